@@ -1,0 +1,126 @@
+"""Reading input: text files, folders of them and JSONL, checked before anything else runs.
+
+Bad input raises KgError with a one-line message naming the file (and line) and the problem.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from kg.errors import KgError
+
+MAX_BYTES = 20_000_000  # larger documents are refused: no news article is this long
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text: str
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    origin: str = ""  # file (and line) it came from, for messages
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class BadInput:
+    """A skipped input (one bad JSONL line, say) reported while the rest goes on."""
+
+    origin: str
+    problem: str
+
+
+def decode_text(data: bytes, origin: str) -> str:
+    """UTF-8 text from bytes, or a KgError saying why not."""
+    if not data.strip():
+        raise KgError(f"{origin}: the file is empty")
+    if b"\x00" in data[:8192]:
+        raise KgError(f"{origin}: this looks like a binary file, not UTF-8 text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise KgError(
+            f"{origin}: not valid UTF-8 (byte {e.start}); convert it first, e.g. "
+            f"`iconv -f CP1256 -t UTF-8`"
+        ) from None
+    if not text.strip():
+        raise KgError(f"{origin}: the file holds only whitespace")
+    return text
+
+
+def read_text_file(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise KgError(f"{path}: {size / 1e6:.0f} MB is over the {MAX_BYTES // 1_000_000} MB limit for one document; split it")
+        return decode_text(path.read_bytes(), str(path))
+    except OSError as e:
+        raise KgError(f"{path}: cannot read it ({e.strerror})") from None
+
+
+def check_arabic(doc: Document) -> None:
+    if not _ARABIC.search(doc.text):
+        raise KgError(f"{doc.origin}: no Arabic text found; kg reads Arabic news")
+
+
+def _from_jsonl_line(line: str, origin: str) -> Document:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise KgError(f"{origin}: malformed JSON ({e.msg} at column {e.colno})") from None
+    if not isinstance(row, dict):
+        raise KgError(f"{origin}: expected a JSON object with `id` and `text`")
+    doc_id, text = row.get("id"), row.get("text")
+    if doc_id is None or str(doc_id).strip() == "":
+        raise KgError(f"{origin}: missing `id`")
+    if not isinstance(text, str) or not text.strip():
+        raise KgError(f"{origin}: missing or empty `text`")
+    meta = {k: (str(row[k]) if row.get(k) is not None else None) for k in ("date", "source", "url", "title")}
+    return Document(id=str(doc_id).strip(), text=text, origin=origin, **meta)
+
+
+def iter_jsonl(path: Path, errors: list[BadInput]) -> Iterator[Document]:
+    """Documents of a JSONL file; a bad line is recorded in ``errors`` and skipped."""
+    try:
+        f = path.open("rb")
+    except OSError as e:
+        raise KgError(f"{path}: cannot read it ({e.strerror})") from None
+    with f:
+        for n, raw in enumerate(f, 1):
+            origin = f"{path}:{n}"
+            if not raw.strip():
+                continue
+            try:
+                yield _from_jsonl_line(decode_text(raw, origin), origin)
+            except KgError as e:
+                errors.append(BadInput(origin, str(e).removeprefix(origin + ": ")))
+
+
+def iter_documents(inputs: list[Path], errors: list[BadInput] | None = None) -> Iterator[Document]:
+    """Documents from .txt files, .jsonl files and folders of them, streamed.
+
+    The document id is the file's stem or the JSONL ``id`` field.
+    """
+    errors = [] if errors is None else errors
+    for path in inputs:
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".jsonl") and p.is_file())
+            if not files:
+                raise KgError(f"{path}: no .txt or .jsonl files in this folder")
+            yield from iter_documents(files, errors)
+        elif not path.exists():
+            raise KgError(f"{path}: no such file or folder")
+        elif path.suffix == ".jsonl":
+            yield from iter_jsonl(path, errors)
+        else:
+            yield Document(id=path.stem, text=read_text_file(path), origin=str(path))

@@ -1,0 +1,34 @@
+"""Arabic normalisation for matching only.
+
+The original text is never changed: offsets always point into it. These functions give
+a comparison key for a token or phrase (registry look-ups, trigger words, scoring).
+"""
+from __future__ import annotations
+
+import re
+
+# Harakat, Quranic marks, superscript alef, tatweel and zero-width joiners: dropped.
+_DROP = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u200e\u200f]")
+
+# One character to one character, so the key stays aligned with what remains.
+_CHAR_MAP = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+        "ى": "ي", "ی": "ي", "ئ": "ي",
+        "ة": "ه",
+        "ؤ": "و",
+        "ک": "ك",
+        **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+        **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian (extended) digits
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """A matching key: no diacritics or tatweel, unified alef/ya/ta marbuta, ASCII digits."""
+    return _DROP.sub("", text).translate(_CHAR_MAP)
+
+
+def to_ascii_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits to ASCII; nothing else changes."""
+    return text.translate({k: v for k, v in _CHAR_MAP.items() if chr(k).isdigit()})

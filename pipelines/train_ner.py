@@ -1,0 +1,255 @@
+"""Reproduce the shipped Arabic NER model from open corpora.
+
+    python -m pipelines.train_ner all --data ../shared/data --work build/ner --out kg/nlp/models
+
+Steps (each can be run alone: ``data``, ``vectors``, ``train``, ``ship``):
+
+1. data: convert the corpora to Stanza's NER JSON (BIO over PER, LOC, ORG, MISC):
+   - ANERcorp, CAMeL Lab splits (CC BY-SA 4.0; Benajiba et al. 2007, Obeid et al. 2020):
+     PERS -> PER; the last 10% of the train sentences are the dev set; the test split is
+     never trained on. ANERcorp is repeated twice in train so news text outweighs Wikipedia.
+   - AQMAR (CC BY-SA 3.0; Mohit et al. 2012): Stanza's own converter and its seed-1234
+     split; only its train part is trained on, its test part is scored in the model card.
+   - WikiFANE Gold 2014 (CC BY-SA 3.0; Alotaibi and Lee 2014): fine classes mapped to
+     coarse ones (see WIKIFANE_COARSE). NewsFANE is never used: it re-annotates ANERcorp's
+     text, test sentences included.
+2. vectors: gensim word2vec (CBOW, 100-d) over SaudiNewsNet (CC BY-NC-SA 4.0, research
+   use) plus the NER training text, tokenized by ``kg.nlp.tokenize``; the top
+   ``--max-vocab`` words become Stanza's pretrain file. No test text is used.
+3. train: Stanza's trainer, ``python -m stanza.models.ner_tagger``, one thread
+   (``OMP_NUM_THREADS=1``: on two cores a second thread slows each step many times).
+   ``--resume`` continues the saved model (Stanza's ``--finetune``).
+4. ship: copy the model and its pretrain into the package, embedding tables in fp16.
+
+Because SaudiNewsNet is CC BY-NC-SA, the shipped model is for non-commercial research,
+as Stanza's own PADT models are.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from tqdm import tqdm
+
+from kg.nlp.tokenize import tokenize
+
+Sentence = list[tuple[str, str]]
+
+WIKIFANE_COARSE = {
+    # PER.Group is peoples and communities (العرب، المسلمين): not named persons in ANERcorp.
+    **{c: "PER" for c in ("Politician", "Athlete", "Businessperson", "Artist", "Scientist",
+                          "Police", "Religious_PER", "Engineer", "Lawyer", "Other_PER")},
+    **{c: "ORG" for c in ("Government", "Non-Governmental", "Commercial", "Educational",
+                          "Media", "Religious_ORG", "Sports", "Medical-Science",
+                          "Entertainment")},
+    **{c: "LOC" for c in ("Continent", "Nation", "State-or-Province", "County-or-District",
+                          "Population-Center", "GPE-Cluster", "Water-Body",
+                          "Land-Region-Natural", "Celestial", "Airport", "Building-Grounds",
+                          "Path", "Plant", "Subarea-Facility")},
+    # Vehicles, weapons and products are not MISC in ANERcorp (its MISC is currencies,
+    # religions, events): left untagged rather than taught as a conflicting class.
+}
+
+
+# ---------------------------------------------------------------- data
+def read_bio(lines, sep=None) -> list[Sentence]:
+    sents, cur = [], []
+    for line in lines:
+        line = line.rstrip("\r\n").replace("\u200e", "").lstrip("\ufeff")
+        parts = line.split(sep) if line.strip() else []
+        if len(parts) < 2 or not parts[0].strip():
+            if cur:
+                sents.append(cur)
+                cur = []
+            continue
+        cur.append((parts[0].strip(), parts[-1].strip()))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def fix_bio(sent: Sentence) -> Sentence:
+    """Valid BIO: an I- that follows nothing of its type becomes B-."""
+    out, prev = [], "O"
+    for w, t in sent:
+        if t.startswith("I-") and prev[2:] != t[2:]:
+            t = "B-" + t[2:]
+        out.append((w, t))
+        prev = t
+    return out
+
+
+def anercorp(path: Path) -> list[Sentence]:
+    sents = read_bio(path.read_text(encoding="utf-8").splitlines())
+    return [fix_bio([(w, t.replace("PERS", "PER")) for w, t in s]) for s in sents]
+
+
+def aqmar(articles: Path, work: Path) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
+    """Stanza's converter reads a zip of the 28 articles and writes its seed-1234 split."""
+    from stanza.utils.datasets.ner.convert_ar_aqmar import convert_shuffle
+
+    with tempfile.TemporaryDirectory() as tmp:
+        zpath = Path(tmp) / "AQMAR_Arabic_NER_corpus-1.0.zip"
+        with zipfile.ZipFile(zpath, "w") as z:
+            for f in sorted(articles.glob("*.txt")):
+                z.write(f, f.name)
+        convert_shuffle(str(zpath), str(work), "ar_aqmar")
+    return tuple(read_json(work / f"ar_aqmar.{s}.json") for s in ("train", "dev", "test"))
+
+
+def wikifane(zip_path: Path) -> list[Sentence]:
+    with zipfile.ZipFile(zip_path) as z:
+        name = next(n for n in z.namelist() if n.endswith("WikiFANE_Gold_2014_500K.txt"))
+        text = z.read(name).decode("utf-8-sig")
+    out = []
+    for sent in read_bio(text.splitlines(), sep="\t"):
+        mapped = []
+        for w, t in sent:
+            coarse = WIKIFANE_COARSE.get(t[2:]) if t[:2] in ("B-", "I-") else None
+            mapped.append((w, f"{t[:2]}{coarse}" if coarse else "O"))
+        out.append(fix_bio(mapped))
+    return out
+
+
+def write_json(sents: list[Sentence], path: Path) -> None:
+    doc = [[{"text": w, "ner": t} for w, t in s] for s in sents]
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+
+
+def read_json(path: Path) -> list[Sentence]:
+    return [[(w["text"], w["ner"]) for w in s] for s in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def write_conll(sents: list[Sentence], path: Path) -> None:
+    path.write_text("".join("".join(f"{w}\t{t}\n" for w, t in s) + "\n" for s in sents),
+                    encoding="utf-8")
+
+
+def make_data(data: Path, work: Path) -> None:
+    work.mkdir(parents=True, exist_ok=True)
+    ner = data / "ner"
+    aner_train = anercorp(ner / "anercorp_camel" / "ANERCorp_CamelLab_train.txt")
+    aner_test = anercorp(ner / "anercorp_camel" / "ANERCorp_CamelLab_test.txt")
+    cut = int(len(aner_train) * 0.9)
+    aner_train, aner_dev = aner_train[:cut], aner_train[cut:]
+    aq_train, _aq_dev, aq_test = aqmar(ner / "aqmar" / "articles", work)
+    wiki = wikifane(ner / "fane_gold" / "WikiFANE_2014_Gold_standard.zip")
+    train = aner_train * 2 + aq_train + wiki
+    random.Random(1234).shuffle(train)
+    write_json(train, work / "train.json")
+    write_json(aner_dev, work / "dev.json")
+    write_conll(aner_test, work / "anercorp_test.conll")
+    write_conll(aq_test, work / "aqmar_test.conll")
+    print(f"train {len(train)} sentences (ANERcorp {len(aner_train)} x2, AQMAR {len(aq_train)}, "
+          f"WikiFANE {len(wiki)}); dev {len(aner_dev)}; tests ANERcorp {len(aner_test)}, "
+          f"AQMAR {len(aq_test)}")
+
+
+# ---------------------------------------------------------------- vectors
+def news_texts(text_dir: Path):
+    for zpath in sorted(text_dir.glob("*.zip")):
+        with zipfile.ZipFile(zpath) as z:
+            for name in z.namelist():
+                if name.endswith(".json"):
+                    for art in json.loads(z.read(name).decode("utf-8")):
+                        yield "\n".join(filter(None, (art.get("title"), art.get("content"))))
+
+
+class _Corpus:
+    """Re-iterable token lists, as gensim wants for several epochs."""
+
+    def __init__(self, data: Path, work: Path):
+        self.cache = work / "vectors_corpus.txt"
+        if not self.cache.exists():
+            with self.cache.open("w", encoding="utf-8") as f:
+                for text in tqdm(news_texts(data / "text" / "saudinewsnet"), desc="tokenize news"):
+                    for s in tokenize(text):
+                        f.write(" ".join(s.words) + "\n")
+                for s in read_json(work / "train.json"):
+                    f.write(" ".join(w for w, _ in s) + "\n")
+
+    def __iter__(self):
+        with self.cache.open(encoding="utf-8") as f:
+            for line in f:
+                yield line.split()
+
+
+def make_vectors(data: Path, work: Path, max_vocab: int) -> None:
+    from gensim.models import Word2Vec
+    from stanza.models.common.pretrain import Pretrain
+
+    corpus = _Corpus(data, work)
+    model = Word2Vec(corpus, vector_size=100, window=5, min_count=3, sg=0, epochs=5,
+                     workers=2, seed=1234)
+    vec = work / "vectors.txt"
+    model.wv.save_word2vec_format(str(vec), binary=False)
+    pt = work / "ar_kg.pretrain.pt"
+    pt.unlink(missing_ok=True)
+    pre = Pretrain(str(pt), str(vec), max_vocab=max_vocab)
+    print(f"{len(model.wv)} words trained, pretrain vocabulary {len(pre.vocab)} -> {pt}")
+
+
+# ---------------------------------------------------------------- train
+def train(work: Path, max_steps: int, resume: bool, extra: list[str]) -> None:
+    save_dir = work / "model"
+    save_dir.mkdir(parents=True, exist_ok=True)
+    cmd = [sys.executable, "-m", "stanza.models.ner_tagger", "--mode", "train",
+           "--shorthand", "ar_kg", "--train_file", str(work / "train.json"),
+           "--eval_file", str(work / "dev.json"),
+           "--wordvec_pretrain_file", str(work / "ar_kg.pretrain.pt"),
+           "--save_dir", str(save_dir), "--save_name", "ar_kg_nertagger.pt",
+           "--max_steps", str(max_steps), "--eval_interval", "500", "--cpu", *extra]
+    if resume:
+        cmd += ["--finetune", "--finetune_load_name", str(save_dir / "ar_kg_nertagger.pt")]
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    print(" ".join(cmd), flush=True)
+    subprocess.run(cmd, check=True, env=env)
+
+
+# ---------------------------------------------------------------- ship
+def ship(work: Path, out: Path) -> None:
+    import torch
+
+    out.mkdir(parents=True, exist_ok=True)
+    # Embedding tables in fp16 halve the download; Stanza copies them into fp32 weights.
+    model = torch.load(work / "model" / "ar_kg_nertagger.pt", weights_only=False)
+    model["model"]["delta_emb.weight"] = model["model"]["delta_emb.weight"].half()
+    torch.save(model, out / "ar_kg_nertagger.pt", _use_new_zipfile_serialization=False)
+    pre = torch.load(work / "ar_kg.pretrain.pt", weights_only=False)
+    emb = pre["emb"]
+    pre["emb"] = emb.half() if isinstance(emb, torch.Tensor) else emb.astype("float16")
+    torch.save(pre, out / "ar_kg.pretrain.pt")
+    sizes = {p.name: p.stat().st_size / 1e6 for p in out.glob("*.pt")}
+    print("shipped:", ", ".join(f"{k} {v:.1f} MB" for k, v in sizes.items()))
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("step", choices=["data", "vectors", "train", "ship", "all"])
+    ap.add_argument("--data", type=Path, default=Path("../shared/data"))
+    ap.add_argument("--work", type=Path, default=Path("build/ner"))
+    ap.add_argument("--out", type=Path, default=Path("kg/nlp/models"))
+    ap.add_argument("--max-vocab", type=int, default=100_000)
+    ap.add_argument("--max-steps", type=int, default=20_000)
+    ap.add_argument("--resume", action="store_true", help="continue the saved model")
+    args, extra = ap.parse_known_args(argv)
+    if args.step in ("data", "all"):
+        make_data(args.data, args.work)
+    if args.step in ("vectors", "all"):
+        make_vectors(args.data, args.work, args.max_vocab)
+    if args.step in ("train", "all"):
+        train(args.work, args.max_steps, args.resume, extra)
+    if args.step in ("ship", "all"):
+        ship(args.work, args.out)
+
+
+if __name__ == "__main__":
+    main()
