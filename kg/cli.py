@@ -67,6 +67,59 @@ def cmd_nlp(args: argparse.Namespace) -> None:
     sys.stdout.write("\n")
 
 
+def cmd_build(args: argparse.Namespace) -> None:
+    from kg.build import build
+    from kg.store import Store
+
+    store = Store(args.store)
+    summary = build(args.inputs, store, models=args.models, force=args.force, progress=not args.quiet)
+    for line in summary.lines():
+        print(line, file=sys.stderr)
+    if summary.bad and not summary.built and not summary.unchanged:
+        raise KgError(f"nothing was built: {summary.bad[0].origin}: {summary.bad[0].problem}")
+
+
+def cmd_query(args: argparse.Namespace) -> None:
+    from kg.store import Store, read_query
+
+    store = Store(args.store, read_only=True)
+    rows = store.select(read_query(args.query), dict(b.split("=", 1) for b in args.bind))
+    _write_table(rows, list(rows[0]) if rows else [], args.format)
+
+
+def _write_table(rows: list[dict], fields: list[str], fmt: str) -> None:
+    from kg.export.tables import write_rows
+
+    if fmt == "table":
+        import pandas as pd
+
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
+            print(pd.DataFrame(rows, columns=fields).to_string(index=False) if rows else "(no results)")
+        return
+    if fmt == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    write_rows(rows, fields, fmt, sys.stdout)
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    from kg.export.tables import ENTITY_FIELDS, EVENT_FIELDS, entities_table, events_table, write_rows
+    from kg.store import Store
+
+    store = Store(args.store, read_only=True)
+    rows, fields = (events_table(store), EVENT_FIELDS) if args.what == "events" else (entities_table(store), ENTITY_FIELDS)
+    if args.out:
+        try:
+            with open(args.out, "w", encoding="utf-8", newline="") as f:
+                write_rows(rows, fields, args.format, f)
+        except OSError as e:
+            raise KgError(f"{args.out}: cannot write it ({e.strerror})") from None
+        print(f"wrote {len(rows)} {args.what} to {args.out}", file=sys.stderr)
+    else:
+        write_rows(rows, fields, args.format, sys.stdout)
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Arabic news to an event knowledge graph")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -79,6 +132,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--models", choices=["bundled", "official"], default="bundled",
                    help="the models shipped with kg (default) or Stanza's official Arabic models")
     p.set_defaults(func=cmd_nlp)
+
+    p = sub.add_parser("build", help="build the graph of .txt files, folders or JSONL into a store")
+    p.add_argument("inputs", type=Path, nargs="+")
+    p.add_argument("--store", type=Path, required=True, help="the store's folder (created if missing)")
+    p.add_argument("--force", action="store_true", help="redo documents already in the store")
+    p.add_argument("--models", choices=["bundled", "official"], default="bundled")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("query", help="run SPARQL (text, a .rq file, or a name from ontology/queries)")
+    p.add_argument("query")
+    p.add_argument("--store", type=Path, required=True)
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--bind", action="append", default=[], metavar="VAR=IRI",
+                   help="bind a query parameter, e.g. --bind actor=https://w3id.org/arabic-event-kg/resource/actor/sdf")
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("export", help="export tables from a store")
+    p.add_argument("what", choices=["events", "entities"])
+    p.add_argument("--store", type=Path, required=True)
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p.add_argument("--out", type=Path)
+    p.set_defaults(func=cmd_export)
     return ap
 
 

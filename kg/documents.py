@@ -110,17 +110,23 @@ def iter_documents(inputs: list[Path], errors: list[BadInput] | None = None) -> 
     """Documents from .txt files, .jsonl files and folders of them, streamed.
 
     The document id is the file's stem or the JSONL ``id`` field.
+    A file that cannot be read is recorded in ``errors`` and skipped; a path that does not
+    exist stops everything (it is a mistake in the command, not in the data).
     """
     errors = [] if errors is None else errors
+    for path in inputs:
+        if not path.exists():
+            raise KgError(f"{path}: no such file or folder")
     for path in inputs:
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".jsonl") and p.is_file())
             if not files:
                 raise KgError(f"{path}: no .txt or .jsonl files in this folder")
             yield from iter_documents(files, errors)
-        elif not path.exists():
-            raise KgError(f"{path}: no such file or folder")
         elif path.suffix == ".jsonl":
             yield from iter_jsonl(path, errors)
         else:
-            yield Document(id=path.stem, text=read_text_file(path), origin=str(path))
+            try:
+                yield Document(id=path.stem, text=read_text_file(path), origin=str(path))
+            except KgError as e:
+                errors.append(BadInput(str(path), str(e).removeprefix(f"{path}: ")))

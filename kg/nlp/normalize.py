@@ -32,3 +32,14 @@ def normalize(text: str) -> str:
 def to_ascii_digits(text: str) -> str:
     """Arabic-Indic and Persian digits to ASCII; nothing else changes."""
     return text.translate({k: v for k, v in _CHAR_MAP.items() if chr(k).isdigit()})
+
+
+def original_index(text: str, norm_index: int) -> int:
+    """The index in ``text`` of character ``norm_index`` of ``normalize(text)``."""
+    kept = 0
+    for i, ch in enumerate(text):
+        if kept == norm_index:
+            return i
+        if not _DROP.match(ch):
+            kept += 1
+    return len(text)

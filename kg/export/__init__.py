@@ -1,0 +1,1 @@
+"""Outputs read from the store: event and entity tables (JSONL/CSV)."""

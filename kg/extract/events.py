@@ -1,0 +1,295 @@
+"""Events from the words around mentions: who reported, accused, attacked, and how many
+were killed, injured, captured, missing or displaced.
+
+Rules work sentence by sentence over token positions. Arabic news is mostly VSO
+(اتهمت أنقرة الوحدات الكردية: verb, accuser, accused), sometimes SVO (قسد تتهم تركيا), so
+each role is looked for right after its trigger, then right before it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from kg.extract.lexicon import norm_set
+from kg.extract.matching import Match, Rules, char_span
+from kg.extract.mentions import Found
+from kg.extract.model import Event, Mention, Span
+from kg.extract.numbers import NumberMatch
+from kg.nlp.normalize import normalize
+
+VICINITY = 10  # tokens between a number and its outcome word, at most
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int  # token range in the spaCy Doc
+    end: int
+    matches: list[Match] = field(default_factory=list)
+    founds: list[Found] = field(default_factory=list)
+    numbers: list[tuple[NumberMatch, int, int]] = field(default_factory=list)  # with token range
+    reporter: Found | None = None
+
+
+class EventRules:
+    def __init__(self, doc: Doc, rules: Rules, sentences: list[Sentence]):
+        self.doc, self.rules, self.sentences = doc, rules, sentences
+        self.text: str = doc.user_data["text"]
+        lex = rules.lex
+        self.needs = {normalize(k): norm_set(v) for k, v in lex["accusation"]["needs_nearby"].items()}
+        self.stop = norm_set(lex["victim_stop_words"])
+        self.used: set[int] = set()  # ids of Found objects a rule relied on
+        self.doc_reporter: Found | None = None
+
+    # ------------------------------------------------------------ helpers
+    def span(self, start: int, end: int, sentence: int) -> Span:
+        b, e = char_span(self.doc, start, end, cut_clitic=False)
+        return Span(b, e, self.text[b:e], sentence)
+
+    def use(self, f: Found | None) -> Mention | None:
+        if f is None:
+            return None
+        self.used.add(id(f))
+        return f.mention
+
+    @staticmethod
+    def actors(s: Sentence) -> list[Found]:
+        return [f for f in s.founds if f.mention.kind == "actor"]
+
+    def gap(self, a: int, b: int) -> int:
+        """Words between token positions a and b, punctuation not counted."""
+        return sum(1 for t in self.doc[a:b] if not t.is_punct)
+
+    def actor_after(self, s: Sentence, pos: int, limit: int, skip: Found | None = None) -> Found | None:
+        for f in self.actors(s):
+            if f.start >= pos and self.gap(pos, f.start) <= limit:
+                if skip is None or not _same_actor(f.mention, skip.mention):
+                    return f
+        return None
+
+    def actor_before(self, s: Sentence, pos: int, limit: int) -> Found | None:
+        best = None
+        for f in self.actors(s):
+            if f.end <= pos and self.gap(f.end, pos) <= limit:
+                best = f
+        return best
+
+    def labelled(self, s: Sentence, prefix: str) -> list[Match]:
+        return [m for m in s.matches if m.label == prefix or m.label.startswith(prefix + ":")]
+
+    def starts_with(self, s: Sentence, label: str, pos: int) -> Match | None:
+        return next((m for m in s.matches if m.label == label and m.start == pos), None)
+
+    def negated(self, s: Sentence, m: Match) -> bool:
+        return any(n.end in (m.start, m.start - 1) for n in self.labelled(s, "negation"))
+
+    # ------------------------------------------------------------ attribution
+    def find_reporters(self) -> None:
+        """Who each sentence attributes its facts to: بحسب X، أعلن X، قال البيان..."""
+        for s in self.sentences:
+            for m in self.labelled(s, "attribution"):
+                f = self.actor_after(s, m.end, 4)
+                if f:
+                    s.reporter = f
+            if s.reporter is None:
+                for m in self.labelled(s, "reporting"):
+                    if self.starts_with(s, "statement", m.end) and self.doc_reporter:
+                        s.reporter = self.doc_reporter
+                    else:
+                        s.reporter = self.actor_after(s, m.end, 3) or self.actor_before(s, m.start, 2)
+                    if s.reporter:
+                        break
+            if s.reporter is not None:
+                self.use(s.reporter)
+                self.doc_reporter = self.doc_reporter or s.reporter
+
+    def reporter_near(self, i: int) -> Found | None:
+        """The sentence's own source, else one from the two sentences before it."""
+        for j in (i, i - 1, i - 2):
+            if j >= 0 and self.sentences[j].reporter:
+                return self.sentences[j].reporter
+        return None
+
+    # ------------------------------------------------------------ accusations
+    def accusations(self, attacks: list[Event]) -> list[Event]:
+        out = []
+        for s in self.sentences:
+            for m in self.labelled(s, "accusation"):
+                trigger = self.doc[m.start].norm_
+                needed = self.needs.get(trigger)
+                window = {t.norm_ for t in self.doc[m.end:min(m.end + 8, s.end)]}
+                if (needed and not needed & window) or self.negated(s, m):
+                    continue
+                accuser = self.actor_before(s, m.start, 3)
+                pos = m.end
+                if accuser is None:
+                    stmt = self.starts_with(s, "statement", m.end)
+                    if stmt:
+                        accuser = s.reporter or self.doc_reporter
+                        pos = stmt.end
+                    else:
+                        accuser = self.actor_after(s, m.end, 4)
+                        pos = accuser.end if accuser else m.end
+                if accuser is None:
+                    continue
+                accused = self.actor_after(s, pos, 8, skip=accuser)
+                if accused is None or accused.mention.key is not None and accused.mention.key == accuser.mention.key:
+                    continue
+                about = next((a for a in attacks if a.trigger.sentence == s.index), None)
+                known = (accuser.mention.key is not None) + (accused.mention.key is not None)
+                out.append(Event("accusation", self.span(m.start, m.end, s.index),
+                                 accuser=self.use(accuser), accused=self.use(accused),
+                                 reported_by=accuser.mention, about=about,
+                                 confidence=0.6 + 0.15 * known))
+        return out
+
+    # ------------------------------------------------------------ attacks
+    def attacks(self) -> list[Event]:
+        out = []
+        for s in self.sentences:
+            triggers = sorted(self.labelled(s, "attack"), key=lambda m: m.start)
+            places = [f for f in s.founds if f.mention.kind == "place"]
+            for k, m in enumerate(triggers):
+                if self.negated(s, m):
+                    continue
+                verb = m.label == "attack:verb"
+                perp = self.attacker(s, m, verb)
+                after = perp.end if perp and perp.start >= m.start else m.end
+                marker = next((t for t in self.labelled(s, "target_marker") if after <= t.start <= after + 2), None)
+                target, target_places = None, []
+                if marker:  # على / ضد: an actor is the target, a place is where
+                    first = next((f for f in s.founds if marker.end <= f.start <= marker.end + 3), None)
+                    if first and first.mention.kind == "actor" and not first.latent:
+                        target = first
+                    target_places = [p for p in places if marker.end <= p.start < marker.end + 6]
+                elif verb and perp and perp.start >= m.start:  # شنت قسد هجوما / قصفت تركيا قسد
+                    target = next((f for f in self.actors(s) if not f.latent and perp.end <= f.start <= perp.end + 2), None)
+                if perp and target and _same_actor(perp.mention, target.mention):
+                    target = None
+                # where: the places named around this trigger, up to the next one
+                end = triggers[k + 1].start if k + 1 < len(triggers) else s.end
+                near = [p for p in places if m.start - 3 <= p.start < min(end, m.end + 12)]
+                ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
+                if not (perp or target or ev_places):
+                    continue
+                out.append(Event("attack", self.span(m.start, m.end, s.index),
+                                 perpetrator=self.use(perp), target=self.use(target), places=ev_places,
+                                 confidence=0.5 + 0.2 * bool(perp) + 0.1 * bool(target)))
+        return merge_attacks(out)
+
+    def attacker(self, s: Sentence, m: Match, verb: bool) -> Found | None:
+        """الهجوم التركي / هجوم داعش / شنت قسد / نفذه مسلحون من داعش / داعش تهاجم."""
+        on = next((f for f in self.actors(s) if f.start <= m.end and f.end > m.start), None)
+        if on:
+            return on
+        perp = self.actor_after(s, m.end, 2 if verb else 1)
+        if perp is None:
+            for b in self.labelled(s, "by_marker"):
+                if b.start >= m.start and (perp := self.actor_after(s, b.end, 4)):
+                    break
+        return perp or self.actor_before(s, m.start, 0)
+
+    # ------------------------------------------------------------ casualties
+    def casualties(self, attacks: list[Event], main_place: Mention | None) -> list[Event]:
+        out = []
+        non_person = "non_person"
+        for s in self.sentences:
+            outcomes = self.labelled(s, "outcome")
+            for num, ns, ne in s.numbers:
+                after = ne
+                while after < s.end and self.doc[after].text in "/)»”\"":  # /40/ من ...
+                    after += 1
+                after += 1 if after < s.end and self.doc[after].norm_ == "من" else 0
+                if any(m.label == non_person and m.start == after for m in s.matches):
+                    continue
+                best, dist = None, VICINITY + 1
+                for o in outcomes:
+                    d = ns - o.end if o.end <= ns else (o.start - ne if o.start >= ne else 0)
+                    if d < dist or (d == dist and best is not None and o.end <= ns < best.start):
+                        best, dist = o, d
+                if best is None:
+                    continue
+                group_start, group_end = self.group(s, after, outcomes)
+                victim = next((f for f in self.actors(s) if group_start <= f.start < max(group_end, group_start + 1)), None)
+                if victim is None and best.end <= ns:
+                    victim = next((f for f in self.actors(s) if best.end <= f.start and f.end <= ns), None)
+                perp = None
+                for b in self.labelled(s, "by_marker"):
+                    if b.start >= ne:
+                        perp = self.actor_after(s, b.end, 4)
+                        break
+                attack = next((a for a in attacks if a.trigger.sentence == s.index), None)
+                if perp is None and attack is not None:
+                    perp = next((f for f in self.actors(s) if f.mention is attack.perpetrator), None)
+                places = [f.mention for f in s.founds if f.mention.kind == "place"
+                          and not (group_start <= f.start < group_end)]
+                if not places and main_place is not None:
+                    places = [main_place]
+                reporter = self.reporter_near(s.index)
+                group = self.span(group_start, group_end, s.index).text if group_end > group_start else None
+                out.append(Event(
+                    "casualty", Span(num.start, num.end, self.text[num.start:num.end], s.index),
+                    count=num.value, outcome=best.label.split(":")[1], qualifier=num.qualifier,
+                    group=group, victim=self.use(victim), perpetrator=self.use(perp),
+                    reported_by=self.use(reporter), places=places,
+                    evidence=[self.span(best.start, best.end, s.index)],
+                    confidence=0.9 if dist <= 3 else 0.7))
+        return dedupe_casualties(out)
+
+    def group(self, s: Sentence, start: int, outcomes: list[Match]) -> tuple[int, int]:
+        """Token range of the words naming the victims, right after the number."""
+        end = start
+        stops = {o.start for o in outcomes} | {n for _, n, _ in s.numbers}
+        while end < s.end and end - start < 6:
+            tok = self.doc[end]
+            if tok.is_punct or tok.norm_ in self.stop or end in stops or (end > start and tok.text.startswith("و") and end + 1 in stops):
+                break
+            end += 1
+        return start, end
+
+
+def _same_actor(a: Mention | None, b: Mention | None) -> bool:
+    if a is None or b is None:
+        return False
+    return (a.key or a.span.text) == (b.key or b.span.text)
+
+
+def _place_keys(e: Event) -> set[str]:
+    return {p.key or p.span.text for p in e.places}
+
+
+def merge_attacks(events: list[Event]) -> list[Event]:
+    """One event per attacker and place: news names the same attack many times."""
+    merged: list[Event] = []
+    for ev in sorted(events, key=lambda e: e.perpetrator is None):
+        home = None
+        for m in merged:
+            overlap = bool(_place_keys(m) & _place_keys(ev)) or not ev.places or not m.places
+            if ev.perpetrator is None:
+                if overlap and (ev.target is None or m.target is None or _same_actor(ev.target, m.target)):
+                    home = m
+            elif _same_actor(m.perpetrator, ev.perpetrator) and overlap:
+                home = m
+            if home:
+                break
+        if home is None:
+            merged.append(ev)
+            continue
+        home.evidence.append(ev.trigger)
+        home.target = home.target or ev.target
+        home.places += [p for p in ev.places if (p.key or p.span.text) not in _place_keys(home)]
+        home.confidence = max(home.confidence, ev.confidence)
+    return sorted(merged, key=lambda e: e.trigger.start)
+
+
+def dedupe_casualties(events: list[Event]) -> list[Event]:
+    """A figure repeated (headline and body) is one figure."""
+    seen, out = set(), []
+    for ev in events:
+        key = (ev.count, ev.outcome, ev.victim.key or ev.victim.span.text if ev.victim else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(ev)
+    return out

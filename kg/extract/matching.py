@@ -1,0 +1,142 @@
+"""spaCy rule machinery over Stanza's tokens.
+
+A spaCy ``Doc`` is built from the project's tokens (not from spaCy's tokenizer, and not
+through spacy-stanza, which pins stanza<1.7). Each token's NORM is its normalised form with
+a leading clitic cut when what remains is a word the rules know (وبغداد -> بغداد), so that
+one PhraseMatcher pattern per name finds و/ب/ل/ف/ك-prefixed forms too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from kg.extract.lexicon import load, norm_set, strip_clitic
+from kg.nlp.normalize import normalize, original_index
+from kg.nlp.pipeline import NlpDoc
+from kg.nlp.tokenize import tokenize_words
+from kg.registry import Registry, load_registry
+
+if not Token.has_extension("clitic"):
+    Token.set_extension("clitic", default=0)  # characters of a leading clitic
+if not Token.has_extension("offset"):
+    Token.set_extension("offset", default=0)  # start offset in the original text
+
+
+@dataclass(frozen=True)
+class Match:
+    label: str  # e.g. "actor:sdf", "attack", "outcome:killed", "state"
+    start: int  # token indices into the spaCy Doc
+    end: int
+
+
+class Rules:
+    """All matchers, built once per process from the registry and the data files."""
+
+    def __init__(self, registry: Registry):
+        self.vocab = spacy.blank("ar").vocab
+        self.lex = load("lexicon")
+        self.demonyms = load("demonyms")
+        self.metonyms = load("metonyms")
+        self.clitics = tuple(sorted((normalize(c) for c in self.lex["clitics"]), key=len, reverse=True))
+
+        phrases: dict[str, list[str]] = {}
+        for entry in registry:
+            phrases.setdefault(f"{entry.kind}:{entry.key}", []).extend(entry.names)
+        for name, words in self._lexicon_phrases().items():
+            phrases.setdefault(name, []).extend(words)
+        # Every word a phrase can start with: what the clitic stripper may uncover.
+        known = set()
+        for words in phrases.values():
+            for w in words:
+                known.update(normalize(t.text) for t in tokenize_words(w))
+        demonym_forms = {normalize(f) for forms in self.demonyms.values() for f in forms}
+        self.known = frozenset(known | demonym_forms)
+
+        self.phrases = PhraseMatcher(self.vocab, attr="NORM")
+        for label, words in phrases.items():
+            self.phrases.add(label, [self._pattern_doc(w) for w in dict.fromkeys(words)])
+
+        # "head + country adjective" names a state as an actor: الجيش التركي، القوات الروسية.
+        self.patterns = Matcher(self.vocab)
+        for key, forms in self.demonyms.items():
+            adj = {"NORM": {"IN": sorted({normalize(f) for f in forms})}}
+            heads = [[{"NORM": normalize(w)} for w in h.split()] for h in self.lex["state_heads"]]
+            self.patterns.add(f"state:{key}", [h + [adj] for h in heads])
+
+    def _lexicon_phrases(self) -> dict[str, list[str]]:
+        lex = self.lex
+        out = {
+            "reporting": lex["reporting_verbs"],
+            "attribution": lex["attribution_cues"],
+            "statement": lex["statement_nouns"],
+            "accusation": lex["accusation"]["verbs"],
+            "negation": lex["accusation"]["negations"],
+            "attack:verb": lex["attack"]["verbs"],
+            "attack:noun": lex["attack"]["nouns"],
+            "target_marker": lex["attack"]["target_markers"],
+            "by_marker": lex["attack"]["by_markers"],
+            "non_person": lex["non_person_units"],
+            "metonym": list(self.metonyms),
+        }
+        for outcome, words in lex["outcomes"].items():
+            out[f"outcome:{outcome}"] = words
+        for ptype, words in lex["place_heads"].items():
+            out[f"place_head:{ptype}"] = words
+        for atype, words in lex["actor_heads"].items():
+            out[f"actor_head:{atype}"] = words
+        return out
+
+    def _pattern_doc(self, phrase: str) -> Doc:
+        words = [t.text for t in tokenize_words(phrase)]
+        doc = Doc(self.vocab, words=words)
+        for tok in doc:
+            tok.norm_ = normalize(tok.text)
+        return doc
+
+    def make_doc(self, nlp_doc: NlpDoc) -> Doc:
+        """A spaCy Doc over the NLP stage's tokens, sentences and entities."""
+        text = nlp_doc.text
+        toks = [t for s in nlp_doc.sentences for t in s.tokens]
+        spaces = [toks[i + 1].start > t.end if i + 1 < len(toks) else False for i, t in enumerate(toks)]
+        starts = [i == 0 for s in nlp_doc.sentences for i, _ in enumerate(s.tokens)]
+        doc = Doc(self.vocab, words=[t.text for t in toks], spaces=spaces, sent_starts=starts)
+        for tok, src in zip(doc, toks):
+            key, cut = strip_clitic(normalize(src.text), self.known, self.clitics)
+            tok.norm_ = key
+            tok._.clitic = original_index(src.text, cut) if cut else 0
+            tok._.offset = src.start
+        by_start = {t.start: i for i, t in enumerate(toks)}
+        by_end = {t.end: i for i, t in enumerate(toks)}
+        ents = []
+        for e in nlp_doc.entities:
+            if e.start not in by_start or e.end not in by_end:
+                continue
+            start, end = by_start[e.start], by_end[e.end] + 1
+            # Stanza sometimes runs an entity over a quote mark: stop it there.
+            end = next((i for i in range(start, end) if doc[i].is_punct), end)
+            if end > start:
+                ents.append(SpacySpan(doc, start, end, label=e.label))
+        doc.ents = spacy.util.filter_spans(ents)
+        doc.user_data["text"] = text
+        return doc
+
+    def matches(self, doc: Doc) -> list[Match]:
+        found = [Match(self.vocab.strings[m], s, e) for m, s, e in self.phrases(doc)]
+        found += [Match(self.vocab.strings[m], s, e) for m, s, e in self.patterns(doc)]
+        return found
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    return Rules(load_registry())
+
+
+def char_span(doc: Doc, start: int, end: int, cut_clitic: bool = True) -> tuple[int, int]:
+    """Character offsets in the original text of tokens ``start:end``, minus a leading clitic."""
+    first, last = doc[start], doc[end - 1]
+    begin = first._.offset + (first._.clitic if cut_clitic else 0)
+    return begin, last._.offset + len(last.text)

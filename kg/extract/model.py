@@ -1,0 +1,72 @@
+"""What the mapper produces: plain dataclasses, handed on to linking and RDF."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+MentionKind = Literal["actor", "place"]
+EventType = Literal["attack", "accusation", "casualty"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters ``start:end`` of the document text, in sentence ``sentence``."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor or place named in the text."""
+
+    span: Span
+    kind: MentionKind
+    type: str  # actor: state, armed_group, organisation, person, media; place: city, ...
+    key: str | None  # registry key when the name is a known alias, else None
+    via: str  # how it was found: registry, ner, pattern, metonym
+
+
+@dataclass
+class Event:
+    type: EventType
+    trigger: Span
+    accuser: Mention | None = None
+    accused: Mention | None = None
+    perpetrator: Mention | None = None
+    target: Mention | None = None
+    victim: Mention | None = None
+    reported_by: Mention | None = None
+    places: list[Mention] = field(default_factory=list)
+    count: int | None = None
+    outcome: str | None = None  # killed, injured, captured, missing, displaced
+    qualifier: str | None = None  # exact, at_least, approximate, up_to
+    group: str | None = None  # the Arabic words naming the victims
+    about: Event | None = None  # an accusation's attack, when stated
+    date: str | None = None  # ISO date
+    confidence: float = 0.5
+    evidence: list[Span] = field(default_factory=list)  # further mentions of the same event
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Extraction:
+    """Everything the mapper found in one document."""
+
+    doc_id: str
+    text: str
+    sentences: list[SentenceSpan]
+    mentions: list[Mention]
+    events: list[Event]
+    date: str | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None

@@ -1,0 +1,166 @@
+"""RDF: one named graph per document, in the ekg ontology (see ontology/README.md).
+
+IRIs are stable: documents by id, actors and places by their linked node, events by
+document, type and the offsets of their trigger, mentions by RFC 5147 character ranges.
+"""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
+
+from kg.extract.model import Event, Mention, Span
+from kg.link import Entity, LinkedDocument
+from kg.rdf.namespace import EKG, GEO, GEONAMES, GN, NIF, PREFIXES, RES, WD
+
+ACTOR_CLASS = {"state": EKG.State, "armed_group": EKG.ArmedGroup, "organisation": EKG.Organisation,
+               "person": EKG.Person, "media": EKG.Media}
+EVENT_CLASS = {"attack": (EKG.Attack, EKG.AttackType), "accusation": (EKG.Accusation, EKG.AccusationType),
+               "casualty": (EKG.CasualtyEvent, EKG.CasualtyType)}
+QUALIFIER = {"exact": EKG.exact, "at_least": EKG.atLeast, "approximate": EKG.approximate, "up_to": EKG.upTo}
+NNI = XSD.nonNegativeInteger
+
+
+def doc_iri(doc_id: str) -> URIRef:
+    return RES[f"doc/{quote(doc_id, safe='')}"]
+
+
+def node_iri(entity: Entity) -> URIRef:
+    return RES[entity.node]
+
+
+def event_iri(doc_id: str, ev: Event) -> URIRef:
+    return RES[f"event/{quote(doc_id, safe='')}/{ev.type}-{ev.trigger.start}-{ev.trigger.end}"]
+
+
+class GraphBuilder:
+    def __init__(self, linked: LinkedDocument):
+        self.linked = linked
+        self.ex = linked.extraction
+        self.doc = doc_iri(self.ex.doc_id)
+        self.g = Graph()
+        for prefix, ns in PREFIXES.items():
+            self.g.bind(prefix, ns)
+
+    def char_iri(self, start: int, end: int) -> URIRef:
+        return URIRef(f"{self.doc}#char={start},{end}")
+
+    def sentence_of(self, span: Span) -> URIRef:
+        s = self.ex.sentences[span.sentence]
+        return self.char_iri(s.start, s.end)
+
+    def phrase(self, span: Span) -> URIRef:
+        """A NIF mention: the exact characters, in their sentence."""
+        iri = self.char_iri(span.start, span.end)
+        g = self.g
+        g.add((iri, RDF.type, NIF.Phrase))
+        g.add((iri, NIF.referenceContext, self.doc))
+        g.add((iri, NIF.beginIndex, Literal(span.start, datatype=NNI)))
+        g.add((iri, NIF.endIndex, Literal(span.end, datatype=NNI)))
+        g.add((iri, NIF.anchorOf, Literal(span.text, lang="ar")))
+        g.add((iri, EKG.sentence, self.sentence_of(span)))
+        return iri
+
+    def document(self) -> None:
+        g, ex, d = self.g, self.ex, self.doc
+        g.add((d, RDF.type, EKG.Document))
+        g.add((d, RDF.type, NIF.Context))
+        g.add((d, DCTERMS.identifier, Literal(ex.doc_id)))
+        g.add((d, NIF.isString, Literal(ex.text, lang="ar")))
+        g.add((d, NIF.beginIndex, Literal(0, datatype=NNI)))
+        g.add((d, NIF.endIndex, Literal(len(ex.text), datatype=NNI)))
+        from hashlib import sha256
+
+        g.add((d, EKG.contentHash, Literal(sha256(ex.text.encode("utf-8")).hexdigest())))
+        for prop, value in ((DCTERMS.title, ex.title), (DCTERMS.source, ex.source)):
+            if value:
+                g.add((d, prop, Literal(value, lang="ar" if prop == DCTERMS.title else None)))
+        if ex.url:
+            g.add((d, DCTERMS.source, URIRef(ex.url)))
+        if ex.date:
+            g.add((d, EKG.date, Literal(ex.date, datatype=XSD.date)))
+        for s in ex.sentences:
+            iri = self.char_iri(s.start, s.end)
+            g.add((iri, RDF.type, NIF.Sentence))
+            g.add((iri, NIF.referenceContext, d))
+            g.add((iri, NIF.beginIndex, Literal(s.start, datatype=NNI)))
+            g.add((iri, NIF.endIndex, Literal(s.end, datatype=NNI)))
+            g.add((iri, NIF.anchorOf, Literal(s.text, lang="ar")))
+
+    def entity(self, e: Entity) -> URIRef:
+        g, iri = self.g, node_iri(e)
+        if e.kind == "actor":
+            g.add((iri, RDF.type, EKG.Actor))
+            if e.type in ACTOR_CLASS:
+                g.add((iri, RDF.type, ACTOR_CLASS[e.type]))
+        else:
+            g.add((iri, RDF.type, EKG.Location))
+            g.add((iri, RDF.type, GN.Feature))
+            g.add((iri, DCTERMS.type, Literal(e.type)))
+        g.add((iri, SKOS.prefLabel, Literal(e.label, lang="ar")))
+        if e.label_en:
+            g.add((iri, SKOS.prefLabel, Literal(e.label_en, lang="en")))
+        for alias in e.aliases:
+            g.add((iri, SKOS.altLabel, Literal(alias, lang="ar")))
+        if e.wikidata:
+            g.add((iri, EKG.wikidata, WD[e.wikidata]))
+        if e.geonames:
+            g.add((iri, EKG.geonames, URIRef(GEONAMES.format(e.geonames))))
+        if e.lat is not None and e.lon is not None:
+            g.add((iri, GEO.lat, Literal(float(e.lat), datatype=XSD.double)))
+            g.add((iri, GEO.long, Literal(float(e.lon), datatype=XSD.double)))
+        if e.precision:
+            g.add((iri, EKG.precision, Literal(int(e.precision), datatype=XSD.integer)))
+        return iri
+
+    def role(self, m: Mention | None) -> URIRef | None:
+        return node_iri(self.linked.entity_of[m]) if m is not None else None
+
+    def event(self, ev: Event, iris: dict[int, URIRef]) -> None:
+        g = self.g
+        iri = iris[id(ev)]
+        cls, concept = EVENT_CLASS[ev.type]
+        g.add((iri, RDF.type, EKG.Event))
+        g.add((iri, RDF.type, cls))
+        g.add((iri, EKG.eventType, concept))
+        g.add((iri, EKG.inDocument, self.doc))
+        g.add((iri, EKG.confidence, Literal(round(ev.confidence, 2), datatype=XSD.decimal)))
+        for span in [ev.trigger, *ev.evidence]:
+            g.add((iri, EKG.mention, self.phrase(span)))
+        if ev.date:
+            g.add((iri, EKG.date, Literal(ev.date, datatype=XSD.date)))
+        for prop, m in ((EKG.accuser, ev.accuser), (EKG.accused, ev.accused),
+                        (EKG.perpetrator, ev.perpetrator), (EKG.target, ev.target),
+                        (EKG.victim, ev.victim), (EKG.reportedBy, ev.reported_by)):
+            if m is not None:
+                g.add((iri, prop, self.role(m)))
+        for p in ev.places:
+            g.add((iri, EKG.location, self.role(p)))
+        if ev.type == "accusation" and ev.accuser and ev.accused:
+            g.add((self.role(ev.accuser), EKG.accuses, self.role(ev.accused)))
+            if ev.about is not None and id(ev.about) in iris:
+                g.add((iri, EKG.about, iris[id(ev.about)]))
+        if ev.type == "casualty":
+            g.add((iri, EKG.casualtyCount, Literal(ev.count, datatype=NNI)))
+            g.add((iri, EKG.outcome, EKG[ev.outcome]))
+            if ev.qualifier:
+                g.add((iri, EKG.qualifier, QUALIFIER[ev.qualifier]))
+            if ev.group:
+                g.add((iri, EKG.victimGroup, Literal(ev.group, lang="ar")))
+
+    def build(self) -> Graph:
+        self.document()
+        for e in self.linked.entities:
+            self.entity(e)
+        for m, e in self.linked.entity_of.items():
+            self.g.add((node_iri(e), EKG.mention, self.phrase(m.span)))
+        iris = {id(ev): event_iri(self.ex.doc_id, ev) for ev in self.ex.events}
+        for ev in self.ex.events:
+            self.event(ev, iris)
+        return self.g
+
+
+def to_graph(linked: LinkedDocument) -> tuple[URIRef, Graph]:
+    """The document's named graph IRI (the document IRI) and its triples."""
+    return doc_iri(linked.extraction.doc_id), GraphBuilder(linked).build()

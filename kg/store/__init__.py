@@ -1,0 +1,117 @@
+"""The embedded store: Oxigraph (pyoxigraph) on disk, one named graph per document.
+
+Replacing a document's graph is one SPARQL update (DROP + INSERT DATA), which Oxigraph
+applies as one transaction: a failure or a kill leaves the previous graph in place.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from kg.errors import KgError
+from kg.rdf.namespace import EKG, PREFIXES
+
+QUERY_DIR = Path(__file__).resolve().parents[2] / "ontology" / "queries"
+
+
+def read_query(name_or_path: str) -> str:
+    """SPARQL text: a file path, a name from ontology/queries, or the query itself."""
+    path = Path(name_or_path)
+    if path.suffix == ".rq":
+        if not path.exists():
+            path = QUERY_DIR / path.name
+        if not path.exists():
+            raise KgError(f"{name_or_path}: no such query file (the shipped ones are in {QUERY_DIR})")
+        return path.read_text(encoding="utf-8")
+    if (QUERY_DIR / f"{name_or_path}.rq").exists():
+        return (QUERY_DIR / f"{name_or_path}.rq").read_text(encoding="utf-8")
+    return name_or_path
+
+
+class Store:
+    def __init__(self, path: Path | str | None = None, read_only: bool = False):
+        """An on-disk store at ``path`` (created if missing), or in memory when None."""
+        self.path = Path(path) if path else None
+        try:
+            if self.path is None:
+                self.ox = ox.Store()
+            elif read_only:
+                if not (self.path / "CURRENT").exists():
+                    raise KgError(f"{self.path}: no store here; build one with `kg build INPUT --store {self.path}`")
+                self.ox = ox.Store.read_only(str(self.path))
+            else:
+                self.ox = ox.Store(str(self.path))
+        except OSError as e:
+            raise KgError(f"{self.path}: cannot open the store ({str(e).splitlines()[0]}); "
+                          "is another kg process using it?") from None
+
+    # ------------------------------------------------------------------ writing
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        """Put ``graph`` in place of named graph ``name``, atomically."""
+        body = graph.serialize(format="nt")
+        self.ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+
+    def remove_graph(self, name: URIRef) -> None:
+        self.ox.update(f"DROP SILENT GRAPH <{name}>")
+
+    def load_nquads(self, path: Path) -> None:
+        try:
+            self.ox.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        except (SyntaxError, ValueError, OSError) as e:
+            raise KgError(f"{path}: not valid N-Quads ({str(e).splitlines()[0]})") from None
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self.ox.flush()
+
+    # ------------------------------------------------------------------ reading
+    def query(self, sparql: str, bindings: dict[str, str] | None = None):
+        """Run SPARQL over the union of all documents' graphs.
+
+        ``bindings`` maps variable names to IRIs (actor_neighbourhood.rq's ``actor``...).
+        """
+        subs = {ox.Variable(k): ox.NamedNode(v) for k, v in (bindings or {}).items()}
+        try:
+            return self.ox.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES,
+                                 substitutions=subs or None)
+        except SyntaxError as e:
+            raise KgError(f"bad SPARQL: {str(e).splitlines()[0]}") from None
+        except (OSError, ValueError) as e:
+            raise KgError(f"the query failed: {str(e).splitlines()[0]}") from None
+
+    def select(self, sparql: str, bindings: dict[str, str] | None = None) -> list[dict[str, object]]:
+        """SELECT results as dicts of Python values (str, int, float), unbound as None."""
+        result = self.query(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise KgError("expected a SELECT query")
+        names = [v.value for v in result.variables]
+        return [{n: to_python(row[n]) for n in names} for row in result]
+
+    def content_hash(self, doc_graph: URIRef) -> str | None:
+        for q in self.ox.quads_for_pattern(ox.NamedNode(str(doc_graph)), ox.NamedNode(str(EKG.contentHash)),
+                                           None, ox.NamedNode(str(doc_graph))):
+            return q.object.value
+        return None
+
+    def documents(self) -> Iterator[str]:
+        for g in self.ox.named_graphs():
+            yield g.value
+
+    def __len__(self) -> int:
+        return len(self.ox)
+
+
+def to_python(term) -> object:
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype else ""
+        if dt.endswith(("#integer", "#nonNegativeInteger", "#int", "#long")):
+            return int(term.value)
+        if dt.endswith(("#double", "#decimal", "#float")):
+            return float(term.value)
+        return term.value
+    return term.value
