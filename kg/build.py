@@ -79,8 +79,8 @@ def build(inputs: list[Path] | Iterable[Document], store: Store, models: str = "
           force: bool = False, batch: int = 16, progress: bool = True,
           builder: Builder | None = None) -> BuildSummary:
     summary = BuildSummary()
-    docs = iter_documents(inputs, summary.bad) if isinstance(inputs, list) and all(
-        isinstance(p, Path) for p in inputs) else iter(inputs)
+    paths = isinstance(inputs, list) and all(isinstance(p, Path) for p in inputs)
+    docs = iter_documents(inputs, summary.bad) if paths else iter(inputs)
     builder = builder or Builder(models)
     bar = tqdm(desc="kg build", unit="doc", disable=not progress)
     pending = _checked(docs, summary)

@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 from typing import IO
 
+from kg.nlp.normalize import normalize
 from kg.store import Store, read_query
 
 EVENT_FIELDS = ["doc", "event", "type", "accuser", "accused", "perpetrator", "target", "victim_actor",
                 "reported_by", "places", "count", "outcome", "qualifier", "group", "date", "sentence",
                 "start", "end", "confidence"]
-ENTITY_FIELDS = ["doc", "iri", "kind", "label", "mentions", "type", "wikidata", "geonames", "lat", "lon"]
+ENTITY_FIELDS = ["doc", "iri", "kind", "label", "label_en", "mentions", "type", "wikidata", "geonames", "lat", "lon"]
 
 _EKG = "https://w3id.org/arabic-event-kg/ontology#"
 _TYPE = {"Attack": "attack", "Accusation": "accusation", "CasualtyEvent": "casualty"}
@@ -24,47 +24,58 @@ def _local(iri: object) -> str | None:
     return str(iri).rsplit("#", 1)[-1] if iri else None
 
 
-def _first_mentions(store: Store) -> dict[tuple[str, str], dict]:
-    """Each node's first mention per document: its offsets and sentence."""
-    first: dict[tuple[str, str], dict] = {}
+def _mentions(store: Store) -> dict[tuple[str, str], list[dict]]:
+    """Each node's mentions per document, in text order."""
+    found: dict[tuple[str, str], list[dict]] = {}
     for row in store.select(read_query("export_mentions")):
-        key = (row["doc"], row["node"])
-        if key not in first:
-            first[key] = row
-    return first
+        found.setdefault((row["doc"], row["node"]), []).append(row)
+    return found
 
 
-def events_table(store: Store) -> list[dict]:
-    mentions = _first_mentions(store)
-    rows = []
-    for r in store.select(read_query("export_events")):
-        m = mentions.get((r["doc"], r["event"]), {})
-        rows.append({
-            "doc": r["doc"], "event": r["event"], "type": _TYPE[_local(r["class"])],
-            **{k: r[k] for k in ("accuser", "accused", "perpetrator", "target", "victim_actor", "reported_by")},
-            "places": sorted(r["places"].split("|")) if r["places"] else [],
-            "count": r["count"], "outcome": _local(r["outcome"]),
-            "qualifier": _QUALIFIER.get(_local(r["qualifier"])) if r["qualifier"] else None,
-            "group": r["group"], "date": r["date"], "sentence": m.get("sentence"),
-            "start": m.get("start"), "end": m.get("end"), "confidence": r["confidence"],
-        })
-    return rows
+def _doc_label(label: str, anchors: list[str]) -> str:
+    """The entity's name as this document writes it: its label when the text uses it,
+    else the form the text uses most (a reader of the row finds it in the article)."""
+    forms = [normalize(a) for a in anchors]
+    if not anchors or normalize(label) in forms:
+        return label
+    return max(anchors, key=lambda a: (forms.count(normalize(a)), -anchors.index(a)))
 
 
-def entities_table(store: Store) -> list[dict]:
+def entities_table(store: Store, mentions: dict | None = None) -> list[dict]:
+    mentions = _mentions(store) if mentions is None else mentions
     rows = []
     for r in store.select(read_query("export_entities")):
         typ = r["type"]
         if typ and str(typ).startswith(_EKG):
             typ = _ACTOR_TYPE.get(_local(typ), "actor")
-        wd = r["wikidata"]
-        gn = r["geonames"]
+        anchors = [m["anchor"] for m in mentions.get((r["doc"], r["iri"]), [])]
+        wd, gn = r["wikidata"], r["geonames"]
         rows.append({
-            "doc": r["doc"], "iri": r["iri"], "kind": r["kind"], "label": r["label"],
-            "mentions": sorted(set(r["mentions"].split("|"))) if r["mentions"] else [],
+            "doc": r["doc"], "iri": r["iri"], "kind": r["kind"], "label": _doc_label(r["label"], anchors),
+            "label_en": r["label_en"], "mentions": sorted(set(anchors)),
             "type": typ or None, "wikidata": str(wd).rsplit("/", 1)[-1] if wd else None,
             "geonames": str(gn).rstrip("/").rsplit("/", 1)[-1] if gn else None,
             "lat": r["lat"], "lon": r["lon"],
+        })
+    return rows
+
+
+def events_table(store: Store) -> list[dict]:
+    mentions = _mentions(store)
+    labels = {(e["doc"], e["iri"]): e["label"] for e in entities_table(store, mentions)}
+    rows = []
+    for r in store.select(read_query("export_events")):
+        doc = r["doc"]
+        first = (mentions.get((doc, r["event"])) or [{}])[0]
+        role = {k: labels.get((doc, r[k])) if r[k] else None
+                for k in ("accuser", "accused", "perpetrator", "target", "victim_actor", "reported_by")}
+        places = [labels.get((doc, p), p) for p in r["places"].split("|")] if r["places"] else []
+        rows.append({
+            "doc": doc, "event": r["event"], "type": _TYPE[_local(r["class"])], **role,
+            "places": sorted(places), "count": r["count"], "outcome": _local(r["outcome"]),
+            "qualifier": _QUALIFIER.get(_local(r["qualifier"])) if r["qualifier"] else None,
+            "group": r["group"], "date": r["date"], "sentence": first.get("sentence"),
+            "start": first.get("start"), "end": first.get("end"), "confidence": r["confidence"],
         })
     return rows
 

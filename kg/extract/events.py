@@ -39,6 +39,7 @@ class EventRules:
         lex = rules.lex
         self.needs = {normalize(k): norm_set(v) for k, v in lex["accusation"]["needs_nearby"].items()}
         self.stop = norm_set(lex["victim_stop_words"])
+        self.negations = norm_set(lex["accusation"]["negations"])
         self.used: set[int] = set()  # ids of Found objects a rule relied on
         self.doc_reporter: Found | None = None
 
@@ -112,37 +113,66 @@ class EventRules:
         return None
 
     # ------------------------------------------------------------ accusations
+    def eligible(self, f: Found) -> bool:
+        """A country glued to ب (بسوريا) is where something happens, never who acts."""
+        tok = self.doc[f.start]
+        return not (f.latent and tok._.clitic and tok.text.startswith("ب"))
+
+    def accusation(self, s: Sentence, m: Match, accuser: Found | None, accused: Found | None,
+                   attacks: list[Event]) -> Event | None:
+        if accuser is None or accused is None or _same_actor(accuser.mention, accused.mention):
+            return None
+        about = next((a for a in attacks if a.trigger.sentence == s.index), None)
+        known = (accuser.mention.key is not None) + (accused.mention.key is not None)
+        return Event("accusation", self.span(m.start, m.end, s.index),
+                     accuser=self.use(accuser), accused=self.use(accused),
+                     reported_by=accuser.mention, about=about, confidence=0.6 + 0.15 * known)
+
     def accusations(self, attacks: list[Event]) -> list[Event]:
         out = []
         for s in self.sentences:
+            actors = [f for f in self.actors(s) if self.eligible(f)]
+            after = lambda pos, limit, skip=None: next(  # noqa: E731
+                (f for f in actors if f.start >= pos and self.gap(pos, f.start) <= limit
+                 and (skip is None or not _same_actor(f.mention, skip.mention))), None)
             for m in self.labelled(s, "accusation"):
-                trigger = self.doc[m.start].norm_
-                needed = self.needs.get(trigger)
+                needed = self.needs.get(self.doc[m.start].norm_)
                 window = {t.norm_ for t in self.doc[m.end:min(m.end + 8, s.end)]}
                 if (needed and not needed & window) or self.negated(s, m):
                     continue
-                accuser = self.actor_before(s, m.start, 3)
-                pos = m.end
-                if accuser is None:
-                    stmt = self.starts_with(s, "statement", m.end)
-                    if stmt:
-                        accuser = s.reporter or self.doc_reporter
-                        pos = stmt.end
+                noun = m.label == "accusation:noun"
+                accuser = self.actor_before(s, m.start, 0 if noun else 1)
+                accused = None
+                if accuser is None and (stmt := self.starts_with(s, "statement", m.end)):
+                    # وحمّل البيانُ تركيا المسؤولية: the statement's author accuses
+                    accuser = s.reporter or self.doc_reporter
+                    accused = after(stmt.end, 4, accuser)
+                elif accuser is None:
+                    first = after(m.end, 4)
+                    if noun and first and self.doc[first.start].text.startswith("ل"):
+                        accuser, accused = s.reporter, first  # اتهامات لتركيا: Turkey is accused
                     else:
-                        accuser = self.actor_after(s, m.end, 4)
-                        pos = accuser.end if accuser else m.end
-                if accuser is None:
+                        accuser = first
+                        accused = after(first.end, 8, first) if first else None
+                else:
+                    accused = after(m.end, 8, accuser)
+                if ev := self.accusation(s, m, accuser, accused, attacks):
+                    out.append(ev)
+            for m in self.labelled(s, "designation"):
+                # تعتبر تركيا الوحدات تنظيما إرهابيا / وتعتبره أنقرة وواشنطن تنظيما إرهابيا
+                terror = next((t for t in self.labelled(s, "terror") if m.end <= t.start <= m.end + 12), None)
+                if terror is None or self.negated(s, m):
                     continue
-                accused = self.actor_after(s, pos, 8, skip=accuser)
-                if accused is None or accused.mention.key is not None and accused.mention.key == accuser.mention.key:
-                    continue
-                about = next((a for a in attacks if a.trigger.sentence == s.index), None)
-                known = (accuser.mention.key is not None) + (accused.mention.key is not None)
-                out.append(Event("accusation", self.span(m.start, m.end, s.index),
-                                 accuser=self.use(accuser), accused=self.use(accused),
-                                 reported_by=accuser.mention, about=about,
-                                 confidence=0.6 + 0.15 * known))
-        return out
+                between = [f for f in actors if m.end <= f.start and f.end <= terror.start]
+                if self.doc[m.start].norm_.endswith(("ه", "ها", "هم")):
+                    named = [f for f in self.actors(s) if f.end <= m.start and not f.latent]
+                    accused, accusers = (named[-1] if named else None), between
+                else:
+                    accusers, accused = between[:1], (between[1] if len(between) > 1 else None)
+                for a in accusers:
+                    if ev := self.accusation(s, m, a, accused, attacks):
+                        out.append(ev)
+        return merge_accusations(out)
 
     # ------------------------------------------------------------ attacks
     def attacks(self) -> list[Event]:
@@ -176,7 +206,24 @@ class EventRules:
                 out.append(Event("attack", self.span(m.start, m.end, s.index),
                                  perpetrator=self.use(perp), target=self.use(target), places=ev_places,
                                  confidence=0.5 + 0.2 * bool(perp) + 0.1 * bool(target)))
+        self.apply_claims(out)
         return merge_attacks(out)
+
+    def apply_claims(self, attacks: list[Event]) -> None:
+        """أعلن داعش مسؤوليته عن الهجوم / تبنت حركة الشباب التفجيرين: the claimant is the
+        perpetrator of the attacks without one, in this sentence and the three before it."""
+        for s in self.sentences:
+            for m in self.labelled(s, "claim"):
+                before = self.doc[max(s.start, m.start - 6):m.start]
+                if any(t.norm_ in self.negations for t in before):
+                    continue  # لم تعلن أي جماعة مسؤوليتها
+                claimant = self.actor_before(s, m.start, 4) or self.actor_after(s, m.end, 2)
+                if claimant is None:
+                    continue
+                for ev in attacks:
+                    if ev.perpetrator is None and s.index - 3 <= ev.trigger.sentence <= s.index:
+                        ev.perpetrator = self.use(claimant)
+                        ev.confidence += 0.1
 
     def attacker(self, s: Sentence, m: Match, verb: bool) -> Found | None:
         """الهجوم التركي / هجوم داعش / شنت قسد / نفذه مسلحون من داعش / داعش تهاجم."""
@@ -281,6 +328,19 @@ def merge_attacks(events: list[Event]) -> list[Event]:
         home.places += [p for p in ev.places if (p.key or p.span.text) not in _place_keys(home)]
         home.confidence = max(home.confidence, ev.confidence)
     return sorted(merged, key=lambda e: e.trigger.start)
+
+
+def merge_accusations(events: list[Event]) -> list[Event]:
+    """One accusation per accuser and accused in a document, with every place it is said."""
+    by_pair: dict[tuple, Event] = {}
+    for ev in events:
+        pair = tuple(m.key or m.span.text for m in (ev.accuser, ev.accused))
+        if pair in by_pair:
+            by_pair[pair].evidence.append(ev.trigger)
+            by_pair[pair].about = by_pair[pair].about or ev.about
+        else:
+            by_pair[pair] = ev
+    return list(by_pair.values())
 
 
 def dedupe_casualties(events: list[Event]) -> list[Event]:
