@@ -40,7 +40,9 @@ class Rules:
         self.vocab = spacy.blank("ar").vocab
         self.lex = load("lexicon")
         self.demonyms = load("demonyms")
-        self.metonyms = load("metonyms")
+        # Capitals that news uses for their state (واتهمت أنقرة): the registry says which.
+        self._metonyms = {normalize(name): e.stands_for for e in registry.entries["place"].values()
+                          if e.stands_for for name in e.names}
         self.clitics = tuple(sorted((normalize(c) for c in self.lex["clitics"]), key=len, reverse=True))
 
         phrases: dict[str, list[str]] = {}
@@ -62,10 +64,19 @@ class Rules:
 
         # "head + country adjective" names a state as an actor: الجيش التركي، القوات الروسية.
         self.patterns = Matcher(self.vocab)
+        # "facility head + a name" is a facility: مبنى المحافظة، معسكر لبوزة، القنصلية الأميركية.
+        heads = sorted(norm_set(self.lex["facility_heads"]))
+        for art in (False, True):
+            head = {"NORM": {"IN": [("ال" + h if art and not h.startswith("ال") else h) for h in heads]}}
+            self.patterns.add("facility", [[head, {"IS_PUNCT": False, "IS_DIGIT": False, "LENGTH": {">=": 3}}]])
         for key, forms in self.demonyms.items():
             adj = {"NORM": {"IN": sorted({normalize(f) for f in forms})}}
             heads = [[{"NORM": normalize(w)} for w in h.split()] for h in self.lex["state_heads"]]
             self.patterns.add(f"state:{key}", [h + [adj] for h in heads])
+
+    def metonym_of(self, span: SpacySpan) -> str | None:
+        """The state a capital stands for (أنقرة -> turkey), if it is one."""
+        return self._metonyms.get(" ".join(t.norm_ for t in span))
 
     def _lexicon_phrases(self) -> dict[str, list[str]]:
         lex = self.lex
@@ -84,7 +95,7 @@ class Rules:
             "claim": lex["attack"]["claims"],
             "by_marker": lex["attack"]["by_markers"],
             "non_person": lex["non_person_units"],
-            "metonym": list(self.metonyms),
+            "locative": lex["locative"],
         }
         for outcome, words in lex["outcomes"].items():
             out[f"outcome:{outcome}"] = words

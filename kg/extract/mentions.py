@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from kg.extract.lexicon import norm_set
 from kg.extract.matching import Match, Rules, char_span
 from kg.extract.model import Mention, Span
-from kg.nlp.normalize import original_index
+from kg.nlp.normalize import normalize, original_index
 from kg.registry import Registry
 
 # A cut that is always safe on an unknown name: a clitic glued to the article (والموصل).
@@ -54,9 +54,10 @@ def _clitic_of(token, waw_words: frozenset[str]) -> int:
 
 def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Registry,
                   sent_of: list[int]) -> list[Found]:
-    named = [m for m in matches if m.label.split(":")[0] in ("actor", "place", "state")]
+    named = [m for m in matches if m.label.split(":")[0] in ("actor", "place", "state", "facility")]
     # Longest names first; a registry name beats a pattern beats an NER entity.
-    named.sort(key=lambda m: (-(m.end - m.start), m.label.split(":")[0] == "state"))
+    rank = {"actor": 0, "place": 0, "state": 1, "facility": 2}
+    named.sort(key=lambda m: (-(m.end - m.start), rank[m.label.split(":")[0]]))
     taken = [False] * len(doc)
     out: list[Found] = []
     groups: dict[tuple[int, int], list[Match]] = {}
@@ -67,28 +68,38 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         for i in range(m.start, m.end):
             taken[i] = True
 
-    verbs = {m.end for m in matches if m.label in ("reporting", "accusation", "attack", "negation")}
+    verbal = [m for m in matches if m.label.split(":")[0] in
+              ("reporting", "accusation", "attack", "negation", "designation", "claim")]
+    verbs = {m.end for m in verbal}  # positions right after a verb
+    verb_starts = {m.start for m in verbal}
+    where = {m.end for m in matches if m.label == "locative"}
     for (start, end), ms in sorted(groups.items()):
         span = _span(doc, start, end, sent_of[start])
-        kinds = {m.label.split(":")[0]: m.label.split(":", 1)[1] for m in ms}
+        kinds = {m.label.partition(":")[0]: m.label.partition(":")[2] for m in ms}
         if "state" in kinds:  # الجيش التركي: the state as an actor
             out.append(Found(Mention(span, "actor", "state", kinds["state"], "pattern"), start, end))
             continue
-        if "place" in kinds:
+        # في تركيا / إلى أنقرة: a place; أعلنت تركيا / واشنطن لا تقدم: also (or only) an actor
+        locative = start in where or bool(doc[start]._.clitic and doc[start].text[0] in "بل")
+        metonym = rules.metonym_of(doc[start:end])
+        # a capital next to a verb (تنفي طهران، واشنطن لا تقدم) is its state, not a place
+        acts = not locative and (start in verbs or end in verb_starts)
+        if "place" in kinds and not (metonym and acts):
             entry = registry.get("place", kinds["place"])
             out.append(Found(Mention(span, "place", entry.type, entry.key, "registry"), start, end))
         if "actor" in kinds:
             entry = registry.get("actor", kinds["actor"])
-            # A name that is both a country and a state (تركيا) is a place unless it acts.
-            latent = "place" in kinds and start not in verbs
+            # A name that is both a country and a state (تركيا) acts unless it is where.
+            latent = "place" in kinds and (locative or start not in verbs and start - 1 not in verbs)
             out.append(Found(Mention(span, "actor", entry.type, entry.key, "registry"), start, end, latent))
-        metonym = rules.metonyms.get(span.text) or rules.metonyms.get(doc[start:end].text)
-        if "actor" not in kinds and metonym and registry.get("actor", metonym):
+        elif metonym and registry.get("actor", metonym):
             entry = registry.get("actor", metonym)
-            out.append(Found(Mention(span, "actor", entry.type, entry.key, "metonym"), start, end,
-                             latent=start not in verbs))
+            out.append(Found(Mention(span, "actor", entry.type, entry.key, "metonym"), start, end, latent=not acts))
+        elif "facility" in kinds and "place" not in kinds:
+            out.append(Found(Mention(span, "place", "facility", None, "pattern"), start, end))
 
     waw_words = norm_set(rules.lex["waw_initial"])
+    not_names = norm_set(rules.lex["not_names"])
     place_heads = {t: norm_set(ws) for t, ws in rules.lex["place_heads"].items()}
     actor_heads = {t: norm_set(ws) for t, ws in rules.lex["actor_heads"].items()}
     for ent in doc.ents:
@@ -99,7 +110,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         cut = _clitic_of(doc[start], waw_words)
         if cut:
             span = Span(span.start + cut, span.end, doc.user_data["text"][span.start + cut:span.end], span.sentence)
-        if len(span.text) < 2:
+        if len(span.text) < 2 or normalize(span.text) in not_names:
             continue
         if ent.label_ == "PER":
             mention = Mention(span, "actor", "person", None, "ner")

@@ -30,6 +30,7 @@ class Entry:
     precision: int | None = None
     country: str | None = None
     within: str | None = None  # the place a facility or neighbourhood lies in
+    stands_for: str | None = None  # the actor a capital names in news (أنقرة -> turkey)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -42,7 +43,7 @@ def _entry(row: dict, kind: str) -> Entry:
         aliases=tuple(row.get("aliases", ())), en=row.get("en"), wikidata=row.get("wikidata"),
         geonames=str(row["geonames"]) if row.get("geonames") else None,
         lat=row.get("lat"), lon=row.get("lon"), precision=row.get("precision"),
-        country=row.get("country"), within=row.get("in"),
+        country=row.get("country"), within=row.get("in"), stands_for=row.get("metonym_for"),
     )
 
 
