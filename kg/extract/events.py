@@ -183,6 +183,9 @@ class EventRules:
             for k, m in enumerate(triggers):
                 if self.negated(s, m):
                     continue
+                if any(v.label == "attack:verb" and v.end <= m.start and self.gap(v.end, m.start) <= 3
+                       for v in triggers[:k]) and m.label == "attack:noun":
+                    continue  # شنت تركيا هجوما: the noun is the verb's object, one attack
                 verb = m.label == "attack:verb"
                 perp = self.attacker(s, m, verb)
                 after = perp.end if perp and perp.start >= m.start else m.end
@@ -307,14 +310,16 @@ def _place_keys(e: Event) -> set[str]:
 
 
 def merge_attacks(events: list[Event]) -> list[Event]:
-    """One event per attacker and place: news names the same attack many times."""
+    """One event per attacker and place: news names the same attack many times. An attack
+    with no attacker joins one with the same place, or the one told just before it."""
     merged: list[Event] = []
-    for ev in sorted(events, key=lambda e: e.perpetrator is None):
+    for ev in sorted(events, key=lambda e: (e.perpetrator is None, e.trigger.start)):
         home = None
         for m in merged:
             overlap = bool(_place_keys(m) & _place_keys(ev)) or not ev.places or not m.places
             if ev.perpetrator is None:
-                if overlap and (ev.target is None or m.target is None or _same_actor(ev.target, m.target)):
+                close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1
+                if (overlap or close) and (ev.target is None or m.target is None or _same_actor(ev.target, m.target)):
                     home = m
             elif _same_actor(m.perpetrator, ev.perpetrator) and overlap:
                 home = m

@@ -66,13 +66,13 @@ class Rules:
         self.patterns = Matcher(self.vocab)
         # "facility head + a name" is a facility: مبنى المحافظة، معسكر لبوزة، القنصلية الأميركية.
         heads = sorted(norm_set(self.lex["facility_heads"]))
-        for art in (False, True):
-            head = {"NORM": {"IN": [("ال" + h if art and not h.startswith("ال") else h) for h in heads]}}
-            self.patterns.add("facility", [[head, {"IS_PUNCT": False, "IS_DIGIT": False, "LENGTH": {">=": 3}}]])
-        for key, forms in self.demonyms.items():
-            adj = {"NORM": {"IN": sorted({normalize(f) for f in forms})}}
-            heads = [[{"NORM": normalize(w)} for w in h.split()] for h in self.lex["state_heads"]]
-            self.patterns.add(f"state:{key}", [h + [adj] for h in heads])
+        not_name = {"NOT_IN": sorted(norm_set(self.lex["function_words"]))}
+        name = {"IS_PUNCT": False, "IS_DIGIT": False, "LENGTH": {">=": 3}, "NORM": not_name}
+        definite = {"IS_PUNCT": False, "NORM": {"REGEX": "^ال", **not_name}}
+        self.patterns.add("facility", [
+            [{"NORM": {"IN": heads}}, name],  # معسكر لبوزة، مبنى المحافظة
+            [{"NORM": {"IN": ["ال" + h for h in heads]}}, definite],  # القنصلية الأميركية
+        ])
 
     def metonym_of(self, span: SpacySpan) -> str | None:
         """The state a capital stands for (أنقرة -> turkey), if it is one."""
