@@ -2,6 +2,7 @@
 capitals standing for their state, and Stanza's entities for everything else."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -97,6 +98,16 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             out.append(Found(Mention(span, "actor", entry.type, entry.key, "metonym"), start, end, latent=not acts))
         elif "facility" in kinds and "place" not in kinds:
             out.append(Found(Mention(span, "place", "facility", None, "pattern"), start, end))
+
+    # الحكومة alone: the government of the country the article names most (a latent actor)
+    countries = Counter(f.mention.key for f in out if f.mention.kind == "place" and f.mention.type == "country")
+    home = registry.get("actor", countries.most_common(1)[0][0]) if countries else None
+    if home is not None:
+        bare = norm_set(rules.lex["bare_state_heads"])
+        for tok in doc:
+            if tok.norm_ in bare and not taken[tok.i]:
+                span = _span(doc, tok.i, tok.i + 1, sent_of[tok.i])
+                out.append(Found(Mention(span, "actor", home.type, home.key, "pattern"), tok.i, tok.i + 1, latent=True))
 
     waw_words = norm_set(rules.lex["waw_initial"])
     not_names = norm_set(rules.lex["not_names"])

@@ -5,6 +5,7 @@ document, type and the offsets of their trigger, mentions by RFC 5147 character 
 """
 from __future__ import annotations
 
+from hashlib import sha256
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
@@ -30,8 +31,15 @@ def node_iri(entity: Entity) -> URIRef:
     return RES[entity.node]
 
 
-def event_iri(doc_id: str, ev: Event) -> URIRef:
-    return RES[f"event/{quote(doc_id, safe='')}/{ev.type}-{ev.trigger.start}-{ev.trigger.end}"]
+def event_iris(doc_id: str, events: list[Event]) -> dict[int, URIRef]:
+    """Events by document, type and trigger offsets; a trigger that starts several events
+    (تعتبره أنقرة وواشنطن...: two accusations) numbers the later ones."""
+    iris, seen = {}, {}
+    for ev in events:
+        local = f"event/{quote(doc_id, safe='')}/{ev.type}-{ev.trigger.start}-{ev.trigger.end}"
+        seen[local] = seen.get(local, 0) + 1
+        iris[id(ev)] = RES[local if seen[local] == 1 else f"{local}-{seen[local]}"]
+    return iris
 
 
 class GraphBuilder:
@@ -70,8 +78,6 @@ class GraphBuilder:
         g.add((d, NIF.isString, Literal(ex.text, lang="ar")))
         g.add((d, NIF.beginIndex, Literal(0, datatype=NNI)))
         g.add((d, NIF.endIndex, Literal(len(ex.text), datatype=NNI)))
-        from hashlib import sha256
-
         g.add((d, EKG.contentHash, Literal(sha256(ex.text.encode("utf-8")).hexdigest())))
         for prop, value in ((DCTERMS.title, ex.title), (DCTERMS.source, ex.source)):
             if value:
@@ -155,7 +161,7 @@ class GraphBuilder:
             self.entity(e)
         for m, e in self.linked.entity_of.items():
             self.g.add((node_iri(e), EKG.mention, self.phrase(m.span)))
-        iris = {id(ev): event_iri(self.ex.doc_id, ev) for ev in self.ex.events}
+        iris = event_iris(self.ex.doc_id, self.ex.events)
         for ev in self.ex.events:
             self.event(ev, iris)
         return self.g
