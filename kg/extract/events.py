@@ -62,16 +62,17 @@ class EventRules:
         """Words between token positions a and b, punctuation not counted."""
         return sum(1 for t in self.doc[a:b] if not t.is_punct)
 
-    def actor_after(self, s: Sentence, pos: int, limit: int, skip: Found | None = None) -> Found | None:
-        for f in self.actors(s):
+    def actor_after(self, s: Sentence, pos: int, limit: int, skip: Found | None = None,
+                    among: list[Found] | None = None) -> Found | None:
+        for f in self.actors(s) if among is None else among:
             if f.start >= pos and self.gap(pos, f.start) <= limit:
                 if skip is None or not _same_actor(f.mention, skip.mention):
                     return f
         return None
 
-    def actor_before(self, s: Sentence, pos: int, limit: int) -> Found | None:
+    def actor_before(self, s: Sentence, pos: int, limit: int, among: list[Found] | None = None) -> Found | None:
         best = None
-        for f in self.actors(s):
+        for f in self.actors(s) if among is None else among:
             if f.end <= pos and self.gap(f.end, pos) <= limit:
                 best = f
         return best
@@ -220,7 +221,11 @@ class EventRules:
                 before = self.doc[max(s.start, m.start - 6):m.start]
                 if any(t.norm_ in self.negations for t in before):
                     continue  # لم تعلن أي جماعة مسؤوليتها
-                claimant = self.actor_before(s, m.start, 4) or self.actor_after(s, m.end, 2)
+                if self.doc[m.start].norm_.startswith("مسوول") or self.doc[m.start].norm_ == "المسووليه":
+                    # أعلنت حركة الشباب، التي ...، مسؤوليتها عن: the one who announced it
+                    claimant = s.reporter or self.actor_before(s, m.start, 4)
+                else:  # تبنى داعش الهجوم / داعش يتبنى
+                    claimant = self.actor_after(s, m.end, 2) or self.actor_before(s, m.start, 0)
                 if claimant is None:
                     continue
                 for ev in attacks:
@@ -229,16 +234,18 @@ class EventRules:
                         ev.confidence += 0.1
 
     def attacker(self, s: Sentence, m: Match, verb: bool) -> Found | None:
-        """الهجوم التركي / هجوم داعش / شنت قسد / نفذه مسلحون من داعش / داعش تهاجم."""
-        on = next((f for f in self.actors(s) if f.start <= m.end and f.end > m.start), None)
+        """الهجوم التركي / هجوم داعش / شنت قسد / نفذه مسلحون من داعش / داعش تهاجم.
+        A capital is where an attack happened (هجوم أربيل), not who attacked."""
+        actors = [f for f in self.actors(s) if not (f.latent and f.mention.via == "metonym")]
+        on = next((f for f in actors if f.start <= m.end and f.end > m.start), None)
         if on:
             return on
-        perp = self.actor_after(s, m.end, 2 if verb else 1)
+        perp = self.actor_after(s, m.end, 2 if verb else 1, among=actors)
         if perp is None:
             for b in self.labelled(s, "by_marker"):
-                if b.start >= m.start and (perp := self.actor_after(s, b.end, 4)):
+                if b.start >= m.start and (perp := self.actor_after(s, b.end, 4, among=actors)):
                     break
-        return perp or self.actor_before(s, m.start, 0)
+        return perp or self.actor_before(s, m.start, 0, among=actors)
 
     # ------------------------------------------------------------ casualties
     def casualties(self, attacks: list[Event], main_place: Mention | None) -> list[Event]:

@@ -70,7 +70,8 @@ class Rules:
         name = {"IS_PUNCT": False, "IS_DIGIT": False, "LENGTH": {">=": 3}, "NORM": not_name}
         definite = {"IS_PUNCT": False, "NORM": {"REGEX": "^ال", **not_name}}
         self.patterns.add("facility", [
-            [{"NORM": {"IN": heads}}, name],  # معسكر لبوزة، مبنى المحافظة
+            [{"NORM": {"IN": heads}}, {**definite, "IS_PUNCT": False}],  # مبنى المحافظة
+            [{"NORM": {"IN": heads}}, {**name, "ENT_TYPE": {"IN": ["LOC", "ORG", "PER"]}}],  # معسكر لبوزة
             [{"NORM": {"IN": ["ال" + h for h in heads]}}, definite],  # القنصلية الأميركية
         ])
 
