@@ -145,6 +145,10 @@ def make_data(data: Path, work: Path) -> None:
     train = aner_train * 2 + aq_train + wiki
     random.Random(1234).shuffle(train)
     write_json(train, work / "train.json")
+    # The news-only set: a second stage that finetunes the model on news text alone.
+    news = aner_train * 2 + aq_train
+    random.Random(1234).shuffle(news)
+    write_json(news, work / "train_news.json")
     write_json(aner_dev, work / "dev.json")
     write_conll(aner_test, work / "anercorp_test.conll")
     write_conll(aq_test, work / "aqmar_test.conll")
@@ -198,11 +202,11 @@ def make_vectors(data: Path, work: Path, max_vocab: int) -> None:
 
 
 # ---------------------------------------------------------------- train
-def train(work: Path, max_steps: int, resume: bool, extra: list[str]) -> None:
+def train(work: Path, max_steps: int, resume: bool, train_set: str, extra: list[str]) -> None:
     save_dir = work / "model"
     save_dir.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, "-m", "stanza.models.ner_tagger", "--mode", "train",
-           "--shorthand", "ar_kg", "--train_file", str(work / "train.json"),
+           "--shorthand", "ar_kg", "--train_file", str(work / ("train.json" if train_set == "all" else "train_news.json")),
            "--eval_file", str(work / "dev.json"),
            "--wordvec_pretrain_file", str(work / "ar_kg.pretrain.pt"),
            "--save_dir", str(save_dir), "--save_name", "ar_kg_nertagger.pt",
@@ -240,13 +244,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--max-vocab", type=int, default=100_000)
     ap.add_argument("--max-steps", type=int, default=20_000)
     ap.add_argument("--resume", action="store_true", help="continue the saved model")
+    ap.add_argument("--train-set", choices=["all", "news"], default="all",
+                    help="all corpora, or ANERcorp and AQMAR alone (the finetuning stage)")
     args, extra = ap.parse_known_args(argv)
     if args.step in ("data", "all"):
         make_data(args.data, args.work)
     if args.step in ("vectors", "all"):
         make_vectors(args.data, args.work, args.max_vocab)
     if args.step in ("train", "all"):
-        train(args.work, args.max_steps, args.resume, extra)
+        train(args.work, args.max_steps, args.resume, args.train_set, extra)
     if args.step in ("ship", "all"):
         ship(args.work, args.out)
 

@@ -173,5 +173,7 @@ def test_python_api_builds_from_strings_into_dataframes():
     events = g.events()
     assert set(events["type"]) >= {"accusation", "casualty"}
     acc = g.query("accusations")
-    assert len(acc) == 1 and "داعش" in acc.loc[0, "accusedLabel"]
+    # the accused is the registry's node for ISIS, labelled with its Arabic prefLabel
+    assert len(acc) == 1 and acc.loc[0, "accused"].endswith("/actor/isis")
+    assert acc.loc[0, "accusedLabel"] == "تنظيم الدولة الإسلامية"
     assert len(g) > 0

@@ -40,6 +40,7 @@ class EventRules:
         self.needs = {normalize(k): norm_set(v) for k, v in lex["accusation"]["needs_nearby"].items()}
         self.stop = norm_set(lex["victim_stop_words"])
         self.negations = norm_set(lex["accusation"]["negations"])
+        self.relatives = norm_set(lex["relative_pronouns"])
         self.used: set[int] = set()  # ids of Found objects a rule relied on
         self.doc_reporter: Found | None = None
 
@@ -203,7 +204,7 @@ class EventRules:
                     target = None
                 # where: the places named around this trigger, up to the next one
                 end = triggers[k + 1].start if k + 1 < len(triggers) else s.end
-                near = [p for p in places if m.start - 3 <= p.start < min(end, m.end + 12)]
+                near = [p for p in places if m.start - 3 <= p.start < min(end, m.end + 16)]
                 ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
                 if not (perp or target or ev_places):
                     continue
@@ -245,7 +246,12 @@ class EventRules:
             for b in self.labelled(s, "by_marker"):
                 if b.start >= m.start and (perp := self.actor_after(s, b.end, 4, among=actors)):
                     break
-        return perp or self.actor_before(s, m.start, 0, among=actors)
+        perp = perp or self.actor_before(s, m.start, 0, among=actors)
+        if perp is None:  # حزب العمال، الذي يشن حربا: the one the relative clause is about
+            rel = next((i for i in range(m.start - 1, max(s.start, m.start - 4) - 1, -1)
+                        if self.doc[i].norm_ in self.relatives), None)
+            perp = self.actor_before(s, rel, 2, among=actors) if rel is not None else None
+        return perp
 
     # ------------------------------------------------------------ casualties
     def casualties(self, attacks: list[Event], main_place: Mention | None) -> list[Event]:
