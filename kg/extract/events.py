@@ -130,6 +130,24 @@ class EventRules:
                      accuser=self.use(accuser), accused=self.use(accused),
                      reported_by=accuser.mention, about=about, confidence=0.6 + 0.15 * known)
 
+    def mutual_accusations(self, s: Sentence, actors: list[Found],
+                           attacks: list[Event]) -> tuple[list[Event], set[int]]:
+        """تبادل التحالف والحوثيون الاتهام / الطرفان تبادلا الاتهامات: each side accuses the
+        other. Also returns the accusation nouns it took, which no other rule reads again."""
+        out, nouns = [], set()
+        for m in self.labelled(s, "mutual"):
+            noun = next((n for n in self.labelled(s, "accusation:noun") if m.end <= n.start <= m.end + 8), None)
+            if noun is None or self.negated(s, m):
+                continue
+            nouns.add(noun.start)
+            sides = [f for f in actors if m.end <= f.start and f.end <= noun.start] or \
+                    [f for f in actors if f.end <= m.start and self.gap(f.end, m.start) <= 4]
+            distinct = [f for i, f in enumerate(sides) if not any(_same_actor(f.mention, g.mention) for g in sides[:i])]
+            if len(distinct) >= 2:
+                a, b = distinct[:2]
+                out += [ev for ev in (self.accusation(s, m, a, b, attacks), self.accusation(s, m, b, a, attacks)) if ev]
+        return out, nouns
+
     def accusations(self, attacks: list[Event]) -> list[Event]:
         out = []
         for s in self.sentences:
@@ -137,7 +155,11 @@ class EventRules:
             after = lambda pos, limit, skip=None: next(  # noqa: E731
                 (f for f in actors if f.start >= pos and self.gap(pos, f.start) <= limit
                  and (skip is None or not _same_actor(f.mention, skip.mention))), None)
+            mutual, mutual_nouns = self.mutual_accusations(s, actors, attacks)
+            out += mutual
             for m in self.labelled(s, "accusation"):
+                if m.start in mutual_nouns:
+                    continue
                 needed = self.needs.get(self.doc[m.start].norm_)
                 window = {t.norm_ for t in self.doc[m.end:min(m.end + 8, s.end)]}
                 if (needed and not needed & window) or self.negated(s, m):
@@ -225,8 +247,9 @@ class EventRules:
                 if self.doc[m.start].norm_.startswith("مسوول") or self.doc[m.start].norm_ == "المسووليه":
                     # أعلنت حركة الشباب، التي ...، مسؤوليتها عن: the one who announced it
                     claimant = s.reporter or self.actor_before(s, m.start, 4)
-                else:  # تبنى داعش الهجوم / داعش يتبنى
-                    claimant = self.actor_after(s, m.end, 2) or self.actor_before(s, m.start, 0)
+                else:  # تبنى داعش الهجوم / داعش يتبنى (not the place: يتبنى تفجيرا ببغداد)
+                    named = [f for f in self.actors(s) if not f.latent]
+                    claimant = self.actor_after(s, m.end, 2, among=named) or self.actor_before(s, m.start, 0, among=named)
                 if claimant is None:
                     continue
                 for ev in attacks:
@@ -236,8 +259,10 @@ class EventRules:
 
     def attacker(self, s: Sentence, m: Match, verb: bool) -> Found | None:
         """الهجوم التركي / هجوم داعش / شنت قسد / نفذه مسلحون من داعش / داعش تهاجم.
-        A capital is where an attack happened (هجوم أربيل), not who attacked."""
-        actors = [f for f in self.actors(s) if not (f.latent and f.mention.via == "metonym")]
+        A country named as a place (في سوريا) never attacks, and a capital after a noun is
+        where an attack happened (هجوم أربيل), not who attacked (قصفت أنقرة: it did)."""
+        actors = [f for f in self.actors(s) if not (f.latent and f.mention.via in ("registry", "metonym"))
+                  and (verb or f.mention.via != "metonym")]
         on = next((f for f in actors if f.start <= m.end and f.end > m.start), None)
         if on:
             return on

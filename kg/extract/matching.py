@@ -88,6 +88,7 @@ class Rules:
             "accusation:verb": lex["accusation"]["verbs"],
             "accusation:noun": lex["accusation"]["nouns"],
             "designation": lex["accusation"]["designation_verbs"],
+            "mutual": lex["accusation"]["mutual_verbs"],
             "terror": lex["accusation"]["designation_words"],
             "negation": lex["accusation"]["negations"],
             "attack:verb": lex["attack"]["verbs"],
