@@ -623,3 +623,9 @@ def test_places():
     assert float(row["lat"]) == 34.25 and float(row["long"]) == 38.5
     assert row["geonames"] == "https://sws.geonames.org/1000001/"
     assert int(row["events"]) == 2
+
+
+def test_readme_lists_every_term():
+    readme = (ONTOLOGY_DIR / "README.md").read_text(encoding="utf-8")
+    missing = sorted(t for t in EXPECTED_TERMS if f"`ekg:{t}`" not in readme)
+    assert not missing, f"ontology/README.md does not describe {missing}"
