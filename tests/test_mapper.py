@@ -48,3 +48,18 @@ def test_a_claim_names_the_group_not_the_city(builder):
     text = "«داعش» يتبنى تفجيرا ببغداد أوقع 12 قتيلا."
     attack = events(builder, text, "attack")[0]
     assert keys(attack.perpetrator) == "isis"
+
+
+@pytest.mark.parametrize("text,figures", [
+    # a figure joined by و to one before it keeps that one's outcome
+    ("أعلن مسؤولون أمنيون مقتل 11 من عناصر تنظيم داعش و10 مدنيين وإصابة 17 آخرين في بعقوبة.",
+     {(11, "killed"), (10, "killed"), (17, "injured")}),
+    ("وقالت قناة المسيرة إن عدد القتلى بلغ 39 مدنيا وأصيب 51 آخرون بجروح.", {(39, "killed"), (51, "injured")}),
+    # the noun right after a number names what it counts
+    ("أسفر الهجوم عن 5 قتلى و7 جرحى في الموصل.", {(5, "killed"), (7, "injured")}),
+    ("قتل 5 وأصيب 7 في انفجار سيارة مفخخة.", {(5, "killed"), (7, "injured")}),
+    # a year is no count
+    ("وأوقعت الحرب أكثر من ثلاثين قتيلا منذ تدخل التحالف في 2015.", {(30, "killed")}),
+])
+def test_each_figure_gets_its_own_outcome(builder, text, figures):
+    assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == figures

@@ -292,9 +292,17 @@ class EventRules:
                 if any(m.label == non_person and m.start == after for m in s.matches):
                     continue
                 best, dist = None, VICINITY + 1
+                # مقتل 11 مسلحا و10 مدنيين وإصابة 17: an outcome after the number that opens a
+                # new clause (و) is the next figure's, when one before the number can govern it
+                governed = any(o.end <= ns and self.gap(o.end, ns) <= VICINITY for o in outcomes)
                 for o in outcomes:
+                    if governed and o.start >= ne and self.opens_clause(o.start):
+                        continue
                     d = ns - o.end if o.end <= ns else (o.start - ne if o.start >= ne else 0)
-                    if d < dist or (d == dist and best is not None and o.end <= ns < best.start):
+                    # a tie goes to the word before the number (قتل 5 وأصيب), except a noun right
+                    # after it, which names what was counted (5 قتلى و7 جرحى)
+                    if d < dist or (d == dist and best is not None and (
+                            o.start == ne if d == 0 else o.end <= ns < best.start)):
                         best, dist = o, d
                 if best is None:
                     continue
@@ -324,6 +332,11 @@ class EventRules:
                     evidence=[self.span(best.start, best.end, s.index)],
                     confidence=0.9 if dist <= 3 else 0.7))
         return dedupe_casualties(out)
+
+    def opens_clause(self, i: int) -> bool:
+        """Token i carries the conjunction و (وأصيب، وإصابة)."""
+        tok = self.doc[i]
+        return bool(tok._.clitic) and tok.text.startswith("و")
 
     def group(self, s: Sentence, start: int, outcomes: list[Match]) -> tuple[int, int]:
         """Token range of the words naming the victims, right after the number."""

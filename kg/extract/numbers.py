@@ -79,6 +79,7 @@ _ORDINALS: PhraseTable[bool] = PhraseTable(
 )
 _JOIN_DIGITS, _JOIN_LETTERS = _DATA["joiners"]["to_digits"], _DATA["joiners"]["to_letters"]
 _YEAR_MIN, _YEAR_MAX = _DATA["years"]["min"], _DATA["years"]["max"]
+_YEAR_BEFORE: PhraseTable[bool] = PhraseTable(dict.fromkeys(_DATA["years"]["before"], True), _CLITICS)
 
 _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
 _NUMERAL = re.compile(rf"[{_DIGIT}]+(?:[.,\u066b\u066c][{_DIGIT}]+)*")
@@ -206,11 +207,11 @@ def _glued(text: str, start: int, end: int) -> bool:
 
 
 def _is_year(value: int, keys: Sequence[str], i: int, nxt: int) -> bool:
-    """A 4-digit year next to a month name (يناير 2022, 2022 يناير)."""
+    """A 4-digit year next to a month name (يناير 2022, 2022 يناير) or after في/منذ (في 2015)."""
     if not _YEAR_MIN <= value <= _YEAR_MAX:
         return False
     month_before = MONTHS.match(keys, i - 1, sizes=(1,)) or MONTHS.match(keys, i - 2, sizes=(2,))
-    return bool(month_before or MONTHS.match(keys, nxt))
+    return bool(month_before or MONTHS.match(keys, nxt) or _YEAR_BEFORE.match(keys, i - 1, sizes=(1,)))
 
 
 def _excluded(text: str, keys: Sequence[str], i: int, phrase: tuple, spans: Sequence[tuple[int, int]]) -> bool:
