@@ -63,3 +63,11 @@ def test_a_claim_names_the_group_not_the_city(builder):
 ])
 def test_each_figure_gets_its_own_outcome(builder, text, figures):
     assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == figures
+
+
+def test_merged_attacks_do_not_snowball_through_a_sentence_naming_two_places(builder):
+    text = ("قصفت طائرات التحالف مدينة إب فجر اليوم. "
+            "وقصفت طائرات التحالف مدينتي إب ولحج خلال الأسبوع. "
+            "ثم قصفت طائرات التحالف مدينة مأرب ومدينة لحج مساء.")
+    places = [{p.span.text for p in e.places} for e in events(builder, text, "attack")]
+    assert len(places) == 2, places  # إب (told twice) and مأرب-لحج

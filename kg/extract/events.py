@@ -364,10 +364,11 @@ def merge_attacks(events: list[Event]) -> list[Event]:
     """One event per attacker and place: news names the same attack many times. An attack
     with no attacker joins one with the same place, or the one told just before it."""
     merged: list[Event] = []
+    own: dict[int, set[str]] = {}  # each merged event's places as first told: merging must not snowball
     for ev in sorted(events, key=lambda e: (e.perpetrator is None, e.trigger.start)):
         home = None
         for m in merged:
-            overlap = bool(_place_keys(m) & _place_keys(ev)) or not ev.places or not m.places
+            overlap = bool(own[id(m)] & _place_keys(ev)) or not ev.places or not own[id(m)]
             if ev.perpetrator is None:
                 close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1
                 if (overlap or close) and (ev.target is None or m.target is None or _same_actor(ev.target, m.target)):
@@ -378,6 +379,7 @@ def merge_attacks(events: list[Event]) -> list[Event]:
                 break
         if home is None:
             merged.append(ev)
+            own[id(ev)] = _place_keys(ev)
             continue
         home.evidence.append(ev.trigger)
         home.target = home.target or ev.target
