@@ -3,20 +3,24 @@
 text -> nlp -> extract -> link -> rdf -> store, in batches so that Stanza tags many
 documents' sentences per call. A document whose text is already in the store (same content
 hash) is skipped unless ``force``; a bad input is reported and skipped, the rest goes on.
+Input is streamed: all that stays in memory per document is its id (for the summary and
+the duplicate check), so memory stays flat however many documents go through. With ``workers``
+above 1 the batches go to worker processes (kg/parallel.py).
 """
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import pyoxigraph as ox
 from tqdm import tqdm
 
 from kg.documents import BadInput, Document, check_arabic, iter_documents
 from kg.errors import KgError
-from kg.extract import Extraction, Mapper
+from kg.extract.mapper import Mapper
+from kg.extract.model import Extraction
 from kg.link import LinkedDocument, Linker
 from kg.nlp.pipeline import ArabicNLP
 from kg.rdf import doc_iri, to_graph
@@ -44,6 +48,23 @@ class BuildSummary:
         return out
 
 
+@dataclass(frozen=True)
+class BuiltGraph:
+    """One document's named graph as N-Triples text: cheap to send between processes."""
+
+    doc_id: str
+    name: str  # the graph's IRI (the document's IRI)
+    ntriples: str
+    event_types: tuple[str, ...]
+    empty: bool  # nothing was found in the document
+
+    def nquads(self) -> bytes:
+        graph = ox.NamedNode(self.name)
+        triples = ox.parse(self.ntriples, format=ox.RdfFormat.N_TRIPLES)
+        return ox.serialize((ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples),
+                            format=ox.RdfFormat.N_QUADS)
+
+
 class Builder:
     """The whole chain, loaded once: NLP, mapper, linker."""
 
@@ -58,6 +79,15 @@ class Builder:
 
     def extract(self, docs: list[Document]) -> list[Extraction]:
         return [ld.extraction for ld in self.process(docs)]
+
+    def graphs(self, docs: list[Document]) -> list[BuiltGraph]:
+        out = []
+        for linked in self.process(docs):
+            name, graph = to_graph(linked)
+            ex = linked.extraction
+            out.append(BuiltGraph(ex.doc_id, str(name), graph.serialize(format="nt"),
+                                  tuple(ev.type for ev in ex.events), not ex.events and not ex.mentions))
+        return out
 
 
 def _checked(docs: Iterable[Document], summary: BuildSummary) -> Iterator[Document]:
@@ -75,31 +105,46 @@ def _checked(docs: Iterable[Document], summary: BuildSummary) -> Iterator[Docume
         yield d
 
 
+def _batches_to_build(docs: Iterable[Document], store: Store, force: bool, size: int,
+                      summary: BuildSummary, bar: tqdm) -> Iterator[list[Document]]:
+    """Batches of the documents that are not in the store yet (all of them with ``force``)."""
+    batch = []
+    for d in docs:
+        if not force and store.content_hash(doc_iri(d.id)) == d.content_hash:
+            summary.unchanged.append(d.id)
+            bar.update()
+            continue
+        batch.append(d)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def build(inputs: list[Path] | Iterable[Document], store: Store, models: str = "bundled",
           force: bool = False, batch: int = 16, progress: bool = True,
-          builder: Builder | None = None) -> BuildSummary:
+          builder: Builder | None = None, workers: int = 1) -> BuildSummary:
     summary = BuildSummary()
     paths = isinstance(inputs, list) and all(isinstance(p, Path) for p in inputs)
     docs = iter_documents(inputs, summary.bad) if paths else iter(inputs)
-    builder = builder or Builder(models)
     bar = tqdm(desc="kg build", unit="doc", disable=not progress)
-    pending = _checked(docs, summary)
-    while chunk := list(itertools.islice(pending, batch)):
-        todo = []
-        for d in chunk:
-            if not force and store.content_hash(doc_iri(d.id)) == d.content_hash:
-                summary.unchanged.append(d.id)
-            else:
-                todo.append(d)
-        for linked in builder.process(todo) if todo else []:
-            name, graph = to_graph(linked)
-            store.replace_graph(name, graph)
-            ex = linked.extraction
-            summary.built.append(ex.doc_id)
-            summary.events.update(ev.type for ev in ex.events)
-            if not ex.events and not ex.mentions:
-                summary.empty.append(ex.doc_id)
-        bar.update(len(chunk))
+    batches = _batches_to_build(_checked(docs, summary), store, force, batch, summary, bar)
+    if workers > 1:
+        from kg.parallel import graphs_in_parallel
+
+        results = graphs_in_parallel(batches, models, workers)
+    else:
+        results = map((builder or Builder(models)).graphs, batches)
+    for built in results:
+        for b in built:
+            # The parent alone writes: Oxigraph on disk takes one writer.
+            store.replace_ntriples(b.name, b.ntriples)
+            summary.built.append(b.doc_id)
+            summary.events.update(b.event_types)
+            if b.empty:
+                summary.empty.append(b.doc_id)
+        bar.update(len(built))
     bar.close()
     store.flush()
     return summary

@@ -72,7 +72,8 @@ def cmd_build(args: argparse.Namespace) -> None:
     from kg.store import Store
 
     store = Store(args.store)
-    summary = build(args.inputs, store, models=args.models, force=args.force, progress=not args.quiet)
+    summary = build(args.inputs, store, models=args.models, force=args.force, progress=not args.quiet,
+                    workers=args.workers)
     for line in summary.lines():
         print(line, file=sys.stderr)
     if summary.bad and not summary.built and not summary.unchanged:
@@ -83,6 +84,9 @@ def cmd_query(args: argparse.Namespace) -> None:
     from kg.store import Store, read_query
 
     store = Store(args.store, read_only=True)
+    bad = [b for b in args.bind if "=" not in b]
+    if bad:
+        raise KgError(f"--bind {bad[0]!r}: expected VAR=IRI")
     rows = store.select(read_query(args.query), dict(b.split("=", 1) for b in args.bind))
     _write_table(rows, list(rows[0]) if rows else [], args.format)
 
@@ -103,10 +107,64 @@ def _write_table(rows: list[dict], fields: list[str], fmt: str) -> None:
     write_rows(rows, fields, fmt, sys.stdout)
 
 
+GRAPH_EXPORTS = ("gexf", "graphml")
+RDF_EXPORTS = ("nquads", "trig", "turtle", "jsonld")
+
+
+def _write_binary(out: Path | None, write):
+    """``write(file)`` on --out opened for binary writing, else on stdout; a failed
+    export leaves no partial file."""
+    if out is None:
+        return write(sys.stdout.buffer)
+    try:
+        with open(out, "wb") as f:
+            return write(f)
+    except OSError as e:
+        raise KgError(f"{out}: cannot write it ({e.strerror})") from None
+    except KgError:
+        out.unlink(missing_ok=True)
+        raise
+
+
+def _check_export_options(args: argparse.Namespace) -> None:
+    for flag, given, applies_to in (("--view", args.view, GRAPH_EXPORTS), ("--dynamic", args.dynamic, ("gexf",)),
+                                    ("--doc", args.doc, RDF_EXPORTS)):
+        if given and args.what not in applies_to:
+            raise KgError(f"{flag} applies to `kg export {'|'.join(applies_to)}`, not to `kg export {args.what}`")
+
+
+def cmd_export_graph(args: argparse.Namespace) -> None:
+    from kg.export.gexf import write_gexf
+    from kg.export.network import build_network, write_graphml
+    from kg.store import Store
+
+    view = args.view or "actors"
+    g = build_network(Store(args.store, read_only=True), view)
+    _write_binary(args.out, lambda f: write_gexf(g, f, args.dynamic) if args.what == "gexf" else write_graphml(g, f))
+    if args.out:
+        print(f"wrote {g.number_of_nodes()} nodes and {g.number_of_edges()} edges ({view} view) to {args.out}",
+              file=sys.stderr)
+
+
+def cmd_export_rdf(args: argparse.Namespace) -> None:
+    from kg.export.rdf import write_rdf
+    from kg.store import Store
+
+    store = Store(args.store, read_only=True)
+    n = _write_binary(args.out, lambda f: write_rdf(store, args.what, f, args.doc))
+    if args.out:
+        print(f"wrote {n} {'triples' if args.what == 'turtle' else 'quads'} to {args.out}", file=sys.stderr)
+
+
 def cmd_export(args: argparse.Namespace) -> None:
     from kg.export.tables import ENTITY_FIELDS, EVENT_FIELDS, entities_table, events_table, write_rows
     from kg.store import Store
 
+    _check_export_options(args)
+    if args.what in GRAPH_EXPORTS:
+        return cmd_export_graph(args)
+    if args.what in RDF_EXPORTS:
+        return cmd_export_rdf(args)
     store = Store(args.store, read_only=True)
     rows, fields = (events_table(store), EVENT_FIELDS) if args.what == "events" else (entities_table(store), ENTITY_FIELDS)
     if args.out:
@@ -118,6 +176,36 @@ def cmd_export(args: argparse.Namespace) -> None:
         print(f"wrote {len(rows)} {args.what} to {args.out}", file=sys.stderr)
     else:
         write_rows(rows, fields, args.format, sys.stdout)
+
+
+def cmd_report(args: argparse.Namespace) -> None:
+    from kg.report import write_report
+    from kg.store import Store
+
+    write_report(Store(args.store, read_only=True), args.out)
+    print(f"wrote the report to {args.out}", file=sys.stderr)
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
+def cmd_serve(args: argparse.Namespace) -> None:
+    from kg.serve import serve
+
+    serve(args.store, host=args.host, port=args.port, timeout=args.timeout, max_results=args.max_results,
+          writable=args.writable)
+
+
+def cmd_load(args: argparse.Namespace) -> None:
+    from kg.store import Store
+
+    store = Store(args.store)
+    n = store.load_nquads(*args.files)
+    store.flush()
+    print(f"loaded {n} quads from {len(args.files)} file(s) into {args.store}", file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -139,6 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="redo documents already in the store")
     p.add_argument("--models", choices=["bundled", "official"], default="bundled")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--workers", type=_positive_int, default=1, metavar="N",
+                   help="worker processes, each with its own NER model (default 1)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("query", help="run SPARQL (text, a .rq file, or a name from ontology/queries)")
@@ -149,12 +239,39 @@ def build_parser() -> argparse.ArgumentParser:
                    help="bind a query parameter, e.g. --bind actor=https://w3id.org/arabic-event-kg/resource/actor/sdf")
     p.set_defaults(func=cmd_query)
 
-    p = sub.add_parser("export", help="export tables from a store")
-    p.add_argument("what", choices=["events", "entities"])
+    p = sub.add_parser("export", help="export tables, networks (GEXF, GraphML) or RDF from a store")
+    p.add_argument("what", choices=["events", "entities", *GRAPH_EXPORTS, *RDF_EXPORTS])
     p.add_argument("--store", type=Path, required=True)
-    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="for events and entities")
     p.add_argument("--out", type=Path)
+    p.add_argument("--view", choices=["actors", "events", "full"],
+                   help="gexf/graphml: actors and who accuses/attacks whom (default), events with their "
+                        "actors and places, or full (plus documents, victim groups, all actors and places)")
+    p.add_argument("--dynamic", action="store_true",
+                   help="gexf: dated nodes and edges (timeformat date) for Gephi's timeline")
+    p.add_argument("--doc", metavar="ID", help="nquads/trig/turtle/jsonld: only this document's graph")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("report", help="write one self-contained HTML page: map, actor network, tables")
+    p.add_argument("--store", type=Path, required=True)
+    p.add_argument("--out", type=Path, required=True, help="the HTML file to write")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("serve", help="a SPARQL 1.1 endpoint over a store (for YASGUI, SPARQLWrapper...)")
+    p.add_argument("--store", type=Path, required=True)
+    p.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=7878, help="default 7878; 0 picks a free one")
+    p.add_argument("--timeout", type=float, default=30, metavar="SECONDS",
+                   help="a query or update still running after this is stopped (default 30)")
+    p.add_argument("--max-results", type=_positive_int, default=10_000, metavar="N",
+                   help="rows (or triples) returned at most; more are cut, with an X-SPARQL-MaxRows header")
+    p.add_argument("--writable", action="store_true", help="accept SPARQL Update on /update")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("load", help="add N-Quads files (shards of a distributed build...) to a store")
+    p.add_argument("files", type=Path, nargs="+")
+    p.add_argument("--store", type=Path, required=True, help="the store's folder (created if missing)")
+    p.set_defaults(func=cmd_load)
     return ap
 
 

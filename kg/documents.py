@@ -7,13 +7,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from kg.errors import KgError
 
-MAX_BYTES = 20_000_000  # larger documents are refused: no news article is this long
+MAX_BYTES = 2_000_000  # larger documents are refused: no news article is this long, and NER would take minutes
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
@@ -43,7 +43,9 @@ class BadInput:
 def decode_text(data: bytes, origin: str) -> str:
     """UTF-8 text from bytes, or a KgError saying why not."""
     if not data.strip():
-        raise KgError(f"{origin}: the file is empty")
+        raise KgError(f"{origin}: the file is empty" if not data else f"{origin}: the file holds only whitespace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise KgError(f"{origin}: UTF-16 text; convert it first, e.g. `iconv -f UTF-16 -t UTF-8`")
     if b"\x00" in data[:8192]:
         raise KgError(f"{origin}: this looks like a binary file, not UTF-8 text")
     try:
@@ -78,15 +80,26 @@ def _from_jsonl_line(line: str, origin: str) -> Document:
         row = json.loads(line)
     except json.JSONDecodeError as e:
         raise KgError(f"{origin}: malformed JSON ({e.msg} at column {e.colno})") from None
+    except RecursionError:
+        raise KgError(f"{origin}: malformed JSON (nested too deeply)") from None
+    except ValueError as e:  # an integer past Python's digit limit
+        raise KgError(f"{origin}: malformed JSON ({str(e).split(':')[0]})") from None
     if not isinstance(row, dict):
         raise KgError(f"{origin}: expected a JSON object with `id` and `text`")
     doc_id, text = row.get("id"), row.get("text")
-    if doc_id is None or str(doc_id).strip() == "":
-        raise KgError(f"{origin}: missing `id`")
+    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or str(doc_id).strip() == "":
+        raise KgError(f"{origin}: missing `id` (a string or a number)")
     if not isinstance(text, str) or not text.strip():
         raise KgError(f"{origin}: missing or empty `text`")
-    meta = {k: (str(row[k]) if row.get(k) is not None else None) for k in ("date", "source", "url", "title")}
-    return Document(id=str(doc_id).strip(), text=text, origin=origin, **meta)
+    # Only scalars are kept: str() of a nested value is not metadata (and may recurse too deep).
+    meta = {k: (str(row[k]) if isinstance(row.get(k), (str, int, float)) else None)
+            for k in ("date", "source", "url", "title")}
+    doc = Document(id=str(doc_id).strip(), text=text, origin=origin, **meta)
+    try:
+        "".join(v for v in (doc.id, doc.text, *meta.values()) if v).encode("utf-8")
+    except UnicodeEncodeError:  # "\ud800" escapes decode to lone surrogates, which no file can hold
+        raise KgError(f"{origin}: holds an unpaired surrogate escape such as \\ud800, which is not text") from None
+    return doc
 
 
 def iter_jsonl(path: Path, errors: list[BadInput]) -> Iterator[Document]:
@@ -99,6 +112,9 @@ def iter_jsonl(path: Path, errors: list[BadInput]) -> Iterator[Document]:
         for n, raw in enumerate(f, 1):
             origin = f"{path}:{n}"
             if not raw.strip():
+                continue
+            if len(raw) > MAX_BYTES:
+                errors.append(BadInput(origin, f"{len(raw) / 1e6:.0f} MB is over the {MAX_BYTES // 1_000_000} MB limit for one document"))
                 continue
             try:
                 yield _from_jsonl_line(decode_text(raw, origin), origin)

@@ -9,6 +9,7 @@ per type.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from collections import Counter
@@ -70,11 +71,13 @@ def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", type=Path)
     ap.add_argument("--models", default="bundled")
+    ap.add_argument("--model-dir", type=Path, help="score this model folder instead of the shipped one")
     args = ap.parse_args(argv)
+    env = {**os.environ, "KG_MODEL_DIR": str(args.model_dir)} if args.model_dir else None
     out = subprocess.run(
         [sys.executable, "-m", "kg.cli", "nlp", str(args.gold), "--pretokenized",
          "--format", "conll", "--models", args.models],
-        check=True, capture_output=True, text=True,
+        check=True, capture_output=True, text=True, env=env,
     ).stdout
     rows = score(read_tags(args.gold.read_text(encoding="utf-8")), read_tags(out))
     print(f"{args.gold}\n| type | P | R | F1 | gold |\n|---|---|---|---|---|")

@@ -27,7 +27,6 @@ as Stanza's own PADT models are.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import random

@@ -64,7 +64,7 @@ def test_official_models_missing_is_one_line(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("content,problem", [
     (b"", "empty"),
-    (b"   \n\t ", "empty"),
+    (b"   \n\t ", "whitespace"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
     ("نص عربي".encode("cp1256"), "UTF-8"),
 ])

@@ -18,7 +18,8 @@ from kg.errors import KgError
 from kg.nlp.tokenize import Sentence, tokenize
 
 ModelChoice = Literal["bundled", "official"]
-BUNDLED_DIR = Path(__file__).parent / "models"
+# KG_MODEL_DIR points at another model of the same shape (pipelines/ score candidates so)
+BUNDLED_DIR = Path(os.environ.get("KG_MODEL_DIR") or Path(__file__).parent / "models")
 NER_MODEL = "ar_kg_nertagger.pt"
 NER_PRETRAIN = "ar_kg.pretrain.pt"
 

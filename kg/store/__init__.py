@@ -51,17 +51,43 @@ class Store:
     # ------------------------------------------------------------------ writing
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Put ``graph`` in place of named graph ``name``, atomically."""
-        body = graph.serialize(format="nt")
-        self.ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+        self.replace_ntriples(name, graph.serialize(format="nt"))
+
+    def replace_ntriples(self, name: URIRef | str, ntriples: str) -> None:
+        """The same from the graph's N-Triples text, as `kg build` workers send it."""
+        self.ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{ntriples}\n}} }}")
 
     def remove_graph(self, name: URIRef) -> None:
         self.ox.update(f"DROP SILENT GRAPH <{name}>")
 
-    def load_nquads(self, path: Path) -> None:
-        try:
-            self.ox.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-        except (SyntaxError, ValueError, OSError) as e:
-            raise KgError(f"{path}: not valid N-Quads ({str(e).splitlines()[0]})") from None
+    def load_nquads(self, *paths: Path) -> int:
+        """Add N-Quads files, each named graph in them replacing the store's graph of that name.
+
+        Every file is parsed before anything is written, so a bad one leaves the store as it
+        was. Each graph then goes in as one transaction, as `kg build` writes them: bulk_load
+        is not transactional, and one SPARQL update per file needs many times its size in memory.
+        Returns the number of quads loaded.
+        """
+        for path in paths:
+            for _ in _read_nquads(path):
+                pass
+        loaded, replaced = 0, set()
+        for path in paths:
+            by_graph: dict[str, list[str]] = {}
+            for q in _read_nquads(path):
+                graph = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
+                by_graph.setdefault(graph, []).append(f"{q.subject} {q.predicate} {q.object} .")
+                loaded += 1
+            for graph, triples in by_graph.items():
+                body = "\n".join(triples)
+                if not graph:
+                    self.ox.update(f"INSERT DATA {{\n{body}\n}}")
+                    continue
+                # a graph split over several of these files keeps every part
+                drop = "" if graph in replaced else f"DROP SILENT GRAPH {graph} ;\n"
+                self.ox.update(f"{drop}INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+                replaced.add(graph)
+        return loaded
 
     def flush(self) -> None:
         if self.path is not None:
@@ -73,7 +99,10 @@ class Store:
 
         ``bindings`` maps variable names to IRIs (actor_neighbourhood.rq's ``actor``...).
         """
-        subs = {ox.Variable(k): ox.NamedNode(v) for k, v in (bindings or {}).items()}
+        try:
+            subs = {ox.Variable(k): ox.NamedNode(v) for k, v in (bindings or {}).items()}
+        except ValueError as e:
+            raise KgError(f"cannot bind {bindings}: {str(e).splitlines()[0]}; a value must be an IRI") from None
         try:
             return self.ox.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES,
                                  substitutions=subs or None)
@@ -102,6 +131,15 @@ class Store:
 
     def __len__(self) -> int:
         return len(self.ox)
+
+
+def _read_nquads(path: Path) -> Iterator[ox.Quad]:
+    try:
+        yield from ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
+    except SyntaxError as e:
+        raise KgError(f"{path}: not valid N-Quads ({str(e).splitlines()[0]})") from None
+    except OSError as e:
+        raise KgError(f"{path}: cannot read it ({e.strerror or e})") from None
 
 
 def to_python(term) -> object:

@@ -1,0 +1,84 @@
+"""The mapper: entity mentions and the text around them -> events, one document at a time."""
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.documents import Document
+from kg.extract.dates import document_date
+from kg.extract.events import EventRules, Sentence
+from kg.extract.matching import load_rules
+from kg.extract.mentions import find_mentions
+from kg.extract.model import Extraction, Mention, SentenceSpan
+from kg.extract.numbers import find_numbers
+from kg.nlp.pipeline import NlpDoc
+from kg.registry import load_registry
+
+
+class Mapper:
+    """Turns one document's NLP output into mentions and events."""
+
+    def __init__(self):
+        self.rules = load_rules()
+        self.registry = load_registry()
+
+    def extract(self, document: Document, nlp_doc: NlpDoc) -> Extraction:
+        doc = self.rules.make_doc(nlp_doc)
+        sent_of = [i for i, s in enumerate(nlp_doc.sentences) for _ in s.tokens]
+        matches = self.rules.matches(doc)
+        founds = find_mentions(doc, matches, self.rules, self.registry, sent_of)
+
+        token_at = {t._.offset: t.i for t in doc}
+        sentences, first = [], 0
+        for i, s in enumerate(nlp_doc.sentences):
+            sent = Sentence(i, first, first + len(s.tokens))
+            first = sent.end
+            sent.matches = [m for m in matches if sent.start <= m.start < sent.end]
+            sent.founds = [f for f in founds if sent.start <= f.start < sent.end]
+            for num in find_numbers(nlp_doc.text, list(s.tokens)):
+                tok = _token_of(doc, token_at, num.start, sent)
+                end_tok = _token_of(doc, token_at, num.end - 1, sent)
+                sent.numbers.append((num, tok, end_tok + 1))
+            sentences.append(sent)
+
+        rules = EventRules(doc, self.rules, sentences)
+        rules.find_reporters()
+        attacks = rules.attacks()
+        accusations = rules.accusations(attacks)
+        casualties = rules.casualties(attacks, main_place(founds))
+
+        kept = [f for f in founds if not f.latent or id(f) in rules.used]
+        # A capital that stood for its state (واتهمت أنقرة) is not also a place there.
+        metonyms = {(f.mention.span.start, f.mention.span.end) for f in kept if f.mention.via == "metonym"}
+        kept = [f for f in kept if not (f.mention.kind == "place" and (f.mention.span.start, f.mention.span.end) in metonyms)]
+
+        date = document_date(nlp_doc.text, document.date)
+        events = sorted(attacks + accusations + casualties, key=lambda e: e.trigger.start)
+        for ev in events:
+            ev.date = date.isoformat() if date else None
+        return Extraction(
+            doc_id=document.id, text=nlp_doc.text,
+            sentences=[SentenceSpan(s.start, s.end, nlp_doc.text[s.start:s.end]) for s in nlp_doc.sentences],
+            mentions=[f.mention for f in kept], events=events,
+            date=date.isoformat() if date else None,
+            title=document.title, source=document.source, url=document.url,
+        )
+
+
+def _token_of(doc, token_at: dict[int, int], char: int, sent: Sentence) -> int:
+    """The token holding character ``char``."""
+    for i in range(sent.start, sent.end):
+        tok = doc[i]
+        if tok._.offset <= char < tok._.offset + len(tok.text):
+            return i
+    return sent.start
+
+
+def main_place(founds) -> Mention | None:
+    """Where the document happens: its most named place below country level."""
+    places = [f.mention for f in founds if f.mention.kind == "place" and not f.latent]
+    local = [p for p in places if p.type not in ("country", "region")] or places
+    if not local:
+        return None
+    counts = Counter(p.key or p.span.text for p in local)
+    best = max(counts.values())
+    return next(p for p in local if counts[p.key or p.span.text] == best)

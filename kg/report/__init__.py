@@ -1,0 +1,131 @@
+"""`kg report`: one self-contained HTML page of a store's findings, for sharing.
+
+A map of the places, the network of who accuses or attacks whom, and the analyst tables
+(ontology/queries). Nothing is fetched when the page opens: CSS and SVG are inline and
+there is no script, so the file can be mailed and opened offline.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+from pathlib import Path
+
+from kg.errors import KgError
+from kg.report.svg import lang_attrs
+from kg.report.svg_map import Place, map_svg
+from kg.report.svg_network import Edge, network_svg
+from kg.store import Store, read_query
+
+# Who attacks whom, counted as accusations.rq counts who accuses whom. Kept here rather
+# than in ontology/queries: it serves this picture, not analysts.
+ATTACK_PAIRS = """
+PREFIX ekg: <https://w3id.org/arabic-event-kg/ontology#>
+SELECT ?perpetrator ?target (COUNT(DISTINCT ?attack) AS ?n)
+WHERE { ?attack a ekg:Attack ; ekg:perpetrator ?perpetrator ; ekg:target ?target . }
+GROUP BY ?perpetrator ?target
+"""
+
+# (query name, heading, [(column, column heading)]): the tables, in page order.
+TABLES = [
+    ("accusations", "Accusations: who accuses whom",
+     [("accuserLabel", "accuser"), ("accusedLabel", "accused"), ("n", "accusations"), ("docs", "documents")]),
+    ("casualties", "Casualties",
+     [("count", "count"), ("outcome", "outcome"), ("qualifier", "qualifier"), ("group", "victims as written"),
+      ("victimLabel", "victim actor"), ("placeLabel", "places"), ("reporterLabel", "reported by"),
+      ("date", "date"), ("doc", "document")]),
+    ("casualties_by_place", "Casualty totals by place",
+     [("placeLabel", "place"), ("outcome", "outcome"), ("total", "total"), ("events", "events")]),
+]
+
+CSS = """
+body { font-family: "DejaVu Sans", "Noto Sans", "Segoe UI", Tahoma, sans-serif; margin: 24px; color: #222; }
+h1 { margin: 0 0 4px; font-size: 24px; } h2 { font-size: 18px; margin: 28px 0 8px; }
+.counts { display: flex; flex-wrap: wrap; gap: 10px; margin: 12px 0; padding: 0; list-style: none; }
+.counts li { background: #eef2f5; border-radius: 6px; padding: 6px 12px; }
+.counts b { font-size: 20px; display: block; }
+.figures { display: flex; flex-wrap: wrap; gap: 20px; }
+figure { margin: 0; flex: 1 1 560px; max-width: 620px; }
+figure svg { width: 100%; height: auto; border: 1px solid #ccd; }
+figcaption { font-size: 13px; color: #555; margin-top: 4px; }
+.grid { stroke: #d5dde5; stroke-width: 1; } .axis { fill: #789; } .edge-count { fill: #555; }
+.label { fill: #111; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
+table { border-collapse: collapse; font-size: 14px; margin-bottom: 8px; }
+th, td { border: 1px solid #ccd; padding: 4px 8px; text-align: left; vertical-align: top; }
+th { background: #eef2f5; } td.num { text-align: right; } td[dir="rtl"] { text-align: right; }
+"""
+
+
+def _table(rows: list[dict], columns: list[tuple[str, str]]) -> str:
+    if not rows:
+        return "<p>(none)</p>"
+    head = "".join(f"<th>{escape(h)}</th>" for _, h in columns)
+    body = []
+    for row in rows:
+        cells = []
+        for key, _ in columns:
+            value = row.get(key)
+            num = ' class="num"' if isinstance(value, (int, float)) else ""
+            cells.append(f"<td{num}{lang_attrs(value)}>{escape('' if value is None else str(value))}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _counts(store: Store, actors: list[dict], places: list[dict]) -> list[tuple[str, int]]:
+    by_type = Counter()
+    for row in store.select(read_query("event_counts")):
+        by_type[row["type"]] += row["n"]
+    return [("documents", sum(1 for _ in store.documents())),
+            ("accusations", by_type["AccusationType"]), ("attacks", by_type["AttackType"]),
+            ("casualty figures", by_type["CasualtyType"]), ("actors", len(actors)), ("places", len(places)),
+            ("triples", len(store))]
+
+
+def _map(places: list[dict]) -> tuple[str, int]:
+    """The map's SVG and how many places it leaves out for want of coordinates."""
+    located = [Place(p["labelAr"] or p["labelEn"] or p["place"].rsplit("/", 1)[-1], p["labelEn"],
+                     p["lat"], p["long"], p["events"])
+               for p in places if p["lat"] is not None and p["long"] is not None]
+    return map_svg(located), len(places) - len(located)
+
+
+def _network(store: Store, actors: list[dict]) -> str:
+    edges = [Edge(r["accuser"], r["accused"], "accusation", r["n"]) for r in store.select(read_query("accusations"))]
+    edges += [Edge(r["perpetrator"], r["target"], "attack", r["n"]) for r in store.select(ATTACK_PAIRS)]
+    labels = {a["actor"]: a["labelAr"] for a in actors if a["labelAr"]}
+    labels_en = {a["actor"]: a["labelEn"] for a in actors if a["labelEn"]}
+    return network_svg(edges, labels, labels_en)
+
+
+def render_report(store: Store, title: str = "Event knowledge graph report") -> str:
+    actors = store.select(read_query("actors"))
+    places = store.select(read_query("places"))
+    counts = "".join(f"<li><b>{n}</b>{escape(what)}</li>" for what, n in _counts(store, actors, places))
+    map_part, unlocated = _map(places)
+    missing = f" {unlocated} place(s) without coordinates are not shown." if unlocated else ""
+    tables = "".join(f"<h2>{escape(heading)}</h2>{_table(store.select(read_query(name)), columns)}"
+                     for name, heading, columns in TABLES)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title><style>{CSS}</style></head>
+<body>
+<h1>{escape(title)}</h1>
+<ul class="counts">{counts}</ul>
+<div class="figures">
+<figure>{map_part}<figcaption>Places by longitude and latitude; circle size grows with the number of
+events there (no base map: the page works offline).{missing}</figcaption></figure>
+<figure>{_network(store, actors)}<figcaption>Actors: dashed arrows point from accuser to accused,
+solid ones from attacker to target; a number on an arrow counts events.</figcaption></figure>
+</div>
+{tables}
+</body>
+</html>
+"""
+
+
+def write_report(store: Store, out: Path, title: str = "Event knowledge graph report") -> None:
+    page = render_report(store, title)
+    try:
+        out.write_text(page, encoding="utf-8")
+    except OSError as e:
+        raise KgError(f"{out}: cannot write it ({e.strerror})") from None
