@@ -39,27 +39,27 @@ def test_a_place_after_a_mutual_accusation_is_not_accused(builder):
 
 
 def test_a_country_named_as_a_place_does_not_attack(builder):
-    text = "وينفذ الجيش التركي عمليات عسكرية في سوريا والعراق منذ سنوات."
+    text = "وواصل الجيش الروسي عمليات عسكرية في سوريا وليبيا طوال العام."
     attack = events(builder, text, "attack")[0]
-    assert attack.perpetrator is not None and attack.perpetrator.span.text == "الجيش التركي"
+    assert attack.perpetrator is not None and attack.perpetrator.span.text == "الجيش الروسي"
 
 
 def test_a_claim_names_the_group_not_the_city(builder):
-    text = "«داعش» يتبنى تفجيرا ببغداد أوقع 12 قتيلا."
+    text = "«داعش» يتبنى تفجيرا بالموصل خلف 12 قتيلا."
     attack = events(builder, text, "attack")[0]
     assert keys(attack.perpetrator) == "isis"
 
 
 @pytest.mark.parametrize("text,figures", [
     # a figure joined by و to one before it keeps that one's outcome
-    ("أعلن مسؤولون أمنيون مقتل 11 من عناصر تنظيم داعش و10 مدنيين وإصابة 17 آخرين في بعقوبة.",
-     {(11, "killed"), (10, "killed"), (17, "injured")}),
-    ("وقالت قناة المسيرة إن عدد القتلى بلغ 39 مدنيا وأصيب 51 آخرون بجروح.", {(39, "killed"), (51, "injured")}),
+    ("ذكرت الشرطة مقتل 6 من عناصر حركة الشباب و4 مدنيين وإصابة 9 آخرين في كيسمايو.",
+     {(6, "killed"), (4, "killed"), (9, "injured")}),
+    ("وأفاد المستشفى بأن حصيلة القتلى وصلت إلى 23 شخصا وأصيب 40 آخرون.", {(23, "killed"), (40, "injured")}),
     # the noun right after a number names what it counts
     ("أسفر الهجوم عن 5 قتلى و7 جرحى في الموصل.", {(5, "killed"), (7, "injured")}),
     ("قتل 5 وأصيب 7 في انفجار سيارة مفخخة.", {(5, "killed"), (7, "injured")}),
     # a year is no count
-    ("وأوقعت الحرب أكثر من ثلاثين قتيلا منذ تدخل التحالف في 2015.", {(30, "killed")}),
+    ("سقط أكثر من ثلاثين قتيلا في المعارك التي اندلعت في 2019.", {(30, "killed")}),
 ])
 def test_each_figure_gets_its_own_outcome(builder, text, figures):
     assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == figures
