@@ -71,3 +71,14 @@ def test_merged_attacks_do_not_snowball_through_a_sentence_naming_two_places(bui
             "ثم قصفت طائرات التحالف مدينة مأرب ومدينة لحج مساء.")
     places = [{p.span.text for p in e.places} for e in events(builder, text, "attack")]
     assert len(places) == 2, places  # إب (told twice) and مأرب-لحج
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("ألقت الحكومة السورية باللوم على المعارضة المسلحة في الهجوم على حماة.", ("syria", "syrian_opposition")),
+    ("اعتبرت أنقرة أن وحدات حماية الشعب مسؤولة عن التفجير في إسطنبول.", ("turkey", "ypg")),
+    # a denied accusation still says who accused whom: the noun's owner accuses
+    ("نفت حركة طالبان اتهامات الحكومة الأفغانية بالوقوف وراء الهجوم.", ("afghanistan", "taliban")),
+    ("واتهمت منظمة العفو الدولية قوات الأمن العراقية بقتل متظاهرين.", ("amnesty", "iraqi_army")),
+])
+def test_accuser_and_accused(builder, text, pair):
+    assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [pair]

@@ -165,6 +165,12 @@ class EventRules:
                 if (needed and not needed & window) or self.negated(s, m):
                     continue
                 noun = m.label == "accusation:noun"
+                owner = after(m.end, 0) if noun else None
+                if owner and not self.doc[owner.start].text.startswith(("ل", "ب")):
+                    # نفت طالبان اتهامات الحكومة: the noun's owner accuses, the one before is accused
+                    if ev := self.accusation(s, m, owner, self.actor_before(s, m.start, 1), attacks):
+                        out.append(ev)
+                    continue
                 accuser = self.actor_before(s, m.start, 0 if noun else 1)
                 accused = None
                 if accuser is None and (stmt := self.starts_with(s, "statement", m.end)):
