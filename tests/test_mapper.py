@@ -82,3 +82,12 @@ def test_merged_attacks_do_not_snowball_through_a_sentence_naming_two_places(bui
 ])
 def test_accuser_and_accused(builder, text, pair):
     assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [pair]
+
+
+@pytest.mark.parametrize("text,state", [
+    ("استهدفت طائرات مسيرة تركية مواقع في ريف الحسكة.", "turkey"),
+    ("أغارت الطائرات الأمريكية على مواقع قرب البوكمال.", "usa"),
+])
+def test_a_head_and_a_country_adjective_name_the_state(builder, text, state):
+    attack = events(builder, text, "attack")[0]
+    assert keys(attack.perpetrator) == state

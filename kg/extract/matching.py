@@ -56,7 +56,7 @@ class Rules:
             for w in words:
                 known.update(normalize(t.text) for t in tokenize_words(w))
         demonym_forms = {normalize(f) for forms in self.demonyms.values() for f in forms}
-        self.known = frozenset(known | demonym_forms)
+        self.known = frozenset(known | demonym_forms | norm_set(self.lex["state_heads"]))
 
         self.phrases = PhraseMatcher(self.vocab, attr="NORM")
         for label, words in phrases.items():
@@ -64,6 +64,14 @@ class Rules:
 
         # "head + country adjective" names a state as an actor: الجيش التركي، القوات الروسية.
         self.patterns = Matcher(self.vocab)
+        state_heads = sorted(h for h in norm_set(self.lex["state_heads"]) if " " not in h)
+        for key, forms in self.demonyms.items():
+            adjectives = sorted({a for f in forms for a in _with_and_without_article(normalize(f)) if " " not in a})
+            self.patterns.add(f"state:{key}", [
+                [{"NORM": {"IN": state_heads}}, {"NORM": {"IN": adjectives}}],
+                [{"NORM": {"IN": state_heads}}, {"IS_PUNCT": False, "NORM": {"NOT_IN": adjectives}},
+                 {"NORM": {"IN": adjectives}}],  # طائرات مسيرة تركية
+            ])
         # "facility head + a name" is a facility: مبنى المحافظة، معسكر لبوزة، القنصلية الأميركية.
         heads = sorted(norm_set(self.lex["facility_heads"]))
         not_name = {"NOT_IN": sorted(norm_set(self.lex["function_words"]))}
@@ -145,6 +153,11 @@ class Rules:
         found = [Match(self.vocab.strings[m], s, e) for m, s, e in self.phrases(doc)]
         found += [Match(self.vocab.strings[m], s, e) for m, s, e in self.patterns(doc)]
         return found
+
+
+def _with_and_without_article(adjective: str) -> tuple[str, ...]:
+    """التركية and تركية: an indefinite head takes the adjective without the article."""
+    return (adjective, adjective[2:]) if adjective.startswith("ال") else (adjective,)
 
 
 @lru_cache(maxsize=1)

@@ -77,7 +77,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     for (start, end), ms in sorted(groups.items()):
         span = _span(doc, start, end, sent_of[start])
         kinds = {m.label.partition(":")[0]: m.label.partition(":")[2] for m in ms}
-        if "state" in kinds:  # الجيش التركي: the state as an actor
+        if "state" in kinds and "actor" not in kinds:  # الجيش التركي: the state, unless the registry knows it
             out.append(Found(Mention(span, "actor", "state", kinds["state"], "pattern"), start, end))
             continue
         # في تركيا / إلى أنقرة: a place; أعلنت تركيا / واشنطن لا تقدم: also (or only) an actor
