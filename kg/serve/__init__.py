@@ -1,6 +1,6 @@
 """`kg serve`: a SPARQL 1.1 Protocol endpoint over a store, for YASGUI and scripts.
 
-Queries run in worker processes (kg.sparql_worker), one request at a time each. A query that
+Queries run in worker processes (kg.serve.worker), one request at a time each. A query that
 outlives the timeout is stopped by killing its worker, and a fresh one takes its place: a
 thread could not be stopped, and Oxigraph may spend all that time before its first row.
 Read-only unless writable; then a single worker holds the store read-write (Oxigraph allows
@@ -18,10 +18,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from kg import sparql_worker
 from kg.errors import KgError
 from kg.rdf.namespace import PREFIXES
-from kg.sparql_worker import Reply, Request
+from kg.serve.worker import Reply, Request, main as run_worker
 
 MAX_BODY = 16_000_000
 TRUNCATED_HEADER = "X-SPARQL-MaxRows"  # Virtuoso's name for "only the first N rows are here"
@@ -43,7 +42,7 @@ class Worker:
 
     def __init__(self, store_path: str, writable: bool):
         self.conn, child = _spawn.Pipe()
-        self.process = _spawn.Process(target=sparql_worker.main, daemon=True,
+        self.process = _spawn.Process(target=run_worker, daemon=True,
                                       args=(store_path, writable, PREFIXES, child))
         self.process.start()
         child.close()
