@@ -8,6 +8,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+EXAMPLES = REPO / "examples" / "articles"
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +22,15 @@ def nlp():
     from kg.nlp.pipeline import ArabicNLP
 
     return ArabicNLP()
+
+
+@pytest.fixture(scope="session")
+def example_store(tmp_path_factory) -> Path:
+    """The example articles built once, with the real CLI, for the tests that only read a store."""
+    path = tmp_path_factory.mktemp("examples") / "store"
+    r = run_kg("build", EXAMPLES, "--store", path, "--quiet")
+    assert r.returncode == 0, r.stderr
+    return path
 
 
 def run_kg(*args: str, input: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -11,9 +11,8 @@ import pytest
 import rdflib
 from lxml import etree
 
-from conftest import REPO, run_kg
+from conftest import run_kg
 
-EXAMPLES = REPO / "examples" / "articles"
 RES = "https://w3id.org/arabic-event-kg/resource/"
 GEXF = "{http://gexf.net/1.3}"
 VIEWS = ["actors", "events", "full"]
@@ -22,11 +21,8 @@ RAQQA_DOC = "ex01_raqqa_checkpoint"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("kg") / "store"
-    r = run_kg("build", EXAMPLES, "--store", path, "--quiet")
-    assert r.returncode == 0, r.stderr
-    return path
+def store(example_store) -> Path:
+    return example_store
 
 
 @pytest.fixture(scope="module")

@@ -15,21 +15,18 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from conftest import REPO, run_kg
+from conftest import run_kg
 from kg.report.svg_map import POINT_COLOUR
 from kg.report.svg_network import NODE_COLOUR
 
-EXAMPLES = REPO / "examples" / "articles"
 PLACES = ["الرقة", "رأس العين", "تل أبيض", "بغداد", "الحديدة"]
 ACTORS = ["قوات سوريا الديمقراطية", "تركيا", "جماعة الحوثي", "السعودية", "التحالف العربي"]
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory) -> Path:
+def report(tmp_path_factory, example_store) -> Path:
     tmp = tmp_path_factory.mktemp("report")
-    r = run_kg("build", EXAMPLES, "--store", tmp / "store", "--quiet")
-    assert r.returncode == 0, r.stderr
-    r = run_kg("report", "--store", tmp / "store", "--out", tmp / "report.html")
+    r = run_kg("report", "--store", example_store, "--out", tmp / "report.html")
     assert r.returncode == 0, r.stderr
     return tmp / "report.html"
 

@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 from SPARQLWrapper import CSV, JSON, POST, XML, SPARQLWrapper
 
-from conftest import REPO, run_kg
+from conftest import REPO
 
-EXAMPLES = REPO / "examples" / "articles"
 TIMEOUT_S = 2
 MAX_RESULTS = 50
 # Counting a four-way cross product of ~1000 triples (10^12 rows): no first row for hours.
@@ -27,11 +26,8 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("serve") / "store"
-    r = run_kg("build", EXAMPLES, "--store", path, "--quiet")
-    assert r.returncode == 0, r.stderr
-    return path
+def store(example_store) -> Path:
+    return example_store
 
 
 def start_server(store: Path, log: Path, *options: str):
