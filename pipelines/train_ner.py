@@ -201,7 +201,16 @@ def make_vectors(data: Path, work: Path, max_vocab: int) -> None:
 
 
 # ---------------------------------------------------------------- train
-def train(work: Path, max_steps: int, resume: bool, train_set: str, extra: list[str]) -> None:
+def set_learning_rate(model_path: Path, lr: float) -> None:
+    """Stanza's --finetune takes the learning rate saved in the model, not --lr: set it there."""
+    import torch
+
+    model = torch.load(model_path, weights_only=False)
+    model["config"]["lr"] = lr
+    torch.save(model, model_path)
+
+
+def train(work: Path, max_steps: int, resume: bool, train_set: str, lr: float | None, extra: list[str]) -> None:
     save_dir = work / "model"
     save_dir.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, "-m", "stanza.models.ner_tagger", "--mode", "train",
@@ -212,6 +221,10 @@ def train(work: Path, max_steps: int, resume: bool, train_set: str, extra: list[
            "--max_steps", str(max_steps), "--eval_interval", "500", "--cpu", *extra]
     if resume:
         cmd += ["--finetune", "--finetune_load_name", str(save_dir / "ar_kg_nertagger.pt")]
+        if lr is not None:
+            set_learning_rate(save_dir / "ar_kg_nertagger.pt", lr)
+    elif lr is not None:
+        cmd += ["--lr", str(lr)]
     env = {**os.environ, "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     print(" ".join(cmd), flush=True)
     subprocess.run(cmd, check=True, env=env)
@@ -243,6 +256,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--max-vocab", type=int, default=100_000)
     ap.add_argument("--max-steps", type=int, default=20_000)
     ap.add_argument("--resume", action="store_true", help="continue the saved model")
+    ap.add_argument("--lr", type=float, help="learning rate (with --resume, written into the saved model)")
     ap.add_argument("--train-set", choices=["all", "news"], default="all",
                     help="all corpora, or ANERcorp and AQMAR alone (the finetuning stage)")
     args, extra = ap.parse_known_args(argv)
@@ -251,7 +265,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.step in ("vectors", "all"):
         make_vectors(args.data, args.work, args.max_vocab)
     if args.step in ("train", "all"):
-        train(args.work, args.max_steps, args.resume, args.train_set, extra)
+        train(args.work, args.max_steps, args.resume, args.train_set, args.lr, extra)
     if args.step in ("ship", "all"):
         ship(args.work, args.out)
 
