@@ -16,15 +16,6 @@ from kg.report.svg_map import Place, map_svg
 from kg.report.svg_network import Edge, network_svg
 from kg.store import Store, read_query
 
-# Who attacks whom, counted as accusations.rq counts who accuses whom. Kept here rather
-# than in ontology/queries: it serves this picture, not analysts.
-ATTACK_PAIRS = """
-PREFIX ekg: <https://w3id.org/arabic-event-kg/ontology#>
-SELECT ?perpetrator ?target (COUNT(DISTINCT ?attack) AS ?n)
-WHERE { ?attack a ekg:Attack ; ekg:perpetrator ?perpetrator ; ekg:target ?target . }
-GROUP BY ?perpetrator ?target
-"""
-
 # (query name, heading, [(column, column heading)]): the tables, in page order.
 TABLES = [
     ("accusations", "Accusations: who accuses whom",
@@ -89,8 +80,8 @@ def _map(places: list[dict]) -> tuple[str, int]:
 
 
 def _network(store: Store, actors: list[dict]) -> str:
-    edges = [Edge(r["accuser"], r["accused"], "accusation", r["n"]) for r in store.select(read_query("accusations"))]
-    edges += [Edge(r["perpetrator"], r["target"], "attack", r["n"]) for r in store.select(ATTACK_PAIRS)]
+    kind = {"accuses": "accusation", "attacks": "attack"}
+    edges = [Edge(r["source"], r["target"], kind[r["relation"]], r["n"]) for r in store.select(read_query("actor_edges"))]
     labels = {a["actor"]: a["labelAr"] for a in actors if a["labelAr"]}
     labels_en = {a["actor"]: a["labelEn"] for a in actors if a["labelEn"]}
     return network_svg(edges, labels, labels_en)
