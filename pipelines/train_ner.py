@@ -18,7 +18,9 @@ Steps (each can be run alone: ``data``, ``vectors``, ``train``, ``ship``):
    ``--max-vocab`` words become Stanza's pretrain file. No test text is used.
 3. train: Stanza's trainer, ``python -m stanza.models.ner_tagger``, one thread
    (``OMP_NUM_THREADS=1``: on two cores a second thread slows each step many times).
-   ``--resume`` continues the saved model (Stanza's ``--finetune``).
+   ``--resume`` continues the saved model (Stanza's ``--finetune``); ``--train-set news``
+   trains on ANERcorp and AQMAR alone. The shipped model is three runs: all corpora, then
+   news twice (the second at ``--lr 0.03``); kg/nlp/models/MODEL_CARD.md has the commands.
 4. ship: copy the model and its pretrain into the package, embedding tables in fp16.
 
 Because SaudiNewsNet is CC BY-NC-SA, the shipped model is for non-commercial research,
