@@ -4,8 +4,8 @@ text -> nlp -> extract -> link -> rdf -> store, in batches so that Stanza tags m
 documents' sentences per call. A document whose text is already in the store (same content
 hash) is skipped unless ``force``; a bad input is reported and skipped, the rest goes on.
 Input is streamed: all that stays in memory per document is its id (for the summary and
-the duplicate check), so memory stays flat however many documents go through. With ``workers``
-above 1 the batches go to worker processes (kg/parallel.py).
+the duplicate check), so memory stays flat however many documents go through. With
+``workers`` above 1 the batches go to worker processes (kg/parallel.py).
 """
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
     python -m pipelines.bench_nlp --docs 100 [--text-dir ../shared/data/text/saudinewsnet]
 
 Both runs tag the same documents with the same loaded pipeline, alternating order over
-``--repeats`` rounds; the table (and the ratio) goes to stdout for BENCHMARKS.md.
+``--repeats`` rounds; the table (and the ratio) is printed and written to BENCHMARKS.md.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from kg.nlp.pipeline import ArabicNLP, load_pipeline
+from pipelines.benchmarks_md import conditions, record
 from pipelines.train_ner import news_texts
 
 
@@ -33,6 +34,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--text-dir", type=Path, default=Path("../shared/data/text/saudinewsnet"))
     args = ap.parse_args(argv)
+    machine = conditions()
     texts = list(itertools.islice(news_texts(args.text_dir), args.docs))
     nlp = ArabicNLP()
     load_pipeline("bundled")
@@ -43,11 +45,12 @@ def main(argv: list[str] | None = None) -> None:
         for batched in ((False, True) if r % 2 == 0 else (True, False)):
             times[batched].append(run(nlp, texts, batched))
     one, many = statistics.median(times[False]), statistics.median(times[True])
-    print(f"{len(texts)} documents, {tokens} tokens, median of {args.repeats} runs, CPU")
-    print("| mode | seconds | tokens/s |\n|---|---|---|")
-    print(f"| one document at a time | {one:.2f} | {tokens / one:.0f} |")
-    print(f"| batched ({len(texts)} documents) | {many:.2f} | {tokens / many:.0f} |")
-    print(f"batched / one-at-a-time throughput: {one / many:.2f}x")
+    record("bench_nlp", "tokens/s of tokenize + NER", [
+        f"{len(texts)} documents, {tokens} tokens, median of {args.repeats} runs, CPU", "",
+        "| mode | seconds | tokens/s |", "|---|---|---|",
+        f"| one document at a time | {one:.2f} | {tokens / one:.0f} |",
+        f"| batched ({len(texts)} documents) | {many:.2f} | {tokens / many:.0f} |", "",
+        f"Batched / one-at-a-time throughput: **{one / many:.2f}x**."], machine)
 
 
 if __name__ == "__main__":

@@ -12,15 +12,16 @@ HEADER = """# Benchmarks
 
 Each section is written by the script it names (`python -m pipelines.bench_...`), which
 runs the compared variants side by side in one run. The machine is shared: its 2 cores
-also run a model training process and other people's tests, so absolute times vary from
-run to run; the ratios, measured side by side, are what counts. Tests never assert timings.
+also ran a model training process (until about 03:10 UTC on 2026-12-02: during the
+bench_memory run) and other people's tests, so absolute times vary several-fold from run
+to run; the ratios, measured side by side, are what counts. Tests never assert timings.
 """
 
 
 def conditions() -> str:
     load = os.getloadavg()[0]
     return (f"Machine: {os.cpu_count()} cores, CPU only, Python {platform.python_version()}, "
-            f"load average {load:.1f} when the run started (one core busy with NER training); "
+            f"load average {load:.1f} when the run started; "
             f"{time.strftime('%Y-%m-%d')}.")
 
 

@@ -111,6 +111,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
 
     waw_words = norm_set(rules.lex["waw_initial"])
     not_names = norm_set(rules.lex["not_names"])
+    verb_endings = tuple(rules.lex["verb_endings"])
     place_heads = {t: norm_set(ws) for t, ws in rules.lex["place_heads"].items()}
     actor_heads = {t: norm_set(ws) for t, ws in rules.lex["actor_heads"].items()}
     for ent in doc.ents:
@@ -121,7 +122,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         cut = _clitic_of(doc[start], waw_words)
         if cut:
             span = Span(span.start + cut, span.end, doc.user_data["text"][span.start + cut:span.end], span.sentence)
-        if len(span.text) < 2 or normalize(span.text) in not_names:
+        name = normalize(span.text)
+        if len(name) < 2 or name in not_names or (end - start == 1 and name.endswith(verb_endings)):
             continue
         if ent.label_ == "PER":
             mention = Mention(span, "actor", "person", None, "ner")
