@@ -79,9 +79,17 @@ def test_merged_attacks_do_not_snowball_through_a_sentence_naming_two_places(bui
     # a denied accusation still says who accused whom: the noun's owner accuses
     ("نفت حركة طالبان اتهامات الحكومة الأفغانية بالوقوف وراء الهجوم.", ("afghanistan", "taliban")),
     ("واتهمت منظمة العفو الدولية قوات الأمن العراقية بقتل متظاهرين.", ("amnesty", "iraqi_army")),
+    ("وتصاعدت اتهامات الحكومة السودانية لقوات الدعم السريع بارتكاب انتهاكات في دارفور.", ("sudan", "rsf")),
+    # who the sentence reports accuses the one said to stand behind an attack
+    ("قالت موسكو إن كييف تقف وراء الهجوم على الجسر.", ("russia", "ukraine")),
+    ("وقال المرصد السوري لحقوق الإنسان إن تنظيم داعش يقف خلف التفجير.", ("sohr", "isis")),
 ])
 def test_accuser_and_accused(builder, text, pair):
     assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [pair]
+
+
+def test_standing_behind_someone_is_no_accusation(builder):
+    assert not events(builder, "قال الوزير الروسي إن روسيا تقف وراء الحكومة السورية في كل خطوة.", "accusation")
 
 
 @pytest.mark.parametrize("text,state", [

@@ -41,6 +41,7 @@ class EventRules:
         self.stop = norm_set(lex["victim_stop_words"])
         self.negations = norm_set(lex["accusation"]["negations"])
         self.relatives = norm_set(lex["relative_pronouns"])
+        self.behind_what = norm_set(lex["accusation"]["behind_what"])
         self.used: set[int] = set()  # ids of Found objects a rule relied on
         self.doc_reporter: Found | None = None
 
@@ -167,8 +168,10 @@ class EventRules:
                 noun = m.label == "accusation:noun"
                 owner = after(m.end, 0) if noun else None
                 if owner and not self.doc[owner.start].text.startswith(("ل", "ب")):
-                    # نفت طالبان اتهامات الحكومة: the noun's owner accuses, the one before is accused
-                    if ev := self.accusation(s, m, owner, self.actor_before(s, m.start, 1), attacks):
+                    # اتهامات الحكومة للمعارضة: the noun's owner accuses the one after it; in
+                    # نفت طالبان اتهامات الحكومة, the one before (who denies) is accused
+                    accused = after(owner.end, 2, owner) or self.actor_before(s, m.start, 1)
+                    if ev := self.accusation(s, m, owner, accused, attacks):
                         out.append(ev)
                     continue
                 accuser = self.actor_before(s, m.start, 0 if noun else 1)
@@ -188,6 +191,15 @@ class EventRules:
                     accused = after(m.end, 8, accuser)
                 if ev := self.accusation(s, m, accuser, accused, attacks):
                     out.append(ev)
+            for m in self.labelled(s, "behind"):
+                # قالت موسكو إن كييف تقف وراء الهجوم: the reported source accuses the subject
+                what = {t.norm_ for t in self.doc[m.end:min(m.end + 3, s.end)]}
+                harmful = bool(what & self.behind_what) or any(
+                    m.end <= a.start <= m.end + 3 for a in self.labelled(s, "attack"))
+                accused = self.actor_before(s, m.start, 0, among=actors)
+                if harmful and accused is not None and not self.negated(s, m) and s.reporter is not None:
+                    if ev := self.accusation(s, m, s.reporter, accused, attacks):
+                        out.append(ev)
             for m in self.labelled(s, "designation"):
                 # تعتبر تركيا الوحدات تنظيما إرهابيا / وتعتبره أنقرة وواشنطن تنظيما إرهابيا
                 terror = next((t for t in self.labelled(s, "terror") if m.end <= t.start <= m.end + 12), None)

@@ -97,6 +97,7 @@ class Rules:
             "accusation:noun": lex["accusation"]["nouns"],
             "designation": lex["accusation"]["designation_verbs"],
             "mutual": lex["accusation"]["mutual_verbs"],
+            "behind": lex["accusation"]["behind"],
             "terror": lex["accusation"]["designation_words"],
             "negation": lex["accusation"]["negations"],
             "attack:verb": lex["attack"]["verbs"],
