@@ -58,6 +58,8 @@ def test_a_claim_names_the_group_not_the_city(builder):
     # the noun right after a number names what it counts
     ("أسفر الهجوم عن 5 قتلى و7 جرحى في الموصل.", {(5, "killed"), (7, "injured")}),
     ("قتل 5 وأصيب 7 في انفجار سيارة مفخخة.", {(5, "killed"), (7, "injured")}),
+    # لقي ... حتفهم with the count in between
+    ("لقي 4 أشخاص حتفهم وأصيب 9 آخرون جراء غارة جوية على سوق في مأرب.", {(4, "killed"), (9, "injured")}),
     # a year is no count
     ("سقط أكثر من ثلاثين قتيلا في المعارك التي اندلعت في 2019.", {(30, "killed")}),
 ])
