@@ -153,68 +153,80 @@ class EventRules:
         out = []
         for s in self.sentences:
             actors = [f for f in self.actors(s) if self.eligible(f)]
-            after = lambda pos, limit, skip=None: next(  # noqa: E731
-                (f for f in actors if f.start >= pos and self.gap(pos, f.start) <= limit
-                 and (skip is None or not _same_actor(f.mention, skip.mention))), None)
-            mutual, mutual_nouns = self.mutual_accusations(s, actors, attacks)
+            mutual, taken_nouns = self.mutual_accusations(s, actors, attacks)
             out += mutual
-            for m in self.labelled(s, "accusation"):
-                if m.start in mutual_nouns:
-                    continue
-                needed = self.needs.get(self.doc[m.start].norm_)
-                window = {t.norm_ for t in self.doc[m.end:min(m.end + 8, s.end)]}
-                if (needed and not needed & window) or self.negated(s, m):
-                    continue
-                noun = m.label == "accusation:noun"
-                owner = after(m.end, 0) if noun else None
-                if owner and not self.doc[owner.start].text.startswith(("ل", "ب")):
-                    # اتهامات الحكومة للمعارضة: the noun's owner accuses the one after it; in
-                    # نفت طالبان اتهامات الحكومة, the one before (who denies) is accused
-                    accused = after(owner.end, 2, owner) or self.actor_before(s, m.start, 1)
-                    if ev := self.accusation(s, m, owner, accused, attacks):
-                        out.append(ev)
-                    continue
-                accuser = self.actor_before(s, m.start, 0 if noun else 1)
-                accused = None
-                if accuser is None and (stmt := self.starts_with(s, "statement", m.end)):
-                    # وحمّل البيانُ تركيا المسؤولية: the statement's author accuses
-                    accuser = s.reporter or self.doc_reporter
-                    accused = after(stmt.end, 4, accuser)
-                elif accuser is None:
-                    first = after(m.end, 4)
-                    if noun and first and self.doc[first.start].text.startswith("ل"):
-                        accuser, accused = s.reporter, first  # اتهامات لتركيا: Turkey is accused
-                    else:
-                        accuser = first
-                        accused = after(first.end, 8, first) if first else None
-                else:
-                    accused = after(m.end, 8, accuser)
-                if ev := self.accusation(s, m, accuser, accused, attacks):
-                    out.append(ev)
-            for m in self.labelled(s, "behind"):
-                # قالت موسكو إن كييف تقف وراء الهجوم: the reported source accuses the subject
-                what = {t.norm_ for t in self.doc[m.end:min(m.end + 3, s.end)]}
-                harmful = bool(what & self.behind_what) or any(
-                    m.end <= a.start <= m.end + 3 for a in self.labelled(s, "attack"))
-                accused = self.actor_before(s, m.start, 0, among=actors)
-                if harmful and accused is not None and not self.negated(s, m) and s.reporter is not None:
-                    if ev := self.accusation(s, m, s.reporter, accused, attacks):
-                        out.append(ev)
-            for m in self.labelled(s, "designation"):
-                # تعتبر تركيا الوحدات تنظيما إرهابيا / وتعتبره أنقرة وواشنطن تنظيما إرهابيا
-                terror = next((t for t in self.labelled(s, "terror") if m.end <= t.start <= m.end + 12), None)
-                if terror is None or self.negated(s, m):
-                    continue
-                between = [f for f in actors if m.end <= f.start and f.end <= terror.start]
-                if self.doc[m.start].norm_.endswith(("ه", "ها", "هم")):
-                    named = [f for f in self.actors(s) if f.end <= m.start and not f.latent]
-                    accused, accusers = (named[-1] if named else None), between
-                else:
-                    accusers, accused = between[:1], (between[1] if len(between) > 1 else None)
-                for a in accusers:
-                    if ev := self.accusation(s, m, a, accused, attacks):
-                        out.append(ev)
+            out += self.stated_accusations(s, actors, attacks, taken_nouns)
+            out += self.behind_accusations(s, actors, attacks)
+            out += self.designations(s, actors, attacks)
         return merge_accusations(out)
+
+    def stated_accusations(self, s: Sentence, actors: list[Found], attacks: list[Event],
+                           taken_nouns: set[int]) -> list[Event]:
+        """اتهمت أنقرة الوحدات / قسد تتهم تركيا / حمّل البيان تركيا المسؤولية / اتهامات لتركيا."""
+        def after(pos: int, limit: int, skip: Found | None = None) -> Found | None:
+            return self.actor_after(s, pos, limit, skip, among=actors)
+
+        out = []
+        for m in self.labelled(s, "accusation"):
+            if m.start in taken_nouns:
+                continue
+            needed = self.needs.get(self.doc[m.start].norm_)
+            window = {t.norm_ for t in self.doc[m.end:min(m.end + 8, s.end)]}
+            if (needed and not needed & window) or self.negated(s, m):
+                continue
+            noun = m.label == "accusation:noun"
+            owner = after(m.end, 0) if noun else None
+            if owner and not self.doc[owner.start].text.startswith(("ل", "ب")):
+                # اتهامات الحكومة للمعارضة: the noun's owner accuses the one after it; in
+                # نفت طالبان اتهامات الحكومة, the one before (who denies) is accused
+                accused = after(owner.end, 2, owner) or self.actor_before(s, m.start, 1)
+                out.append(self.accusation(s, m, owner, accused, attacks))
+                continue
+            accuser = self.actor_before(s, m.start, 0 if noun else 1)
+            accused = None
+            if accuser is None and (stmt := self.starts_with(s, "statement", m.end)):
+                # وحمّل البيانُ تركيا المسؤولية: the statement's author accuses
+                accuser = s.reporter or self.doc_reporter
+                accused = after(stmt.end, 4, accuser)
+            elif accuser is None:
+                first = after(m.end, 4)
+                if noun and first and self.doc[first.start].text.startswith("ل"):
+                    accuser, accused = s.reporter, first  # اتهامات لتركيا: Turkey is accused
+                else:
+                    accuser = first
+                    accused = after(first.end, 8, first) if first else None
+            else:
+                accused = after(m.end, 8, accuser)
+            out.append(self.accusation(s, m, accuser, accused, attacks))
+        return [ev for ev in out if ev]
+
+    def behind_accusations(self, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
+        """قالت موسكو إن كييف تقف وراء الهجوم: the reported source accuses the subject."""
+        out = []
+        for m in self.labelled(s, "behind"):
+            what = {t.norm_ for t in self.doc[m.end:min(m.end + 3, s.end)]}
+            harmful = bool(what & self.behind_what) or any(
+                m.end <= a.start <= m.end + 3 for a in self.labelled(s, "attack"))
+            accused = self.actor_before(s, m.start, 0, among=actors)
+            if harmful and accused is not None and not self.negated(s, m) and s.reporter is not None:
+                out.append(self.accusation(s, m, s.reporter, accused, attacks))
+        return [ev for ev in out if ev]
+
+    def designations(self, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
+        """تعتبر تركيا الوحدات تنظيما إرهابيا / وتعتبره أنقرة وواشنطن تنظيما إرهابيا."""
+        out = []
+        for m in self.labelled(s, "designation"):
+            terror = next((t for t in self.labelled(s, "terror") if m.end <= t.start <= m.end + 12), None)
+            if terror is None or self.negated(s, m):
+                continue
+            between = [f for f in actors if m.end <= f.start and f.end <= terror.start]
+            if self.doc[m.start].norm_.endswith(("ه", "ها", "هم")):
+                named = [f for f in self.actors(s) if f.end <= m.start and not f.latent]
+                accused, accusers = (named[-1] if named else None), between
+            else:
+                accusers, accused = between[:1], (between[1] if len(between) > 1 else None)
+            out += [self.accusation(s, m, a, accused, attacks) for a in accusers]
+        return [ev for ev in out if ev]
 
     # ------------------------------------------------------------ attacks
     def attacks(self) -> list[Event]:
