@@ -24,6 +24,7 @@ from kg.extract.model import Extraction
 from kg.link import LinkedDocument, Linker
 from kg.nlp.pipeline import ArabicNLP
 from kg.rdf import doc_iri, to_graph
+from kg.rdf.namespace import ENTITIES_GRAPH
 from kg.store import Store
 
 
@@ -50,19 +51,25 @@ class BuildSummary:
 
 @dataclass(frozen=True)
 class BuiltGraph:
-    """One document's named graph as N-Triples text: cheap to send between processes."""
+    """One document's named graph and its entities' descriptions as N-Triples text: cheap
+    to send between processes."""
 
     doc_id: str
     name: str  # the graph's IRI (the document's IRI)
     ntriples: str
+    entity_ntriples: str  # for ENTITIES_GRAPH
     event_types: tuple[str, ...]
     empty: bool  # nothing was found in the document
 
     def nquads(self) -> bytes:
-        graph = ox.NamedNode(self.name)
-        triples = ox.parse(self.ntriples, format=ox.RdfFormat.N_TRIPLES)
-        return ox.serialize((ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples),
-                            format=ox.RdfFormat.N_QUADS)
+        """Both as N-Quads: the descriptions in ENTITIES_GRAPH, then the document's triples in
+        its graph. Descriptions first, so that a file cut short never has an event whose
+        actors and places it has not described."""
+        quads = [ox.Quad(t.subject, t.predicate, t.object, graph)
+                 for text, graph in ((self.entity_ntriples, ox.NamedNode(str(ENTITIES_GRAPH))),
+                                     (self.ntriples, ox.NamedNode(self.name)))
+                 for t in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)]
+        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
 
 
 class Builder:
@@ -83,10 +90,11 @@ class Builder:
     def graphs(self, docs: list[Document]) -> list[BuiltGraph]:
         out = []
         for linked in self.process(docs):
-            name, graph = to_graph(linked)
+            name, graph, entities = to_graph(linked)
             ex = linked.extraction
             out.append(BuiltGraph(ex.doc_id, str(name), graph.serialize(format="nt"),
-                                  tuple(ev.type for ev in ex.events), not ex.events and not ex.mentions))
+                                  entities.serialize(format="nt"), tuple(ev.type for ev in ex.events),
+                                  not ex.events and not ex.mentions))
         return out
 
 
@@ -139,7 +147,7 @@ def build(inputs: list[Path] | Iterable[Document], store: Store, models: str = "
     for built in results:
         for b in built:
             # The parent alone writes: Oxigraph on disk takes one writer.
-            store.replace_ntriples(b.name, b.ntriples)
+            store.replace_document(b.name, b.ntriples, b.entity_ntriples)
             summary.built.append(b.doc_id)
             summary.events.update(b.event_types)
             if b.empty:

@@ -249,7 +249,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "actors and places, or full (plus documents, victim groups, all actors and places)")
     p.add_argument("--dynamic", action="store_true",
                    help="gexf: dated nodes and edges (timeformat date) for Gephi's timeline")
-    p.add_argument("--doc", metavar="ID", help="nquads/trig/turtle/jsonld: only this document's graph")
+    p.add_argument("--doc", metavar="ID",
+                   help="nquads/trig/turtle/jsonld: only this document's graph, with its entities' descriptions")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("report", help="write one self-contained HTML page: map, actor network, tables")

@@ -1,9 +1,9 @@
 """`kg build --workers N`: one Builder (one Stanza pipeline) per worker process.
 
-Workers turn batches of documents into N-Triples; the parent alone writes them to the
-store. At most two batches per worker are in flight, so memory stays bounded however
-long the input, and results come back in input order, so the store ends up exactly as
-with one worker.
+Workers turn batches of documents into N-Triples (each document's graph and its entities'
+descriptions); the parent alone writes them to the store. At most two batches per worker
+are in flight, so memory stays bounded however long the input, and results come back in
+input order, so the store ends up exactly as with one worker.
 """
 from __future__ import annotations
 

@@ -47,10 +47,11 @@ def stage_times(builder: Builder, docs: list[Document]) -> dict[str, float]:
         t1 = time.perf_counter()
         linked = [builder.linker.link(builder.mapper.extract(d, n)) for d, n in zip(batch, nlp_docs)]
         t2 = time.perf_counter()
-        graphs = [(str(name), g.serialize(format="nt")) for name, g in map(to_graph, linked)]
+        graphs = [(str(name), g.serialize(format="nt"), entities.serialize(format="nt"))
+                  for name, g, entities in map(to_graph, linked)]
         t3 = time.perf_counter()
-        for name, nt in graphs:
-            store.replace_ntriples(name, nt)
+        for name, nt, entity_nt in graphs:
+            store.replace_document(name, nt, entity_nt)
         t4 = time.perf_counter()
         for stage, seconds in zip(times, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
             times[stage] += seconds

@@ -36,7 +36,7 @@ class NoStore:
     def content_hash(self, doc_graph) -> None:
         return None
 
-    def replace_ntriples(self, name, ntriples) -> None:
+    def replace_document(self, name, ntriples, entity_ntriples) -> None:
         pass
 
     def flush(self) -> None:

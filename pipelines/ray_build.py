@@ -5,8 +5,8 @@
 
 The driver only lists the input files. Ray tasks read them into documents (kg.documents:
 the same ids and checks as `kg build`), a pool of actors, each loading the NER model once,
-turns batches of documents into N-Quads (one named graph per document, as `kg build`
-writes them), and the cluster's workers write the rows into .nq shards in ``--out``. Past a
+turns batches of documents into N-Quads (one named graph per document and the descriptions
+of its entities in the entities graph, which `kg load` merges), and the cluster's workers write the rows into .nq shards in ``--out``. Past a
 billion triples the shards go into QLever or Virtuoso instead: see pipelines/README.md.
 
 Unlike `kg build` this neither resumes nor checks that ids are unique across files: run it

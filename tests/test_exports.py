@@ -14,6 +14,7 @@ from lxml import etree
 from conftest import run_kg
 
 RES = "https://w3id.org/arabic-event-kg/resource/"
+ENTITIES = RES + "graph/entities"
 GEXF = "{http://gexf.net/1.3}"
 VIEWS = ["actors", "events", "full"]
 QUAD_FORMATS = {"nquads": "nquads", "trig": "trig", "jsonld": "json-ld"}  # kg name -> rdflib name
@@ -63,11 +64,19 @@ def truth(store) -> dict:
     s = Store(store, read_only=True)
     ar_labels = {r["n"]: r["l"] for r in s.select(
         'SELECT ?n (SAMPLE(?l) AS ?l) WHERE { ?n skos:prefLabel ?l FILTER(lang(?l) = "ar") } GROUP BY ?n')}
+    raqqa = RES + f"doc/{RAQQA_DOC}"
     return {
         "quads": len(s),
         "triples": s.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")[0]["n"],
-        "graphs": set(s.documents()),
-        "raqqa_quads": len(list(s.ox.quads_for_pattern(None, None, None, _named(RES + f"doc/{RAQQA_DOC}")))),
+        "documents": set(s.documents()),
+        "graphs": {*s.documents(), ENTITIES},
+        # the document's graph, and the descriptions of the entities it mentions
+        "raqqa_quads": len(list(s.ox.quads_for_pattern(None, None, None, _named(raqqa)))),
+        "raqqa_entity_quads": s.select(f"""SELECT (COUNT(*) AS ?n) WHERE {{
+            {{ SELECT DISTINCT ?e WHERE {{ GRAPH <{raqqa}> {{ ?e ekg:mention ?m }} }} }}
+            GRAPH <{ENTITIES}> {{ ?e ?p ?o }} }}""")[0]["n"],
+        "raqqa_actors": {r["a"] for r in s.select(
+            f"SELECT DISTINCT ?a WHERE {{ GRAPH <{raqqa}> {{ ?a ekg:mention ?m }} ?a a ekg:Actor }}")},
         "actors": {r["a"] for r in s.select("SELECT DISTINCT ?a WHERE { ?a a ekg:Actor }")},
         "events": {r["e"] for r in s.select("SELECT DISTINCT ?e WHERE { ?e a ekg:Event }")},
         "ar_labels": ar_labels,
@@ -150,7 +159,7 @@ def test_full_view_adds_documents_groups_and_every_node(gexf_files, truth):
     kinds = {d["kind"] for _, d in g.nodes(data=True)}
     assert kinds == {"actor", "place", "event", "document", "victim_group"}
     assert truth["actors"] <= set(g.nodes) and RES + "place/ankara" in g
-    assert sum(d["kind"] == "document" for _, d in g.nodes(data=True)) == len(truth["graphs"])
+    assert sum(d["kind"] == "document" for _, d in g.nodes(data=True)) == len(truth["documents"])
     assert "group:مدنيين" in g and g.in_degree("group:مدنيين") == 2
     assert {d["relation"] for *_, d in g.edges(data=True)} >= {"inDocument", "victimGroup", "accuses", "attacks"}
 
@@ -236,23 +245,33 @@ def test_quad_formats_reread_with_every_quad_and_graph(store, out_dir, truth, fm
     assert {str(g) for *_, g in quads} == truth["graphs"]
 
 
-def test_turtle_is_the_union_of_the_documents_triples(store, out_dir, truth):
+def test_turtle_is_the_union_of_the_graphs_triples(store, out_dir, truth):
     path = export(store, out_dir / "store.ttl", "turtle")
     g = rdflib.Graph().parse(path, format="turtle")
-    assert len(g) == truth["triples"] < truth["quads"]  # shared actors and places: fewer triples than quads
+    assert len(g) == truth["triples"]
+    assert set(g.subjects(rdflib.RDF.type, rdflib.URIRef("https://w3id.org/arabic-event-kg/ontology#Actor"))) == {
+        rdflib.URIRef(a) for a in truth["actors"]}
 
 
 @pytest.mark.parametrize("fmt", [*sorted(QUAD_FORMATS), "turtle"])
-def test_doc_option_exports_exactly_that_documents_graph(store, out_dir, truth, fmt):
+def test_doc_option_exports_that_document_with_its_entities(store, out_dir, truth, fmt):
     path = export(store, out_dir / f"{RAQQA_DOC}.{fmt}", fmt, "--doc", RAQQA_DOC)
+    expected = truth["raqqa_quads"] + truth["raqqa_entity_quads"]
     if fmt == "turtle":
-        assert len(rdflib.Graph().parse(path, format="turtle")) == truth["raqqa_quads"]
-        return
-    ds = rdflib.Dataset()
-    ds.parse(path, format=QUAD_FORMATS[fmt])
-    quads = list(ds.quads((None, None, None, None)))
-    assert len(quads) == truth["raqqa_quads"] > 0
-    assert {str(g) for *_, g in quads} == {RES + f"doc/{RAQQA_DOC}"}
+        g = rdflib.Graph().parse(path, format="turtle")
+    else:
+        ds = rdflib.Dataset()
+        ds.parse(path, format=QUAD_FORMATS[fmt])
+        quads = list(ds.quads((None, None, None, None)))
+        assert {str(g) for *_, g in quads} == {RES + f"doc/{RAQQA_DOC}", ENTITIES}
+        assert len(quads) == expected
+        g = rdflib.Graph()
+        for s, p, o, _ in quads:
+            g.add((s, p, o))
+    assert len(g) == expected and truth["raqqa_entity_quads"] > 0
+    # self-contained: every actor the document mentions comes with its Arabic label
+    labelled = {str(s) for s, o in g.subject_objects(rdflib.SKOS.prefLabel) if o.language == "ar"}
+    assert truth["raqqa_actors"] and truth["raqqa_actors"] <= labelled
 
 
 # --------------------------------------------------------------------------- errors

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 import rdflib
 from owlrl.Namespaces import ERRNS
+from rdflib.namespace import SKOS
 
 from conftest import REPO, run_kg
+from kg.rdf.namespace import EKG, ENTITIES_GRAPH, RES
 
 EXAMPLES = REPO / "examples" / "articles"
 
@@ -85,11 +87,40 @@ def test_one_named_graph_per_document_and_reingest_changes_nothing(store, tmp_pa
     before = dump(store)
     graphs = {str(g.identifier) for g in before.graphs() if len(g)}
     assert len([g for g in graphs if "/doc/" in g]) == 4
+    assert graphs - {g for g in graphs if "/doc/" in g} == {str(ENTITIES_GRAPH)}
+    # labels are entity descriptions: in the entities graph, never in a document's
+    assert {str(g) for *_, g in before.quads((None, SKOS.prefLabel, None, None))} == {str(ENTITIES_GRAPH)}
     r = run_kg("build", EXAMPLES / "ex01_raqqa_checkpoint.txt", "--store", store, "--force", "--quiet")
     assert r.returncode == 0, r.stderr
     after = dump(store)
     assert len(after) == len(before)
     assert set(after.quads()) == set(before.quads())  # same IRIs, same triples
+
+
+def test_a_document_replaces_the_descriptions_of_its_entities_and_load_merges_them(tmp_path):
+    from kg.build import BuiltGraph
+    from kg.store import Store
+
+    def doc(name: str, entity: str, label: str) -> BuiltGraph:
+        mention = f"<{RES}{entity}> <{EKG.mention}> <{RES}doc/{name}#char=0,4> ."
+        return BuiltGraph(name, RES + f"doc/{name}", mention, f'<{RES}{entity}> <{SKOS.prefLabel}> "{label}"@ar .',
+                          (), False)
+
+    def labels(store: Store) -> set[tuple[str, str]]:
+        return {(r["e"], r["l"]) for r in store.select("SELECT ?e ?l WHERE { ?e skos:prefLabel ?l }")}
+
+    store = Store()
+    for built in (doc("a", "actor/x", "قديم"), doc("b", "actor/y", "واي"), doc("a", "actor/x", "جديد")):
+        store.replace_document(built.name, built.ntriples, built.entity_ntriples)
+    assert labels(store) == {(RES + "actor/x", "جديد"), (RES + "actor/y", "واي")}  # relabelled: one label
+    assert set(store.documents()) == {RES + "doc/a", RES + "doc/b"}
+
+    shards = [tmp_path / "1.nq", tmp_path / "2.nq"]
+    shards[0].write_bytes(doc("a", "actor/x", "جديد").nquads())
+    shards[1].write_bytes(doc("b", "actor/y", "واي").nquads())
+    loaded = Store()
+    loaded.load_nquads(*shards)  # the second shard's entities join the first's
+    assert set(loaded.ox) == set(store.ox)
 
 
 def test_unchanged_documents_are_skipped(store):

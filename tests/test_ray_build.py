@@ -43,5 +43,6 @@ def test_shards_load_into_the_same_store_as_kg_build(local_ray, tmp_path):
         return {str(q) for q in ox.Store.read_only(str(tmp_path / name))}
 
     graphs = {g.value for g in ox.Store.read_only(str(tmp_path / "loaded")).named_graphs()}
-    assert len(graphs) == 3 and any(g.endswith("/doc/j1") for g in graphs)
+    assert len(graphs) == 4 and any(g.endswith("/doc/j1") for g in graphs)  # 3 documents and the entities graph
+    assert "https://w3id.org/arabic-event-kg/resource/graph/entities" in graphs
     assert quads("loaded") == quads("built")

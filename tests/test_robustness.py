@@ -28,6 +28,7 @@ from conftest import REPO, run_kg
 from kg.cli import main as kg_main
 from kg.documents import decode_text, iter_jsonl
 from kg.errors import KgError
+from kg.rdf.namespace import ENTITIES_GRAPH
 from kg.nlp.tokenize import tokenize
 
 BAD = REPO / "tests" / "bad_inputs"
@@ -137,7 +138,10 @@ def test_a_killed_build_keeps_whole_documents_and_the_rerun_completes_it(corpus,
     docs = [g for g in survived if "/doc/" in g]
     assert written <= len(docs) < 12, "the kill did not land mid-run"
     for g, quads in survived.items():
-        assert quads == expected[g], f"{g} is incomplete after the kill"
+        if g == str(ENTITIES_GRAPH):  # the descriptions of the entities written so far
+            assert quads <= expected[g]
+        else:
+            assert quads == expected[g], f"{g} is incomplete after the kill"
 
     r = run_kg("build", corpus, "--store", store, "--quiet")
     assert r.returncode == 0, r.stderr

@@ -1,8 +1,9 @@
 """The store as RDF files, whole or one document's graph.
 
-N-Quads, TriG and JSON-LD keep one named graph per document (a document's graph keeps its
-name); Turtle has no graphs, so the whole store becomes the union of the documents'
-triples (an actor two documents describe is written once).
+N-Quads, TriG and JSON-LD keep the named graphs: one per document and the entities graph
+that describes every actor and place; Turtle has no graphs, so the whole store becomes the
+union of their triples. One document (``doc_id``) comes with the descriptions of the
+entities it mentions, so that its file is whole: labels, types and coordinates included.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.rdf import doc_iri
-from kg.rdf.namespace import PREFIXES
+from kg.rdf.namespace import EKG, ENTITIES_GRAPH, PREFIXES
 from kg.store import Store
 
 RDF_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG,
@@ -39,15 +40,25 @@ def _doc_graph(store: Store, doc_id: str) -> ox.NamedNode:
     return graph
 
 
+def _doc_quads(store: Store, graph: ox.NamedNode) -> Iterator[ox.Quad]:
+    """The document's graph, then the descriptions of the entities it mentions."""
+    yield from store.ox.quads_for_pattern(None, None, None, graph)
+    entities, mention = ox.NamedNode(str(ENTITIES_GRAPH)), ox.NamedNode(str(EKG.mention))
+    # events have mentions too, but no description in the entities graph
+    mentioning = dict.fromkeys(q.subject for q in store.ox.quads_for_pattern(None, mention, None, graph))
+    for subject in mentioning:
+        yield from store.ox.quads_for_pattern(subject, None, None, entities)
+
+
 def write_rdf(store: Store, fmt: str, out: BinaryIO, doc_id: str | None = None) -> int:
-    """Writes the store (or document ``doc_id``'s graph) in ``fmt``; returns how many
-    quads (triples for Turtle) it wrote."""
+    """Writes the store (or document ``doc_id`` with its entities) in ``fmt``; returns how
+    many quads (triples for Turtle) it wrote."""
     rdf_format = RDF_FORMATS[fmt]
-    graph = _doc_graph(store, doc_id) if doc_id is not None else None
-    if rdf_format.supports_datasets:
-        statements = store.ox.quads_for_pattern(None, None, None, graph)
-    elif graph is not None:
-        statements = (q.triple for q in store.ox.quads_for_pattern(None, None, None, graph))
+    if doc_id is not None:
+        quads = _doc_quads(store, _doc_graph(store, doc_id))
+        statements = quads if rdf_format.supports_datasets else (q.triple for q in quads)
+    elif rdf_format.supports_datasets:
+        statements = store.ox.quads_for_pattern(None, None, None, None)
     else:
         # CONSTRUCT over the union of the graphs yields each distinct triple once.
         statements = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")

@@ -1,4 +1,5 @@
-"""RDF: one named graph per document, in the ekg ontology (see ontology/README.md).
+"""RDF: one named graph per document, in the ekg ontology (see ontology/README.md), and the
+descriptions of the actors and places it mentions apart, for the store's one entities graph.
 
 IRIs are stable: documents by id, actors and places by their linked node, events by
 document, type and the offsets of their trigger, mentions by RFC 5147 character ranges.
@@ -13,7 +14,7 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from kg.extract.model import Event, Mention, Span
 from kg.link import Entity, LinkedDocument
-from kg.rdf.namespace import EKG, GEO, GEONAMES, GN, NIF, PREFIXES, RES, WD
+from kg.rdf.namespace import EKG, ENTITIES_GRAPH, GEO, GEONAMES, GN, NIF, PREFIXES, RES, WD
 
 ACTOR_CLASS = {"state": EKG.State, "armed_group": EKG.ArmedGroup, "organisation": EKG.Organisation,
                "person": EKG.Person, "media": EKG.Media}
@@ -47,9 +48,11 @@ class GraphBuilder:
         self.linked = linked
         self.ex = linked.extraction
         self.doc = doc_iri(self.ex.doc_id)
-        self.g = Graph()
+        self.g = Graph(identifier=self.doc)
+        self.entities = Graph(identifier=ENTITIES_GRAPH)
         for prefix, ns in PREFIXES.items():
             self.g.bind(prefix, ns)
+            self.entities.bind(prefix, ns)
 
     def char_iri(self, start: int, end: int) -> URIRef:
         return URIRef(f"{self.doc}#char={start},{end}")
@@ -95,7 +98,7 @@ class GraphBuilder:
             g.add((iri, NIF.anchorOf, Literal(s.text, lang="ar")))
 
     def entity(self, e: Entity) -> URIRef:
-        g, iri = self.g, node_iri(e)
+        g, iri = self.entities, node_iri(e)
         if e.kind == "actor":
             g.add((iri, RDF.type, EKG.Actor))
             if e.type in ACTOR_CLASS:
@@ -155,7 +158,7 @@ class GraphBuilder:
             if ev.group:
                 g.add((iri, EKG.victimGroup, Literal(ev.group, lang="ar")))
 
-    def build(self) -> Graph:
+    def build(self) -> tuple[Graph, Graph]:
         self.document()
         for e in self.linked.entities:
             self.entity(e)
@@ -164,9 +167,10 @@ class GraphBuilder:
         iris = event_iris(self.ex.doc_id, self.ex.events)
         for ev in self.ex.events:
             self.event(ev, iris)
-        return self.g
+        return self.g, self.entities
 
 
-def to_graph(linked: LinkedDocument) -> tuple[URIRef, Graph]:
-    """The document's named graph IRI (the document IRI) and its triples."""
-    return doc_iri(linked.extraction.doc_id), GraphBuilder(linked).build()
+def to_graph(linked: LinkedDocument) -> tuple[URIRef, Graph, Graph]:
+    """The document's named graph IRI (the document IRI), its triples, and the descriptions
+    of the entities it mentions (for ENTITIES_GRAPH)."""
+    return doc_iri(linked.extraction.doc_id), *GraphBuilder(linked).build()

@@ -13,6 +13,9 @@ from rdflib.namespace import ClosedNamespace, DCTERMS, OWL, PROV, RDF, RDFS, SKO
 ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
 EKG_IRI = "https://w3id.org/arabic-event-kg/ontology#"
 RES = Namespace("https://w3id.org/arabic-event-kg/resource/")
+# The one named graph that describes actors and places (types, labels, links, coordinates),
+# once for the whole store: the documents' graphs only point at them.
+ENTITIES_GRAPH = RES["graph/entities"]
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
@@ -32,4 +35,4 @@ PREFIXES = {"ekg": EKG_IRI, "res": str(RES), "nif": str(NIF), "sem": str(SEM), "
             "gn": str(GN), "wd": str(WD), "skos": str(SKOS), "dct": str(DCTERMS), "prov": str(PROV),
             "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL), "xsd": str(XSD)}
 
-__all__ = ["EKG", "RES", "NIF", "SEM", "GEO", "GN", "WD", "GEONAMES", "PREFIXES", "ONTOLOGY_DIR"]
+__all__ = ["EKG", "RES", "ENTITIES_GRAPH", "NIF", "SEM", "GEO", "GN", "WD", "GEONAMES", "PREFIXES", "ONTOLOGY_DIR"]

@@ -1,7 +1,9 @@
-"""The embedded store: Oxigraph (pyoxigraph) on disk, one named graph per document.
+"""The embedded store: Oxigraph (pyoxigraph) on disk, one named graph per document and one,
+ENTITIES_GRAPH, for the descriptions of every actor and place.
 
-Replacing a document's graph is one SPARQL update (DROP + INSERT DATA), which Oxigraph
-applies as one transaction: a failure or a kill leaves the previous graph in place.
+Writing a document is one SPARQL update (DROP its graph, DELETE the descriptions of its
+entities, INSERT DATA the fresh ones), which Oxigraph applies as one transaction: a failure
+or a kill leaves the previous graph and descriptions in place.
 """
 from __future__ import annotations
 
@@ -9,10 +11,10 @@ from pathlib import Path
 from typing import Iterator
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
 from kg.errors import KgError
-from kg.rdf.namespace import EKG, PREFIXES
+from kg.rdf.namespace import EKG, ENTITIES_GRAPH, PREFIXES
 
 QUERY_DIR = Path(__file__).resolve().parents[2] / "ontology" / "queries"
 
@@ -49,19 +51,28 @@ class Store:
                           "is another kg process using it?") from None
 
     # ------------------------------------------------------------------ writing
-    def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        """Put ``graph`` in place of named graph ``name``, atomically."""
-        self.replace_ntriples(name, graph.serialize(format="nt"))
+    def replace_document(self, name: URIRef | str, ntriples: str, entity_ntriples: str) -> None:
+        """Put a document's graph (N-Triples, as `kg build` workers send it) in place of named
+        graph ``name``, and the descriptions of its entities in place of theirs, atomically.
 
-    def replace_ntriples(self, name: URIRef | str, ntriples: str) -> None:
-        """The same from the graph's N-Triples text, as `kg build` workers send it."""
-        self.ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{ntriples}\n}} }}")
+        Only the entities ``entity_ntriples`` describes are replaced, wholly: a relabelled
+        actor keeps the new label alone, and the entities of other documents stay as they are.
+        """
+        entities = sorted({str(t.subject) for t in ox.parse(entity_ntriples, format=ox.RdfFormat.N_TRIPLES)})
+        delete = (f"DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }} }}\n"
+                  f"WHERE {{ VALUES ?e {{ {' '.join(entities)} }} GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }} }} ;\n"
+                  if entities else "")
+        self.ox.update(f"DROP SILENT GRAPH <{name}> ;\n{delete}"
+                       f"INSERT DATA {{ GRAPH <{name}> {{\n{ntriples}\n}}\n"
+                       f"GRAPH <{ENTITIES_GRAPH}> {{\n{entity_ntriples}\n}} }}")
 
     def remove_graph(self, name: URIRef) -> None:
         self.ox.update(f"DROP SILENT GRAPH <{name}>")
 
     def load_nquads(self, *paths: Path) -> int:
-        """Add N-Quads files, each named graph in them replacing the store's graph of that name.
+        """Add N-Quads files, each document's graph in them replacing the store's graph of that
+        name; their ENTITIES_GRAPH triples are added to the store's (each shard describes the
+        entities of its own documents).
 
         Every file is parsed before anything is written, so a bad one leaves the store as it
         was. Each graph then goes in as one transaction, as `kg build` writes them: bulk_load
@@ -83,8 +94,10 @@ class Store:
                 if not graph:
                     self.ox.update(f"INSERT DATA {{\n{body}\n}}")
                     continue
-                # a graph split over several of these files keeps every part
-                drop = "" if graph in replaced else f"DROP SILENT GRAPH {graph} ;\n"
+                # a graph split over several of these files keeps every part; the entities
+                # graph is only ever added to, never replaced
+                keep = graph in replaced or graph == f"<{ENTITIES_GRAPH}>"
+                drop = "" if keep else f"DROP SILENT GRAPH {graph} ;\n"
                 self.ox.update(f"{drop}INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
                 replaced.add(graph)
         return loaded
@@ -95,7 +108,7 @@ class Store:
 
     # ------------------------------------------------------------------ reading
     def query(self, sparql: str, bindings: dict[str, str] | None = None):
-        """Run SPARQL over the union of all documents' graphs.
+        """Run SPARQL over the union of all the graphs: the documents' and the entities'.
 
         ``bindings`` maps variable names to IRIs (actor_neighbourhood.rq's ``actor``...).
         """
@@ -126,8 +139,10 @@ class Store:
         return None
 
     def documents(self) -> Iterator[str]:
+        """The documents' graph IRIs (every named graph but ENTITIES_GRAPH)."""
         for g in self.ox.named_graphs():
-            yield g.value
+            if g.value != str(ENTITIES_GRAPH):
+                yield g.value
 
     def __len__(self) -> int:
         return len(self.ox)
