@@ -66,9 +66,6 @@ class Store:
                        f"INSERT DATA {{ GRAPH <{name}> {{\n{ntriples}\n}}\n"
                        f"GRAPH <{ENTITIES_GRAPH}> {{\n{entity_ntriples}\n}} }}")
 
-    def remove_graph(self, name: URIRef) -> None:
-        self.ox.update(f"DROP SILENT GRAPH <{name}>")
-
     def load_nquads(self, *paths: Path) -> int:
         """Add N-Quads files, each document's graph in them replacing the store's graph of that
         name; their ENTITIES_GRAPH triples are added to the store's (each shard describes the
