@@ -97,8 +97,12 @@ def _write_table(rows: list[dict], fields: list[str], fmt: str) -> None:
     if fmt == "table":
         import pandas as pd
 
+        from kg.rdf.namespace import compact
+
+        # IRIs as prefixed names (res:actor/sdf) so a table fits a terminal; csv and json keep them whole
+        shown = [{k: compact(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
         with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
-            print(pd.DataFrame(rows, columns=fields).to_string(index=False) if rows else "(no results)")
+            print(pd.DataFrame(shown, columns=fields).to_string(index=False) if rows else "(no results)")
         return
     if fmt == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)

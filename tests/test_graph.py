@@ -187,6 +187,8 @@ def test_query_cli_names_files_and_errors(store):
     assert r.returncode == 0, r.stderr
     rows = json.loads(r.stdout)
     assert any("قوات سوريا الديمقراطية" == row["accuserLabel"] for row in rows)
+    table = run_kg("query", "accusations", "--store", store).stdout  # IRIs as prefixed names
+    assert "res:actor/" in table and "https://" not in table
     r = run_kg("query", str(REPO / "ontology/queries/casualties.rq"), "--store", store, "--format", "csv")
     assert r.returncode == 0 and r.stdout.count("\n") > 5
     r = run_kg("query", "SELECT ?s WHERE { ?s ?p }", "--store", store)

@@ -35,4 +35,12 @@ PREFIXES = {"ekg": EKG_IRI, "res": str(RES), "nif": str(NIF), "sem": str(SEM), "
             "gn": str(GN), "wd": str(WD), "skos": str(SKOS), "dct": str(DCTERMS), "prov": str(PROV),
             "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL), "xsd": str(XSD)}
 
-__all__ = ["EKG", "RES", "ENTITIES_GRAPH", "NIF", "SEM", "GEO", "GN", "WD", "GEONAMES", "PREFIXES", "ONTOLOGY_DIR"]
+def compact(value: str) -> str:
+    """``res:actor/sdf`` for an IRI in one of PREFIXES' namespaces; any other value as it is."""
+    for prefix, ns in PREFIXES.items():
+        if value.startswith(ns) and len(value) > len(ns):
+            return f"{prefix}:{value[len(ns):]}"
+    return value
+
+
+__all__ = ["EKG", "RES", "ENTITIES_GRAPH", "NIF", "SEM", "GEO", "GN", "WD", "GEONAMES", "PREFIXES", "ONTOLOGY_DIR", "compact"]
