@@ -46,6 +46,10 @@ th { background: #eef2f5; } td.num { text-align: right; } td[dir="rtl"] { text-a
 """
 
 
+# The ontology's local names (ekg:atLeast) as a reader says them.
+READABLE = {"atLeast": "at least", "upTo": "up to"}
+
+
 def _table(rows: list[dict], columns: list[tuple[str, str]]) -> str:
     if not rows:
         return "<p>(none)</p>"
@@ -55,6 +59,7 @@ def _table(rows: list[dict], columns: list[tuple[str, str]]) -> str:
         cells = []
         for key, _ in columns:
             value = row.get(key)
+            value = READABLE.get(value, value) if isinstance(value, str) else value
             num = ' class="num"' if isinstance(value, (int, float)) else ""
             cells.append(f"<td{num}{lang_attrs(value)}>{escape('' if value is None else str(value))}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
