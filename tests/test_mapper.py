@@ -108,3 +108,20 @@ def test_generic_nouns_are_neither_actors_nor_places(builder):
     names = {m.span.text for m in builder.extract([Document("t", text)])[0].mentions}
     assert not names & {"قوات الأمن", "المبنى الواقع", "الشيعة"}
     assert any("الموصل" in n for n in names)
+
+
+@pytest.mark.parametrize("text,perpetrator,place", [
+    ("أطلقت حركة حماس عشرات الصواريخ على مدينة عسقلان.", "hamas", "عسقلان"),
+    # the verb's object noun does not cut the places short
+    ("أطلق حفتر هجوما واسعا لتحرير مدينة درنة من الجماعات المسلحة.", "haftar", "درنة"),
+    # the sides of a clash
+    ("اندلعت اشتباكات عنيفة بين قوات الحكومة وجماعة الحوثي في محافظة تعز.", "houthis", "تعز"),
+])
+def test_attacks_in_more_forms(builder, text, perpetrator, place):
+    attack = events(builder, text, "attack")[0]
+    assert keys(attack.perpetrator) == perpetrator
+    assert any(place in p.span.text for p in attack.places)
+
+
+def test_releasing_prisoners_is_no_attack(builder):
+    assert not events(builder, "أطلقت السلطات سراح 20 معتقلا في بغداد.", "attack")

@@ -42,6 +42,7 @@ class EventRules:
         self.negations = norm_set(lex["accusation"]["negations"])
         self.relatives = norm_set(lex["relative_pronouns"])
         self.behind_what = norm_set(lex["accusation"]["behind_what"])
+        self.attack_needs = {normalize(k): norm_set(v) for k, v in lex["attack"]["needs_nearby"].items()}
         self.used: set[int] = set()  # ids of Found objects a rule relied on
         self.doc_reporter: Found | None = None
 
@@ -235,6 +236,10 @@ class EventRules:
             triggers = sorted(self.labelled(s, "attack"), key=lambda m: m.start)
             places = [f for f in s.founds if f.mention.kind == "place"]
             for k, m in enumerate(triggers):
+                needed = self.attack_needs.get(self.doc[m.start].norm_)
+                if needed and not (needed & {t.norm_ for t in self.doc[m.end:min(m.end + 6, s.end)]} or any(
+                        n.label == "attack:noun" and m.end <= n.start <= m.end + 6 for n in triggers)):
+                    continue  # أطلق سراح: no attack (أطلق صواريخ، أطلق هجوما: one)
                 if self.negated(s, m):
                     continue
                 if any(v.label == "attack:verb" and v.end <= m.start and self.gap(v.end, m.start) <= 3
@@ -252,10 +257,15 @@ class EventRules:
                     target_places = [p for p in places if marker.end <= p.start < marker.end + 6]
                 elif verb and perp and perp.start >= m.start:  # شنت قسد هجوما / قصفت تركيا قسد
                     target = next((f for f in self.actors(s) if not f.latent and perp.end <= f.start <= perp.end + 2), None)
+                if perp is None and (sides := self.sides(s, m)):  # اشتباكات بين الجيش والحوثيين
+                    perp, target = sides[0], (sides[1] if len(sides) > 1 else None)
                 if perp and target and _same_actor(perp.mention, target.mention):
                     target = None
-                # where: the places named around this trigger, up to the next one
-                end = triggers[k + 1].start if k + 1 < len(triggers) else s.end
+                # where: the places named around this trigger, up to the next one (not the verb's
+                # own object: أطلق حفتر هجوما لتحرير درنة)
+                nxt = next((t for t in triggers[k + 1:] if not (
+                    verb and t.label == "attack:noun" and self.gap(m.end, t.start) <= 3)), None)
+                end = nxt.start if nxt else s.end
                 near = [p for p in places if m.start - 3 <= p.start < min(end, m.end + 16)]
                 ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
                 if not (perp or target or ev_places):
@@ -265,6 +275,14 @@ class EventRules:
                                  confidence=0.5 + 0.2 * bool(perp) + 0.1 * bool(target)))
         self.apply_claims(out)
         return merge_attacks(out)
+
+    def sides(self, s: Sentence, m: Match) -> list[Found]:
+        """The actors named after بين right behind a clash noun: the sides of the fight."""
+        between = next((b for b in self.labelled(s, "between_marker") if m.end <= b.start <= m.end + 2), None)
+        if between is None:
+            return []
+        found = [f for f in self.actors(s) if not f.latent and between.end <= f.start <= between.end + 6]
+        return [f for i, f in enumerate(found) if not any(_same_actor(f.mention, g.mention) for g in found[:i])]
 
     def apply_claims(self, attacks: list[Event]) -> None:
         """أعلن داعش مسؤوليته عن الهجوم / تبنت حركة الشباب التفجيرين: the claimant is the

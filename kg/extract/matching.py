@@ -105,6 +105,7 @@ class Rules:
             "target_marker": lex["attack"]["target_markers"],
             "claim": lex["attack"]["claims"],
             "by_marker": lex["attack"]["by_markers"],
+            "between_marker": lex["attack"]["between_markers"],
             "non_person": lex["non_person_units"],
             "locative": lex["locative"],
         }
