@@ -130,6 +130,14 @@ def _batches_to_build(docs: Iterable[Document], store: Store, force: bool, size:
         yield batch
 
 
+def _graphs_here(batches: Iterable[list[Document]], builder: Builder | None, models: str) -> Iterator[list[BuiltGraph]]:
+    """In this process; the chain is loaded at the first batch, so a rerun with nothing to
+    build does not load Stanza."""
+    for batch in batches:
+        builder = builder or Builder(models)
+        yield builder.graphs(batch)
+
+
 def build(inputs: list[Path] | Iterable[Document], store: Store, models: str = "bundled",
           force: bool = False, batch: int = 16, progress: bool = True,
           builder: Builder | None = None, workers: int = 1) -> BuildSummary:
@@ -143,7 +151,7 @@ def build(inputs: list[Path] | Iterable[Document], store: Store, models: str = "
 
         results = graphs_in_parallel(batches, models, workers)
     else:
-        results = map((builder or Builder(models)).graphs, batches)
+        results = _graphs_here(batches, builder, models)
     for built in results:
         for b in built:
             # The parent alone writes: Oxigraph on disk takes one writer.

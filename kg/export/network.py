@@ -26,6 +26,7 @@ from typing import BinaryIO
 import networkx as nx
 
 from kg.errors import KgError
+from kg.export.tables import last_segment
 from kg.store import Store, read_query
 
 VIEWS = ("actors", "events", "full")
@@ -38,22 +39,17 @@ def _present(**attrs: object) -> dict[str, object]:
     return {k: v for k, v in attrs.items() if v is not None and v != ""}
 
 
-def _last_segment(iri: object) -> str | None:
-    """Q43 from http://www.wikidata.org/entity/Q43, 172955 from https://sws.geonames.org/172955/."""
-    return str(iri).rstrip("/").rsplit("/", 1)[-1] if iri else None
-
-
 def _actor(row: dict) -> dict[str, object]:
     return _present(kind="actor", label=row["labelAr"] or row["labelEn"] or row["actor"], type=row["type"],
-                    label_ar=row["labelAr"], label_en=row["labelEn"], wikidata=_last_segment(row["wikidata"]),
+                    label_ar=row["labelAr"], label_en=row["labelEn"], wikidata=last_segment(row["wikidata"]),
                     events=row["events"])
 
 
 def _place(row: dict) -> dict[str, object]:
     return _present(kind="place", label=row["labelAr"] or row["labelEn"] or row["place"], type=row["placeType"],
                     label_ar=row["labelAr"], label_en=row["labelEn"], latitude=row["lat"], longitude=row["long"],
-                    precision=row["precision"], geonames=_last_segment(row["geonames"]),
-                    wikidata=_last_segment(row["wikidata"]), events=row["events"])
+                    precision=row["precision"], geonames=last_segment(row["geonames"]),
+                    wikidata=last_segment(row["wikidata"]), events=row["events"])
 
 
 def _event(row: dict) -> dict[str, object]:

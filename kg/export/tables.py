@@ -20,6 +20,11 @@ _ACTOR_TYPE = {"State": "state", "ArmedGroup": "armed_group", "Organisation": "o
                "Person": "person", "Media": "media"}
 
 
+def last_segment(iri: object) -> str | None:
+    """Q43 from http://www.wikidata.org/entity/Q43, 172955 from https://sws.geonames.org/172955/."""
+    return str(iri).rstrip("/").rsplit("/", 1)[-1] if iri else None
+
+
 def _local(iri: object) -> str | None:
     return str(iri).rsplit("#", 1)[-1] if iri else None
 
@@ -49,12 +54,11 @@ def entities_table(store: Store, mentions: dict | None = None) -> list[dict]:
         if typ and str(typ).startswith(_EKG):
             typ = _ACTOR_TYPE.get(_local(typ), "actor")
         anchors = [m["anchor"] for m in mentions.get((r["doc"], r["iri"]), [])]
-        wd, gn = r["wikidata"], r["geonames"]
         rows.append({
             "doc": r["doc"], "iri": r["iri"], "kind": r["kind"], "label": _doc_label(r["label"], anchors),
             "label_en": r["label_en"], "mentions": sorted(set(anchors)),
-            "type": typ or None, "wikidata": str(wd).rsplit("/", 1)[-1] if wd else None,
-            "geonames": str(gn).rstrip("/").rsplit("/", 1)[-1] if gn else None,
+            "type": typ or None, "wikidata": last_segment(r["wikidata"]),
+            "geonames": last_segment(r["geonames"]),
             "lat": r["lat"], "lon": r["lon"],
         })
     return rows

@@ -86,6 +86,10 @@ class EventRules:
     def starts_with(self, s: Sentence, label: str, pos: int) -> Match | None:
         return next((m for m in s.matches if m.label == label and m.start == pos), None)
 
+    def words_after(self, s: Sentence, m: Match, n: int) -> set[str]:
+        """The normalised words of the ``n`` tokens right after match ``m``, in its sentence."""
+        return {t.norm_ for t in self.doc[m.end:min(m.end + n, s.end)]}
+
     def negated(self, s: Sentence, m: Match) -> bool:
         return any(n.end in (m.start, m.start - 1) for n in self.labelled(s, "negation"))
 
@@ -144,7 +148,7 @@ class EventRules:
             nouns.add(noun.start)
             sides = [f for f in actors if m.end <= f.start and f.end <= noun.start] or \
                     [f for f in actors if f.end <= m.start and self.gap(f.end, m.start) <= 4]
-            distinct = [f for i, f in enumerate(sides) if not any(_same_actor(f.mention, g.mention) for g in sides[:i])]
+            distinct = _distinct(sides)
             if len(distinct) >= 2:
                 a, b = distinct[:2]
                 out += [ev for ev in (self.accusation(s, m, a, b, attacks), self.accusation(s, m, b, a, attacks)) if ev]
@@ -172,8 +176,7 @@ class EventRules:
             if m.start in taken_nouns:
                 continue
             needed = self.needs.get(self.doc[m.start].norm_)
-            window = {t.norm_ for t in self.doc[m.end:min(m.end + 8, s.end)]}
-            if (needed and not needed & window) or self.negated(s, m):
+            if (needed and not needed & self.words_after(s, m, 8)) or self.negated(s, m):
                 continue
             noun = m.label == "accusation:noun"
             owner = after(m.end, 0) if noun else None
@@ -205,8 +208,7 @@ class EventRules:
         """قالت موسكو إن كييف تقف وراء الهجوم: the reported source accuses the subject."""
         out = []
         for m in self.labelled(s, "behind"):
-            what = {t.norm_ for t in self.doc[m.end:min(m.end + 3, s.end)]}
-            harmful = bool(what & self.behind_what) or any(
+            harmful = bool(self.words_after(s, m, 3) & self.behind_what) or any(
                 m.end <= a.start <= m.end + 3 for a in self.labelled(s, "attack"))
             accused = self.actor_before(s, m.start, 0, among=actors)
             if harmful and accused is not None and not self.negated(s, m) and s.reporter is not None:
@@ -237,7 +239,7 @@ class EventRules:
             places = [f for f in s.founds if f.mention.kind == "place"]
             for k, m in enumerate(triggers):
                 needed = self.attack_needs.get(self.doc[m.start].norm_)
-                if needed and not (needed & {t.norm_ for t in self.doc[m.end:min(m.end + 6, s.end)]} or any(
+                if needed and not (needed & self.words_after(s, m, 6) or any(
                         n.label == "attack:noun" and m.end <= n.start <= m.end + 6 for n in triggers)):
                     continue  # أطلق سراح: no attack (أطلق صواريخ، أطلق هجوما: one)
                 if self.negated(s, m):
@@ -282,7 +284,7 @@ class EventRules:
         if between is None:
             return []
         found = [f for f in self.actors(s) if not f.latent and between.end <= f.start <= between.end + 6]
-        return [f for i, f in enumerate(found) if not any(_same_actor(f.mention, g.mention) for g in found[:i])]
+        return _distinct(found)
 
     def apply_claims(self, attacks: list[Event]) -> None:
         """أعلن داعش مسؤوليته عن الهجوم / تبنت حركة الشباب التفجيرين: the claimant is the
@@ -402,6 +404,11 @@ def _same_actor(a: Mention | None, b: Mention | None) -> bool:
     if a is None or b is None:
         return False
     return (a.key or a.span.text) == (b.key or b.span.text)
+
+
+def _distinct(founds: list[Found]) -> list[Found]:
+    """The first mention of each actor, in order."""
+    return [f for i, f in enumerate(founds) if not any(_same_actor(f.mention, g.mention) for g in founds[:i])]
 
 
 def _place_keys(e: Event) -> set[str]:
