@@ -49,20 +49,29 @@ class PhraseTable(Generic[V]):
     def __init__(self, entries: Mapping[str, V], prefixes: Iterable[str] = ()) -> None:
         self._table = {tuple(normalize(w) for w in phrase.split()): v for phrase, v in entries.items()}
         self.longest = max(map(len, self._table), default=0)
-        self._prefixes = ("", *sorted({normalize(p) for p in prefixes}, key=len, reverse=True))
+        # Most tokens start no phrase: a few set look-ups tell so (the mapper asks these
+        # tables at every token). Cuts are tried bare first, then the longest clitic.
+        self._prefixes = {normalize(p) for p in prefixes} | {""}
+        self._cuts = (0, *sorted({len(p) for p in self._prefixes} - {0}, reverse=True))
+        self._first_words = {phrase[0] for phrase in self._table}
 
     def match(self, keys: Sequence[str], i: int, sizes: Iterable[int] | None = None) -> tuple[V, int, int] | None:
         """``(value, number of tokens, clitic length)`` for the longest phrase starting at
         token ``i`` (only phrases of ``sizes`` tokens when given), else None."""
         if not 0 <= i < len(keys):
             return None
+        key = keys[i]
+        candidates = [(cut, key[cut:]) for cut in self._cuts
+                      if key[:cut] in self._prefixes and key[cut:] in self._first_words]
+        if not candidates:
+            return None
         for n in sizes or range(self.longest, 0, -1):
             if n < 1 or i + n > len(keys):
                 continue
             tail = tuple(keys[i + 1 : i + n])
-            for p in self._prefixes:
-                if keys[i].startswith(p) and (keys[i][len(p) :], *tail) in self._table:
-                    return self._table[(keys[i][len(p) :], *tail)], n, len(p)
+            for cut, first in candidates:
+                if (first, *tail) in self._table:
+                    return self._table[(first, *tail)], n, cut
         return None
 
 
@@ -121,6 +130,8 @@ class _Mention:
 
 def _day(key: str) -> tuple[int, int] | None:
     """``(day, clitic length)`` when the token key is a day number 1-31 (``21``, ``و21``, ``الـ21``)."""
+    if not key[-1:].isdigit():
+        return None
     for p, cut in _DAY_PREFIXES:
         rest = key[len(p) :]
         if key.startswith(p) and rest.isascii() and rest.isdigit() and len(rest) <= 2 and 1 <= int(rest) <= 31:
@@ -178,7 +189,8 @@ def _mention_at(tokens: Sequence[Token], keys: Sequence[str], i: int) -> tuple[_
     return None
 
 
-def _mentions(text: str) -> list[_Mention]:
+@lru_cache(maxsize=32)  # a document's dates, its date spans and find_numbers' exclusions
+def _mentions(text: str) -> tuple[_Mention, ...]:
     """Every date mention in ``text``, in order, without overlaps; year-less ones included."""
     found: list[_Mention] = []
     ascii_text = to_ascii_digits(text)  # same length: digits map one to one
@@ -199,7 +211,7 @@ def _mentions(text: str) -> list[_Mention]:
     for m in found:
         if not kept or m.start >= kept[-1].end:
             kept.append(m)
-    return kept
+    return tuple(kept)
 
 
 def _closest_year(month: int, day: int, reference: date) -> int | None:
@@ -213,7 +225,6 @@ def _closest_year(month: int, day: int, reference: date) -> int | None:
     return min(candidates, key=lambda d: abs(d - reference)).year if candidates else None
 
 
-@lru_cache(maxsize=32)  # find_numbers asks once per sentence of the same text
 def date_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Character spans of every date mention, including year-less ones (``20 يناير``) that
     :func:`find_dates` drops without a reference: numbers inside them are not counts."""

@@ -18,6 +18,12 @@ def load(name: str) -> dict:
 
 
 def norm_set(words) -> frozenset[str]:
+    """The normalised forms of a word list from the data files (kept: rules ask per document)."""
+    return _norm_set(tuple(words))
+
+
+@lru_cache(maxsize=None)
+def _norm_set(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(normalize(w) for w in words)
 
 

@@ -20,10 +20,12 @@ from kg.nlp.pipeline import NlpDoc
 from kg.nlp.tokenize import tokenize_words
 from kg.registry import Registry, load_registry
 
-if not Token.has_extension("clitic"):
-    Token.set_extension("clitic", default=0)  # characters of a leading clitic
-if not Token.has_extension("offset"):
-    Token.set_extension("offset", default=0)  # start offset in the original text
+# Read from lists that make_doc fills in one go: setting an extension token by token cost
+# more than building the Doc.
+if not Token.has_extension("clitic"):  # characters of a leading clitic
+    Token.set_extension("clitic", getter=lambda t: t.doc.user_data["clitics"][t.i])
+if not Token.has_extension("offset"):  # start offset in the original text
+    Token.set_extension("offset", getter=lambda t: t.doc.user_data["offsets"][t.i])
 
 
 @dataclass(frozen=True)
@@ -63,15 +65,18 @@ class Rules:
             self.phrases.add(label, [self._pattern_doc(w) for w in dict.fromkeys(words)])
 
         # "head + country adjective" names a state as an actor: الجيش التركي، القوات الروسية.
+        # One pattern for every state (the adjective tells which, in matches()): the Matcher
+        # tests each pattern at each token, and one per state cost more than the rest together.
         self.patterns = Matcher(self.vocab)
         state_heads = sorted(h for h in norm_set(self.lex["state_heads"]) if " " not in h)
-        for key, forms in self.demonyms.items():
-            adjectives = sorted({a for f in forms for a in _with_and_without_article(normalize(f)) if " " not in a})
-            self.patterns.add(f"state:{key}", [
-                [{"NORM": {"IN": state_heads}}, {"NORM": {"IN": adjectives}}],
-                [{"NORM": {"IN": state_heads}}, {"IS_PUNCT": False, "NORM": {"NOT_IN": adjectives}},
-                 {"NORM": {"IN": adjectives}}],  # طائرات مسيرة تركية
-            ])
+        self._state_of_adjective = {a: key for key, forms in self.demonyms.items()
+                                    for f in forms for a in _with_and_without_article(normalize(f)) if " " not in a}
+        adjectives = sorted(self._state_of_adjective)
+        self.patterns.add("state", [
+            [{"NORM": {"IN": state_heads}}, {"NORM": {"IN": adjectives}}],
+            [{"NORM": {"IN": state_heads}}, {"IS_PUNCT": False, "NORM": {"NOT_IN": adjectives}},
+             {"NORM": {"IN": adjectives}}],  # طائرات مسيرة تركية
+        ])
         # "facility head + a name" is a facility: مبنى المحافظة، معسكر لبوزة، القنصلية الأميركية.
         heads = sorted(norm_set(self.lex["facility_heads"]))
         not_name = {"NOT_IN": sorted(norm_set(self.lex["function_words"]))}
@@ -131,11 +136,13 @@ class Rules:
         spaces = [toks[i + 1].start > t.end if i + 1 < len(toks) else False for i, t in enumerate(toks)]
         starts = [i == 0 for s in nlp_doc.sentences for i, _ in enumerate(s.tokens)]
         doc = Doc(self.vocab, words=[t.text for t in toks], spaces=spaces, sent_starts=starts)
+        clitics = []
         for tok, src in zip(doc, toks):
             key, cut = strip_clitic(normalize(src.text), self.known, self.clitics)
             tok.norm_ = key
-            tok._.clitic = original_index(src.text, cut) if cut else 0
-            tok._.offset = src.start
+            clitics.append(original_index(src.text, cut) if cut else 0)
+        doc.user_data["clitics"] = clitics
+        doc.user_data["offsets"] = [t.start for t in toks]
         by_start = {t.start: i for i, t in enumerate(toks)}
         by_end = {t.end: i for i, t in enumerate(toks)}
         ents = []
@@ -153,7 +160,11 @@ class Rules:
 
     def matches(self, doc: Doc) -> list[Match]:
         found = [Match(self.vocab.strings[m], s, e) for m, s, e in self.phrases(doc)]
-        found += [Match(self.vocab.strings[m], s, e) for m, s, e in self.patterns(doc)]
+        for m, s, e in self.patterns(doc):
+            label = self.vocab.strings[m]
+            if label == "state":
+                label = f"state:{self._state_of_adjective[doc[e - 1].norm_]}"
+            found.append(Match(label, s, e))
         return found
 
 

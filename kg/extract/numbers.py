@@ -36,6 +36,7 @@ def _forms(section: str):
 
 
 _CLITICS: tuple[str, ...] = tuple(_forms("clitic_prefixes"))
+_LONGEST_CLITIC = max(map(len, _CLITICS), default=0)
 # numbers.json section -> the kind of word it holds (drives how words combine).
 _KINDS = {
     "units": "unit",
@@ -130,6 +131,8 @@ def _part_at(text: str, tokens: Sequence[Token], keys: Sequence[str], i: int) ->
     if hit := _WORDS.match(keys, i):
         (value, kind), n, plen = hit
         return _Part(value, kind, tok.start + skip_chars(tok.text, plen), tokens[i + n - 1].end, i + n, keys[i][:plen])
+    if not any(c.isdigit() for c in keys[i][: _LONGEST_CLITIC + 1]):
+        return None
     for p in ("", *_CLITICS):
         rest = keys[i][len(p) :]
         if keys[i].startswith(p) and rest[:1].isascii() and rest[:1].isdigit():

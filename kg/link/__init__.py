@@ -116,7 +116,9 @@ def _roles(ev) -> list[Mention]:
 def _person_names(mentions: list[Mention]) -> dict[Mention, str]:
     """A person named in part (أحمد) after in full (نوروز أحمد) is the same person."""
     people = [m for m in mentions if m.kind == "actor" and m.type == "person" and m.key is None]
-    full = sorted({normalize(m.span.text) for m in people}, key=len, reverse=True)
+    # Longest first; between names of one length, the first named (a set's order would
+    # change from run to run, and with it the person's IRI).
+    full = sorted(dict.fromkeys(normalize(m.span.text) for m in people), key=len, reverse=True)
     names = {}
     for m in people:
         short = normalize(m.span.text)

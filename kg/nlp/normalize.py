@@ -6,6 +6,7 @@ a comparison key for a token or phrase (registry look-ups, trigger words, scorin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Harakat, Quranic marks, superscript alef, tatweel and zero-width joiners: dropped.
 _DROP = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u200e\u200f]")
@@ -22,8 +23,10 @@ _CHAR_MAP = str.maketrans(
         **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian (extended) digits
     }
 )
+_DIGIT_MAP = {k: v for k, v in _CHAR_MAP.items() if chr(k).isdigit()}
 
 
+@lru_cache(maxsize=1 << 16)  # the mapper asks for the same words' keys again and again
 def normalize(text: str) -> str:
     """A matching key: no diacritics or tatweel, unified alef/ya/ta marbuta, ASCII digits."""
     return _DROP.sub("", text).translate(_CHAR_MAP)
@@ -31,7 +34,7 @@ def normalize(text: str) -> str:
 
 def to_ascii_digits(text: str) -> str:
     """Arabic-Indic and Persian digits to ASCII; nothing else changes."""
-    return text.translate({k: v for k, v in _CHAR_MAP.items() if chr(k).isdigit()})
+    return text.translate(_DIGIT_MAP)
 
 
 def original_index(text: str, norm_index: int) -> int:

@@ -11,10 +11,11 @@ from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
+from rdflib.plugins.stores.memory import SimpleMemory
 
 from kg.extract.model import Event, Mention, Span
 from kg.link import Entity, LinkedDocument
-from kg.rdf.namespace import EKG, ENTITIES_GRAPH, GEO, GEONAMES, GN, NIF, PREFIXES, RES, WD
+from kg.rdf.namespace import EKG, ENTITIES_GRAPH, GEO, GEONAMES, GN, NIF, RES, WD
 
 ACTOR_CLASS = {"state": EKG.State, "armed_group": EKG.ArmedGroup, "organisation": EKG.Organisation,
                "person": EKG.Person, "media": EKG.Media}
@@ -48,11 +49,10 @@ class GraphBuilder:
         self.linked = linked
         self.ex = linked.extraction
         self.doc = doc_iri(self.ex.doc_id)
-        self.g = Graph(identifier=self.doc)
-        self.entities = Graph(identifier=ENTITIES_GRAPH)
-        for prefix, ns in PREFIXES.items():
-            self.g.bind(prefix, ns)
-            self.entities.bind(prefix, ns)
+        # rdflib's plain triple store, and no prefixes: these graphs go out as N-Triples, and
+        # the context-aware default store and binding rdflib's prefixes cost more than the triples.
+        self.g = Graph(SimpleMemory(), identifier=self.doc, bind_namespaces="none")
+        self.entities = Graph(SimpleMemory(), identifier=ENTITIES_GRAPH, bind_namespaces="none")
 
     def char_iri(self, start: int, end: int) -> URIRef:
         return URIRef(f"{self.doc}#char={start},{end}")
