@@ -123,6 +123,25 @@ def test_a_document_replaces_the_descriptions_of_its_entities_and_load_merges_th
     assert set(loaded.ox) == set(store.ox)
 
 
+def test_writes_are_flushed_as_they_go(tmp_path, monkeypatch):
+    """The store flushes Oxigraph's memtables every FLUSH_CHARS of N-Triples (so a long build's
+    memory stays flat), and what it flushed reads back after reopening."""
+    import kg.store
+    from kg.store import Store
+
+    flushes = []
+    monkeypatch.setattr(kg.store, "FLUSH_CHARS", 200)
+    real_flush = Store.flush
+    monkeypatch.setattr(Store, "flush", lambda self: (flushes.append(self._unflushed), real_flush(self))[1])
+    store = Store(tmp_path / "store")
+    for i in range(10):
+        store.replace_document(RES + f"doc/d{i}", f"<{RES}doc/d{i}> <{EKG.mention}> <{RES}actor/x{i}> .",
+                               f'<{RES}actor/x{i}> <{SKOS.prefLabel}> "س{i}"@ar .')
+    assert len(flushes) >= 4 and all(n >= 200 for n in flushes)
+    del store
+    assert len(Store(tmp_path / "store", read_only=True)) == 20
+
+
 def test_unchanged_documents_are_skipped(store):
     r = run_kg("build", EXAMPLES, "--store", store, "--quiet")
     assert r.returncode == 0 and "skipped 4 unchanged" in r.stderr
