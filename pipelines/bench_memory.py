@@ -150,16 +150,11 @@ def main(argv: list[str] | None = None) -> None:
               f"**{growth(False):.2f}x** without the store (what kg holds), "
               f"**{growth(True):.2f}x** with it (kg plus Oxigraph's own memory); "
               f"peak RssAnon: {growth(False, 'peak_anon_mb'):.2f}x and {growth(True, 'peak_anon_mb'):.2f}x.",
-              "", "Oxigraph (RocksDB) keeps writes in memtables until they are flushed; left to itself "
-              "it let them grow to 1.4 GB over 10,000 documents (510 -> 1435 MB, 2.81x, and 1.4 GB "
-              "on disk), so kg.store flushes them every FLUSH_CHARS characters of N-Triples written. "
-              "RssFile stays flat (Oxigraph reads its files, it does not map them): the growth that "
-              "is left is anonymous memory, about 10 MB per 1,000 documents, and comes with how long "
-              "the process has been writing, not with the store's size. Writing these graphs without "
-              "NLP, a reopened 30,000-document store took 4,000 more at about the memory a fresh one "
-              "does; of what the store held, malloc_trim gave back about half (freed memtables that "
-              "malloc keeps) and closing the store the rest (RocksDB's block caches, at most "
-              "32 + 128 MB, and table readers)."]
+              "", "Why the store's figure is not 1.00x: Oxigraph (RocksDB) keeps writes in memtables "
+              "until they are flushed. Before kg.store flushed them every FLUSH_CHARS characters written, "
+              "this benchmark measured 510 -> 1435 MB (2.81x; 2026-12-02). RssFile stays flat (Oxigraph "
+              "reads its files rather than mapping them), so what growth is left is memory the process "
+              "holds: RocksDB's block caches (at most 32 + 128 MB) and freed memtables that malloc keeps."]
     record("bench_memory", "peak RSS of kg build, 1k against 10k documents", lines, machine)
 
 

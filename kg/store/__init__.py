@@ -152,7 +152,7 @@ class Store:
         # Rows as tuples, literals converted by their datatype's cached converter: on the
         # 10^4-10^5-row analyst queries, term-by-name lookups and the datatype test per
         # value took a third of the time the query itself does.
-        return [dict(zip(names, [_convert(t) for t in row])) for row in result]
+        return [dict(zip(names, map(to_python, row))) for row in result]
 
     def content_hash(self, doc_graph: URIRef) -> str | None:
         for q in self.ox.quads_for_pattern(ox.NamedNode(str(doc_graph)), ox.NamedNode(str(EKG.contentHash)),
@@ -179,6 +179,9 @@ def _read_nquads(path: Path) -> Iterator[ox.Quad]:
         raise KgError(f"{path}: cannot read it ({e.strerror or e})") from None
 
 
+_LITERAL_TYPES: dict = {}  # datatype -> int, float or str
+
+
 def to_python(term) -> object:
     """A term as a Python value: int or float for numeric literals, else its lexical form or IRI."""
     if term is None:
@@ -197,15 +200,3 @@ def _literal_type(datatype: ox.NamedNode | None):
                 float if dt.endswith(("#double", "#decimal", "#float")) else str)
         _LITERAL_TYPES[datatype] = kind
     return kind
-
-
-_LITERAL_TYPES: dict = {}
-
-
-def _convert(term) -> object:
-    """to_python, inlined for the common cases (select calls it for every value)."""
-    if term is None:
-        return None
-    if type(term) is ox.Literal:
-        return _literal_type(term.datatype)(term.value)
-    return to_python(term) if isinstance(term, ox.Literal) else term.value
