@@ -21,7 +21,14 @@ Steps (each can be run alone: ``data``, ``vectors``, ``train``, ``ship``):
    ``--resume`` continues the saved model (Stanza's ``--finetune``); ``--train-set news``
    trains on ANERcorp and AQMAR alone. The shipped model is three runs: all corpora, then
    news twice (the second at ``--lr 0.03``); kg/nlp/models/MODEL_CARD.md has the commands.
-4. ship: copy the model and its pretrain into the package, embedding tables in fp16.
+4. ship: copy the model and its pretrain into the package, embedding tables in fp16 (and
+   the character language models, when the model was trained with them).
+
+Optional, for a machine with a GPU (``--device cuda``, the default when torch sees one):
+``charlm`` trains Stanza's forward and backward character language models
+(``python -m stanza.models.charlm``) on SaudiNewsNet, 1 article in 100 held out as their
+dev text; ``train --charlm`` then trains a NER model that uses them. Rare and foreign names,
+the shipped model's weak spot, are what they help with; on 2 CPU cores they take days.
 
 Because SaudiNewsNet is CC BY-NC-SA, the shipped model is for non-commercial research,
 as Stanza's own PADT models are.
@@ -212,7 +219,8 @@ def set_learning_rate(model_path: Path, lr: float) -> None:
     torch.save(model, model_path)
 
 
-def train(work: Path, max_steps: int, resume: bool, train_set: str, lr: float | None, extra: list[str]) -> None:
+def train(work: Path, max_steps: int, resume: bool, train_set: str, lr: float | None, device: str,
+          charlm: bool, extra: list[str]) -> None:
     save_dir = work / "model"
     save_dir.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, "-m", "stanza.models.ner_tagger", "--mode", "train",
@@ -220,16 +228,49 @@ def train(work: Path, max_steps: int, resume: bool, train_set: str, lr: float | 
            "--eval_file", str(work / "dev.json"),
            "--wordvec_pretrain_file", str(work / "ar_kg.pretrain.pt"),
            "--save_dir", str(save_dir), "--save_name", "ar_kg_nertagger.pt",
-           "--max_steps", str(max_steps), "--eval_interval", "500", "--cpu", *extra]
+           "--max_steps", str(max_steps), "--eval_interval", "500", "--device", device, *extra]
+    if charlm:
+        cmd += ["--charlm", "--charlm_shorthand", "ar_kg",
+                "--charlm_forward_file", str(charlm_path(work, "forward")),
+                "--charlm_backward_file", str(charlm_path(work, "backward"))]
     if resume:
         cmd += ["--finetune", "--finetune_load_name", str(save_dir / "ar_kg_nertagger.pt")]
         if lr is not None:
             set_learning_rate(save_dir / "ar_kg_nertagger.pt", lr)
     elif lr is not None:
         cmd += ["--lr", str(lr)]
+    _run(cmd)
+
+
+def _run(cmd: list[str]) -> None:
     env = {**os.environ, "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     print(" ".join(cmd), flush=True)
     subprocess.run(cmd, check=True, env=env)
+
+
+# ---------------------------------------------------------------- charlm
+def charlm_path(work: Path, direction: str) -> Path:
+    return work / "charlm" / f"ar_kg_{direction}_charlm.pt"
+
+
+def make_charlm_text(data: Path, work: Path) -> None:
+    """SaudiNewsNet as plain text for the character language models: one article a
+    paragraph, every 100th article in the dev file. No NER test text."""
+    root = work / "charlm"
+    (root / "train").mkdir(parents=True, exist_ok=True)
+    with (root / "train" / "saudinewsnet.txt").open("w", encoding="utf-8") as train_f, \
+            (root / "dev.txt").open("w", encoding="utf-8") as dev_f:
+        for i, text in enumerate(tqdm(news_texts(data / "text" / "saudinewsnet"), desc="charlm text")):
+            (dev_f if i % 100 == 99 else train_f).write(text.strip() + "\n\n")
+
+
+def train_charlm(work: Path, device: str, hidden: int, epochs: int, extra: list[str]) -> None:
+    for direction in ("forward", "backward"):
+        _run([sys.executable, "-m", "stanza.models.charlm", "--mode", "train", "--shorthand", "ar_kg",
+              "--train_dir", str(work / "charlm" / "train"), "--eval_file", str(work / "charlm" / "dev.txt"),
+              "--direction", direction, "--char_hidden_dim", str(hidden), "--epochs", str(epochs),
+              "--save_dir", str(work / "charlm"), "--save_name", charlm_path(work, direction).name,
+              "--device", device, *extra])
 
 
 # ---------------------------------------------------------------- ship
@@ -245,13 +286,22 @@ def ship(work: Path, out: Path) -> None:
     emb = pre["emb"]
     pre["emb"] = emb.half() if isinstance(emb, torch.Tensor) else emb.astype("float16")
     torch.save(pre, out / "ar_kg.pretrain.pt")
+    for direction in ("forward", "backward"):
+        shipped = out / charlm_path(work, direction).name
+        if model["config"].get("charlm"):
+            shipped.write_bytes(charlm_path(work, direction).read_bytes())
+        else:
+            shipped.unlink(missing_ok=True)  # kg loads character models only when they are there
+    # An empty resources file keeps Stanza from looking anything up on the model hub.
+    if not (out / "resources.json").exists():
+        (out / "resources.json").write_text("{}\n")
     sizes = {p.name: p.stat().st_size / 1e6 for p in out.glob("*.pt")}
     print("shipped:", ", ".join(f"{k} {v:.1f} MB" for k, v in sizes.items()))
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("step", choices=["data", "vectors", "train", "ship", "all"])
+    ap.add_argument("step", choices=["data", "vectors", "charlm", "train", "ship", "all"])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--work", type=Path, default=Path("build/ner"))
     ap.add_argument("--out", type=Path, default=Path("kg/nlp/models"))
@@ -261,13 +311,25 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--lr", type=float, help="learning rate (with --resume, written into the saved model)")
     ap.add_argument("--train-set", choices=["all", "news"], default="all",
                     help="all corpora, or ANERcorp and AQMAR alone (the finetuning stage)")
+    ap.add_argument("--device", help="torch device (default: cuda when torch sees a GPU, else cpu)")
+    ap.add_argument("--charlm", action="store_true", help="train: use the character language models")
+    ap.add_argument("--charlm-hidden", type=int, default=1024, help="charlm: hidden size (Stanza's default)")
+    ap.add_argument("--charlm-epochs", type=int, default=50, help="charlm: epochs over the news text")
     args, extra = ap.parse_known_args(argv)
+    if args.device is None:
+        import torch
+
+        args.device = "cuda" if torch.cuda.is_available() else "cpu"
     if args.step in ("data", "all"):
         make_data(args.data, args.work)
     if args.step in ("vectors", "all"):
         make_vectors(args.data, args.work, args.max_vocab)
+    if args.step == "charlm":
+        if not (args.work / "charlm" / "dev.txt").exists():
+            make_charlm_text(args.data, args.work)
+        train_charlm(args.work, args.device, args.charlm_hidden, args.charlm_epochs, extra)
     if args.step in ("train", "all"):
-        train(args.work, args.max_steps, args.resume, args.train_set, args.lr, extra)
+        train(args.work, args.max_steps, args.resume, args.train_set, args.lr, args.device, args.charlm, extra)
     if args.step in ("ship", "all"):
         ship(args.work, args.out)
 

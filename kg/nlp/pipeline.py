@@ -69,9 +69,9 @@ def _bundled_kwargs() -> dict:
         "allow_unknown_language": True,
         "ner_model_path": str(model),
         "ner_pretrain_path": str(pretrain),
-        # the bundled model has no character language model
-        "ner_forward_charlm_path": None,
-        "ner_backward_charlm_path": None,
+        # character language models, when the shipped model was trained with them
+        **{f"ner_{direction}_charlm_path": str(path) if (path := BUNDLED_DIR / f"ar_kg_{direction}_charlm.pt").exists()
+           else None for direction in ("forward", "backward")},
     }
 
 
