@@ -69,10 +69,15 @@ def _bundled_kwargs() -> dict:
         "allow_unknown_language": True,
         "ner_model_path": str(model),
         "ner_pretrain_path": str(pretrain),
-        # character language models, when the shipped model was trained with them
-        **{f"ner_{direction}_charlm_path": str(path) if (path := BUNDLED_DIR / f"ar_kg_{direction}_charlm.pt").exists()
-           else None for direction in ("forward", "backward")},
+        "ner_forward_charlm_path": _bundled_charlm("forward"),
+        "ner_backward_charlm_path": _bundled_charlm("backward"),
     }
+
+
+def _bundled_charlm(direction: str) -> str | None:
+    """The shipped character language model, when the tagger was trained with one."""
+    path = BUNDLED_DIR / f"ar_kg_{direction}_charlm.pt"
+    return str(path) if path.exists() else None
 
 
 @lru_cache(maxsize=2)
