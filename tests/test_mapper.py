@@ -116,6 +116,9 @@ def test_generic_nouns_are_neither_actors_nor_places(builder):
     ("أطلق حفتر هجوما واسعا لتحرير مدينة درنة من الجماعات المسلحة.", "haftar", "درنة"),
     # the sides of a clash
     ("اندلعت اشتباكات عنيفة بين قوات الحكومة وجماعة الحوثي في محافظة تعز.", "houthis", "تعز"),
+    # ... with a few words between the clash noun and بين
+    ("ودارت معارك ضارية منذ صباح الأحد، بين قوات الدعم السريع والجيش السوداني في مدينة الفاشر.",
+     "rsf", "الفاشر"),
 ])
 def test_attacks_in_more_forms(builder, text, perpetrator, place):
     attack = events(builder, text, "attack")[0]

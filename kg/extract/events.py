@@ -19,6 +19,7 @@ from kg.extract.numbers import NumberMatch
 from kg.nlp.normalize import normalize
 
 VICINITY = 10  # tokens between a number and its outcome word, at most
+SIDES_GAP = 5  # words between a clash noun and the بين naming its sides, at most
 
 
 @dataclass
@@ -280,9 +281,11 @@ class EventRules:
 
     def sides(self, s: Sentence, m: Match) -> list[Found]:
         """The actors named after بين right behind a clash noun: the sides of the fight."""
-        between = next((b for b in self.labelled(s, "between_marker") if m.end <= b.start <= m.end + 2), None)
-        if between is None:
-            return []
+        # اشتباكات بين X وY / معارك عنيفة منذ مساء أمس بين X وY: a few words may come between
+        between = next((b for b in self.labelled(s, "between_marker")
+                        if m.end <= b.start and self.gap(m.end, b.start) <= SIDES_GAP), None)
+        if between is None or any(m.end <= t.start < between.start for t in self.labelled(s, "attack")):
+            return []  # ...هجوم على X واشتباكات بين: the nearer noun's sides
         found = [f for f in self.actors(s) if not f.latent and between.end <= f.start <= between.end + 6]
         return _distinct(found)
 
