@@ -126,5 +126,14 @@ def test_attacks_in_more_forms(builder, text, perpetrator, place):
     assert any(place in p.span.text for p in attack.places)
 
 
+@pytest.mark.parametrize("text,perpetrator", [
+    # a subject before the attack verb, with its adjective between
+    ("وذكر شهود أن ميليشيا الحوثي الانقلابية قصفت أحياء سكنية في تعز.", "houthis"),
+    ("وأكد مسؤول محلي أن جماعة بوكو حرام النيجيرية هاجمت قرية قرب مايدوغوري.", "boko_haram"),
+])
+def test_a_subject_with_its_adjective_attacks(builder, text, perpetrator):
+    assert keys(events(builder, text, "attack")[0].perpetrator) == perpetrator
+
+
 def test_releasing_prisoners_is_no_attack(builder):
     assert not events(builder, "أطلقت السلطات سراح 20 معتقلا في بغداد.", "attack")
