@@ -90,6 +90,14 @@ def test_accuser_and_accused(builder, text, pair):
     assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [pair]
 
 
+def test_a_bare_head_word_refers_back_to_the_one_actor_named_with_it(builder):
+    text = "نشرت حركة حماس بيانا عن جولة المفاوضات في القاهرة. ثم اتهمت الحركة إسرائيل بعرقلة الاتفاق."
+    assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [("hamas", "israel")]
+    # two actors named with that head: which one is meant is left open
+    text = "التقى وفدا حركة حماس وحركة فتح في القاهرة. ثم اتهمت الحركة إسرائيل بعرقلة الاتفاق."
+    assert not [e for e in events(builder, text, "accusation") if keys(e.accused) == "israel"]
+
+
 def test_standing_behind_someone_is_no_accusation(builder):
     assert not events(builder, "قال الوزير الروسي إن روسيا تقف وراء الحكومة السورية في كل خطوة.", "accusation")
 
