@@ -90,6 +90,14 @@ def test_accuser_and_accused(builder, text, pair):
     assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [pair]
 
 
+def test_a_bare_head_word_refers_back_to_the_one_actor_named_with_it(builder):
+    text = "نشرت حركة حماس بيانا عن جولة المفاوضات في القاهرة. ثم اتهمت الحركة إسرائيل بعرقلة الاتفاق."
+    assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [("hamas", "israel")]
+    # two actors named with that head: which one is meant is left open
+    text = "التقى وفدا حركة حماس وحركة فتح في القاهرة. ثم اتهمت الحركة إسرائيل بعرقلة الاتفاق."
+    assert not [e for e in events(builder, text, "accusation") if keys(e.accused) == "israel"]
+
+
 def test_standing_behind_someone_is_no_accusation(builder):
     assert not events(builder, "قال الوزير الروسي إن روسيا تقف وراء الحكومة السورية في كل خطوة.", "accusation")
 
@@ -113,14 +121,26 @@ def test_generic_nouns_are_neither_actors_nor_places(builder):
 @pytest.mark.parametrize("text,perpetrator,place", [
     ("أطلقت حركة حماس عشرات الصواريخ على مدينة عسقلان.", "hamas", "عسقلان"),
     # the verb's object noun does not cut the places short
-    ("أطلق حفتر هجوما واسعا لتحرير مدينة درنة من الجماعات المسلحة.", "haftar", "درنة"),
+    ("أطلق حفتر أمس هجوما كبيرا لاستعادة مدينة سرت من خصومه.", "haftar", "سرت"),
     # the sides of a clash
     ("اندلعت اشتباكات عنيفة بين قوات الحكومة وجماعة الحوثي في محافظة تعز.", "houthis", "تعز"),
+    # ... with a few words between the clash noun and بين
+    ("ودارت معارك ضارية منذ صباح الأحد، بين قوات الدعم السريع والجيش السوداني في مدينة الفاشر.",
+     "rsf", "الفاشر"),
 ])
 def test_attacks_in_more_forms(builder, text, perpetrator, place):
     attack = events(builder, text, "attack")[0]
     assert keys(attack.perpetrator) == perpetrator
     assert any(place in p.span.text for p in attack.places)
+
+
+@pytest.mark.parametrize("text,perpetrator", [
+    # a subject before the attack verb, with its adjective between
+    ("وذكر شهود أن ميليشيا الحوثي الانقلابية قصفت أحياء سكنية في تعز.", "houthis"),
+    ("وأكد مسؤول محلي أن جماعة بوكو حرام النيجيرية هاجمت قرية قرب مايدوغوري.", "boko_haram"),
+])
+def test_a_subject_with_its_adjective_attacks(builder, text, perpetrator):
+    assert keys(events(builder, text, "attack")[0].perpetrator) == perpetrator
 
 
 def test_releasing_prisoners_is_no_attack(builder):

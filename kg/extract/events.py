@@ -19,6 +19,7 @@ from kg.extract.numbers import NumberMatch
 from kg.nlp.normalize import normalize
 
 VICINITY = 10  # tokens between a number and its outcome word, at most
+SIDES_GAP = 5  # words between a clash noun and the بين naming its sides, at most
 
 
 @dataclass
@@ -42,6 +43,7 @@ class EventRules:
         self.negations = norm_set(lex["accusation"]["negations"])
         self.relatives = norm_set(lex["relative_pronouns"])
         self.behind_what = norm_set(lex["accusation"]["behind_what"])
+        self.nisba = tuple(sorted(norm_set(lex["nisba_endings"]), key=len, reverse=True))
         self.attack_needs = {normalize(k): norm_set(v) for k, v in lex["attack"]["needs_nearby"].items()}
         self.used: set[int] = set()  # ids of Found objects a rule relied on
         self.doc_reporter: Found | None = None
@@ -89,6 +91,11 @@ class EventRules:
     def words_after(self, s: Sentence, m: Match, n: int) -> set[str]:
         """The normalised words of the ``n`` tokens right after match ``m``, in its sentence."""
         return {t.norm_ for t in self.doc[m.end:min(m.end + n, s.end)]}
+
+    def adjective(self, tok) -> bool:
+        """A definite relational adjective (الكردية، السوري، الموالية): it agrees with the
+        name before it and is no new word of the clause."""
+        return tok.norm_.startswith("ال") and tok.norm_.endswith(self.nisba) and len(tok.norm_) > 4
 
     def negated(self, s: Sentence, m: Match) -> bool:
         return any(n.end in (m.start, m.start - 1) for n in self.labelled(s, "negation"))
@@ -280,9 +287,11 @@ class EventRules:
 
     def sides(self, s: Sentence, m: Match) -> list[Found]:
         """The actors named after بين right behind a clash noun: the sides of the fight."""
-        between = next((b for b in self.labelled(s, "between_marker") if m.end <= b.start <= m.end + 2), None)
-        if between is None:
-            return []
+        # اشتباكات بين X وY / معارك عنيفة منذ مساء أمس بين X وY: a few words may come between
+        between = next((b for b in self.labelled(s, "between_marker")
+                        if m.end <= b.start and self.gap(m.end, b.start) <= SIDES_GAP), None)
+        if between is None or any(m.end <= t.start < between.start for t in self.labelled(s, "attack")):
+            return []  # ...هجوم على X واشتباكات بين: the nearer noun's sides
         found = [f for f in self.actors(s) if not f.latent and between.end <= f.start <= between.end + 6]
         return _distinct(found)
 
@@ -321,6 +330,10 @@ class EventRules:
             for b in self.labelled(s, "by_marker"):
                 if b.start >= m.start and (perp := self.actor_after(s, b.end, 4, among=actors)):
                     break
+        if perp is None and verb:  # قوات البيشمركة الكردية شنت: a subject, maybe with its adjective
+            perp = self.actor_before(s, m.start, 1, among=actors)
+            if perp and self.gap(perp.end, m.start) and not self.adjective(self.doc[perp.end]):
+                perp = None
         perp = perp or self.actor_before(s, m.start, 0, among=actors)
         if perp is None:  # حزب العمال، الذي يشن حربا: the one the relative clause is about
             rel = next((i for i in range(m.start - 1, max(s.start, m.start - 4) - 1, -1)

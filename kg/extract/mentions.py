@@ -109,6 +109,20 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
                 span = _span(doc, tok.i, tok.i + 1, sent_of[tok.i])
                 out.append(Found(Mention(span, "actor", home.type, home.key, "pattern"), tok.i, tok.i + 1, latent=True))
 
+    # التحالف / التنظيم alone: the one actor the article named before with that head word
+    # (التحالف العربي ... وتبادل التحالف والحوثيون الاتهام); a latent actor, like الحكومة
+    anaphoric = norm_set(rules.lex["anaphoric_heads"])
+    named_actors = [f for f in out if f.mention.kind == "actor" and f.mention.key and not f.latent]
+    for tok in doc:
+        if tok.norm_ not in anaphoric or taken[tok.i]:
+            continue
+        heads = (tok.norm_, tok.norm_[2:])  # التحالف: also تحالف دعم الشرعية
+        keys = {f.mention.key for f in named_actors if f.end <= tok.i and doc[f.start].norm_ in heads}
+        if len(keys) == 1:
+            entry = registry.get("actor", keys.pop())
+            span = _span(doc, tok.i, tok.i + 1, sent_of[tok.i])
+            out.append(Found(Mention(span, "actor", entry.type, entry.key, "pattern"), tok.i, tok.i + 1, latent=True))
+
     waw_words = norm_set(rules.lex["waw_initial"])
     not_names = norm_set(rules.lex["not_names"])
     verb_endings = tuple(rules.lex["verb_endings"])
