@@ -58,7 +58,13 @@ class Rules:
             for w in words:
                 known.update(normalize(t.text) for t in tokenize_words(w))
         demonym_forms = {normalize(f) for forms in self.demonyms.values() for f in forms}
-        self.known = frozenset(known | demonym_forms | norm_set(self.lex["state_heads"]))
+        known |= demonym_forms | norm_set(self.lex["state_heads"])
+        # A clitic with the article inside a name (للجيش، والمعارضة) makes no word of its own:
+        # left known, the text's للجيش would never be cut to الجيش (and so miss الجيش التركي).
+        # Patterns are cut the same way as the text (_pattern_doc), so the names still match.
+        article_clitics = [c for c in self.clitics if c.endswith(("ال", "لل"))]
+        self.known = frozenset(w for w in known if not any(
+            w.startswith(c) and len(w) - len(c) >= 2 and "ال" + w[len(c):] in known for c in article_clitics))
 
         self.phrases = PhraseMatcher(self.vocab, attr="NORM")
         for label, words in phrases.items():
@@ -81,7 +87,8 @@ class Rules:
         heads = sorted(norm_set(self.lex["facility_heads"]))
         not_name = {"NOT_IN": sorted(norm_set(self.lex["function_words"]))}
         name = {"IS_PUNCT": False, "IS_DIGIT": False, "LENGTH": {">=": 3}, "NORM": not_name}
-        definite = {"IS_PUNCT": False, "NORM": {"REGEX": "^ال", **not_name}}
+        # the text itself starts with the article: للجيش (ل + الجيش) names no facility
+        definite = {"IS_PUNCT": False, "TEXT": {"REGEX": "^ال"}, "NORM": not_name}
         self.patterns.add("facility", [
             [{"NORM": {"IN": heads}}, {**definite, "IS_PUNCT": False}],  # مبنى المحافظة
             [{"NORM": {"IN": heads}}, {**name, "ENT_TYPE": {"IN": ["LOC", "ORG", "PER"]}}],  # معسكر لبوزة
@@ -126,7 +133,7 @@ class Rules:
         words = [t.text for t in tokenize_words(phrase)]
         doc = Doc(self.vocab, words=words)
         for tok in doc:
-            tok.norm_ = normalize(tok.text)
+            tok.norm_ = strip_clitic(normalize(tok.text), self.known, self.clitics)[0]
         return doc
 
     def make_doc(self, nlp_doc: NlpDoc) -> Doc:
