@@ -122,24 +122,36 @@ def iter_jsonl(path: Path, errors: list[BadInput]) -> Iterator[Document]:
                 errors.append(BadInput(origin, str(e).removeprefix(origin + ": ")))
 
 
-def iter_documents(inputs: list[Path], errors: list[BadInput] | None = None) -> Iterator[Document]:
-    """Documents from .txt files, .jsonl files and folders of them, streamed.
+def input_files(inputs: list[Path]) -> list[Path]:
+    """The .txt and .jsonl files of ``inputs``, folders searched recursively in name order.
 
-    The document id is the file's stem or the JSONL ``id`` field.
-    A file that cannot be read is recorded in ``errors`` and skipped; a path that does not
-    exist stops everything (it is a mistake in the command, not in the data).
+    A path that does not exist, or a folder with no such file, stops everything: it is a
+    mistake in the command, not in the data.
     """
-    errors = [] if errors is None else errors
     for path in inputs:
         if not path.exists():
             raise KgError(f"{path}: no such file or folder")
+    files = []
     for path in inputs:
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".jsonl") and p.is_file())
-            if not files:
+            found = sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".jsonl") and p.is_file())
+            if not found:
                 raise KgError(f"{path}: no .txt or .jsonl files in this folder")
-            yield from iter_documents(files, errors)
-        elif path.suffix == ".jsonl":
+            files += found
+        else:
+            files.append(path)
+    return files
+
+
+def iter_documents(inputs: list[Path], errors: list[BadInput] | None = None) -> Iterator[Document]:
+    """Documents from .txt files, .jsonl files and folders of them (see input_files), streamed.
+
+    The document id is the file's stem or the JSONL ``id`` field.
+    A file that cannot be read is recorded in ``errors`` and skipped.
+    """
+    errors = [] if errors is None else errors
+    for path in input_files(inputs):
+        if path.suffix == ".jsonl":
             yield from iter_jsonl(path, errors)
         else:
             try:

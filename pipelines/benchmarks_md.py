@@ -11,10 +11,10 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "BENCHMARKS.md"
 HEADER = """# Benchmarks
 
 Each section is written by the script it names (`python -m pipelines.bench_...`), which
-runs the compared variants side by side in one run. The machine is shared: its 2 cores
-also ran a model training process (until about 03:10 UTC on 2026-12-02: during the
-bench_memory run) and other people's tests, so absolute times vary several-fold from run
-to run; the ratios, measured side by side, are what counts. Tests never assert timings.
+runs the compared variants side by side in one run. The machine has 2 cores and is shared;
+each section gives the load average it started at. Absolute times vary several-fold with
+that load (Stanza ran 7x slower under load than on the quiet machine), so the ratios,
+measured side by side, are what counts. Tests never assert timings.
 """
 
 

@@ -24,23 +24,10 @@ from ray.data.block import BlockAccessor
 from ray.data.datasource import BlockBasedFileDatasink
 
 from kg.build import Builder
-from kg.documents import Document, check_arabic, iter_documents
+from kg.documents import Document, check_arabic, input_files, iter_documents
 from kg.errors import KgError
 
 DOC_FIELDS = ("id", "text", "date", "source", "url", "title", "origin")
-
-
-def input_files(inputs: list[Path]) -> list[str]:
-    """The .txt and .jsonl files of the inputs, folders searched as `kg build` does."""
-    files = []
-    for path in inputs:
-        if not path.exists():
-            raise KgError(f"{path}: no such file or folder")
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".jsonl") and p.is_file())
-        else:
-            files.append(path)
-    return [str(p.resolve()) for p in files]
 
 
 def read_documents(row: dict) -> Iterator[dict]:
@@ -88,7 +75,7 @@ class NQuadsShards(BlockBasedFileDatasink):
 def build_shards(inputs: list[Path], out: Path, models: str = "bundled", actors: int = 1,
                  batch: int = 16, docs_per_shard: int = 1000) -> None:
     """Runs on the Ray cluster this process is connected to (ray.init first)."""
-    ds = ray.data.from_items([{"path": p} for p in input_files(inputs)])
+    ds = ray.data.from_items([{"path": str(p.resolve())} for p in input_files(inputs)])
     ds = ds.flat_map(read_documents)
     ds = ds.map_batches(GraphsOfBatch, fn_constructor_kwargs={"models": models}, batch_size=batch,
                         compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1, batch_format="numpy")

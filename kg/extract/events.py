@@ -92,6 +92,12 @@ class EventRules:
         """The normalised words of the ``n`` tokens right after match ``m``, in its sentence."""
         return {t.norm_ for t in self.doc[m.end:min(m.end + n, s.end)]}
 
+    def needs_unmet(self, s: Sentence, m: Match, needs: dict[str, frozenset[str]], n: int) -> bool:
+        """Trigger ``m`` is a word that counts only with one of its companions (``needs``)
+        among the ``n`` words after it (اتهم ... بـ، أطلق صواريخ), and none is there."""
+        needed = needs.get(self.doc[m.start].norm_)
+        return bool(needed) and not needed & self.words_after(s, m, n)
+
     def adjective(self, tok) -> bool:
         """A definite relational adjective (الكردية، السوري، الموالية): it agrees with the
         name before it and is no new word of the clause."""
@@ -182,8 +188,7 @@ class EventRules:
         for m in self.labelled(s, "accusation"):
             if m.start in taken_nouns:
                 continue
-            needed = self.needs.get(self.doc[m.start].norm_)
-            if (needed and not needed & self.words_after(s, m, 8)) or self.negated(s, m):
+            if self.needs_unmet(s, m, self.needs, 8) or self.negated(s, m):
                 continue
             noun = m.label == "accusation:noun"
             owner = after(m.end, 0) if noun else None
@@ -245,9 +250,8 @@ class EventRules:
             triggers = sorted(self.labelled(s, "attack"), key=lambda m: m.start)
             places = [f for f in s.founds if f.mention.kind == "place"]
             for k, m in enumerate(triggers):
-                needed = self.attack_needs.get(self.doc[m.start].norm_)
-                if needed and not (needed & self.words_after(s, m, 6) or any(
-                        n.label == "attack:noun" and m.end <= n.start <= m.end + 6 for n in triggers)):
+                if self.needs_unmet(s, m, self.attack_needs, 6) and not any(
+                        n.label == "attack:noun" and m.end <= n.start <= m.end + 6 for n in triggers):
                     continue  # أطلق سراح: no attack (أطلق صواريخ، أطلق هجوما: one)
                 if self.negated(s, m):
                     continue
