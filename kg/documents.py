@@ -17,6 +17,11 @@ MAX_BYTES = 2_000_000  # larger documents are refused: no news article is this l
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
+def has_arabic(text: str) -> bool:
+    """Whether ``text`` holds an Arabic letter (any of the Arabic Unicode blocks)."""
+    return bool(_ARABIC.search(text))
+
+
 @dataclass(frozen=True)
 class Document:
     id: str
@@ -64,14 +69,18 @@ def read_text_file(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise KgError(f"{path}: {size / 1e6:.0f} MB is over the {MAX_BYTES // 1_000_000} MB limit for one document; split it")
+            raise KgError(f"{path}: {_too_big(size)}; split it")
         return decode_text(path.read_bytes(), str(path))
     except OSError as e:
         raise KgError(f"{path}: cannot read it ({e.strerror})") from None
 
 
+def _too_big(size: int) -> str:
+    return f"{size / 1e6:.0f} MB is over the {MAX_BYTES // 1_000_000} MB limit for one document"
+
+
 def check_arabic(doc: Document) -> None:
-    if not _ARABIC.search(doc.text):
+    if not has_arabic(doc.text):
         raise KgError(f"{doc.origin}: no Arabic text found; kg reads Arabic news")
 
 
@@ -96,7 +105,9 @@ def _from_jsonl_line(line: str, origin: str) -> Document:
             for k in ("date", "source", "url", "title")}
     doc = Document(id=str(doc_id).strip(), text=text, origin=origin, **meta)
     try:
-        "".join(v for v in (doc.id, doc.text, *meta.values()) if v).encode("utf-8")
+        for value in (doc.id, doc.text, *meta.values()):
+            if value:
+                value.encode("utf-8")
     except UnicodeEncodeError:  # "\ud800" escapes decode to lone surrogates, which no file can hold
         raise KgError(f"{origin}: holds an unpaired surrogate escape such as \\ud800, which is not text") from None
     return doc
@@ -114,7 +125,7 @@ def iter_jsonl(path: Path, errors: list[BadInput]) -> Iterator[Document]:
             if not raw.strip():
                 continue
             if len(raw) > MAX_BYTES:
-                errors.append(BadInput(origin, f"{len(raw) / 1e6:.0f} MB is over the {MAX_BYTES // 1_000_000} MB limit for one document"))
+                errors.append(BadInput(origin, _too_big(len(raw))))
                 continue
             try:
                 yield _from_jsonl_line(decode_text(raw, origin), origin)

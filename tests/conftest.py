@@ -30,6 +30,7 @@ def example_store(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("examples") / "store"
     r = run_kg("build", EXAMPLES, "--store", path, "--quiet")
     assert r.returncode == 0, r.stderr
+    assert "built 4 document(s)" in r.stderr
     return path
 
 

@@ -5,6 +5,7 @@ The texts are the project's own examples (examples/articles), never dev-set arti
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,18 +13,15 @@ import rdflib
 from owlrl.Namespaces import ERRNS
 from rdflib.namespace import SKOS
 
-from conftest import REPO, run_kg
+from conftest import EXAMPLES, REPO, run_kg
 from kg.rdf.namespace import EKG, ENTITIES_GRAPH, RES
-
-EXAMPLES = REPO / "examples" / "articles"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
+def store(example_store, tmp_path_factory) -> Path:
+    """The example articles' store, copied: these tests write to it."""
     path = tmp_path_factory.mktemp("kg") / "store"
-    r = run_kg("build", EXAMPLES, "--store", path, "--quiet")
-    assert r.returncode == 0, r.stderr
-    assert "built 4 document(s)" in r.stderr
+    shutil.copytree(example_store, path)
     return path
 
 

@@ -5,19 +5,15 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from conftest import REPO, run_kg
-
-EXAMPLES = REPO / "examples" / "articles"
+from conftest import EXAMPLES, run_kg
 
 
 def quads(store: Path) -> set[str]:
     return {str(q) for q in ox.Store.read_only(str(store))}
 
 
-def test_two_workers_build_the_same_quads_as_one(tmp_path):
-    one, two = tmp_path / "one", tmp_path / "two"
-    r = run_kg("build", EXAMPLES, "--store", one, "--quiet")
-    assert r.returncode == 0, r.stderr
+def test_two_workers_build_the_same_quads_as_one(example_store, tmp_path):
+    one, two = example_store, tmp_path / "two"  # one: the examples built by one process
     r = run_kg("build", EXAMPLES, "--store", two, "--quiet", "--workers", "2")
     assert r.returncode == 0, r.stderr
     assert "built 4 document(s)" in r.stderr

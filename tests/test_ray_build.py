@@ -8,10 +8,8 @@ import pyoxigraph as ox
 import pytest
 import ray
 
-from conftest import REPO, run_kg
+from conftest import EXAMPLES, run_kg
 from pipelines.ray_build import build_shards
-
-EXAMPLES = REPO / "examples" / "articles"
 
 
 @pytest.fixture(scope="module")

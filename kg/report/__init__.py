@@ -11,6 +11,7 @@ from html import escape
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.export.tables import last_segment
 from kg.report.svg import lang_attrs
 from kg.report.svg_map import Place, map_svg
 from kg.report.svg_network import Edge, network_svg
@@ -78,7 +79,7 @@ def _counts(store: Store, actors: list[dict], places: list[dict]) -> list[tuple[
 
 def _map(places: list[dict]) -> tuple[str, int]:
     """The map's SVG and how many places it leaves out for want of coordinates."""
-    located = [Place(p["labelAr"] or p["labelEn"] or p["place"].rsplit("/", 1)[-1], p["labelEn"],
+    located = [Place(p["labelAr"] or p["labelEn"] or last_segment(p["place"]), p["labelEn"],
                      p["lat"], p["long"], p["events"])
                for p in places if p["lat"] is not None and p["long"] is not None]
     return map_svg(located), len(places) - len(located)

@@ -5,14 +5,13 @@ Arabic (matplotlib draws it letter by letter, unjoined and left to right).
 """
 from __future__ import annotations
 
-import re
 from html import escape
 
-_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+from kg.documents import has_arabic
 
 
 def is_arabic(value: object) -> bool:
-    return isinstance(value, str) and bool(_ARABIC.search(value))
+    return isinstance(value, str) and has_arabic(value)
 
 
 def lang_attrs(value: object) -> str:

@@ -67,17 +67,15 @@ def map_svg(places: list[Place]) -> str:
         lat += step
 
     # Busiest places first: they get the first pick of label positions.
+    points = [(p, *xy(p.lat, p.lon), 4 + 2.5 * math.sqrt(p.events))
+              for p in sorted(places, key=lambda p: (-p.events, p.label))]
     placed: list[Box] = []
-    for p in sorted(places, key=lambda p: (-p.events, p.label)):
-        x, y = xy(p.lat, p.lon)
-        r = 4 + 2.5 * math.sqrt(p.events)
+    for p, x, y, r in points:
         tip = f"{p.label} ({p.label_en}): {p.events} event(s)" if p.label_en else f"{p.label}: {p.events} event(s)"
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{POINT_COLOUR}" '
                      f'stroke="#fff"><title>{escape(tip)}</title></circle>')
         placed.append((x - r, y - r, x + r, y + r))
-    for p in sorted(places, key=lambda p: (-p.events, p.label)):
-        x, y = xy(p.lat, p.lon)
-        r = 4 + 2.5 * math.sqrt(p.events)
+    for p, x, y, r in points:
         w, h = label_width(p.label, 13), 15
         # Right, left, above, below the point, then further out: the first free spot wins.
         for dx, dy, anchor in ((r + 3, 4, "start"), (-r - 3, 4, "end"), (0, -r - 4, "middle"),

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from html import escape
 
 import networkx as nx
 
+from kg.export.tables import last_segment
 from kg.report.svg import Box, label_width, overlaps, text
 
 WIDTH, HEIGHT, MARGIN = 620, 460, 70
@@ -80,22 +82,24 @@ def network_svg(edges: list[Edge], labels: dict[str, str], labels_en: dict[str, 
                 '<text x="20" y="40">no accusations or attacks between actors</text></svg>')
     nodes = sorted({e.source for e in edges} | {e.target for e in edges})
     pos = _layout(nodes, edges)
-    degree = {n: sum(e.count for e in edges if n in (e.source, e.target)) for n in nodes}
+    degree: Counter[str] = Counter()
+    for e in edges:
+        degree[e.source] += e.count
+        degree[e.target] += e.count
+    radius = {n: _radius(degree[n]) for n in nodes}
     markers = "".join(
         f'<marker id="arrow-{kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" '
         f'markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>'
         for kind, colour in EDGE_COLOUR.items())
     parts = [f'<svg id="network" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="network of actors">',
              f"<defs>{markers}</defs>", f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#fbfaf6"/>']
-    parts += [_edge(e, pos[e.source], pos[e.target], _radius(degree[e.source]), _radius(degree[e.target]))
-              for e in edges]
-    circles = [(x - _radius(degree[n]), y - _radius(degree[n]), x + _radius(degree[n]), y + _radius(degree[n]))
-               for n, (x, y) in pos.items()]
+    parts += [_edge(e, pos[e.source], pos[e.target], radius[e.source], radius[e.target]) for e in edges]
+    circles = [(x - radius[n], y - radius[n], x + radius[n], y + radius[n]) for n, (x, y) in pos.items()]
     placed: list[Box] = []
     for n in sorted(nodes, key=lambda n: (-degree[n], n)):  # busiest actors label first
         x, y = pos[n]
-        r = _radius(degree[n])
-        label = labels.get(n) or labels_en.get(n) or n.rsplit("/", 1)[-1]
+        r = radius[n]
+        label = labels.get(n) or labels_en.get(n) or last_segment(n)
         tip = f"{label} ({labels_en[n]})" if labels_en.get(n) and labels_en[n] != label else label
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{NODE_COLOUR}" stroke="#fff" '
                      f'stroke-width="1.5"><title>{escape(tip)}</title></circle>')

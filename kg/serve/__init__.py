@@ -20,7 +20,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import KgError
 from kg.rdf.namespace import PREFIXES
-from kg.serve.worker import Reply, Request, main as run_worker
+from kg.serve.worker import Reply, Request, error_reply, main as run_worker
+from kg.store import require_store
 
 MAX_BODY = 16_000_000
 TRUNCATED_HEADER = "X-SPARQL-MaxRows"  # Virtuoso's name for "only the first N rows are here"
@@ -31,10 +32,6 @@ CORS = {
     "Access-Control-Max-Age": "86400",
 }
 _spawn = multiprocessing.get_context("spawn")  # forking a threaded server is unsafe
-
-
-def _error(status: int, message: str) -> Reply:
-    return Reply(status, (message + "\n").encode("utf-8"))
 
 
 class Worker:
@@ -102,16 +99,16 @@ class Endpoint:
         try:
             w = self._idle.get(timeout=self.timeout)
         except queue.Empty:
-            return _error(503, "every query worker is busy; try again later")
+            return error_reply(503, "every query worker is busy; try again later")
         healthy = False
         try:
             if problem := w.wait_ready():
-                return _error(500, problem)
+                return error_reply(500, problem)
             reply = w.call(req, self.timeout)
             healthy = reply is not None
-            return reply or _error(503, f"the {req.op} ran past the {self.timeout:g} s limit and was stopped")
+            return reply or error_reply(503, f"the {req.op} ran past the {self.timeout:g} s limit and was stopped")
         except (EOFError, OSError):
-            return _error(500, f"the query worker died running this {req.op} (out of memory?)")
+            return error_reply(500, f"the query worker died running this {req.op} (out of memory?)")
         finally:
             replacement = w if healthy else self._replace(w)
             if replacement:
@@ -156,12 +153,12 @@ class Handler(BaseHTTPRequestHandler):
         if url.path == "/query":
             self._query(params)
         elif url.path == "/update":
-            self._send(_error(405, "send updates with POST"))
+            self._send(error_reply(405, "send updates with POST"))
         elif url.path == "/":
             self._send(Reply(200, b"SPARQL endpoint: GET or POST /query" +
                              (b", POST /update\n" if self.endpoint.writable else b" (read-only)\n")))
         else:
-            self._send(_error(404, f"no {url.path} here; the SPARQL endpoint is /query"))
+            self._send(error_reply(404, f"no {url.path} here; the SPARQL endpoint is /query"))
 
     def do_POST(self) -> None:
         url = urlsplit(self.path)
@@ -169,13 +166,13 @@ class Handler(BaseHTTPRequestHandler):
         try:
             length = int(self.headers.get("Content-Length") or 0)
         except ValueError:
-            return self._send(_error(400, "bad Content-Length"))
+            return self._send(error_reply(400, "bad Content-Length"))
         if length > MAX_BODY:
-            return self._send(_error(413, f"the request is over {MAX_BODY // 1_000_000} MB"))
+            return self._send(error_reply(413, f"the request is over {MAX_BODY // 1_000_000} MB"))
         try:
             body = self.rfile.read(length).decode("utf-8")
         except UnicodeDecodeError:
-            return self._send(_error(400, "the request body is not UTF-8"))
+            return self._send(error_reply(400, "the request body is not UTF-8"))
         kind = self.headers.get_content_type()
         if kind == "application/x-www-form-urlencoded":
             for k, v in parse_qs(body).items():
@@ -183,17 +180,17 @@ class Handler(BaseHTTPRequestHandler):
         elif kind in ("application/sparql-query", "application/sparql-update"):
             params.setdefault(kind.rsplit("-", 1)[1], []).append(body)
         else:
-            return self._send(_error(415, f"unsupported Content-Type {kind}"))
+            return self._send(error_reply(415, f"unsupported Content-Type {kind}"))
         if url.path == "/query":
             self._query(params)
         elif url.path == "/update":
             self._update(params)
         else:
-            self._send(_error(404, f"no {url.path} here; the SPARQL endpoint is /query"))
+            self._send(error_reply(404, f"no {url.path} here; the SPARQL endpoint is /query"))
 
     def _query(self, params: dict[str, list[str]]) -> None:
         if len(params.get("query", [])) != 1:
-            return self._send(_error(400, "give exactly one `query` parameter"))
+            return self._send(error_reply(400, "give exactly one `query` parameter"))
         self._send(self.endpoint.handle(Request(
             "query", params["query"][0], accept=_accepted(self.headers.get("Accept", "")),
             default_graphs=params.get("default-graph-uri", []), named_graphs=params.get("named-graph-uri", []),
@@ -201,9 +198,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def _update(self, params: dict[str, list[str]]) -> None:
         if not self.endpoint.writable:
-            return self._send(_error(403, "this endpoint is read-only; start `kg serve --writable` to accept updates"))
+            return self._send(error_reply(403, "this endpoint is read-only; start `kg serve --writable` to accept updates"))
         if len(params.get("update", [])) != 1:
-            return self._send(_error(400, "give exactly one `update` parameter"))
+            return self._send(error_reply(400, "give exactly one `update` parameter"))
         self._send(self.endpoint.handle(Request("update", params["update"][0])))
 
     def _send(self, reply: Reply) -> None:
@@ -230,8 +227,8 @@ def _stop(signum, frame):
 def serve(store_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30,
           max_results: int = 10_000, writable: bool = False, workers: int = min(4, os.cpu_count() or 1)) -> None:
     """Serve until Ctrl-C or SIGTERM. Port 0 picks a free port; the URL printed says which."""
-    if not writable and not (store_path / "CURRENT").exists():
-        raise KgError(f"{store_path}: no store here; build one with `kg build INPUT --store {store_path}`")
+    if not writable:
+        require_store(store_path)
     endpoint = Endpoint(store_path, timeout, max_results, writable, workers)
     try:
         httpd = ThreadingHTTPServer((host, port), Handler)

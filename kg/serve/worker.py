@@ -35,7 +35,7 @@ class Reply:
     truncated: bool = False  # more rows than max_results; only the first ones are in body
 
 
-def _error(status: int, message: str) -> Reply:
+def error_reply(status: int, message: str) -> Reply:
     return Reply(status, (message + "\n").encode("utf-8"))
 
 
@@ -96,13 +96,13 @@ def run(store: ox.Store, req: Request, prefixes: dict[str, str]) -> Reply:
         if not fmt.supports_datasets:
             return Reply(200, ox.serialize(triples[:req.max_results], format=fmt, prefixes=prefixes),
                          fmt.media_type, truncated=len(triples) > req.max_results)
-        return _error(406, f"{fmt.media_type} holds quads; ask for a triples format such as text/turtle")
+        return error_reply(406, f"{fmt.media_type} holds quads; ask for a triples format such as text/turtle")
     except SyntaxError as e:
-        return _error(400, f"bad SPARQL: {str(e).splitlines()[0]}")
+        return error_reply(400, f"bad SPARQL: {str(e).splitlines()[0]}")
     except ValueError as e:  # an invalid graph IRI, say
-        return _error(400, str(e).splitlines()[0])
+        return error_reply(400, str(e).splitlines()[0])
     except OSError as e:
-        return _error(500, f"the store failed: {str(e).splitlines()[0]}")
+        return error_reply(500, f"the store failed: {str(e).splitlines()[0]}")
 
 
 def main(store_path: str, writable: bool, prefixes: dict[str, str], conn) -> None:

@@ -44,6 +44,12 @@ def read_query(name_or_path: str) -> str:
     return name_or_path
 
 
+def require_store(path: Path) -> None:
+    """A one-line error when ``path`` holds no store, saying how to make one."""
+    if not (path / "CURRENT").exists():
+        raise KgError(f"{path}: no store here; build one with `kg build INPUT --store {path}`")
+
+
 class Store:
     def __init__(self, path: Path | str | None = None, read_only: bool = False):
         """An on-disk store at ``path`` (created if missing), or in memory when None."""
@@ -52,8 +58,7 @@ class Store:
             if self.path is None:
                 self.ox = ox.Store()
             elif read_only:
-                if not (self.path / "CURRENT").exists():
-                    raise KgError(f"{self.path}: no store here; build one with `kg build INPUT --store {self.path}`")
+                require_store(self.path)
                 self.ox = ox.Store.read_only(str(self.path))
             else:
                 self.ox = ox.Store(str(self.path))
