@@ -5,9 +5,11 @@ with the command that installs it rather than skipping the rendering checks unno
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -97,6 +99,15 @@ def test_report_counts_and_tables(report):
     assert '<td lang="ar" dir="rtl">جماعة الحوثي</td><td lang="ar" dir="rtl">السعودية</td>' in html
     assert '<td class="num">200</td><td>displaced</td><td>approximate</td>' in html
 
+
+
+def test_the_same_store_draws_the_same_report(report, example_store, tmp_path):
+    """Another process (another string-hash seed) lays the network out the same way."""
+    again = tmp_path / "again.html"
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "report", "--store", str(example_store), "--out", str(again)],
+                       capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "12345"})
+    assert r.returncode == 0, r.stderr
+    assert again.read_text(encoding="utf-8") == report.read_text(encoding="utf-8")
 
 
 def test_report_of_an_empty_store_says_so():

@@ -39,7 +39,13 @@ def _layout(nodes: list[str], edges: list[Edge]) -> dict[str, tuple[float, float
     cell_w, cell_h = (WIDTH - 2 * MARGIN) / cols, (HEIGHT - 2 * MARGIN) / rows
     pos = {}
     for i, part in enumerate(parts):
-        sub = nx.spring_layout(g.subgraph(part), seed=7) if len(part) > 1 else {part[0]: (0.0, 0.0)}
+        # A graph of its own, nodes in name order: g.subgraph(part) lists its nodes in a set's
+        # order, which changes from run to run, and so would the seeded layout.
+        members = set(part)
+        component = nx.Graph()
+        component.add_nodes_from(part)
+        component.add_edges_from((e.source, e.target) for e in edges if e.source in members)
+        sub = nx.spring_layout(component, seed=7) if len(part) > 1 else {part[0]: (0.0, 0.0)}
         xs = [p[0] for p in sub.values()]
         ys = [p[1] for p in sub.values()]
         spanx, spany = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
