@@ -18,6 +18,10 @@ def events(builder: Builder, text: str, kind: str) -> list[Event]:
     return [e for e in extraction.events if e.type == kind]
 
 
+def mention_keys(builder: Builder, text: str) -> set[str]:
+    return {m.key for m in builder.extract([Document("t", text)])[0].mentions}
+
+
 def keys(m) -> str | None:
     return m.key if m is not None else None
 
@@ -96,10 +100,13 @@ def test_a_bare_head_word_refers_back_to_the_one_actor_named_with_it(builder):
     # two actors named with that head: which one is meant is left open
     text = "التقى وفدا حركة حماس وحركة فتح في القاهرة. ثم اتهمت الحركة إسرائيل بعرقلة الاتفاق."
     assert not [e for e in events(builder, text, "accusation") if keys(e.accused) == "israel"]
+    assert {"hamas", "fatah", "israel"} <= mention_keys(builder, text)
 
 
 def test_standing_behind_someone_is_no_accusation(builder):
-    assert not events(builder, "قال الوزير الروسي إن روسيا تقف وراء الحكومة السورية في كل خطوة.", "accusation")
+    text = "قال الوزير الروسي إن روسيا تقف وراء الحكومة السورية في كل خطوة."
+    assert not events(builder, text, "accusation")
+    assert {"russia", "syria"} <= mention_keys(builder, text)  # the actors are seen, only not as an accusation
 
 
 @pytest.mark.parametrize("text,state", [
@@ -155,4 +162,6 @@ def test_a_subject_with_its_adjective_attacks(builder, text, perpetrator):
 
 
 def test_releasing_prisoners_is_no_attack(builder):
-    assert not events(builder, "أطلقت السلطات سراح 20 معتقلا في بغداد.", "attack")
+    text = "أطلقت السلطات سراح 20 معتقلا في بغداد."
+    assert not events(builder, text, "attack")
+    assert "baghdad" in mention_keys(builder, text)

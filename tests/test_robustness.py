@@ -289,8 +289,11 @@ def test_the_jsonl_reader_yields_documents_or_names_the_line(lines):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "any.jsonl"
         path.write_bytes(b"\n".join(lines))
-        errors = []
+        errors, docs = [], 0
         for doc in iter_jsonl(path, errors):  # nothing may escape but documents
             assert doc.id and doc.text.strip() and doc.content_hash
+            docs += 1
+        # every line that is not blank is a document or a named error
+        assert docs + len(errors) == sum(1 for raw in path.read_bytes().split(b"\n") if raw.strip())
         for e in errors:
             assert re.fullmatch(rf"{re.escape(str(path))}:\d+", e.origin) and "\n" not in e.problem

@@ -140,8 +140,9 @@ def test_writable_server_accepts_updates(store, tmp_path):
         client.setMethod(POST)
         client.query()
         assert sparql(url, 'ASK { <https://x.org/a> ekg:note "ملاحظة" }').queryAndConvert()["boolean"] is True
-        with pytest.raises(urllib.error.HTTPError):  # the read-write worker is killed...
+        with pytest.raises(urllib.error.HTTPError) as e:  # the read-write worker is killed...
             sparql(url, RUNAWAY).query()
+        assert e.value.code == 503
         # ... and its replacement reopens the store read-write, with the update in it
         assert sparql(url, 'ASK { <https://x.org/a> ekg:note "ملاحظة" }').queryAndConvert()["boolean"] is True
     finally:
