@@ -197,14 +197,14 @@ def test_edges_aggregate_events_across_documents(rng):
     import io
 
     import pyoxigraph as ox
-    from test_ontology import DOCS
+    from test_ontology import GRAPHS
 
     from kg.export.gexf import write_gexf
     from kg.export.network import build_network
     from kg.store import Store
 
     store = Store()
-    for graph, turtle in DOCS.items():
+    for graph, turtle in GRAPHS.items():
         store.ox.load(turtle.encode("utf-8"), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph))
     gov, banners = RES + "actor/gov", RES + "actor/black-banners"
     actors = build_network(store, "actors")
