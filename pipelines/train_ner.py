@@ -242,10 +242,13 @@ def train(work: Path, max_steps: int, resume: bool, train_set: str, lr: float | 
     _run(cmd)
 
 
+def _one_thread_env() -> dict[str, str]:
+    return {**os.environ, "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def _run(cmd: list[str]) -> None:
-    env = {**os.environ, "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     print(" ".join(cmd), flush=True)
-    subprocess.run(cmd, check=True, env=env)
+    subprocess.run(cmd, check=True, env=_one_thread_env())
 
 
 # ---------------------------------------------------------------- charlm
@@ -253,24 +256,51 @@ def charlm_path(work: Path, direction: str) -> Path:
     return work / "charlm" / f"ar_kg_{direction}_charlm.pt"
 
 
-def make_charlm_text(data: Path, work: Path) -> None:
+def dev_headlines(dev_articles: Path) -> set[str]:
+    """The first line of each development article: SaudiNewsNet articles with one of these
+    headlines are evaluation text and stay out of every training text."""
+    if not dev_articles.is_dir():
+        return set()
+    return {f.read_text(encoding="utf-8").split("\n", 1)[0].strip() for f in dev_articles.glob("*.txt")}
+
+
+def make_charlm_text(data: Path, work: Path, dev_articles: Path) -> None:
     """SaudiNewsNet as plain text for the character language models: one article a
-    paragraph, every 100th article in the dev file. No NER test text."""
+    paragraph, every 100th article in the dev file. No NER test text, no dev article."""
     root = work / "charlm"
     (root / "train").mkdir(parents=True, exist_ok=True)
+    skip = dev_headlines(dev_articles)
+    left_out = 0
     with (root / "train" / "saudinewsnet.txt").open("w", encoding="utf-8") as train_f, \
             (root / "dev.txt").open("w", encoding="utf-8") as dev_f:
         for i, text in enumerate(tqdm(news_texts(data / "text" / "saudinewsnet"), desc="charlm text")):
+            if text.split("\n", 1)[0].strip() in skip:
+                left_out += 1
+                continue
             (dev_f if i % 100 == 99 else train_f).write(text.strip() + "\n\n")
+    print(f"charlm text: {left_out} development articles left out")
 
 
-def train_charlm(work: Path, device: str, hidden: int, epochs: int, extra: list[str]) -> None:
+def train_charlm(work: Path, device: str, hidden: int, epochs: int, eval_steps: int, extra: list[str]) -> None:
+    """Both directions at once, one thread each (two cores: one each), logs in the work
+    folder. Stanza saves the best model at each evaluation (every ``eval_steps`` batches)
+    and a checkpoint it resumes from when run again."""
+    procs = []
     for direction in ("forward", "backward"):
-        _run([sys.executable, "-m", "stanza.models.charlm", "--mode", "train", "--shorthand", "ar_kg",
-              "--train_dir", str(work / "charlm" / "train"), "--eval_file", str(work / "charlm" / "dev.txt"),
-              "--direction", direction, "--char_hidden_dim", str(hidden), "--epochs", str(epochs),
-              "--save_dir", str(work / "charlm"), "--save_name", charlm_path(work, direction).name,
-              "--device", device, *extra])
+        cmd = [sys.executable, "-m", "stanza.models.charlm", "--mode", "train", "--shorthand", "ar_kg",
+               "--train_dir", str(work / "charlm" / "train"), "--eval_file", str(work / "charlm" / "dev.txt"),
+               "--direction", direction, "--char_hidden_dim", str(hidden), "--epochs", str(epochs),
+               "--eval_steps", str(eval_steps),
+               "--save_dir", str(work / "charlm"), "--save_name", charlm_path(work, direction).name,
+               "--vocab_save_name", f"ar_kg_{direction}_vocab.pt", "--device", device, *extra]
+        log = work / "charlm" / f"{direction}.log"
+        print(" ".join(cmd), f"> {log}", flush=True)
+        procs.append((direction, log, subprocess.Popen(cmd, env=_one_thread_env(), stdout=log.open("w"),
+                                                       stderr=subprocess.STDOUT)))
+    failed = [(d, log) for d, log, p in procs if p.wait() != 0]
+    if failed:
+        tails = "\n".join(f"{d}: {log.read_text(encoding='utf-8')[-1500:]}" for d, log in failed)
+        raise SystemExit(f"charlm training failed:\n{tails}")
 
 
 # ---------------------------------------------------------------- ship
@@ -313,8 +343,13 @@ def main(argv: list[str] | None = None) -> None:
                     help="all corpora, or ANERcorp and AQMAR alone (the finetuning stage)")
     ap.add_argument("--device", help="torch device (default: cuda when torch sees a GPU, else cpu)")
     ap.add_argument("--charlm", action="store_true", help="train: use the character language models")
-    ap.add_argument("--charlm-hidden", type=int, default=1024, help="charlm: hidden size (Stanza's default)")
+    ap.add_argument("--charlm-hidden", type=int, default=256,
+                    help="charlm: hidden size (256 trains at about 1 s a batch on one CPU thread; Stanza's default is 1024)")
     ap.add_argument("--charlm-epochs", type=int, default=50, help="charlm: epochs over the news text")
+    ap.add_argument("--charlm-eval-steps", type=int, default=500,
+                    help="charlm: batches between evaluations on the dev text, each saving the best model so far")
+    ap.add_argument("--dev-articles", type=Path, default=Path("../shared/dev/articles"),
+                    help="articles whose headlines are left out of the training text")
     args, extra = ap.parse_known_args(argv)
     if args.device is None:
         import torch
@@ -326,8 +361,8 @@ def main(argv: list[str] | None = None) -> None:
         make_vectors(args.data, args.work, args.max_vocab)
     if args.step == "charlm":
         if not (args.work / "charlm" / "dev.txt").exists():
-            make_charlm_text(args.data, args.work)
-        train_charlm(args.work, args.device, args.charlm_hidden, args.charlm_epochs, extra)
+            make_charlm_text(args.data, args.work, args.dev_articles)
+        train_charlm(args.work, args.device, args.charlm_hidden, args.charlm_epochs, args.charlm_eval_steps, extra)
     if args.step in ("train", "all"):
         train(args.work, args.max_steps, args.resume, args.train_set, args.lr, args.device, args.charlm, extra)
     if args.step in ("ship", "all"):
