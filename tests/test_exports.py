@@ -78,7 +78,7 @@ def truth(store) -> dict:
         "raqqa_actors": {r["a"] for r in s.select(
             f"SELECT DISTINCT ?a WHERE {{ GRAPH <{raqqa}> {{ ?a ekg:mention ?m }} ?a a ekg:Actor }}")},
         "actors": {r["a"] for r in s.select("SELECT DISTINCT ?a WHERE { ?a a ekg:Actor }")},
-        "events": {r["e"] for r in s.select("SELECT DISTINCT ?e WHERE { ?e a ekg:Event }")},
+        "events": {r["e"] for r in s.select("SELECT DISTINCT ?e WHERE { ?e a ekg:Event ; ekg:modality ekg:asserted }")},
         "ar_labels": ar_labels,
     }
 

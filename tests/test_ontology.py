@@ -93,17 +93,17 @@ actor:black-banners ekg:mention <#char=14,33> .
 actor:x-3f2a9c1b0d4e ekg:mention <#char=58,64> .
 place:oasis ekg:mention <#char=45,51> .
 
-ev:accusation-0-5 a ekg:Accusation , ekg:Event ; ekg:eventType ekg:AccusationType ;
+ev:accusation-0-5 a ekg:Accusation , ekg:Event ; ekg:eventType ekg:AccusationType ; ekg:modality ekg:asserted ;
     ekg:accuser actor:gov ; ekg:accused actor:black-banners ; ekg:about ev:attack-34-38 ;
     ekg:reportedBy actor:gov ; ekg:confidence 0.8 ; ekg:date "2023-05-04"^^xsd:date ;
     ekg:inDocument doc:d1 ; ekg:mention <#char=0,5> .
 actor:gov ekg:accuses actor:black-banners .
 
-ev:attack-34-38 a ekg:Attack , ekg:Event ; ekg:eventType ekg:AttackType ;
+ev:attack-34-38 a ekg:Attack , ekg:Event ; ekg:eventType ekg:AttackType ; ekg:modality ekg:asserted ;
     ekg:perpetrator actor:black-banners ; ekg:location place:oasis ;
     ekg:inDocument doc:d1 ; ekg:mention <#char=34,38> ; ekg:confidence 0.7 .
 
-ev:casualty-68-82 a ekg:CasualtyEvent , ekg:Event ; ekg:eventType ekg:CasualtyType ;
+ev:casualty-68-82 a ekg:CasualtyEvent , ekg:Event ; ekg:eventType ekg:CasualtyType ; ekg:modality ekg:asserted ;
     ekg:casualtyCount "12"^^xsd:nonNegativeInteger ; ekg:outcome ekg:killed ; ekg:qualifier ekg:atLeast ;
     ekg:victimGroup "مدنيا"@ar ; ekg:perpetrator actor:black-banners ;
     ekg:location place:oasis ; ekg:reportedBy actor:x-3f2a9c1b0d4e ;
@@ -134,7 +134,7 @@ doc:d2 a ekg:Document , nif:Context ;
 actor:gov ekg:mention <#char=5,12> .
 actor:black-banners ekg:mention <#char=22,41> .
 
-ev:accusation-0-20 a ekg:Accusation , ekg:Event ; ekg:eventType ekg:AccusationType ;
+ev:accusation-0-20 a ekg:Accusation , ekg:Event ; ekg:eventType ekg:AccusationType ; ekg:modality ekg:asserted ;
     ekg:accuser actor:gov ; ekg:accused actor:black-banners ;
     ekg:reportedBy actor:gov ; ekg:confidence 0.6 ;
     ekg:inDocument doc:d2 ; ekg:mention <#char=0,20> .
@@ -263,13 +263,14 @@ EXPECTED_TERMS = {
     "Location", "Event", "Attack", "Accusation", "CasualtyEvent", "Document",
     # object properties
     "accuses", "accuser", "accused", "about", "perpetrator", "target", "victim",
-    "location", "outcome", "qualifier", "reportedBy", "eventType", "inDocument",
+    "location", "outcome", "qualifier", "modality", "reportedBy", "eventType", "inDocument",
     "mention", "sentence", "wikidata", "geonames",
     # datatype properties
     "casualtyCount", "victimGroup", "confidence", "date", "precision", "contentHash",
     # concept schemes and concepts
     "OutcomeScheme", "killed", "injured", "captured", "missing", "displaced",
     "QualifierScheme", "exact", "atLeast", "approximate", "upTo",
+    "ModalityScheme", "asserted", "hypothetical", "threatened", "denied", "negated",
     "EventTypeScheme", "AttackType", "AccusationType", "CasualtyType",
 }
 

@@ -9,8 +9,8 @@ from kg.nlp.normalize import normalize
 from kg.store import Store, read_query
 
 EVENT_FIELDS = ["doc", "event", "type", "accuser", "accused", "perpetrator", "target", "victim_actor",
-                "reported_by", "places", "count", "outcome", "qualifier", "group", "date", "sentence",
-                "start", "end", "confidence"]
+                "reported_by", "places", "count", "outcome", "qualifier", "group", "modality", "date",
+                "sentence", "start", "end", "confidence"]
 ENTITY_FIELDS = ["doc", "iri", "kind", "label", "label_en", "mentions", "type", "wikidata", "geonames", "lat", "lon"]
 
 _EKG = "https://w3id.org/arabic-event-kg/ontology#"
@@ -78,7 +78,7 @@ def events_table(store: Store) -> list[dict]:
             "doc": doc, "event": r["event"], "type": _TYPE[_local(r["class"])], **role,
             "places": sorted(places), "count": r["count"], "outcome": _local(r["outcome"]),
             "qualifier": _QUALIFIER.get(_local(r["qualifier"])) if r["qualifier"] else None,
-            "group": r["group"], "date": r["date"], "sentence": first.get("sentence"),
+            "group": r["group"], "modality": _local(r["modality"]), "date": r["date"], "sentence": first.get("sentence"),
             "start": first.get("start"), "end": first.get("end"), "confidence": r["confidence"],
         })
     return rows

@@ -5,11 +5,15 @@ from collections import Counter
 
 from kg.documents import Document
 from kg.extract.dates import document_date
-from kg.extract.events import EventRules, Sentence
+from kg.extract.accusations import find_accusations
+from kg.extract.attacks import find_attacks
+from kg.extract.attribution import find_reporters
+from kg.extract.casualties import find_casualties
 from kg.extract.matching import load_rules
 from kg.extract.mentions import find_mentions
 from kg.extract.model import Extraction, Mention, SentenceSpan
 from kg.extract.numbers import find_numbers
+from kg.extract.window import Sentence, Window
 from kg.nlp.pipeline import NlpDoc
 from kg.registry import load_registry
 
@@ -41,13 +45,13 @@ class Mapper:
                 sent.numbers.append((num, tok, end_tok + 1))
             sentences.append(sent)
 
-        rules = EventRules(doc, self.rules, sentences)
-        rules.find_reporters()
-        attacks = rules.attacks()
-        accusations = rules.accusations(attacks)
-        casualties = rules.casualties(attacks, main_place(founds))
+        window = Window(doc, self.rules, sentences)
+        find_reporters(window)
+        attacks = find_attacks(window)
+        accusations = find_accusations(window, attacks)
+        casualties = find_casualties(window, attacks, main_place(founds))
 
-        kept = [f for f in founds if not f.latent or id(f) in rules.used]
+        kept = [f for f in founds if not f.latent or id(f) in window.used]
         # A capital that stood for its state (واتهمت أنقرة) is not also a place there.
         metonyms = {(f.mention.span.start, f.mention.span.end) for f in kept if f.mention.via == "metonym"}
         kept = [f for f in kept if not (f.mention.kind == "place" and (f.mention.span.start, f.mention.span.end) in metonyms)]

@@ -28,6 +28,9 @@ if not Token.has_extension("offset"):  # start offset in the original text
     Token.set_extension("offset", getter=lambda t: t.doc.user_data["offsets"][t.i])
 
 
+FUTURE_PREFIXES = ("وس", "فس", "س")
+
+
 @dataclass(frozen=True)
 class Match:
     label: str  # e.g. "actor:sdf", "attack", "outcome:killed", "state"
@@ -121,6 +124,8 @@ class Rules:
             "non_person": lex["non_person_units"],
             "locative": lex["locative"],
         }
+        for modality in ("hypothetical", "threatened", "denied"):
+            out[f"modality:{modality}"] = lex["modality"][modality]
         for outcome, words in lex["outcomes"].items():
             out[f"outcome:{outcome}"] = words
         for ptype, words in lex["place_heads"].items():
@@ -136,6 +141,14 @@ class Rules:
             tok.norm_ = strip_clitic(normalize(tok.text), self.known, self.clitics)[0]
         return doc
 
+    def _future_verb(self, norm: str) -> tuple[str, int] | None:
+        """سيشن، وستهاجم: the future's س (after و or ف) before a known imperfect verb."""
+        for prefix in FUTURE_PREFIXES:
+            rest = norm[len(prefix):]
+            if norm.startswith(prefix) and len(rest) >= 3 and rest[0] in "يتن" and rest in self.known:
+                return rest, len(prefix)
+        return None
+
     def make_doc(self, nlp_doc: NlpDoc) -> Doc:
         """A spaCy Doc over the NLP stage's tokens, sentences and entities."""
         text = nlp_doc.text
@@ -143,12 +156,17 @@ class Rules:
         spaces = [toks[i + 1].start > t.end if i + 1 < len(toks) else False for i, t in enumerate(toks)]
         starts = [i == 0 for s in nlp_doc.sentences for i, _ in enumerate(s.tokens)]
         doc = Doc(self.vocab, words=[t.text for t in toks], spaces=spaces, sent_starts=starts)
-        clitics = []
+        clitics, future = [], set()
         for tok, src in zip(doc, toks):
-            key, cut = strip_clitic(normalize(src.text), self.known, self.clitics)
+            norm = normalize(src.text)
+            key, cut = strip_clitic(norm, self.known, self.clitics)
+            if not cut and key not in self.known and (verb := self._future_verb(norm)):
+                key, cut = verb
+                future.add(tok.i)
             tok.norm_ = key
             clitics.append(original_index(src.text, cut) if cut else 0)
         doc.user_data["clitics"] = clitics
+        doc.user_data["future"] = future
         doc.user_data["offsets"] = [t.start for t in toks]
         by_start = {t.start: i for i, t in enumerate(toks)}
         by_end = {t.end: i for i, t in enumerate(toks)}

@@ -6,6 +6,9 @@ from typing import Literal
 
 MentionKind = Literal["actor", "place"]
 EventType = Literal["attack", "accusation", "casualty"]
+# asserted: reported as having happened; hypothetical: would have, if; threatened: threats,
+# plans, foiled plots; denied: a party denies it happened at all; negated: the text says it did not
+Modality = Literal["asserted", "hypothetical", "threatened", "denied", "negated"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Event:
     about: Event | None = None  # an accusation's attack, when stated
     date: str | None = None  # ISO date
     confidence: float = 0.5
+    modality: Modality = "asserted"
     evidence: list[Span] = field(default_factory=list)  # further mentions of the same event
 
 

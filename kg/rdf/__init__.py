@@ -133,6 +133,7 @@ class GraphBuilder:
         g.add((iri, RDF.type, EKG.Event))
         g.add((iri, RDF.type, cls))
         g.add((iri, EKG.eventType, concept))
+        g.add((iri, EKG.modality, EKG[ev.modality]))
         g.add((iri, EKG.inDocument, self.doc))
         g.add((iri, EKG.confidence, Literal(round(ev.confidence, 2), datatype=XSD.decimal)))
         for span in [ev.trigger, *ev.evidence]:
@@ -146,7 +147,7 @@ class GraphBuilder:
                 g.add((iri, prop, self.role(m)))
         for p in ev.places:
             g.add((iri, EKG.location, self.role(p)))
-        if ev.type == "accusation" and ev.accuser and ev.accused:
+        if ev.type == "accusation" and ev.accuser and ev.accused and ev.modality == "asserted":
             g.add((self.role(ev.accuser), EKG.accuses, self.role(ev.accused)))
             if ev.about is not None and id(ev.about) in iris:
                 g.add((iri, EKG.about, iris[id(ev.about)]))

@@ -1,0 +1,144 @@
+"""Accusations: A accuses, blames, holds responsible, designates B (اتهم، حمّل المسؤولية،
+تقف وراء، تعتبرها إرهابية), mutual accusations, one event per accuser and accused."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.extract.lexicon import load, norm_set
+from kg.extract.matching import Match
+from kg.extract.mentions import Found
+from kg.extract.model import Event
+from kg.extract.modality import modality_of
+from kg.extract.window import Sentence, Window, distinct, same_actor
+from kg.nlp.normalize import normalize
+
+
+@lru_cache(maxsize=1)
+def _accusation_needs() -> dict[str, frozenset[str]]:
+    return {normalize(k): norm_set(v) for k, v in load("lexicon")["accusation"]["needs_nearby"].items()}
+
+
+def eligible(w: Window, f: Found) -> bool:
+    """A country glued to ب (بسوريا) is where something happens, never who acts."""
+    tok = w.doc[f.start]
+    return not (f.latent and tok._.clitic and tok.text.startswith("ب"))
+
+def accusation(w: Window, s: Sentence, m: Match, accuser: Found | None, accused: Found | None,
+               attacks: list[Event]) -> Event | None:
+    if accuser is None or accused is None or same_actor(accuser.mention, accused.mention):
+        return None
+    about = next((a for a in attacks if a.trigger.sentence == s.index), None)
+    known = (accuser.mention.key is not None) + (accused.mention.key is not None)
+    return Event("accusation", w.span(m.start, m.end, s.index), modality=modality_of(w, s, m),
+                 accuser=w.use(accuser), accused=w.use(accused),
+                 reported_by=accuser.mention, about=about, confidence=0.6 + 0.15 * known)
+
+def mutual_accusations(w: Window, s: Sentence, actors: list[Found],
+                       attacks: list[Event]) -> tuple[list[Event], set[int]]:
+    """تبادل التحالف والحوثيون الاتهام / الطرفان تبادلا الاتهامات: each side accuses the
+    other. Also returns the accusation nouns it took, which no other rule reads again."""
+    out, nouns = [], set()
+    for m in w.labelled(s, "mutual"):
+        noun = next((n for n in w.labelled(s, "accusation:noun") if m.end <= n.start <= m.end + 8), None)
+        if noun is None or w.negated(s, m):
+            continue
+        nouns.add(noun.start)
+        sides = [f for f in actors if m.end <= f.start and f.end <= noun.start] or \
+                [f for f in actors if f.end <= m.start and w.gap(f.end, m.start) <= 4]
+        named = distinct(sides)
+        if len(named) >= 2:
+            a, b = named[:2]
+            out += [ev for ev in (accusation(w, s, m, a, b, attacks), accusation(w, s, m, b, a, attacks)) if ev]
+    return out, nouns
+
+def find_accusations(w: Window, attacks: list[Event]) -> list[Event]:
+    out = []
+    for s in w.sentences:
+        actors = [f for f in w.actors(s) if eligible(w, f)]
+        mutual, taken_nouns = mutual_accusations(w, s, actors, attacks)
+        out += mutual
+        out += stated_accusations(w, s, actors, attacks, taken_nouns)
+        out += behind_accusations(w, s, actors, attacks)
+        out += designations(w, s, actors, attacks)
+    return merge_accusations(out)
+
+def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: list[Event],
+                       taken_nouns: set[int]) -> list[Event]:
+    """اتهمت أنقرة الوحدات / قسد تتهم تركيا / حمّل البيان تركيا المسؤولية / اتهامات لتركيا."""
+    def after(pos: int, limit: int, skip: Found | None = None) -> Found | None:
+        return w.actor_after(s, pos, limit, skip, among=actors)
+
+    out = []
+    for m in w.labelled(s, "accusation"):
+        if m.start in taken_nouns:
+            continue
+        if w.needs_unmet(s, m, _accusation_needs(), 8) or w.negated(s, m):
+            continue
+        noun = m.label == "accusation:noun"
+        owner = after(m.end, 0) if noun else None
+        if owner and not w.doc[owner.start].text.startswith(("ل", "ب")):
+            # اتهامات الحكومة للمعارضة: the noun's owner accuses the one after it; in
+            # نفت طالبان اتهامات الحكومة, the one before (who denies) is accused
+            accused = after(owner.end, 2, owner) or w.actor_before(s, m.start, 1)
+            out.append(accusation(w, s, m, owner, accused, attacks))
+            continue
+        accuser = w.actor_before(s, m.start, 0 if noun else 1)
+        accused = None
+        if accuser is None and (stmt := w.starts_with(s, "statement", m.end)):
+            # وحمّل البيانُ تركيا المسؤولية: the statement's author accuses
+            accuser = s.reporter or w.doc_reporter
+            accused = after(stmt.end, 4, accuser)
+        elif accuser is None:
+            first = after(m.end, 4)
+            if noun and first and w.doc[first.start].text.startswith("ل"):
+                accuser, accused = s.reporter, first  # اتهامات لتركيا: Turkey is accused
+            else:
+                accuser = first
+                accused = after(first.end, 8, first) if first else None
+        else:
+            accused = after(m.end, 8, accuser)
+        out.append(accusation(w, s, m, accuser, accused, attacks))
+    return [ev for ev in out if ev]
+
+def behind_accusations(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
+    """قالت موسكو إن كييف تقف وراء الهجوم: the reported source accuses the subject."""
+    out = []
+    for m in w.labelled(s, "behind"):
+        harmful = bool(w.words_after(s, m, 3) & norm_set(w.lex['accusation']['behind_what'])) or any(
+            m.end <= a.start <= m.end + 3 for a in w.labelled(s, "attack"))
+        accused = w.actor_before(s, m.start, 0, among=actors)
+        if harmful and accused is not None and not w.negated(s, m) and s.reporter is not None:
+            out.append(accusation(w, s, m, s.reporter, accused, attacks))
+    return [ev for ev in out if ev]
+
+def designations(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
+    """تعتبر تركيا الوحدات تنظيما إرهابيا / وتعتبره أنقرة وواشنطن تنظيما إرهابيا."""
+    out = []
+    for m in w.labelled(s, "designation"):
+        terror = next((t for t in w.labelled(s, "terror") if m.end <= t.start <= m.end + 12), None)
+        if terror is None or w.negated(s, m):
+            continue
+        between = [f for f in actors if m.end <= f.start and f.end <= terror.start]
+        if w.doc[m.start].norm_.endswith(("ه", "ها", "هم")):
+            named = [f for f in w.actors(s) if f.end <= m.start and not f.latent]
+            accused, accusers = (named[-1] if named else None), between
+        else:
+            accusers, accused = between[:1], (between[1] if len(between) > 1 else None)
+        out += [accusation(w, s, m, a, accused, attacks) for a in accusers]
+    return [ev for ev in out if ev]
+
+
+
+def merge_accusations(events: list[Event]) -> list[Event]:
+    """One accusation per accuser and accused in a document, with every place it is said."""
+    by_pair: dict[tuple, Event] = {}
+    for ev in events:
+        pair = (*(m.key or m.span.text for m in (ev.accuser, ev.accused)), ev.modality)
+        if pair in by_pair:
+            by_pair[pair].evidence.append(ev.trigger)
+            by_pair[pair].about = by_pair[pair].about or ev.about
+        else:
+            by_pair[pair] = ev
+    return list(by_pair.values())
+
+

@@ -1,0 +1,157 @@
+"""Attacks: a trigger (verb or noun) with who did it, to whom and where; claims of
+responsibility give attacks their perpetrator; one attack told many times is one event."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.extract.lexicon import load, norm_set
+from kg.extract.matching import Match
+from kg.extract.mentions import Found
+from kg.extract.model import Event
+from kg.extract.modality import modality_of
+from kg.extract.window import Sentence, Window, distinct, same_actor
+from kg.nlp.normalize import normalize
+
+SIDES_GAP = 5  # words between a clash noun and the بين naming its sides, at most
+
+
+@lru_cache(maxsize=1)
+def _attack_needs() -> dict[str, frozenset[str]]:
+    return {normalize(k): norm_set(v) for k, v in load("lexicon")["attack"]["needs_nearby"].items()}
+
+
+def find_attacks(w: Window) -> list[Event]:
+    out = []
+    for s in w.sentences:
+        triggers = sorted(w.labelled(s, "attack"), key=lambda m: m.start)
+        places = [f for f in s.founds if f.mention.kind == "place"]
+        for k, m in enumerate(triggers):
+            if w.needs_unmet(s, m, _attack_needs(), 6) and not any(
+                    n.label == "attack:noun" and m.end <= n.start <= m.end + 6 for n in triggers):
+                continue  # أطلق سراح: no attack (أطلق صواريخ، أطلق هجوما: one)
+            if any(v.label == "attack:verb" and v.end <= m.start and w.gap(v.end, m.start) <= 3
+                   for v in triggers[:k]) and m.label == "attack:noun":
+                continue  # شنت تركيا هجوما: the noun is the verb's object, one attack
+            verb = m.label == "attack:verb"
+            perp = attacker(w, s, m, verb)
+            after = perp.end if perp and perp.start >= m.start else m.end
+            marker = next((t for t in w.labelled(s, "target_marker") if after <= t.start <= after + 2), None)
+            target, target_places = None, []
+            if marker:  # على / ضد: an actor is the target, a place is where
+                first = next((f for f in s.founds if marker.end <= f.start <= marker.end + 3), None)
+                if first and first.mention.kind == "actor" and not first.latent:
+                    target = first
+                target_places = [p for p in places if marker.end <= p.start < marker.end + 6]
+            elif verb and perp and perp.start >= m.start:  # شنت قسد هجوما / قصفت تركيا قسد
+                target = next((f for f in w.actors(s) if not f.latent and perp.end <= f.start <= perp.end + 2), None)
+            if perp is None and (sides := clash_sides(w, s, m)):  # اشتباكات بين الجيش والحوثيين
+                perp, target = sides[0], (sides[1] if len(sides) > 1 else None)
+            if perp and target and same_actor(perp.mention, target.mention):
+                target = None
+            # where: the places named around this trigger, up to the next one (not the verb's
+            # own object: أطلق حفتر هجوما لتحرير درنة)
+            nxt = next((t for t in triggers[k + 1:] if not (
+                verb and t.label == "attack:noun" and w.gap(m.end, t.start) <= 3)), None)
+            end = nxt.start if nxt else s.end
+            near = [p for p in places if m.start - 3 <= p.start < min(end, m.end + 16)]
+            ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
+            if not (perp or target or ev_places):
+                continue
+            out.append(Event("attack", w.span(m.start, m.end, s.index), modality=modality_of(w, s, m),
+                             perpetrator=w.use(perp), target=w.use(target), places=ev_places,
+                             confidence=0.5 + 0.2 * bool(perp) + 0.1 * bool(target)))
+    apply_claims(w, out)
+    return merge_attacks(out)
+
+def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
+    """The actors named after بين right behind a clash noun: the sides of the fight."""
+    # اشتباكات بين X وY / معارك عنيفة منذ مساء أمس بين X وY: a few words may come between
+    between = next((b for b in w.labelled(s, "between_marker")
+                    if m.end <= b.start and w.gap(m.end, b.start) <= SIDES_GAP), None)
+    if between is None or any(m.end <= t.start < between.start for t in w.labelled(s, "attack")):
+        return []  # ...هجوم على X واشتباكات بين: the nearer noun's sides
+    found = [f for f in w.actors(s) if not f.latent and between.end <= f.start <= between.end + 6]
+    return distinct(found)
+
+def apply_claims(w: Window, attacks: list[Event]) -> None:
+    """أعلن داعش مسؤوليته عن الهجوم / تبنت حركة الشباب التفجيرين: the claimant is the
+    perpetrator of the attacks without one, in this sentence and the three before it."""
+    for s in w.sentences:
+        for m in w.labelled(s, "claim"):
+            before = w.doc[max(s.start, m.start - 6):m.start]
+            if any(t.norm_ in norm_set(w.lex['accusation']['negations']) for t in before):
+                continue  # لم تعلن أي جماعة مسؤوليتها
+            if w.doc[m.start].norm_.startswith("مسوول") or w.doc[m.start].norm_ == "المسووليه":
+                # أعلنت حركة الشباب، التي ...، مسؤوليتها عن: the one who announced it
+                claimant = s.reporter or w.actor_before(s, m.start, 4)
+            else:  # تبنى داعش الهجوم / داعش يتبنى (not the place: يتبنى تفجيرا ببغداد)
+                named = [f for f in w.actors(s) if not f.latent]
+                claimant = w.actor_after(s, m.end, 2, among=named) or w.actor_before(s, m.start, 0, among=named)
+            if claimant is None:
+                continue
+            for ev in attacks:
+                if ev.perpetrator is None and s.index - 3 <= ev.trigger.sentence <= s.index:
+                    ev.perpetrator = w.use(claimant)
+                    ev.confidence += 0.1
+
+def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
+    """الهجوم التركي / هجوم داعش / شنت قسد / نفذه مسلحون من داعش / داعش تهاجم.
+    A country named as a place (في سوريا) never attacks, and a capital after a noun is
+    where an attack happened (هجوم أربيل), not who attacked (قصفت أنقرة: it did)."""
+    actors = [f for f in w.actors(s) if not (f.latent and f.mention.via in ("registry", "metonym"))
+              and (verb or f.mention.via != "metonym")]
+    on = next((f for f in actors if f.start <= m.end and f.end > m.start), None)
+    if on:
+        return on
+    perp = w.actor_after(s, m.end, 2 if verb else 1, among=actors)
+    if perp is None:
+        for b in w.labelled(s, "by_marker"):
+            if b.start >= m.start and (perp := w.actor_after(s, b.end, 4, among=actors)):
+                break
+    if perp is None and verb:  # قوات البيشمركة الكردية شنت: a subject, maybe with its adjective
+        perp = w.actor_before(s, m.start, 1, among=actors)
+        if perp and w.gap(perp.end, m.start) and not w.adjective(w.doc[perp.end]):
+            perp = None
+    perp = perp or w.actor_before(s, m.start, 0, among=actors)
+    if perp is None:  # حزب العمال، الذي يشن حربا: the one the relative clause is about
+        rel = next((i for i in range(m.start - 1, max(s.start, m.start - 4) - 1, -1)
+                    if w.doc[i].norm_ in norm_set(w.lex['relative_pronouns'])), None)
+        perp = w.actor_before(s, rel, 2, among=actors) if rel is not None else None
+    return perp
+
+
+
+def _place_keys(e: Event) -> set[str]:
+    return {p.key or p.span.text for p in e.places}
+
+
+def merge_attacks(events: list[Event]) -> list[Event]:
+    """One event per attacker and place: news names the same attack many times. An attack
+    with no attacker joins one with the same place, or the one told just before it."""
+    merged: list[Event] = []
+    own: dict[int, set[str]] = {}  # each merged event's places as first told: merging must not snowball
+    for ev in sorted(events, key=lambda e: (e.perpetrator is None, e.trigger.start)):
+        home = None
+        for m in merged:
+            if m.modality != ev.modality:
+                continue  # لو نجح هجومهم: no part of the attack that happened
+            overlap = bool(own[id(m)] & _place_keys(ev)) or not ev.places or not own[id(m)]
+            if ev.perpetrator is None:
+                close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1
+                if (overlap or close) and (ev.target is None or m.target is None or same_actor(ev.target, m.target)):
+                    home = m
+            elif same_actor(m.perpetrator, ev.perpetrator) and overlap:
+                home = m
+            if home:
+                break
+        if home is None:
+            merged.append(ev)
+            own[id(ev)] = _place_keys(ev)
+            continue
+        home.evidence.append(ev.trigger)
+        home.target = home.target or ev.target
+        home.places += [p for p in ev.places if (p.key or p.span.text) not in _place_keys(home)]
+        home.confidence = max(home.confidence, ev.confidence)
+    return sorted(merged, key=lambda e: e.trigger.start)
+
+

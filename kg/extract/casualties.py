@@ -1,0 +1,97 @@
+"""Casualty figures: a number, the outcome word nearest it (killed, injured, captured,
+missing, displaced), the victims named after it, who reported it."""
+from __future__ import annotations
+
+from kg.extract.lexicon import norm_set
+from kg.extract.matching import Match
+from kg.extract.model import Event, Mention, Span
+from kg.extract.modality import modality_of
+from kg.extract.window import Sentence, Window
+
+VICINITY = 10  # tokens between a number and its outcome word, at most
+
+
+def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None) -> list[Event]:
+    out = []
+    non_person = "non_person"
+    for s in w.sentences:
+        outcomes = w.labelled(s, "outcome")
+        for num, ns, ne in s.numbers:
+            after = ne
+            while after < s.end and w.doc[after].text in "/)»”\"":  # /40/ من ...
+                after += 1
+            after += 1 if after < s.end and w.doc[after].norm_ == "من" else 0
+            if any(m.label == non_person and m.start == after for m in s.matches):
+                continue
+            best, dist = None, VICINITY + 1
+            # مقتل 11 مسلحا و10 مدنيين وإصابة 17: an outcome after the number that opens a
+            # new clause (و) is the next figure's, when one before the number can govern it
+            governed = any(o.end <= ns and w.gap(o.end, ns) <= VICINITY for o in outcomes)
+            for o in outcomes:
+                if governed and o.start >= ne and opens_clause(w, o.start):
+                    continue
+                d = ns - o.end if o.end <= ns else (o.start - ne if o.start >= ne else 0)
+                # a tie goes to the word before the number (قتل 5 وأصيب), except a noun right
+                # after it, which names what was counted (5 قتلى و7 جرحى)
+                if d < dist or (d == dist and best is not None and (
+                        o.start == ne if d == 0 else o.end <= ns < best.start)):
+                    best, dist = o, d
+            if best is None:
+                continue
+            group_start, group_end = victim_words(w, s, after, outcomes)
+            victim = next((f for f in w.actors(s) if group_start <= f.start < max(group_end, group_start + 1)), None)
+            if victim is None and best.end <= ns:
+                victim = next((f for f in w.actors(s) if best.end <= f.start and f.end <= ns), None)
+            perp = None
+            for b in w.labelled(s, "by_marker"):
+                if b.start >= ne:
+                    perp = w.actor_after(s, b.end, 4)
+                    break
+            attack = next((a for a in attacks if a.trigger.sentence == s.index), None)
+            if perp is None and attack is not None:
+                perp = next((f for f in w.actors(s) if f.mention is attack.perpetrator), None)
+            places = [f.mention for f in s.founds if f.mention.kind == "place"
+                      and not (group_start <= f.start < group_end)]
+            if not places and main_place is not None:
+                places = [main_place]
+            reporter = w.reporter_near(s.index)
+            group = w.span(group_start, group_end, s.index).text if group_end > group_start else None
+            out.append(Event(
+                "casualty", Span(num.start, num.end, w.text[num.start:num.end], s.index),
+                count=num.value, outcome=best.label.split(":")[1], qualifier=num.qualifier,
+                modality=modality_of(w, s, best if best.start < ns else Match(best.label, ns, ne)),
+                group=group, victim=w.use(victim), perpetrator=w.use(perp),
+                reported_by=w.use(reporter), places=places,
+                evidence=[w.span(best.start, best.end, s.index)],
+                confidence=0.9 if dist <= 3 else 0.7))
+    return dedupe_casualties(out)
+
+def opens_clause(w: Window, i: int) -> bool:
+    """Token i carries the conjunction و (وأصيب، وإصابة)."""
+    tok = w.doc[i]
+    return bool(tok._.clitic) and tok.text.startswith("و")
+
+def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> tuple[int, int]:
+    """Token range of the words naming the victims, right after the number."""
+    end = start
+    stops = {o.start for o in outcomes} | {n for _, n, _ in s.numbers}
+    while end < s.end and end - start < 6:
+        tok = w.doc[end]
+        if tok.is_punct or tok.norm_ in norm_set(w.lex['victim_stop_words']) or end in stops or (end > start and tok.text.startswith("و") and end + 1 in stops):
+            break
+        end += 1
+    return start, end
+
+
+
+
+def dedupe_casualties(events: list[Event]) -> list[Event]:
+    """A figure repeated (headline and body) is one figure."""
+    seen, out = set(), []
+    for ev in events:
+        key = (ev.count, ev.outcome, ev.victim.key or ev.victim.span.text if ev.victim else None, ev.modality)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(ev)
+    return out

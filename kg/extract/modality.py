@@ -1,0 +1,35 @@
+"""Modality: whether the text reports an event as having happened.
+
+``asserted`` unless a cue before its trigger says otherwise: a negation right before it
+(لم تهاجم: negated), a future verb (سيشن: threatened), or the nearest cue of
+``lexicon.json``'s ``modality`` lists within its window (hypothetical لو، إذا; threatened
+يهدد، يعتزم، أحبط; denied نفى وقوع). Claims that someone else did it, or denials of
+responsibility, are no cues: the event itself stays asserted.
+"""
+from __future__ import annotations
+
+from kg.extract.lexicon import norm_set
+from kg.extract.matching import Match
+from kg.extract.model import Modality
+from kg.extract.window import Sentence, Window
+
+
+def modality_of(w: Window, s: Sentence, m: Match) -> Modality:
+    """The modality of the event whose trigger is ``m`` in sentence ``s``."""
+    if w.negated(s, m):
+        return "negated"
+    if m.start in w.doc.user_data["future"]:
+        return "threatened"
+    cues = w.lex["modality"]
+    scope = norm_set(cues["sentence_scope"])
+    best: tuple[int, Modality] | None = None
+    for cue in w.labelled(s, "modality"):
+        if cue.end > m.start:
+            continue
+        words = w.gap(cue.end, m.start)
+        if words > cues["window"] and " ".join(t.norm_ for t in w.doc[cue.start:cue.end]) not in scope:
+            continue
+        if best is None or words < best[0]:
+            best = (words, cue.label.split(":")[1])
+    return best[1] if best else "asserted"
+

@@ -1,0 +1,118 @@
+"""What every event rule reads: a document's sentences, the matches and mentions in each, and
+the small questions asked of the words around a trigger (who is named right after it, right
+before it, how many words lie between).
+
+Each rule family (``attribution``, ``attacks``, ``accusations``, ``casualties``,
+``modality``) is a module of functions over one ``Window``. Arabic news is mostly VSO
+(اتهمت أنقرة الوحدات الكردية: verb, accuser, accused), sometimes SVO (قسد تتهم تركيا), so
+each role is looked for right after its trigger, then right before it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from kg.extract.lexicon import norm_set
+from kg.extract.matching import Match, Rules, char_span
+from kg.extract.mentions import Found
+from kg.extract.model import Mention, Span
+from kg.extract.numbers import NumberMatch
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int  # token range in the spaCy Doc
+    end: int
+    matches: list[Match] = field(default_factory=list)
+    founds: list[Found] = field(default_factory=list)
+    numbers: list[tuple[NumberMatch, int, int]] = field(default_factory=list)  # with token range
+    reporter: Found | None = None
+
+
+class Window:
+    """One document's sentences and the questions rules ask about the words around a trigger."""
+
+    def __init__(self, doc: Doc, rules: Rules, sentences: list[Sentence]):
+        self.doc, self.rules, self.sentences = doc, rules, sentences
+        self.lex = rules.lex
+        self.text: str = doc.user_data["text"]
+        self.nisba = tuple(sorted(norm_set(self.lex["nisba_endings"]), key=len, reverse=True))
+        self.used: set[int] = set()  # ids of Found objects a rule relied on
+        self.doc_reporter: Found | None = None
+
+    def span(self, start: int, end: int, sentence: int) -> Span:
+        b, e = char_span(self.doc, start, end, cut_clitic=False)
+        return Span(b, e, self.text[b:e], sentence)
+
+    def use(self, f: Found | None) -> Mention | None:
+        if f is None:
+            return None
+        self.used.add(id(f))
+        return f.mention
+
+    @staticmethod
+    def actors(s: Sentence) -> list[Found]:
+        return [f for f in s.founds if f.mention.kind == "actor"]
+
+    def gap(self, a: int, b: int) -> int:
+        """Words between token positions a and b, punctuation not counted."""
+        return sum(1 for t in self.doc[a:b] if not t.is_punct)
+
+    def actor_after(self, s: Sentence, pos: int, limit: int, skip: Found | None = None,
+                    among: list[Found] | None = None) -> Found | None:
+        for f in self.actors(s) if among is None else among:
+            if f.start >= pos and self.gap(pos, f.start) <= limit:
+                if skip is None or not same_actor(f.mention, skip.mention):
+                    return f
+        return None
+
+    def actor_before(self, s: Sentence, pos: int, limit: int, among: list[Found] | None = None) -> Found | None:
+        best = None
+        for f in self.actors(s) if among is None else among:
+            if f.end <= pos and self.gap(f.end, pos) <= limit:
+                best = f
+        return best
+
+    def labelled(self, s: Sentence, prefix: str) -> list[Match]:
+        return [m for m in s.matches if m.label == prefix or m.label.startswith(prefix + ":")]
+
+    def starts_with(self, s: Sentence, label: str, pos: int) -> Match | None:
+        return next((m for m in s.matches if m.label == label and m.start == pos), None)
+
+    def words_after(self, s: Sentence, m: Match, n: int) -> set[str]:
+        """The normalised words of the ``n`` tokens right after match ``m``, in its sentence."""
+        return {t.norm_ for t in self.doc[m.end:min(m.end + n, s.end)]}
+
+    def needs_unmet(self, s: Sentence, m: Match, needs: dict[str, frozenset[str]], n: int) -> bool:
+        """Trigger ``m`` is a word that counts only with one of its companions (``needs``)
+        among the ``n`` words after it (اتهم ... بـ، أطلق صواريخ), and none is there."""
+        needed = needs.get(self.doc[m.start].norm_)
+        return bool(needed) and not needed & self.words_after(s, m, n)
+
+    def adjective(self, tok) -> bool:
+        """A definite relational adjective (الكردية، السوري، الموالية): it agrees with the
+        name before it and is no new word of the clause."""
+        return tok.norm_.startswith("ال") and tok.norm_.endswith(self.nisba) and len(tok.norm_) > 4
+
+    def negated(self, s: Sentence, m: Match) -> bool:
+        return any(n.end in (m.start, m.start - 1) for n in self.labelled(s, "negation"))
+
+    def reporter_near(self, i: int) -> Found | None:
+        """The sentence's own source, else one from the two sentences before it."""
+        for j in (i, i - 1, i - 2):
+            if j >= 0 and self.sentences[j].reporter:
+                return self.sentences[j].reporter
+        return None
+
+
+def same_actor(a: Mention | None, b: Mention | None) -> bool:
+    if a is None or b is None:
+        return False
+    return (a.key or a.span.text) == (b.key or b.span.text)
+
+
+def distinct(founds: list[Found]) -> list[Found]:
+    """The first mention of each actor, in order."""
+    return [f for i, f in enumerate(founds) if not any(same_actor(f.mention, g.mention) for g in founds[:i])]
