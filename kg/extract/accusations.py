@@ -18,6 +18,11 @@ def _accusation_needs() -> dict[str, frozenset[str]]:
     return {normalize(k): norm_set(v) for k, v in load("lexicon")["accusation"]["needs_nearby"].items()}
 
 
+def _charge_follows(w: Window, s: Sentence, f: Found) -> bool:
+    """The word after ``f`` carries ب (اتهم X بدعم، بالتبعية): X is the one accused."""
+    return f.end < s.end and bool(w.doc[f.end]._.clitic) and w.doc[f.end].text.startswith("ب")
+
+
 def eligible(w: Window, f: Found) -> bool:
     """A country glued to ب (بسوريا) is where something happens, never who acts."""
     tok = w.doc[f.start]
@@ -60,6 +65,9 @@ def find_accusations(w: Window, attacks: list[Event]) -> list[Event]:
         out += stated_accusations(w, s, actors, attacks, taken_nouns)
         out += behind_accusations(w, s, actors, attacks)
         out += designations(w, s, actors, attacks)
+        out += criticisms(w, s, actors, attacks)
+        out += responsibilities(w, s, actors, attacks)
+        out += attributions(w, s, actors, attacks)
     return merge_accusations(out)
 
 def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: list[Event],
@@ -92,6 +100,11 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             first = after(m.end, 4)
             if noun and first and w.doc[first.start].text.startswith("ل"):
                 accuser, accused = s.reporter, first  # اتهامات لتركيا: Turkey is accused
+            elif not noun and first and _charge_follows(w, s, first):
+                # دمشق ترد وساما وتتهم باريس بالتبعية: the one before it accuses, Paris is accused
+                named = [f for f in actors if not f.latent]
+                accuser = w.actor_before(s, m.start, 6, among=named) or s.reporter
+                accused = first
             else:
                 accuser = first
                 accused = after(first.end, 8, first) if first else None
@@ -127,6 +140,65 @@ def designations(w: Window, s: Sentence, actors: list[Found], attacks: list[Even
         out += [accusation(w, s, m, a, accused, attacks) for a in accusers]
     return [ev for ev in out if ev]
 
+
+
+def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
+    """Criticism or condemnation that names who did wrong: انتقد الحلف روسيا، أدان عريقات القرار
+    الأمريكي، تعرضت بولندا لانتقادات من الولايات المتحدة. One that names no culprit (أدانت
+    مصر الهجوم) is no accusation: the accused is an actor named right after the verb (or its
+    subject), or a country adjective on the verb's object."""
+    named = sorted([f for f in actors if not f.latent] + w.adjective_actors(s), key=lambda f: f.start)
+    out = []
+    for m in w.labelled(s, "criticism"):
+        if w.negated(s, m):
+            continue
+        if m.label == "criticism:noun" and m.end < s.end and w.doc[m.end].norm_ == "من":
+            # لانتقادات من X: X criticises the one named before
+            accuser = w.actor_after(s, m.end + 1, 0, among=actors)
+            accused = w.actor_before(s, m.start, 2, among=named)
+        else:
+            # a title may stand before the name (دان رئيس الوزراء الإسرائيلي، بنيامين نتنياهو، ...)
+            accuser = w.actor_before(s, m.start, 1, among=actors) or w.actor_after(s, m.end, 4, among=actors)
+            after = accuser.end if accuser and accuser.start >= m.end else m.end
+            accused = w.actor_after(s, after, 4, accuser, among=named)
+        if accuser is None and m.label == "criticism:noun":
+            accuser = s.reporter
+        out.append(accusation(w, s, m, accuser, accused, attacks))
+    return [ev for ev in out if ev]
+
+
+def responsibilities(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
+    """يتحمل حرس الثورة المسؤولية الكاملة: whoever the sentence reports holds the subject
+    responsible; دعا الحلف موسكو إلى تحمل مسؤولية إسقاط الطائرة: the one who calls on it."""
+    held = {m.start for m in w.labelled(s, "accusation:verb")}  # تحمل may be حمّل (holds X responsible)
+    out = []
+    for m in w.labelled(s, "bears"):
+        if m.start in held or w.needs_unmet(s, m, _accusation_needs(), 6) or w.negated(s, m):
+            continue
+        if m.start > s.start and w.doc[m.start - 1].norm_ in ("الي", "علي"):  # دعا X Y إلى تحمل
+            accused = w.actor_before(s, m.start - 1, 0, among=actors)
+            accuser = w.actor_before(s, accused.start, 3, among=actors) if accused else None
+        else:
+            accused = w.actor_after(s, m.end, 2, among=actors) or w.actor_before(s, m.start, 1, among=actors)
+            accuser = s.reporter or w.doc_reporter
+        out.append(accusation(w, s, m, accuser, accused, attacks))
+    return [ev for ev in out if ev]
+
+
+def attributions(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
+    """نسبته أنقرة إلى التنظيم: who attributes the deed accuses the one it is attributed to."""
+    out = []
+    for m in w.labelled(s, "attribution_to"):
+        marker = next((i for i in range(m.end, min(m.end + 6, s.end)) if w.doc[i].norm_ in ("الي", "لي")), None)
+        if marker is None or w.negated(s, m):
+            continue
+        named = [f for f in actors if not f.latent]
+        accuser = w.actor_after(s, m.end, 2, among=named) or w.actor_before(s, m.start, 1, among=named)
+        if accuser is not None and accuser.start > marker:
+            accuser = None
+        accused = w.actor_after(s, marker + 1, 2, accuser, among=actors)
+        out.append(accusation(w, s, m, accuser, accused, attacks))
+    return [ev for ev in out if ev]
 
 
 def merge_accusations(events: list[Event]) -> list[Event]:

@@ -103,6 +103,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
     on = next((f for f in actors if f.start <= m.end and f.end > m.start), None)
     if on:
         return on
+    if not verb and (state := adjective_actor(w, s, m.end)):
+        return state  # غارات روسية، ضربة جوية أمريكية
     perp = w.actor_after(s, m.end, 2 if verb else 1, among=actors)
     if perp is None:
         for b in w.labelled(s, "by_marker"):
@@ -119,6 +121,15 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         perp = w.actor_before(s, rel, 2, among=actors) if rel is not None else None
     return perp
 
+
+def adjective_actor(w: Window, s: Sentence, pos: int) -> Found | None:
+    """A country adjective at ``pos``, or after other adjectives there (ضربة جوية أمريكية):
+    the state that did what the noun before it names."""
+    for f in w.adjective_actors(s):
+        if pos <= f.start <= pos + 2 and all(
+                t.norm_.endswith(w.nisba) for t in w.doc[pos:f.start]):
+            return f
+    return None
 
 
 def _place_keys(e: Event) -> set[str]:

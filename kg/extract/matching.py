@@ -55,6 +55,14 @@ class Rules:
             phrases.setdefault(f"{entry.kind}:{entry.key}", []).extend(entry.names)
         for name, words in self._lexicon_phrases().items():
             phrases.setdefault(name, []).extend(words)
+        # Every inflection of the trigger lemmas (pipelines/make_triggers.py), and the lemma
+        # of each form, for the rules that ask for a lemma's companion words (needs_nearby).
+        self.lemma_of: dict[str, str] = {}
+        for label, by_lemma in load("triggers").items():
+            for lemma, forms in by_lemma.items():
+                phrases.setdefault(label, []).extend(forms)
+                for form in forms:
+                    self.lemma_of.setdefault(form, lemma)
         # Every word a phrase can start with: what the clitic stripper may uncover.
         known = set()
         for words in phrases.values():
@@ -97,6 +105,10 @@ class Rules:
             [{"NORM": {"IN": heads}}, {**name, "ENT_TYPE": {"IN": ["LOC", "ORG", "PER"]}}],  # معسكر لبوزة
             [{"NORM": {"IN": ["ال" + h for h in heads]}}, definite],  # القنصلية الأميركية
         ])
+
+    def state_of_adjective(self, norm: str) -> str | None:
+        """The state a country adjective names (الإسرائيلية -> israel), if it is one."""
+        return self._state_of_adjective.get(norm)
 
     def metonym_of(self, span: SpacySpan) -> str | None:
         """The state a capital stands for (أنقرة -> turkey), if it is one."""

@@ -123,6 +123,15 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             span = _span(doc, tok.i, tok.i + 1, sent_of[tok.i])
             out.append(Found(Mention(span, "actor", entry.type, entry.key, "pattern"), tok.i, tok.i + 1, latent=True))
 
+    # الضربة الإسرائيلية، القرار الأمريكي: a country adjective names its state, for the rules
+    # that read it there (an attack noun's perpetrator, what a criticism blames); latent
+    for tok in doc:
+        key = rules.state_of_adjective(tok.norm_)
+        if key and not taken[tok.i] and registry.get("actor", key):
+            entry = registry.get("actor", key)
+            span = _span(doc, tok.i, tok.i + 1, sent_of[tok.i])
+            out.append(Found(Mention(span, "actor", entry.type, entry.key, "adjective"), tok.i, tok.i + 1, latent=True))
+
     waw_words = norm_set(rules.lex["waw_initial"])
     not_names = norm_set(rules.lex["not_names"])
     verb_endings = tuple(rules.lex["verb_endings"])

@@ -29,7 +29,7 @@ class Mention:
     kind: MentionKind
     type: str  # actor: state, armed_group, organisation, person, media; place: city, ...
     key: str | None  # registry key when the name is a known alias, else None
-    via: str  # how it was found: registry, ner, pattern, metonym
+    via: str  # how it was found: registry, ner, pattern, metonym, adjective
 
 
 @dataclass

@@ -54,7 +54,13 @@ class Window:
 
     @staticmethod
     def actors(s: Sentence) -> list[Found]:
-        return [f for f in s.founds if f.mention.kind == "actor"]
+        """The actors named in ``s`` (not the states that a country adjective names)."""
+        return [f for f in s.founds if f.mention.kind == "actor" and f.mention.via != "adjective"]
+
+    @staticmethod
+    def adjective_actors(s: Sentence) -> list[Found]:
+        """States named by a country adjective (القرار الأمريكي): only some rules read them."""
+        return [f for f in s.founds if f.mention.via == "adjective"]
 
     def gap(self, a: int, b: int) -> int:
         """Words between token positions a and b, punctuation not counted."""
@@ -88,7 +94,8 @@ class Window:
     def needs_unmet(self, s: Sentence, m: Match, needs: dict[str, frozenset[str]], n: int) -> bool:
         """Trigger ``m`` is a word that counts only with one of its companions (``needs``)
         among the ``n`` words after it (اتهم ... بـ، أطلق صواريخ), and none is there."""
-        needed = needs.get(self.doc[m.start].norm_)
+        norm = self.doc[m.start].norm_
+        needed = needs.get(norm) or needs.get(self.rules.lemma_of.get(norm, norm))
         return bool(needed) and not needed & self.words_after(s, m, n)
 
     def adjective(self, tok) -> bool:
