@@ -18,6 +18,11 @@ def _accusation_needs() -> dict[str, frozenset[str]]:
     return {normalize(k): norm_set(v) for k, v in load("lexicon")["accusation"]["needs_nearby"].items()}
 
 
+def _after_to(w: Window, s: Sentence, m: Match) -> bool:
+    """``m`` comes right after إلى or على (دعا موسكو إلى تحمل المسؤولية): a call, a noun."""
+    return m.start > s.start and w.doc[m.start - 1].norm_ in ("الي", "علي")
+
+
 def _charge_follows(w: Window, s: Sentence, f: Found) -> bool:
     """The word after ``f`` carries ب (اتهم X بدعم، بالتبعية): X is the one accused."""
     return f.end < s.end and bool(w.doc[f.end]._.clitic) and w.doc[f.end].text.startswith("ب")
@@ -80,8 +85,8 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
     for m in w.labelled(s, "accusation"):
         if m.start in taken_nouns:
             continue
-        if w.needs_unmet(s, m, _accusation_needs(), 8) or w.negated(s, m):
-            continue
+        if w.needs_unmet(s, m, _accusation_needs(), 8) or w.negated(s, m) or _after_to(w, s, m):
+            continue  # إلى تحمل المسؤولية: a call to bear it (responsibilities)
         noun = m.label == "accusation:noun"
         owner = after(m.end, 0) if noun else None
         if owner and not w.doc[owner.start].text.startswith(("ل", "ب")):
@@ -133,8 +138,10 @@ def designations(w: Window, s: Sentence, actors: list[Found], attacks: list[Even
             continue
         between = [f for f in actors if m.end <= f.start and f.end <= terror.start]
         if w.doc[m.start].norm_.endswith(("ه", "ها", "هم")):
-            named = [f for f in w.actors(s) if f.end <= m.start and not f.latent]
+            named = [f for f in w.actors(s) if f.end <= m.start and w.named_here(s, f)]
             accused, accusers = (named[-1] if named else None), between
+            if not accusers and len(named) > 1:  # وتركيا غاضبة من دعم الوحدات، إذ تعتبرها إرهابية
+                accusers = named[:1]
         else:
             accusers, accused = between[:1], (between[1] if len(between) > 1 else None)
         out += [accusation(w, s, m, a, accused, attacks) for a in accusers]
@@ -147,7 +154,7 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
     الأمريكي، تعرضت بولندا لانتقادات من الولايات المتحدة. One that names no culprit (أدانت
     مصر الهجوم) is no accusation: the accused is an actor named right after the verb (or its
     subject), or a country adjective on the verb's object."""
-    named = sorted([f for f in actors if not f.latent] + w.adjective_actors(s), key=lambda f: f.start)
+    named = sorted([f for f in actors if w.named_here(s, f)] + w.adjective_actors(s), key=lambda f: f.start)
     out = []
     for m in w.labelled(s, "criticism"):
         if w.negated(s, m):
@@ -173,9 +180,10 @@ def responsibilities(w: Window, s: Sentence, actors: list[Found], attacks: list[
     held = {m.start for m in w.labelled(s, "accusation:verb")}  # تحمل may be حمّل (holds X responsible)
     out = []
     for m in w.labelled(s, "bears"):
-        if m.start in held or w.needs_unmet(s, m, _accusation_needs(), 6) or w.negated(s, m):
+        called_on = _after_to(w, s, m)
+        if (m.start in held and not called_on) or w.needs_unmet(s, m, _accusation_needs(), 6) or w.negated(s, m):
             continue
-        if m.start > s.start and w.doc[m.start - 1].norm_ in ("الي", "علي"):  # دعا X Y إلى تحمل
+        if called_on:  # دعا X Y إلى تحمل
             accused = w.actor_before(s, m.start - 1, 0, among=actors)
             accuser = w.actor_before(s, accused.start, 3, among=actors) if accused else None
         else:

@@ -81,6 +81,15 @@ class Window:
                 best = f
         return best
 
+    def named_here(self, s: Sentence, f: Found) -> bool:
+        """``f`` is named as one who acts, or could be: not latent, or a country that no
+        locative word or ب puts somewhere (لانتقادات من الولايات المتحدة، not في روسيا)."""
+        if not f.latent:
+            return True
+        if f.mention.via != "registry" or (self.doc[f.start]._.clitic and self.doc[f.start].text.startswith("ب")):
+            return False
+        return not any(m.label == "locative" and m.end == f.start for m in s.matches)
+
     def labelled(self, s: Sentence, prefix: str) -> list[Match]:
         return [m for m in s.matches if m.label == prefix or m.label.startswith(prefix + ":")]
 
