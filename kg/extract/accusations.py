@@ -73,7 +73,17 @@ def find_accusations(w: Window, attacks: list[Event]) -> list[Event]:
         out += criticisms(w, s, actors, attacks)
         out += responsibilities(w, s, actors, attacks)
         out += attributions(w, s, actors, attacks)
+    blame_attacks(out)
     return merge_accusations(out)
+
+
+def blame_attacks(accusations: list[Event]) -> None:
+    """اتهم X Y بقصف المدينة: the attack Y is accused of, told with no perpetrator, is Y's."""
+    for ev in accusations:
+        attack = ev.about
+        if attack is not None and attack.perpetrator is None and attack.trigger.start > ev.trigger.start \
+                and ev.modality == "asserted":
+            attack.perpetrator = ev.accused
 
 def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: list[Event],
                        taken_nouns: set[int]) -> list[Event]:

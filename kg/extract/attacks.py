@@ -44,6 +44,8 @@ def find_attacks(w: Window) -> list[Event]:
                 target_places = [p for p in places if marker.end <= p.start < marker.end + 6]
             elif verb and perp and perp.start >= m.start:  # شنت قسد هجوما / قصفت تركيا قسد
                 target = next((f for f in w.actors(s) if not f.latent and perp.end <= f.start <= perp.end + 2), None)
+            elif object_noun(w, m):  # اغتيال رئيس الحكومة: the one hit
+                target = w.actor_after(s, m.end, 1)
             if perp is None and (sides := clash_sides(w, s, m)):  # اشتباكات بين الجيش والحوثيين
                 perp, target = sides[0], (sides[1] if len(sides) > 1 else None)
             if perp and target and same_actor(perp.mention, target.mention):
@@ -95,9 +97,9 @@ def apply_claims(w: Window, attacks: list[Event]) -> None:
                     ev.confidence += 0.1
 
 def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
-    """الهجوم التركي / هجوم داعش / شنت قسد / نفذه مسلحون من داعش / داعش تهاجم.
-    A country named as a place (في سوريا) never attacks, and a capital after a noun is
-    where an attack happened (هجوم أربيل), not who attacked (قصفت أنقرة: it did)."""
+    """الهجوم التركي / هجوم داعش / شنت قسد / نفذه مسلحون من داعش / داعش تهاجم / هجماتها.
+    A country named as a place (في سوريا) never attacks, a capital after a noun is where an attack happened (هجوم أربيل), not who attacked (قصفت
+    أنقرة: it did), and the name after اغتيال or استهداف is who was hit."""
     actors = [f for f in w.actors(s) if not (f.latent and f.mention.via in ("registry", "metonym"))
               and (verb or f.mention.via != "metonym")]
     on = next((f for f in actors if f.start <= m.end and f.end > m.start), None)
@@ -105,7 +107,9 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         return on
     if not verb and (state := adjective_actor(w, s, m.end)):
         return state  # غارات روسية، ضربة جوية أمريكية
-    perp = w.actor_after(s, m.end, 2 if verb else 1, among=actors)
+    if verb and (subject := w.actor_before(s, m.start, 0, among=actors)):
+        return subject  # الحكومة السورية اغتالت الصحفية
+    perp = None if object_noun(w, m) else w.actor_after(s, m.end, 2 if verb else 1, among=actors)
     if perp is None:
         for b in w.labelled(s, "by_marker"):
             if b.start >= m.start and (perp := w.actor_after(s, b.end, 4, among=actors)):
@@ -114,12 +118,27 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         perp = w.actor_before(s, m.start, 1, among=actors)
         if perp and w.gap(perp.end, m.start) and not w.adjective(w.doc[perp.end]):
             perp = None
-    perp = perp or w.actor_before(s, m.start, 0, among=actors)
-    if perp is None:  # حزب العمال، الذي يشن حربا: the one the relative clause is about
+    if perp is None and not verb and _possessive(w, m):  # وضاعفت حركة الشباب هجماتها
+        named = [f for f in actors if not f.latent and f.end <= m.start]
+        perp = named[-1] if named else None
+    if perp is None and verb:  # حزب العمال، الذي يشن حربا: the one the relative clause is about
         rel = next((i for i in range(m.start - 1, max(s.start, m.start - 4) - 1, -1)
-                    if w.doc[i].norm_ in norm_set(w.lex['relative_pronouns'])), None)
+                    if w.doc[i].norm_ in norm_set(w.lex["relative_pronouns"])), None)
         perp = w.actor_before(s, rel, 2, among=actors) if rel is not None else None
     return perp
+
+
+def object_noun(w: Window, m: Match) -> bool:
+    """اغتيال، استهداف، قصف (in any form): the name after the noun is who was hit."""
+    norm = w.doc[m.start].norm_
+    return m.label == "attack:noun" and w.rules.lemma_of.get(norm, norm) in norm_set(w.lex["attack"]["object_nouns"])
+
+
+def _possessive(w: Window, m: Match) -> bool:
+    """An attack noun with a possessive pronoun (هجماتها، هجومهم): a generated form, not its lemma."""
+    norm = w.doc[m.start].norm_
+    lemma = w.rules.lemma_of.get(norm)
+    return lemma is not None and norm != lemma and norm.endswith(("ها", "هم", "ه")) and not lemma.endswith("ه")
 
 
 def adjective_actor(w: Window, s: Sentence, pos: int) -> Found | None:
