@@ -2,6 +2,7 @@
 تقف وراء، تعتبرها إرهابية), mutual accusations, one event per accuser and accused."""
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from kg.extract.lexicon import load, norm_set
@@ -73,8 +74,45 @@ def find_accusations(w: Window, attacks: list[Event]) -> list[Event]:
         out += criticisms(w, s, actors, attacks)
         out += responsibilities(w, s, actors, attacks)
         out += attributions(w, s, actors, attacks)
+    out = with_partners(w, out)
     blame_attacks(out)
     return merge_accusations(out)
+
+
+def with_partners(w: Window, accusations: list[Event]) -> list[Event]:
+    """روسيا وسوريا اتهمتا واشنطن / اتهمت أنقرة الوحدات وحزب العمال: each side of a pair
+    joined by و accuses, or is accused, as the one the rule found."""
+    out = []
+    for ev in accusations:
+        out.append(ev)
+        s = w.sentences[ev.trigger.sentence]
+        for role in ("accuser", "accused"):
+            found = next((f for f in w.actors(s) if f.mention is getattr(ev, role)), None)
+            for partner in coordinated(w, s, found):
+                other = ev.accused if role == "accuser" else ev.accuser
+                if not same_actor(partner.mention, other):
+                    w.use(partner)
+                    out.append(replace(ev, **{role: partner.mention}, evidence=[],
+                                       reported_by=partner.mention if role == "accuser" else ev.reported_by))
+    return out
+
+
+def coordinated(w: Window, s: Sentence, f: Found | None) -> list[Found]:
+    """The actors joined to ``f`` by و right before or after it (روسيا وسوريا)."""
+    if f is None:
+        return []
+    named = [g for g in w.actors(s) if w.named_here(s, g) or g.mention.via == "registry"]
+    joined, edge = [], f
+    for g in named:  # after: X وY وZ
+        if g.start == edge.end and w.doc[g.start]._.clitic and w.doc[g.start].text.startswith("و"):
+            joined.append(g)
+            edge = g
+    edge = f
+    for g in reversed(named):  # before: Y وX
+        if g.end == edge.start and w.doc[edge.start]._.clitic and w.doc[edge.start].text.startswith("و"):
+            joined.append(g)
+            edge = g
+    return distinct([g for g in joined if not same_actor(g.mention, f.mention)])
 
 
 def blame_attacks(accusations: list[Event]) -> None:
