@@ -56,7 +56,7 @@ def test_a_claim_names_the_group_not_the_city(builder):
 
 @pytest.mark.parametrize("text,figures", [
     # a figure joined by و to one before it keeps that one's outcome
-    ("ذكرت الشرطة مقتل 6 من عناصر حركة الشباب و4 مدنيين وإصابة 9 آخرين في كيسمايو.",
+    ("ذكرت الشرطة مقتل 6 من عناصر حركة الشباب و4 مدنيين وإصابة 9 من المارة قرب كيسمايو.",
      {(6, "killed"), (4, "killed"), (9, "injured")}),
     ("وأفاد المستشفى بأن حصيلة القتلى وصلت إلى 23 شخصا وأصيب 40 آخرون.", {(23, "killed"), (40, "injured")}),
     # the noun right after a number names what it counts
@@ -88,7 +88,7 @@ def test_merged_attacks_do_not_snowball_through_a_sentence_naming_two_places(bui
     ("وتصاعدت اتهامات الحكومة السودانية لقوات الدعم السريع بارتكاب انتهاكات في دارفور.", ("sudan", "rsf")),
     # who the sentence reports accuses the one said to stand behind an attack
     ("قالت موسكو إن كييف تقف وراء الهجوم على الجسر.", ("russia", "ukraine")),
-    ("وقال المرصد السوري لحقوق الإنسان إن تنظيم داعش يقف خلف التفجير.", ("sohr", "isis")),
+    ("وأكد المرصد السوري لحقوق الإنسان أن تنظيم داعش يقف خلف التفجير.", ("sohr", "isis")),
 ])
 def test_accuser_and_accused(builder, text, pair):
     assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [pair]

@@ -118,6 +118,7 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         perp = w.actor_before(s, m.start, 1, among=actors)
         if perp and w.gap(perp.end, m.start) and not w.adjective(w.doc[perp.end]):
             perp = None
+    perp = perp or w.actor_before(s, m.start, 0, among=actors)
     if perp is None and not verb and _possessive(w, m):  # وضاعفت حركة الشباب هجماتها
         named = [f for f in actors if not f.latent and f.end <= m.start]
         perp = named[-1] if named else None
