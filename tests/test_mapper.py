@@ -165,3 +165,78 @@ def test_releasing_prisoners_is_no_attack(builder):
     text = "أطلقت السلطات سراح 20 معتقلا في بغداد."
     assert not events(builder, text, "attack")
     assert "baghdad" in mention_keys(builder, text)
+
+
+# ---------------------------------------------------------------- modality
+@pytest.mark.parametrize("text,modality", [
+    ("قصفت الطائرات التركية مواقع قسد قرب منبج صباح الأحد.", "asserted"),
+    ("لم تقصف الطائرات التركية مواقع قسد قرب منبج صباح الأحد.", "negated"),
+    ("ستقصف الطائرات التركية مواقع قسد قرب منبج إن لم تنسحب.", "threatened"),
+    ("وهدد الجيش التركي بقصف مواقع قسد قرب منبج.", "threatened"),
+    ("وأحبطت الشرطة العراقية تفجيرا كان يستهدف سوقا شعبيا في البصرة.", "threatened"),
+    ("ولو نجحت الخلية في خطتها لهاجمت مقرات الجيش العراقي في البصرة.", "hypothetical"),
+    ("ونفت وزارة الدفاع التركية وقوع أي غارة على مواقع قسد في منبج.", "denied"),
+])
+def test_every_attack_carries_the_modality_its_cues_give(builder, text, modality):
+    found = events(builder, text, "attack")
+    assert found and {e.modality for e in found} == {modality}
+
+
+def test_a_hypothetical_attack_is_not_merged_into_the_attack_that_happened(builder):
+    text = ("هاجم مسلحو داعش سجنا في الموصل فجر الخميس. "
+            "ولو نجح هجومهم على السجن لكانوا شنوا هجمات على أحياء تلعفر أيضا.")
+    found = events(builder, text, "attack")
+    asserted = [e for e in found if e.modality == "asserted"]
+    assert asserted and all("تلعفر" not in {p.span.text for p in e.places} for e in asserted)
+    assert any(e.modality == "hypothetical" for e in found)
+
+
+# ---------------------------------------------------------------- accusation forms
+@pytest.mark.parametrize("text,pair", [
+    # criticism that names the culprit, by name or by a country adjective
+    ("وانتقدت ألمانيا إيران بشدة بسبب برنامجها الصاروخي.", ("germany", "iran")),
+    ("وأدان الأردن القصف الإسرائيلي لمدرسة تابعة للأمم المتحدة.", ("jordan", "israel")),
+    ("وتعرضت قطر لانتقادات من السعودية بسبب موقفها من الأزمة.", ("saudi_arabia", "qatar")),
+    # who bears responsibility, and a call to bear it
+    ("وقال الجيش الليبي إن تركيا تتحمل المسؤولية الكاملة عما جرى في طرابلس.", ("libya", "turkey")),
+    ("ودعت فرنسا روسيا إلى تحمل مسؤولية ما حدث في حلب.", ("france", "russia")),
+    # accuses X of, the subject standing well before the verb
+    ("وقالت حركة حماس إنها ترفض المبادرة وتتهم إسرائيل بعرقلة الاتفاق.", ("hamas", "israel")),
+    # an inflected form no list spelled out
+    ("وكانت روسيا وسوريا قد اتهمتا الولايات المتحدة بقصف مواقع للجيش قرب دير الزور.", ("russia", "usa")),
+])
+def test_accusation_forms(builder, text, pair):
+    pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+    assert pair in pairs
+
+
+def test_two_accusers_joined_by_waw_both_accuse(builder):
+    text = "وكانت روسيا وسوريا قد اتهمتا الولايات المتحدة بقصف مواقع للجيش قرب دير الزور."
+    pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+    assert {("russia", "usa"), ("syria", "usa")} <= pairs
+
+
+def test_a_condemnation_that_names_no_culprit_is_no_accusation(builder):
+    text = "وأدانت مصر الهجوم الذي استهدف كنيسة في الإسكندرية."
+    assert events(builder, text, "accusation") == []
+
+
+def test_the_accused_of_an_attack_is_its_perpetrator(builder):
+    text = "واتهمت أوكرانيا روسيا بقصف محطة الكهرباء في خاركيف ليلة السبت."
+    attack = events(builder, text, "attack")[0]
+    assert keys(attack.perpetrator) == "russia"
+
+
+# ---------------------------------------------------------------- attack roles
+@pytest.mark.parametrize("text,perpetrator", [
+    ("وأسفرت غارات روسية على ريف إدلب عن دمار واسع.", "russia"),  # a country adjective
+    ("وكثف تنظيم داعش هجماته في محافظة ديالى خلال الشهر الماضي.", "isis"),  # a possessive noun
+])
+def test_attack_perpetrators(builder, text, perpetrator):
+    assert keys(events(builder, text, "attack")[0].perpetrator) == perpetrator
+
+
+def test_the_name_after_an_assassination_is_its_target(builder):
+    text = "واستنكرت الحكومة اغتيال زعيم حركة حماس في بيروت."
+    attack = events(builder, text, "attack")[0]
+    assert keys(attack.target) == "hamas" and keys(attack.perpetrator) != "hamas"

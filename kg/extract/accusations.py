@@ -24,9 +24,16 @@ def _after_to(w: Window, s: Sentence, m: Match) -> bool:
     return m.start > s.start and w.doc[m.start - 1].norm_ in ("الي", "علي")
 
 
+def _lemma(w: Window, m: Match) -> str:
+    norm = w.doc[m.start].norm_
+    return w.rules.lemma_of.get(norm, norm)
+
+
 def _charge_follows(w: Window, s: Sentence, f: Found) -> bool:
-    """The word after ``f`` carries ب (اتهم X بدعم، بالتبعية): X is the one accused."""
-    return f.end < s.end and bool(w.doc[f.end]._.clitic) and w.doc[f.end].text.startswith("ب")
+    """The word after ``f`` carries ب (اتهم X بدعم، بعرقلة): X is the one accused. A name
+    that starts with ب (بريطانيا) is no such word."""
+    return f.end < s.end and w.doc[f.end].text.startswith("ب") and len(w.doc[f.end].text) > 3 \
+        and not any(g.start == f.end for g in s.founds)
 
 
 def eligible(w: Window, f: Found) -> bool:
@@ -153,7 +160,7 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             first = after(m.end, 4)
             if noun and first and w.doc[first.start].text.startswith("ل"):
                 accuser, accused = s.reporter, first  # اتهامات لتركيا: Turkey is accused
-            elif not noun and first and _charge_follows(w, s, first):
+            elif _lemma(w, m) == "اتهم" and first and _charge_follows(w, s, first):
                 # دمشق ترد وساما وتتهم باريس بالتبعية: the one before it accuses, Paris is accused
                 named = [f for f in actors if not f.latent]
                 accuser = w.actor_before(s, m.start, 6, among=named) or s.reporter

@@ -111,7 +111,7 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         return subject  # الحكومة السورية اغتالت الصحفية
     perp = None if object_noun(w, m) else w.actor_after(s, m.end, 2 if verb else 1, among=actors)
     if perp is None:
-        for b in w.labelled(s, "by_marker"):
+        for b in w.by_markers(s):
             if b.start >= m.start and (perp := w.actor_after(s, b.end, 4, among=actors)):
                 break
     if perp is None and verb:  # قوات البيشمركة الكردية شنت: a subject, maybe with its adjective

@@ -43,7 +43,7 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             if victim is None and best.end <= ns:
                 victim = next((f for f in w.actors(s) if best.end <= f.start and f.end <= ns), None)
             perp = None
-            for b in w.labelled(s, "by_marker"):
+            for b in w.by_markers(s):
                 if b.start >= ne:
                     perp = w.actor_after(s, b.end, 4)
                     break

@@ -12,6 +12,7 @@ from kg.extract.lexicon import norm_set
 from kg.extract.matching import Match
 from kg.extract.model import Modality
 from kg.extract.window import Sentence, Window
+from kg.nlp.normalize import normalize
 
 
 def modality_of(w: Window, s: Sentence, m: Match) -> Modality:
@@ -29,7 +30,15 @@ def modality_of(w: Window, s: Sentence, m: Match) -> Modality:
         words = w.gap(cue.end, m.start)
         if words > cues["window"] and " ".join(t.norm_ for t in w.doc[cue.start:cue.end]) not in scope:
             continue
+        if cue.label == "modality:denied" and not _denial_of_event(w, cue, m, cues["denied_needs"]):
+            continue
         if best is None or words < best[0]:
             best = (words, cue.label.split(":")[1])
     return best[1] if best else "asserted"
 
+
+
+def _denial_of_event(w: Window, cue: Match, m: Match, needs: list[str]) -> bool:
+    """نفت الوزارة وقوع أي غارة: a denial that the event took place, not of who did it."""
+    between = {t.norm_ for t in w.doc[cue.end:m.start]} | {normalize(" ".join(t.text for t in w.doc[cue.start:cue.end]))}
+    return bool(between & norm_set(needs))

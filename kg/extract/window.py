@@ -93,6 +93,13 @@ class Window:
     def labelled(self, s: Sentence, prefix: str) -> list[Match]:
         return [m for m in s.matches if m.label == prefix or m.label.startswith(prefix + ":")]
 
+    def by_markers(self, s: Sentence) -> list[Match]:
+        """Where the one who did it is named next: على يد، برصاص، نفذه, and an attack noun
+        with ب (قتل بقصف تركي، بغارة للتحالف)."""
+        marked = [m for m in s.matches if m.label == "attack:noun" and self.doc[m.start]._.clitic
+                  and self.doc[m.start].text.startswith("ب")]
+        return sorted(self.labelled(s, "by_marker") + marked, key=lambda m: m.start)
+
     def starts_with(self, s: Sentence, label: str, pos: int) -> Match | None:
         return next((m for m in s.matches if m.label == label and m.start == pos), None)
 
