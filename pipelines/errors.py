@@ -77,6 +77,11 @@ def errors(scorer, gold: dict, events: list[dict], text: str) -> dict[str, list[
         key = (int(e["count"]), e["outcome"])
         if key in remaining:
             remaining.remove(key)
+            gold_fig = [c for c in gold["casualties"] if (c["count"], c["outcome"]) == key]
+            if not any(_strict_ok(scorer, c, e, actors, places) for c in gold_fig):
+                c = gold_fig[0]
+                out["casualty"].append(f"NOT STRICT {key} victim={e['victim_actor']} places={e['places']}; gold "
+                                       f"victim={c['group_actor']} places={c['places']}\n    {e['sentence']}")
         else:
             out["casualty"].append(f"SPURIOUS {key} group={e['group']}\n    {e['sentence']}")
     for c in gold["casualties"]:
@@ -85,6 +90,13 @@ def errors(scorer, gold: dict, events: list[dict], text: str) -> dict[str, list[
             out["casualty"].append(f"MISSED {(c['count'], c['outcome'])} [{c['cue']}] {c['group']}\n"
                                    f"    {sentence_with(text, c['cue'])}")
     return out
+
+
+def _strict_ok(scorer, gold_fig: dict, e: dict, actors: list, places: list) -> bool:
+    """As score.py's casualty_strict: the victim actor (where the gold has one) and a place (where it has any)."""
+    victim_ok = gold_fig["group_actor"] is None or gold_fig["group_actor"] in scorer.resolve(e["victim_actor"], actors)
+    place_ok = not gold_fig["places"] or bool(set(gold_fig["places"]) & scorer.resolve(e["places"], places))
+    return victim_ok and place_ok
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -52,6 +52,9 @@ def test_events_of_the_raqqa_example(store):
     assert cas[(3, "killed")]["victim_actor"] == "قوات سوريا الديمقراطية"
     assert cas[(3, "killed")]["reported_by"] == "قوات سوريا الديمقراطية"
     assert all(e["date"] == "2023-03-12" for e in events)
+    assert all(e["modality"] == "asserted" for e in events)
+    # each figure is tied to the attack it came from
+    assert {cas[k]["attack"] for k in cas} == {attack["event"]}
 
 
 def test_numbers_in_every_form_and_qualifiers(store):

@@ -240,3 +240,23 @@ def test_the_name_after_an_assassination_is_its_target(builder):
     text = "واستنكرت الحكومة اغتيال زعيم حركة حماس في بيروت."
     attack = events(builder, text, "attack")[0]
     assert keys(attack.target) == "hamas" and keys(attack.perpetrator) != "hamas"
+
+
+# ---------------------------------------------------------------- casualty figures and their attack
+def test_a_figure_belongs_to_the_attack_told_before_it_and_takes_its_place(builder):
+    text = ("شن مسلحو تنظيم داعش هجوما على حاجز للجيش العراقي في سامراء مساء الجمعة. "
+            "وأسفر الهجوم عن مقتل 7 جنود وإصابة 4 آخرين.")
+    extraction = builder.extract([Document("t", text)])[0]
+    attack = next(e for e in extraction.events if e.type == "attack")
+    figures = [e for e in extraction.events if e.type == "casualty"]
+    assert {(e.count, e.outcome) for e in figures} == {(7, "killed"), (4, "injured")}
+    for figure in figures:
+        assert figure.outcome_of is attack
+        assert "سامراء" in {p.span.text for p in figure.places}
+        assert keys(figure.perpetrator) == "isis"
+
+
+def test_a_country_adjective_on_the_victims_names_the_victim_actor(builder):
+    text = "وأعلنت الشرطة مقتل 12 شرطيا باكستانيا في هجوم على نقطة تفتيش قرب كويتا."
+    figure = events(builder, text, "casualty")[0]
+    assert keys(figure.victim) == "pakistan"

@@ -262,7 +262,7 @@ EXPECTED_TERMS = {
     "Actor", "State", "ArmedGroup", "Organisation", "Person", "Media",
     "Location", "Event", "Attack", "Accusation", "CasualtyEvent", "Document",
     # object properties
-    "accuses", "accuser", "accused", "about", "perpetrator", "target", "victim",
+    "accuses", "accuser", "accused", "about", "outcomeOf", "perpetrator", "target", "victim",
     "location", "outcome", "qualifier", "modality", "reportedBy", "eventType", "inDocument",
     "mention", "sentence", "wikidata", "geonames",
     # datatype properties

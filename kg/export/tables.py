@@ -9,7 +9,7 @@ from kg.nlp.normalize import normalize
 from kg.store import Store, read_query
 
 EVENT_FIELDS = ["doc", "event", "type", "accuser", "accused", "perpetrator", "target", "victim_actor",
-                "reported_by", "places", "count", "outcome", "qualifier", "group", "modality", "date",
+                "reported_by", "places", "count", "outcome", "qualifier", "group", "modality", "attack", "date",
                 "sentence", "start", "end", "confidence"]
 ENTITY_FIELDS = ["doc", "iri", "kind", "label", "label_en", "mentions", "type", "wikidata", "geonames", "lat", "lon"]
 
@@ -78,7 +78,8 @@ def events_table(store: Store) -> list[dict]:
             "doc": doc, "event": r["event"], "type": _TYPE[_local(r["class"])], **role,
             "places": sorted(places), "count": r["count"], "outcome": _local(r["outcome"]),
             "qualifier": _QUALIFIER.get(_local(r["qualifier"])) if r["qualifier"] else None,
-            "group": r["group"], "modality": _local(r["modality"]), "date": r["date"], "sentence": first.get("sentence"),
+            "group": r["group"], "modality": _local(r["modality"]), "attack": r["attack"],
+            "date": r["date"], "sentence": first.get("sentence"),
             "start": first.get("start"), "end": first.get("end"), "confidence": r["confidence"],
         })
     return rows

@@ -39,7 +39,9 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             if best is None:
                 continue
             group_start, group_end = victim_words(w, s, after, outcomes)
-            victim = next((f for f in w.actors(s) if group_start <= f.start < max(group_end, group_start + 1)), None)
+            in_group = [f for f in w.actors(s) + w.adjective_actors(s)  # 40 من مقاتلي قسد، 14 جنديا أفغانيا
+                        if group_start <= f.start < max(group_end, group_start + 1)]
+            victim = min(in_group, key=lambda f: f.start) if in_group else None
             if victim is None and best.end <= ns:
                 victim = next((f for f in w.actors(s) if best.end <= f.start and f.end <= ns), None)
             perp = None
@@ -47,24 +49,40 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 if b.start >= ne:
                     perp = w.actor_after(s, b.end, 4)
                     break
-            attack = next((a for a in attacks if a.trigger.sentence == s.index), None)
-            if perp is None and attack is not None:
-                perp = next((f for f in w.actors(s) if f.mention is attack.perpetrator), None)
+            modality = modality_of(w, s, best if best.start < ns else Match(best.label, ns, ne))
+            attack = outcome_of(w, attacks, s, num.start, modality)
             places = [f.mention for f in s.founds if f.mention.kind == "place"
                       and not (group_start <= f.start < group_end)]
-            if not places and main_place is not None:
-                places = [main_place]
+            if not places:  # where its attack was, and where the document happens
+                places = list(dict.fromkeys((attack.places if attack is not None else []) +
+                                            ([main_place] if main_place is not None else [])))
             reporter = w.reporter_near(s.index)
             group = w.span(group_start, group_end, s.index).text if group_end > group_start else None
             out.append(Event(
                 "casualty", Span(num.start, num.end, w.text[num.start:num.end], s.index),
                 count=num.value, outcome=best.label.split(":")[1], qualifier=num.qualifier,
-                modality=modality_of(w, s, best if best.start < ns else Match(best.label, ns, ne)),
-                group=group, victim=w.use(victim), perpetrator=w.use(perp),
+                modality=modality, outcome_of=attack,
+                group=group, victim=w.use(victim),
+                perpetrator=w.use(perp) or (attack.perpetrator if attack is not None else None),
                 reported_by=w.use(reporter), places=places,
                 evidence=[w.span(best.start, best.end, s.index)],
                 confidence=0.9 if dist <= 3 else 0.7))
     return dedupe_casualties(out)
+
+def outcome_of(w: Window, attacks: list[Event], s: Sentence, char: int, modality: str) -> Event | None:
+    """The attack a figure belongs to: the one told last before it in its sentence (or the
+    first after it there), else the last one told in the two sentences before; of the
+    figure's own modality."""
+    told = [(span.sentence, span.start, a) for a in attacks if a.modality == modality
+            for span in (a.trigger, *a.evidence) if s.index - 2 <= span.sentence <= s.index]
+    here = [t for t in told if t[0] == s.index]
+    before = [t for t in here if t[1] < char]
+    if before:
+        return max(before, key=lambda t: t[1])[2]
+    if here:
+        return min(here, key=lambda t: t[1])[2]
+    return max(told, key=lambda t: (t[0], t[1]))[2] if told else None
+
 
 def opens_clause(w: Window, i: int) -> bool:
     """Token i carries the conjunction و (وأصيب، وإصابة)."""

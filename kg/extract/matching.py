@@ -206,8 +206,12 @@ class Rules:
 
 
 def _with_and_without_article(adjective: str) -> tuple[str, ...]:
-    """التركية and تركية: an indefinite head takes the adjective without the article."""
-    return (adjective, adjective[2:]) if adjective.startswith("ال") else (adjective,)
+    """التركية, تركية, and the accusative تركيا (14 جنديا أفغانيا): an indefinite noun takes
+    the adjective without the article."""
+    if not adjective.startswith("ال"):
+        return (adjective,)
+    bare = adjective[2:]
+    return (adjective, bare, bare + "ا") if bare.endswith("ي") else (adjective, bare)
 
 
 @lru_cache(maxsize=1)

@@ -48,6 +48,7 @@ class Event:
     qualifier: str | None = None  # exact, at_least, approximate, up_to
     group: str | None = None  # the Arabic words naming the victims
     about: Event | None = None  # an accusation's attack, when stated
+    outcome_of: Event | None = None  # a casualty figure's attack
     date: str | None = None  # ISO date
     confidence: float = 0.5
     modality: Modality = "asserted"

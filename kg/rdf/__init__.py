@@ -152,6 +152,8 @@ class GraphBuilder:
             if ev.about is not None and id(ev.about) in iris:
                 g.add((iri, EKG.about, iris[id(ev.about)]))
         if ev.type == "casualty":
+            if ev.outcome_of is not None and id(ev.outcome_of) in iris:
+                g.add((iri, EKG.outcomeOf, iris[id(ev.outcome_of)]))
             g.add((iri, EKG.casualtyCount, Literal(ev.count, datatype=NNI)))
             g.add((iri, EKG.outcome, EKG[ev.outcome]))
             if ev.qualifier:
