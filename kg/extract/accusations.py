@@ -104,6 +104,12 @@ def with_partners(w: Window, accusations: list[Event]) -> list[Event]:
     return out
 
 
+def _past_partners(w: Window, s: Sentence, f: Found) -> int:
+    """The token after ``f`` and the actors joined to it by و (بريطانيا وفرنسا والولايات
+    المتحدة): where the one they act on may be named."""
+    return max([f.end] + [g.end for g in coordinated(w, s, f) if g.start > f.start])
+
+
 def coordinated(w: Window, s: Sentence, f: Found | None) -> list[Found]:
     """The actors joined to ``f`` by و right before or after it (روسيا وسوريا)."""
     if f is None:
@@ -167,9 +173,9 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
                 accused = first
             else:
                 accuser = first
-                accused = after(first.end, 8, first) if first else None
+                accused = after(_past_partners(w, s, first), 8, first) if first else None
         else:
-            accused = after(m.end, 8, accuser)
+            accused = after(max(m.end, _past_partners(w, s, accuser)), 8, accuser)
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
 
@@ -218,13 +224,15 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             # لانتقادات من X: X criticises the one named before
             accuser = w.actor_after(s, m.end + 1, 0, among=actors)
             accused = w.actor_before(s, m.start, 2, among=named)
+        elif m.label == "criticism:noun":
+            # إدانة عنف النظام السوري: who condemns stands before the noun, or is the source
+            accuser = w.actor_before(s, m.start, 2, among=actors) or s.reporter
+            accused = w.actor_after(s, m.end, 2, accuser, among=named)
         else:
             # a title may stand before the name (دان رئيس الوزراء الإسرائيلي، بنيامين نتنياهو، ...)
             accuser = w.actor_before(s, m.start, 1, among=actors) or w.actor_after(s, m.end, 4, among=actors)
-            after = accuser.end if accuser and accuser.start >= m.end else m.end
+            after = _past_partners(w, s, accuser) if accuser and accuser.start >= m.end else m.end
             accused = w.actor_after(s, after, 4, accuser, among=named)
-        if accuser is None and m.label == "criticism:noun":
-            accuser = s.reporter
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
 

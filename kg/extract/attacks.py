@@ -23,9 +23,14 @@ def _attack_needs() -> dict[str, frozenset[str]]:
 def find_attacks(w: Window) -> list[Event]:
     out = []
     for s in w.sentences:
+        if {t.norm_ for t in w.doc[s.start:s.end]} & norm_set(w.lex["attack"]["not_violent_context"]):
+            continue  # هجمة، هجوم الفريق: a match
         triggers = sorted(w.labelled(s, "attack"), key=lambda m: m.start)
         places = [f for f in s.founds if f.mention.kind == "place"]
+        verbal = {v.start for v in w.labelled(s, "verbal")}
         for k, m in enumerate(triggers):
+            if verbal & {m.end, m.end + 1}:
+                continue  # شن هجوما حادا على الوزير: words
             if w.needs_unmet(s, m, _attack_needs(), 6) and not any(
                     n.label == "attack:noun" and m.end <= n.start <= m.end + 6 for n in triggers):
                 continue  # أطلق سراح: no attack (أطلق صواريخ، أطلق هجوما: one)

@@ -133,6 +133,7 @@ class Rules:
             "claim": lex["attack"]["claims"],
             "by_marker": lex["attack"]["by_markers"],
             "between_marker": lex["attack"]["between_markers"],
+            "verbal": lex["attack"]["verbal"],
             "non_person": lex["non_person_units"],
             "locative": lex["locative"],
         }
