@@ -67,17 +67,16 @@ def cmd_nlp(args: argparse.Namespace) -> None:
     sys.stdout.write("\n")
 
 
-def cmd_build(args: argparse.Namespace) -> None:
+def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build
     from kg.store import Store
 
     store = Store(args.store)
-    summary = build(args.inputs, store, models=args.models, force=args.force, progress=not args.quiet,
-                    workers=args.workers)
+    summary = build(args.inputs, store, models=args.models, force=args.force, replace=args.replace,
+                    progress=not args.quiet, workers=args.workers)
     for line in summary.lines():
         print(line, file=sys.stderr)
-    if summary.bad and not summary.built and not summary.unchanged:
-        raise KgError(f"nothing was built: {summary.bad[0].origin}: {summary.bad[0].problem}")
+    return summary.exit_code
 
 
 def cmd_query(args: argparse.Namespace) -> None:
@@ -229,6 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", type=Path, nargs="+")
     p.add_argument("--store", type=Path, required=True, help="the store's folder (created if missing)")
     p.add_argument("--force", action="store_true", help="redo documents already in the store")
+    p.add_argument("--replace", action="store_true",
+                   help="replace a document whose id the store holds from another file (refused otherwise)")
     p.add_argument("--models", choices=["bundled", "official"], default="bundled")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--workers", type=_positive_int, default=1, metavar="N",
@@ -283,13 +284,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        args.func(args)
+        return args.func(args) or 0
     except KgError as e:
         print(f"kg: error: {e}", file=sys.stderr)
         return e.exit_code
     except BrokenPipeError:
         return 0
-    return 0
+    except KeyboardInterrupt:  # Ctrl-C: what is written stays written (each document is one transaction)
+        print(f"kg {args.command}: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -267,6 +267,7 @@ EXPECTED_TERMS = {
     "mention", "sentence", "wikidata", "geonames",
     # datatype properties
     "casualtyCount", "victimGroup", "confidence", "date", "precision", "contentHash",
+    "sourceFile",
     # concept schemes and concepts
     "OutcomeScheme", "killed", "injured", "captured", "missing", "displaced",
     "QualifierScheme", "exact", "atLeast", "approximate", "upTo",
