@@ -195,11 +195,39 @@ def _positive_int(text: str) -> int:
     return int(text)
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, not {text!r}")
+    return int(text)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, not {text!r}")
+    return value
+
+
+def _bytes(text: str) -> int:
+    """``2G``, ``512M`` or a number of bytes."""
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    number, unit = (text[:-1], units[text[-1].upper()]) if text[-1:].upper() in units else (text, 1)
+    if not number.isdigit() or int(number) * unit < 64 << 20:
+        raise argparse.ArgumentTypeError(f"expected a size of at least 64M, such as 512M or 2G, not {text!r}")
+    return int(number) * unit
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
+    import os
+
     from kg.serve import serve
 
     serve(args.store, host=args.host, port=args.port, timeout=args.timeout, max_results=args.max_results,
-          writable=args.writable)
+          writable=args.writable, max_memory=args.max_memory, allow_service=args.allow_service,
+          token=args.token or os.environ.get("KG_TOKEN"))
 
 
 def cmd_load(args: argparse.Namespace) -> None:
@@ -266,12 +294,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="a SPARQL 1.1 endpoint over a store (for YASGUI, SPARQLWrapper...)")
     p.add_argument("--store", type=Path, required=True)
     p.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1, this machine only)")
-    p.add_argument("--port", type=int, default=7878, help="default 7878; 0 picks a free one")
-    p.add_argument("--timeout", type=float, default=30, metavar="SECONDS",
+    p.add_argument("--port", type=_port, default=7878, help="default 7878; 0 picks a free one")
+    p.add_argument("--timeout", type=_seconds, default=30, metavar="SECONDS",
                    help="a query or update still running after this is stopped (default 30)")
     p.add_argument("--max-results", type=_positive_int, default=10_000, metavar="N",
                    help="rows (or triples) returned at most; more are cut, with an X-SPARQL-MaxRows header")
-    p.add_argument("--writable", action="store_true", help="accept SPARQL Update on /update")
+    p.add_argument("--max-memory", type=_bytes, default=2 << 30, metavar="SIZE",
+                   help="memory a query may use (default 2G); one past it is stopped with a 503")
+    p.add_argument("--writable", action="store_true",
+                   help="accept SPARQL Update on /update, from clients that send the token")
+    p.add_argument("--token", help="the bearer token updates must carry (default: the KG_TOKEN variable)")
+    p.add_argument("--allow-service", action="store_true",
+                   help="run SERVICE clauses, which make the server send requests to the URLs queries name")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("load", help="add N-Quads files (shards of a distributed build...) to a store")

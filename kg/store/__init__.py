@@ -56,9 +56,10 @@ def read_query(name_or_path: str) -> str:
     return name_or_path
 
 
-def claim_store(path: Path, holder: str) -> IO:
+def claim_store(path: Path, holder: str, shared: bool = False) -> IO:
     """Take ``path``'s lock for ``holder`` (a writer, or SERVER) as long as the returned file
-    stays open; KgError, saying who holds it, when another process does.
+    stays open; KgError, saying who holds it, when another process does. Read-only servers
+    share it with each other, and with no writer.
 
     A server's workers answer from the store as it was when they opened it: a build while it
     serves would leave them answering from different states, so the two exclude each other.
@@ -66,7 +67,7 @@ def claim_store(path: Path, holder: str) -> IO:
     path.mkdir(parents=True, exist_ok=True)
     lock = open(path / LOCK_FILE, "a+", encoding="utf-8")
     try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(lock, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
     except BlockingIOError:
         lock.seek(0)
         other = lock.read().strip() or "another kg process"
