@@ -185,16 +185,18 @@ def build(inputs: list[Path] | Iterable[Document], store: Store, models: str = "
         results = graphs_in_parallel(batches, models, workers)
     else:
         results = _graphs_here(batches, builder, models)
-    for built in results:
-        for b in built:
-            # The parent alone writes: Oxigraph on disk takes one writer.
-            store.replace_document(b.name, b.ntriples, b.entity_ntriples)
-            summary.built.append(b.doc_id)
-            summary.events.update(b.event_types)
-            if b.empty:
-                summary.empty.append(b.doc_id)
+    try:
+        for built in results:
+            for b in built:
+                # The parent alone writes: Oxigraph on disk takes one writer.
+                store.replace_document(b.name, b.ntriples, b.entity_ntriples)
+                summary.built.append(b.doc_id)
+                summary.events.update(b.event_types)
+                if b.empty:
+                    summary.empty.append(b.doc_id)
+            _advance(bar, summary)
         _advance(bar, summary)
-    _advance(bar, summary)
-    bar.close()
+    finally:  # Ctrl-C too: the bar's last line, then whatever is said about the stop
+        bar.close()
     store.flush()
     return summary

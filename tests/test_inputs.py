@@ -109,3 +109,16 @@ def test_a_mistyped_query_name_is_named(example_store):
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert r.stderr.strip().splitlines() == [r.stderr.strip()]
     assert "no shipped query named 'acusations'; did you mean 'accusations'?" in r.stderr
+
+
+def test_a_store_built_before_source_files_were_recorded_still_takes_edits(site, tmp_path):
+    store = tmp_path / "store"
+    assert run_kg("build", site / "a", "--store", store, "--quiet").returncode == 0
+    old = ox.Store(str(store))  # as kg built stores before it recorded each document's file
+    old.update("DELETE WHERE { GRAPH ?g { ?d ekg:sourceFile ?f } }",
+               prefixes={"ekg": "https://w3id.org/arabic-event-kg/ontology#"})
+    del old
+    (site / "a" / "article.txt").write_text(news(3), encoding="utf-8")
+    r = run_kg("build", site / "a", "--store", store, "--quiet")
+    assert r.returncode == 0 and "built 1 document(s)" in r.stderr, r.stderr
+    assert documents(store) == {"article": news(3)}

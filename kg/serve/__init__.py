@@ -97,17 +97,17 @@ class Endpoint:
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
+        # Replacements are started by one thread that lives as long as the server: a worker's
+        # death signal follows the thread that started it (kg.processes.die_with_parent), and
+        # a request's thread ends with the request.
+        self._to_replace: queue.Queue[Worker | None] = queue.Queue()
+        threading.Thread(target=self._replacer, daemon=True).start()
         for _ in range(1 if writable else workers):
             self._idle.put(self._start())
         for w in list(self._all):
             if problem := w.wait_ready():
                 self.close()
                 raise KgError(f"{store_path}: {problem}")
-        # Replacements are started by one thread that lives as long as the server: a worker's
-        # death signal follows the thread that started it (kg.processes.die_with_parent), and
-        # a request's thread ends with the request.
-        self._to_replace: queue.Queue[Worker | None] = queue.Queue()
-        threading.Thread(target=self._replacer, daemon=True).start()
 
     def _start(self) -> Worker:
         w = Worker(self.store_path, self.writable, self.max_memory)

@@ -2,12 +2,12 @@
 
 It lives in a separate process so that the server can stop a runaway query by killing it
 (Oxigraph gives no way to interrupt a query, and one may run long before its first row).
-It imports nothing but pyoxigraph, so that a replacement worker starts quickly.
+It imports nothing but pyoxigraph (and kg.processes, which imports nothing), so that a
+replacement worker starts quickly.
 """
 from __future__ import annotations
 
 import json
-import os
 import resource
 import signal
 from dataclasses import dataclass, field
