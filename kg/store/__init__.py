@@ -33,7 +33,7 @@ from kg.store.sparql import read_sparql
 FLUSH_CHARS = 8 << 20
 
 QUERY_DIR = ONTOLOGY_DIR / "queries"
-LOCK_FILE = "kg.lock"  # held by the one kg process that writes to the store, or serves it
+LOCK_FILE = "kg.lock"  # held by the one kg process that writes to the store, or shared by those serving it
 SERVER = "kg serve"
 
 
