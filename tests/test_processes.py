@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
+import threading
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 from conftest import REPO
@@ -73,8 +77,28 @@ def test_kill_9_of_a_two_worker_build_leaves_no_worker(tmp_path):
     kill_and_expect_no_workers(proc, workers=2)
 
 
-def test_kill_9_of_kg_serve_leaves_no_worker(example_store):
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(example_store), "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=REPO)
-    assert "http://127.0.0.1:" in proc.stdout.readline()  # its workers are up
+def ask(url: str) -> None:
+    """A request whose answer does not matter (the server is killed before it comes)."""
+    try:
+        urllib.request.urlopen(url, timeout=600).read()
+    except OSError:
+        pass
+
+
+def cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def test_kill_9_of_kg_serve_leaves_no_worker_even_one_mid_query(example_store):
+    from test_serve import RUNAWAY
+
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(example_store), "--port", "0",
+                             "--timeout", "600"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=REPO)
+    url = re.search(r"http://127\.0\.0\.1:\d+", proc.stdout.readline())[0]  # its workers are up
+    idle = {pid: cpu_ticks(pid) for pid in workers_of(proc.pid)}
+    # A query that would run for hours: a worker busy with it only ends by its death signal.
+    threading.Thread(target=ask, args=(f"{url}/query?" + urllib.parse.urlencode({"query": RUNAWAY}),),
+                     daemon=True).start()
+    wait_for(lambda: any(cpu_ticks(pid) > ticks + 100 for pid, ticks in idle.items()), "a worker to be busy")
     kill_and_expect_no_workers(proc, workers=2)
