@@ -300,8 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-results", type=_positive_int, default=10_000, metavar="N",
                    help="rows (or triples) returned at most; more are cut, with an X-SPARQL-MaxRows header")
     p.add_argument("--max-memory", type=_bytes, default=2 << 30, metavar="SIZE",
-                   help="memory each query worker may map, its query included (default 2G); "
-                        "a query past it is stopped with a 503")
+                   help="memory a query may take in its worker (default 2G); one past it is stopped with a 503")
     p.add_argument("--writable", action="store_true",
                    help="accept SPARQL Update on /update, from clients that send the token")
     p.add_argument("--token", help="the bearer token updates must carry (default: the KG_TOKEN variable)")

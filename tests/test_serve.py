@@ -265,7 +265,7 @@ def test_updates_need_the_token_and_the_same_origin(store, tmp_path):
 
 
 def test_a_query_past_the_memory_limit_is_a_503_and_the_server_goes_on(store, tmp_path):
-    server = start_server(store, tmp_path / "serve.log", "--max-memory", "1G", "--timeout", "600")
+    server = start_server(store, tmp_path / "serve.log", "--max-memory", "256M", "--timeout", "600")
     url = next(server)
     try:
         with pytest.raises(urllib.error.HTTPError) as e:

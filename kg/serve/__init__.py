@@ -68,8 +68,8 @@ class Worker:
                 if not self.conn.poll(timeout):
                     return "the query worker did not start"
                 message = self.conn.recv()
-            except EOFError:  # it died opening the store: RocksDB's threads need address space too
-                return "the query worker died opening the store; is --max-memory too low?"
+            except EOFError:
+                return "the query worker died opening the store"
             self.ready = message == "ready"
             if not self.ready:
                 return message
@@ -283,15 +283,16 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def shipped_queries() -> bytes:
-    """The shipped queries as {name: text}, for the query page's examples, each with PREFIX
-    lines for the prefixes it uses (the server adds them itself; the page's editor checks them)."""
+    """The query page's examples: the shipped queries as {name: text}, each with PREFIX lines
+    for the prefixes it uses (the server adds them itself; the page's editor checks them), and
+    the prefixes, for the page to show IRIs short."""
     queries = {}
     for path in sorted(QUERY_DIR.glob("*.rq")):
         text = path.read_text(encoding="utf-8")
         declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()
                            if f"{p}:" in text and f"PREFIX {p}:" not in text)
         queries[path.stem] = declared + text
-    return json.dumps(queries, ensure_ascii=False).encode("utf-8")
+    return json.dumps({"prefixes": PREFIXES, "queries": queries}, ensure_ascii=False).encode("utf-8")
 
 
 class Server(ThreadingHTTPServer):

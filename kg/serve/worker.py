@@ -123,20 +123,28 @@ def run(store: ox.Store, req: Request, prefixes: dict[str, str]) -> Reply:
         return error_reply(500, f"the store failed: {str(e).splitlines()[0]}")
 
 
-def main(store_path: str, writable: bool, prefixes: dict[str, str], max_memory: int, parent: int, conn) -> None:
-    """Serve requests from ``conn`` until the server closes it. Says "ready" once the store is open.
+def _limit_memory(max_memory: int) -> None:
+    """Let the process map ``max_memory`` bytes more than it maps now (Python, pyoxigraph and
+    the open store, whose threads' stacks alone are hundreds of MB of address space): a query
+    past that fails to allocate, and the process ends (Oxigraph aborts) or answers OUT_OF_MEMORY."""
+    try:
+        mapped = int(open("/proc/self/statm").read().split()[0]) * resource.getpagesize()
+    except OSError:  # not Linux: the limit is on the whole process
+        mapped = 0
+    resource.setrlimit(resource.RLIMIT_AS, (mapped + max_memory, mapped + max_memory))
 
-    The process may map ``max_memory`` bytes at most: a query past that fails to allocate, and
-    the process ends (Oxigraph aborts) or answers OUT_OF_MEMORY; the server goes on either way.
-    """
+
+def main(store_path: str, writable: bool, prefixes: dict[str, str], max_memory: int, parent: int, conn) -> None:
+    """Serve requests from ``conn`` until the server closes it. Says "ready" once the store is
+    open. A query may take ``max_memory`` bytes (see _limit_memory); the server goes on either way."""
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the server stops us
-    resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
     try:
         store = ox.Store(store_path) if writable else ox.Store.read_only(store_path)
     except OSError as e:
         conn.send(f"cannot open the store: {str(e).splitlines()[0]}")
         return
+    _limit_memory(max_memory)
     conn.send("ready")
     while True:
         try:
