@@ -41,9 +41,11 @@ class KnowledgeGraph:
     def add_documents(self, docs: Iterable[Document], force: bool = False, progress: bool = False) -> BuildSummary:
         return build(list(docs), self.store, force=force, progress=progress, builder=self.builder)
 
-    def add_files(self, paths: Iterable[str | Path], force: bool = False, progress: bool = True) -> BuildSummary:
-        """Add .txt files, .jsonl files or folders of them."""
-        return build([Path(p) for p in paths], self.store, force=force, progress=progress, builder=self.builder)
+    def add_files(self, paths: Iterable[str | Path], force: bool = False, replace: bool = False,
+                  progress: bool = True) -> BuildSummary:
+        """Add .txt files, .jsonl files or folders of them (ids and ``replace`` as `kg build`'s)."""
+        return build([Path(p) for p in paths], self.store, force=force, replace=replace, progress=progress,
+                     builder=self.builder)
 
     def query(self, sparql: str, **bindings: str) -> pd.DataFrame:
         """SPARQL SELECT into a DataFrame; keyword arguments bind parameters to IRIs."""

@@ -3,6 +3,8 @@
 text -> nlp -> extract -> link -> rdf -> store, in batches so that Stanza tags many
 documents' sentences per call. A document whose text is already in the store (same content
 hash) is skipped unless ``force``; a bad input is reported and skipped, the rest goes on.
+A document id already in the store from another file, with other text, is refused unless
+``replace``: two files must never overwrite each other silently.
 Input is streamed: all that stays in memory per document is its id (for the summary and
 the duplicate check), so memory stays flat however many documents go through. With
 ``workers`` above 1 the batches go to worker processes (kg/parallel.py).
@@ -17,7 +19,7 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 from tqdm import tqdm
 
-from kg.documents import BadInput, Document, check_arabic, iter_documents
+from kg.documents import BadInput, Document, check_arabic, count_documents, date_problem, iter_documents
 from kg.errors import KgError
 from kg.extract.mapper import Mapper
 from kg.extract.model import Extraction
@@ -33,10 +35,23 @@ class BuildSummary:
     built: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     empty: list[str] = field(default_factory=list)  # built, but nothing was found in them
-    bad: list[BadInput] = field(default_factory=list)
+    bad: list[BadInput] = field(default_factory=list)  # skipped
+    warnings: list[str] = field(default_factory=list)  # built, but with something to say
     events: Counter = field(default_factory=Counter)
 
+    @property
+    def exit_code(self) -> int:
+        """`kg build`'s: 0 all built (or unchanged), 3 some inputs skipped and the rest built,
+        2 nothing built."""
+        if not self.built and not self.unchanged:
+            return 2
+        return 3 if self.bad else 0
+
     def lines(self) -> list[str]:
+        """What to print: one line for what was built, and one per problem."""
+        if self.exit_code == 2:
+            return ([f"kg: error: {b.origin}: {b.problem}" for b in self.bad] or
+                    ["kg: error: the input holds no documents"])
         out = [f"built {len(self.built)} document(s): "
                + ", ".join(f"{n} {t}" for t, n in sorted(self.events.items())) if self.events else
                f"built {len(self.built)} document(s), no events"]
@@ -46,6 +61,7 @@ class BuildSummary:
             out.append(f"nothing to extract in {len(self.empty)}: {', '.join(self.empty[:10])}"
                        + (" ..." if len(self.empty) > 10 else ""))
         out += [f"skipped {b.origin}: {b.problem}" for b in self.bad]
+        out += [f"warning: {w}" for w in self.warnings]
         return out
 
 
@@ -89,8 +105,8 @@ class Builder:
 
     def graphs(self, docs: list[Document]) -> list[BuiltGraph]:
         out = []
-        for linked in self.process(docs):
-            name, graph, entities = to_graph(linked)
+        for doc, linked in zip(docs, self.process(docs)):
+            name, graph, entities = to_graph(linked, doc.source_file)
             ex = linked.extraction
             out.append(BuiltGraph(ex.doc_id, str(name), graph.serialize(format="nt"),
                                   entities.serialize(format="nt"), tuple(ev.type for ev in ex.events),
@@ -98,29 +114,45 @@ class Builder:
         return out
 
 
-def _checked(docs: Iterable[Document], summary: BuildSummary) -> Iterator[Document]:
+def _advance(bar: tqdm, summary: BuildSummary) -> None:
+    """The bar at the inputs handled so far: built, unchanged or skipped (by the reader too)."""
+    bar.update(len(summary.built) + len(summary.unchanged) + len(summary.bad) - bar.n)
+
+
+def _checked(docs: Iterable[Document], summary: BuildSummary, bar: tqdm) -> Iterator[Document]:
     seen: dict[str, str] = {}
     for d in docs:
         try:
             check_arabic(d)
+            if d.id in seen:
+                raise KgError(f"{d.origin}: duplicate id {d.id!r} (first in {seen[d.id]}); build their common "
+                              "folder, whose subfolders tell them apart")
         except KgError as e:
             summary.bad.append(BadInput(d.origin, str(e).removeprefix(f"{d.origin}: ")))
+            _advance(bar, summary)
             continue
-        if d.id in seen:
-            summary.bad.append(BadInput(d.origin, f"duplicate id {d.id!r} (first in {seen[d.id]})"))
-            continue
+        if problem := date_problem(d):
+            summary.warnings.append(problem)
         seen[d.id] = d.origin
         yield d
 
 
-def _batches_to_build(docs: Iterable[Document], store: Store, force: bool, size: int,
+def _batches_to_build(docs: Iterable[Document], store: Store, force: bool, replace: bool, size: int,
                       summary: BuildSummary, bar: tqdm) -> Iterator[list[Document]]:
-    """Batches of the documents that are not in the store yet (all of them with ``force``)."""
+    """Batches of the documents that are not in the store yet (all of them with ``force``),
+    less those whose id the store holds from another file, with other text (unless ``replace``)."""
     batch = []
     for d in docs:
-        if not force and store.content_hash(doc_iri(d.id)) == d.content_hash:
+        stored_hash, stored_file = store.stored_document(doc_iri(d.id))
+        if not force and stored_hash == d.content_hash:
             summary.unchanged.append(d.id)
-            bar.update()
+            _advance(bar, summary)
+            continue
+        if stored_hash and stored_file and stored_file != d.source_file and not replace:
+            summary.bad.append(BadInput(d.origin, f"id {d.id!r} is in the store already, from {stored_file}, with "
+                                                  "other text; build from a folder above both so that their ids "
+                                                  "differ, or give --replace to replace it"))
+            _advance(bar, summary)
             continue
         batch.append(d)
         if len(batch) == size:
@@ -139,28 +171,32 @@ def _graphs_here(batches: Iterable[list[Document]], builder: Builder | None, mod
 
 
 def build(inputs: list[Path] | Iterable[Document], store: Store, models: str = "bundled",
-          force: bool = False, batch: int = 16, progress: bool = True,
+          force: bool = False, replace: bool = False, batch: int = 16, progress: bool = True,
           builder: Builder | None = None, workers: int = 1) -> BuildSummary:
     summary = BuildSummary()
     paths = isinstance(inputs, list) and all(isinstance(p, Path) for p in inputs)
     docs = iter_documents(inputs, summary.bad) if paths else iter(inputs)
-    bar = tqdm(desc="kg build", unit="doc", disable=not progress)
-    batches = _batches_to_build(_checked(docs, summary), store, force, batch, summary, bar)
+    total = count_documents(inputs) if paths else len(inputs) if isinstance(inputs, list) else None
+    bar = tqdm(desc="kg build", unit="doc", total=total, disable=not progress)
+    batches = _batches_to_build(_checked(docs, summary, bar), store, force, replace, batch, summary, bar)
     if workers > 1:
         from kg.parallel import graphs_in_parallel
 
         results = graphs_in_parallel(batches, models, workers)
     else:
         results = _graphs_here(batches, builder, models)
-    for built in results:
-        for b in built:
-            # The parent alone writes: Oxigraph on disk takes one writer.
-            store.replace_document(b.name, b.ntriples, b.entity_ntriples)
-            summary.built.append(b.doc_id)
-            summary.events.update(b.event_types)
-            if b.empty:
-                summary.empty.append(b.doc_id)
-        bar.update(len(built))
-    bar.close()
+    try:
+        for built in results:
+            for b in built:
+                # The parent alone writes: Oxigraph on disk takes one writer.
+                store.replace_document(b.name, b.ntriples, b.entity_ntriples)
+                summary.built.append(b.doc_id)
+                summary.events.update(b.event_types)
+                if b.empty:
+                    summary.empty.append(b.doc_id)
+            _advance(bar, summary)
+        _advance(bar, summary)
+    finally:  # Ctrl-C too: the bar's last line, then whatever is said about the stop
+        bar.close()
     store.flush()
     return summary

@@ -67,17 +67,16 @@ def cmd_nlp(args: argparse.Namespace) -> None:
     sys.stdout.write("\n")
 
 
-def cmd_build(args: argparse.Namespace) -> None:
+def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build
     from kg.store import Store
 
     store = Store(args.store)
-    summary = build(args.inputs, store, models=args.models, force=args.force, progress=not args.quiet,
-                    workers=args.workers)
+    summary = build(args.inputs, store, models=args.models, force=args.force, replace=args.replace,
+                    progress=not args.quiet, workers=args.workers)
     for line in summary.lines():
         print(line, file=sys.stderr)
-    if summary.bad and not summary.built and not summary.unchanged:
-        raise KgError(f"nothing was built: {summary.bad[0].origin}: {summary.bad[0].problem}")
+    return summary.exit_code
 
 
 def cmd_query(args: argparse.Namespace) -> None:
@@ -196,11 +195,39 @@ def _positive_int(text: str) -> int:
     return int(text)
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, not {text!r}")
+    return int(text)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, not {text!r}")
+    return value
+
+
+def _bytes(text: str) -> int:
+    """``2G``, ``512M`` or a number of bytes."""
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    number, unit = (text[:-1], units[text[-1].upper()]) if text[-1:].upper() in units else (text, 1)
+    if not number.isdigit() or int(number) * unit < 64 << 20:
+        raise argparse.ArgumentTypeError(f"expected a size of at least 64M, such as 512M or 2G, not {text!r}")
+    return int(number) * unit
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
+    import os
+
     from kg.serve import serve
 
     serve(args.store, host=args.host, port=args.port, timeout=args.timeout, max_results=args.max_results,
-          writable=args.writable)
+          writable=args.writable, max_memory=args.max_memory, allow_service=args.allow_service,
+          token=args.token or os.environ.get("KG_TOKEN"))
 
 
 def cmd_load(args: argparse.Namespace) -> None:
@@ -229,6 +256,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", type=Path, nargs="+")
     p.add_argument("--store", type=Path, required=True, help="the store's folder (created if missing)")
     p.add_argument("--force", action="store_true", help="redo documents already in the store")
+    p.add_argument("--replace", action="store_true",
+                   help="replace a document whose id the store holds from another file (refused otherwise)")
     p.add_argument("--models", choices=["bundled", "official"], default="bundled")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--workers", type=_positive_int, default=1, metavar="N",
@@ -265,12 +294,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="a SPARQL 1.1 endpoint over a store (for YASGUI, SPARQLWrapper...)")
     p.add_argument("--store", type=Path, required=True)
     p.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1, this machine only)")
-    p.add_argument("--port", type=int, default=7878, help="default 7878; 0 picks a free one")
-    p.add_argument("--timeout", type=float, default=30, metavar="SECONDS",
+    p.add_argument("--port", type=_port, default=7878, help="default 7878; 0 picks a free one")
+    p.add_argument("--timeout", type=_seconds, default=30, metavar="SECONDS",
                    help="a query or update still running after this is stopped (default 30)")
     p.add_argument("--max-results", type=_positive_int, default=10_000, metavar="N",
                    help="rows (or triples) returned at most; more are cut, with an X-SPARQL-MaxRows header")
-    p.add_argument("--writable", action="store_true", help="accept SPARQL Update on /update")
+    p.add_argument("--max-memory", type=_bytes, default=2 << 30, metavar="SIZE",
+                   help="memory a query may take in its worker (default 2G); one past it is stopped with a 503")
+    p.add_argument("--writable", action="store_true",
+                   help="accept SPARQL Update on /update, from clients that send the token")
+    p.add_argument("--token", help="the bearer token updates must carry (default: the KG_TOKEN variable)")
+    p.add_argument("--allow-service", action="store_true",
+                   help="run SERVICE clauses, which make the server send requests to the URLs queries name")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("load", help="add N-Quads files (shards of a distributed build...) to a store")
@@ -283,13 +318,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        args.func(args)
+        return args.func(args) or 0
     except KgError as e:
         print(f"kg: error: {e}", file=sys.stderr)
         return e.exit_code
     except BrokenPipeError:
         return 0
-    return 0
+    except KeyboardInterrupt:  # Ctrl-C: what is written stays written (each document is one transaction)
+        print(f"kg {args.command}: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

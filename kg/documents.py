@@ -8,6 +8,8 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Iterator
 
@@ -31,6 +33,7 @@ class Document:
     url: str | None = None
     title: str | None = None
     origin: str = ""  # file (and line) it came from, for messages
+    source_file: str | None = None  # the absolute path of its file: an id met again from another file is a clash
 
     @property
     def content_hash(self) -> str:
@@ -79,12 +82,38 @@ def _too_big(size: int) -> str:
     return f"{size / 1e6:.0f} MB is over the {MAX_BYTES // 1_000_000} MB limit for one document"
 
 
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def iso_date(value: str) -> str | None:
+    """``yyyy-mm-dd`` of a date as news metadata writes it: ISO 8601 (2018-05-30,
+    2018-05-30T16:44:24+04:00) or RFC 2822 (Wed, 30 May 2018 16:44:24 +0400), the day in
+    the writer's own time zone; None when it is neither."""
+    value = value.strip().translate(_DIGITS)
+    try:
+        return datetime.fromisoformat(value).date().isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def date_problem(doc: Document) -> str | None:
+    """Why the document's metadata date cannot be used, if it cannot."""
+    if doc.date and not iso_date(doc.date):
+        return (f"{doc.origin}: date {doc.date!r} not understood (expected ISO 8601 such as 2018-05-30 or RFC 2822 "
+                "such as 'Wed, 30 May 2018 16:44:24 +0400'); the document is dated from its text instead")
+    return None
+
+
 def check_arabic(doc: Document) -> None:
     if not has_arabic(doc.text):
         raise KgError(f"{doc.origin}: no Arabic text found; kg reads Arabic news")
 
 
-def _from_jsonl_line(line: str, origin: str) -> Document:
+def _from_jsonl_line(line: str, origin: str, source_file: str) -> Document:
     try:
         row = json.loads(line)
     except json.JSONDecodeError as e:
@@ -103,7 +132,9 @@ def _from_jsonl_line(line: str, origin: str) -> Document:
     # Only scalars are kept: str() of a nested value is not metadata (and may recurse too deep).
     meta = {k: (str(row[k]) if isinstance(row.get(k), (str, int, float)) else None)
             for k in ("date", "source", "url", "title")}
-    doc = Document(id=str(doc_id).strip(), text=text, origin=origin, **meta)
+    if meta["date"]:  # in the one form the mapper reads; one it cannot read stays, for the warning
+        meta["date"] = iso_date(meta["date"]) or meta["date"]
+    doc = Document(id=str(doc_id).strip(), text=text, origin=origin, source_file=source_file, **meta)
     try:
         for value in (doc.id, doc.text, *meta.values()):
             if value:
@@ -119,6 +150,7 @@ def iter_jsonl(path: Path, errors: list[BadInput]) -> Iterator[Document]:
         f = path.open("rb")
     except OSError as e:
         raise KgError(f"{path}: cannot read it ({e.strerror})") from None
+    source_file = str(path.resolve())
     with f:
         for n, raw in enumerate(f, 1):
             origin = f"{path}:{n}"
@@ -128,13 +160,19 @@ def iter_jsonl(path: Path, errors: list[BadInput]) -> Iterator[Document]:
                 errors.append(BadInput(origin, _too_big(len(raw))))
                 continue
             try:
-                yield _from_jsonl_line(decode_text(raw, origin), origin)
+                yield _from_jsonl_line(decode_text(raw, origin), origin, source_file)
             except KgError as e:
                 errors.append(BadInput(origin, str(e).removeprefix(origin + ": ")))
 
 
-def input_files(inputs: list[Path]) -> list[Path]:
-    """The .txt and .jsonl files of ``inputs``, folders searched recursively in name order.
+INPUT_SUFFIXES = (".txt", ".jsonl")  # in any case: NEWS.TXT is a text file too
+
+
+def input_files(inputs: list[Path]) -> list[tuple[Path, str]]:
+    """The .txt and .jsonl files of ``inputs``, folders searched recursively in name order,
+    each with the id of its document: the path relative to the folder given, without the
+    suffix, ``/`` between folders (a flat folder's ids are the file stems; a file given
+    alone has its stem). A JSONL file's documents have their own ids.
 
     A path that does not exist, or a folder with no such file, stops everything: it is a
     mistake in the command, not in the data.
@@ -145,27 +183,45 @@ def input_files(inputs: list[Path]) -> list[Path]:
     files = []
     for path in inputs:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".jsonl") and p.is_file())
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES and p.is_file())
             if not found:
                 raise KgError(f"{path}: no .txt or .jsonl files in this folder")
-            files += found
+            files += [(p, p.relative_to(path).with_suffix("").as_posix()) for p in found]
         else:
-            files.append(path)
+            files.append((path, path.stem))
     return files
 
 
-def iter_documents(inputs: list[Path], errors: list[BadInput] | None = None) -> Iterator[Document]:
-    """Documents from .txt files, .jsonl files and folders of them (see input_files), streamed.
+def file_documents(path: Path, doc_id: str, errors: list[BadInput]) -> Iterator[Document]:
+    """The documents of one input file: a JSONL file's lines, or a text file with id ``doc_id``.
+    A file that cannot be read is recorded in ``errors`` and skipped."""
+    if path.suffix.lower() == ".jsonl":
+        yield from iter_jsonl(path, errors)
+        return
+    try:
+        yield Document(id=doc_id, text=read_text_file(path), origin=str(path), source_file=str(path.resolve()))
+    except KgError as e:
+        errors.append(BadInput(str(path), str(e).removeprefix(f"{path}: ")))
 
-    The document id is the file's stem or the JSONL ``id`` field.
-    A file that cannot be read is recorded in ``errors`` and skipped.
-    """
+
+def count_documents(inputs: list[Path]) -> int:
+    """How many documents ``inputs`` hold, for the progress bar: one per text file, one per
+    JSONL line that is not blank (a bad one included)."""
+    count = 0
+    for path, _ in input_files(inputs):
+        if path.suffix.lower() != ".jsonl":
+            count += 1
+            continue
+        try:
+            with path.open("rb") as f:
+                count += sum(1 for raw in f if raw.strip())
+        except OSError:
+            count += 1  # reported as one bad input when it is read
+    return count
+
+
+def iter_documents(inputs: list[Path], errors: list[BadInput] | None = None) -> Iterator[Document]:
+    """Documents from .txt files, .jsonl files and folders of them (see input_files), streamed."""
     errors = [] if errors is None else errors
-    for path in input_files(inputs):
-        if path.suffix == ".jsonl":
-            yield from iter_jsonl(path, errors)
-        else:
-            try:
-                yield Document(id=path.stem, text=read_text_file(path), origin=str(path))
-            except KgError as e:
-                errors.append(BadInput(str(path), str(e).removeprefix(f"{path}: ")))
+    for path, doc_id in input_files(inputs):
+        yield from file_documents(path, doc_id, errors)

@@ -37,8 +37,8 @@ from pipelines.benchmarks_md import conditions, record
 class NoStore:
     """Stands in for kg.store.Store: keeps nothing, has nothing."""
 
-    def content_hash(self, doc_graph) -> None:
-        return None
+    def stored_document(self, doc_graph) -> tuple[None, None]:
+        return None, None
 
     def replace_document(self, name, ntriples, entity_ntriples) -> None:
         pass

@@ -24,16 +24,16 @@ from ray.data.block import BlockAccessor
 from ray.data.datasource import BlockBasedFileDatasink
 
 from kg.build import Builder
-from kg.documents import Document, check_arabic, input_files, iter_documents
+from kg.documents import Document, check_arabic, file_documents, input_files
 from kg.errors import KgError
 
-DOC_FIELDS = ("id", "text", "date", "source", "url", "title", "origin")
+DOC_FIELDS = ("id", "text", "date", "source", "url", "title", "origin", "source_file")
 
 
 def read_documents(row: dict) -> Iterator[dict]:
     """The documents of one file; bad ones are reported on stderr (the driver shows it)."""
     bad = []
-    for doc in iter_documents([Path(row["path"])], bad):
+    for doc in file_documents(Path(row["path"]), row["id"], bad):
         try:
             check_arabic(doc)
         except KgError as e:
@@ -75,7 +75,7 @@ class NQuadsShards(BlockBasedFileDatasink):
 def build_shards(inputs: list[Path], out: Path, models: str = "bundled", actors: int = 1,
                  batch: int = 16, docs_per_shard: int = 1000) -> None:
     """Runs on the Ray cluster this process is connected to (ray.init first)."""
-    ds = ray.data.from_items([{"path": str(p.resolve())} for p in input_files(inputs)])
+    ds = ray.data.from_items([{"path": str(p.resolve()), "id": doc_id} for p, doc_id in input_files(inputs)])
     ds = ds.flat_map(read_documents)
     ds = ds.map_batches(GraphsOfBatch, fn_constructor_kwargs={"models": models}, batch_size=batch,
                         compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1, batch_format="numpy")

@@ -267,6 +267,7 @@ EXPECTED_TERMS = {
     "mention", "sentence", "wikidata", "geonames",
     # datatype properties
     "casualtyCount", "victimGroup", "confidence", "date", "precision", "contentHash",
+    "sourceFile",
     # concept schemes and concepts
     "OutcomeScheme", "killed", "injured", "captured", "missing", "displaced",
     "QualifierScheme", "exact", "atLeast", "approximate", "upTo",
@@ -456,6 +457,11 @@ def _document_without_identifier(g):
     g.remove((URIRef(RES + "doc/d1"), URIRef("http://purl.org/dc/terms/identifier"), None))
 
 
+def _two_source_files(g):
+    for path in ("/news/a/article.txt", "/news/b/article.txt"):
+        g.add((URIRef(RES + "doc/d1"), EKG.sourceFile, Literal(path)))
+
+
 def _span_without_anchor(g):
     g.remove((URIRef(RES + "doc/d1#char=34,38"), NIF.anchorOf, None))
 
@@ -472,7 +478,7 @@ MUTATIONS = [
     _confidence_above_one,
     _lat_200, _long_as_string, _precision_4,
     _actor_without_label, _two_arabic_preflabels, _bad_wikidata,
-    _document_without_text, _document_without_identifier,
+    _document_without_text, _document_without_identifier, _two_source_files,
     _span_without_anchor, _span_begin_after_end,
 ]
 

@@ -115,7 +115,7 @@ def kill_after(proc: subprocess.Popen, docs_written: int, timeout: float = 240) 
             if not chunk:
                 break
             shown += chunk
-            counts = [int(n) for n in re.findall(rb"kg build: (\d+)doc", shown)]
+            counts = [int(n) for n in re.findall(rb"\| (\d+)/\d+ \[", shown)]
             if counts and max(counts) >= docs_written:
                 proc.send_signal(signal.SIGKILL)
                 proc.wait()
@@ -168,11 +168,17 @@ def test_bad_files_are_each_named_and_nothing_is_built(tmp_path):
     files = sorted(BAD.glob("*.txt")) + [big]
     r = run_kg("build", *files, "--store", store, "--quiet")
     assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert len(r.stderr.splitlines()) == len(files), r.stderr  # one line per problem, nothing else
     for f in files:
-        lines = [line for line in r.stderr.splitlines() if line.startswith(f"skipped {f}: ")]
+        lines = [line for line in r.stderr.splitlines() if line.startswith(f"kg: error: {f}: ")]
         assert len(lines) == 1 and expected[f.name] in lines[0], (f, r.stderr)
-    assert r.stderr.splitlines()[-1].startswith("kg: error: nothing was built")
     assert not store.exists() or not quads_by_graph(store)
+
+
+def test_one_bad_file_is_one_line(tmp_path):
+    r = run_kg("build", BAD / "binary.txt", "--store", tmp_path / "store", "--quiet")
+    assert r.returncode == 2
+    one_line_error(r.stderr, str(BAD / "binary.txt"), "binary file")
 
 
 def test_malformed_jsonl_lines_are_named_by_line_and_the_rest_built(store_copy, clean, tmp_path):
@@ -180,7 +186,7 @@ def test_malformed_jsonl_lines_are_named_by_line_and_the_rest_built(store_copy, 
     huge_line.write_text(json.dumps({"id": "huge", "text": news(1) * 20_000}, ensure_ascii=False), encoding="utf-8")
     f = BAD / "malformed.jsonl"
     r = run_kg("build", f, huge_line, "--store", store_copy, "--quiet")
-    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert r.returncode == 3 and "Traceback" not in r.stderr, r.stderr  # some inputs skipped, the rest built
     problems = {int(m[1]): m[2] for m in re.finditer(rf"skipped {re.escape(str(f))}:(\d+): (.*)", r.stderr)}
     assert problems.keys() == {2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13}, r.stderr
     assert "malformed JSON" in problems[2] and "nested too deeply" in problems[6]

@@ -173,7 +173,11 @@ class GraphBuilder:
         return self.g, self.entities
 
 
-def to_graph(linked: LinkedDocument) -> tuple[URIRef, Graph, Graph]:
+def to_graph(linked: LinkedDocument, source_file: str | None = None) -> tuple[URIRef, Graph, Graph]:
     """The document's named graph IRI (the document IRI), its triples, and the descriptions
-    of the entities it mentions (for ENTITIES_GRAPH)."""
-    return doc_iri(linked.extraction.doc_id), *GraphBuilder(linked).build()
+    of the entities it mentions (for ENTITIES_GRAPH). ``source_file``: the file it was read from."""
+    name = doc_iri(linked.extraction.doc_id)
+    graph, entities = GraphBuilder(linked).build()
+    if source_file:
+        graph.add((name, EKG.sourceFile, Literal(source_file)))
+    return name, graph, entities

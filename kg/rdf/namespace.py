@@ -10,7 +10,7 @@ from pathlib import Path
 from rdflib import Graph, Namespace
 from rdflib.namespace import ClosedNamespace, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"  # a link to ontology/ in a checkout
 EKG_IRI = "https://w3id.org/arabic-event-kg/ontology#"
 RES = Namespace("https://w3id.org/arabic-event-kg/resource/")
 # The one named graph that describes actors and places (types, labels, links, coordinates),

@@ -1,13 +1,25 @@
-"""`kg serve`: a SPARQL 1.1 Protocol endpoint over a store, for YASGUI and scripts.
+"""`kg serve`: a SPARQL 1.1 Protocol endpoint over a store, for YASGUI and scripts, with a
+query page (YASGUI, bundled in static/) at `/`.
 
 Queries run in worker processes (kg.serve.worker), one request at a time each. A query that
 outlives the timeout is stopped by killing its worker, and a fresh one takes its place: a
-thread could not be stopped, and Oxigraph may spend all that time before its first row.
+thread could not be stopped, and Oxigraph may spend all that time before its first row. A
+worker that runs out of its memory limit ends too, and is replaced the same way.
 Read-only unless writable; then a single worker holds the store read-write (Oxigraph allows
 one writing process) and runs updates as well as queries.
+
+The server holds the store's lock (kg.store.claim_store) while it runs: every worker answers
+from the store as it was when the server started, and `kg build` is refused meanwhile.
+Nothing reaches out of the machine unless the operator says so: SERVICE only with
+allow_service, LOAD never; updates only when writable, with the bearer token, and never from
+another origin (a web page's form could otherwise POST `DROP ALL`).
 """
 from __future__ import annotations
 
+import hmac
+import ipaddress
+import json
+import mimetypes
 import multiprocessing
 import os
 import queue
@@ -20,11 +32,15 @@ from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import KgError
 from kg.rdf.namespace import PREFIXES
-from kg.serve.worker import Reply, Request, error_reply, main as run_worker
-from kg.store import require_store
+from kg.serve.worker import OUT_OF_MEMORY, Reply, Request, error_reply, main as run_worker
+from kg.store import QUERY_DIR, SERVER, claim_store, require_store
+from kg.store.sparql import read_sparql
 
 MAX_BODY = 16_000_000
+STATIC_DIR = Path(__file__).parent / "static"  # the query page and YASGUI (see static/README.md)
+STATIC_FILES = {p.name for p in STATIC_DIR.iterdir()} if STATIC_DIR.is_dir() else set()
 TRUNCATED_HEADER = "X-SPARQL-MaxRows"  # Virtuoso's name for "only the first N rows are here"
+# Read-only requests may come from any page (YASGUI elsewhere); updates never get CORS headers.
 CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
@@ -37,10 +53,10 @@ _spawn = multiprocessing.get_context("spawn")  # forking a threaded server is un
 class Worker:
     """A worker process and the pipe to it."""
 
-    def __init__(self, store_path: str, writable: bool):
+    def __init__(self, store_path: str, writable: bool, max_memory: int):
         self.conn, child = _spawn.Pipe()
         self.process = _spawn.Process(target=run_worker, daemon=True,
-                                      args=(store_path, writable, PREFIXES, child))
+                                      args=(store_path, writable, PREFIXES, max_memory, os.getpid(), child))
         self.process.start()
         child.close()
         self.ready = False
@@ -48,9 +64,12 @@ class Worker:
     def wait_ready(self, timeout: float = 120) -> str | None:
         """None once the worker has opened the store, else why it could not."""
         if not self.ready:
-            if not self.conn.poll(timeout):
-                return "the query worker did not start"
-            message = self.conn.recv()
+            try:
+                if not self.conn.poll(timeout):
+                    return "the query worker did not start"
+                message = self.conn.recv()
+            except EOFError:
+                return "the query worker died opening the store"
             self.ready = message == "ready"
             if not self.ready:
                 return message
@@ -70,12 +89,19 @@ class Worker:
 class Endpoint:
     """The pool of workers and the limits every request runs under."""
 
-    def __init__(self, store_path: Path, timeout: float, max_results: int, writable: bool, workers: int):
+    def __init__(self, store_path: Path, timeout: float, max_results: int, writable: bool, workers: int,
+                 max_memory: int = 2 << 30, allow_service: bool = False, token: str | None = None):
         self.store_path, self.timeout, self.max_results, self.writable = str(store_path), timeout, max_results, writable
+        self.max_memory, self.allow_service, self.token = max_memory, allow_service, token
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
+        # Replacements are started by one thread that lives as long as the server: a worker's
+        # death signal follows the thread that started it (kg.processes.die_with_parent), and
+        # a request's thread ends with the request.
+        self._to_replace: queue.Queue[Worker | None] = queue.Queue()
+        threading.Thread(target=self._replacer, daemon=True).start()
         for _ in range(1 if writable else workers):
             self._idle.put(self._start())
         for w in list(self._all):
@@ -84,18 +110,37 @@ class Endpoint:
                 raise KgError(f"{store_path}: {problem}")
 
     def _start(self) -> Worker:
-        w = Worker(self.store_path, self.writable)
+        w = Worker(self.store_path, self.writable, self.max_memory)
         with self._lock:
             self._all.add(w)
         return w
 
-    def _replace(self, w: Worker) -> Worker | None:
-        w.kill()
-        with self._lock:
-            self._all.discard(w)
-        return None if self._closed else self._start()
+    def _replacer(self) -> None:
+        while (w := self._to_replace.get()) is not None:
+            w.kill()
+            with self._lock:
+                self._all.discard(w)
+            if not self._closed:
+                self._idle.put(self._start())
+
+    def check(self, req: Request) -> Reply | None:
+        """Why the request may not run here, as the reply to send; None when it may."""
+        try:
+            shape = read_sparql(req.text, update=req.op == "update")
+        except KgError as e:
+            return error_reply(400, str(e))
+        if shape.loads:
+            return error_reply(403, "LOAD is refused: the server does not fetch URLs for its clients; "
+                                    "load files with `kg load FILE --store DIR` while the server is stopped")
+        if shape.services and not self.allow_service:
+            return error_reply(403, f"SERVICE <{shape.services[0]}> is refused: the server does not send requests "
+                                    "for its clients unless started with `kg serve --allow-service`")
+        req.union = not shape.names_dataset and not req.default_graphs and not req.named_graphs
+        return None
 
     def handle(self, req: Request) -> Reply:
+        if refused := self.check(req):
+            return refused
         try:
             w = self._idle.get(timeout=self.timeout)
         except queue.Empty:
@@ -107,15 +152,20 @@ class Endpoint:
             reply = w.call(req, self.timeout)
             healthy = reply is not None
             return reply or error_reply(503, f"the {req.op} ran past the {self.timeout:g} s limit and was stopped")
-        except (EOFError, OSError):
-            return error_reply(500, f"the query worker died running this {req.op} (out of memory?)")
+        except (EOFError, OSError):  # it died: a failed allocation aborts it (Rust), past its memory limit
+            w.process.join(5)
+            if w.process.exitcode == -signal.SIGABRT:
+                return error_reply(503, f"{OUT_OF_MEMORY} at {self.max_memory / (1 << 20):g} MB")
+            return error_reply(500, f"the query worker died running this {req.op} (exit code {w.process.exitcode})")
         finally:
-            replacement = w if healthy else self._replace(w)
-            if replacement:
-                self._idle.put(replacement)
+            if healthy:
+                self._idle.put(w)
+            else:
+                self._to_replace.put(w)
 
     def close(self) -> None:
         self._closed = True
+        self._to_replace.put(None)
         with self._lock:
             workers, self._all = list(self._all), set()
         for w in workers:
@@ -155,10 +205,14 @@ class Handler(BaseHTTPRequestHandler):
         elif url.path == "/update":
             self._send(error_reply(405, "send updates with POST"))
         elif url.path == "/":
-            self._send(Reply(200, b"SPARQL endpoint: GET or POST /query" +
-                             (b", POST /update\n" if self.endpoint.writable else b" (read-only)\n")))
+            self._send(Reply(200, (STATIC_DIR / "index.html").read_bytes(), "text/html; charset=utf-8"))
+        elif url.path == "/queries.json":
+            self._send(Reply(200, shipped_queries(), "application/json"))
+        elif url.path.startswith("/static/") and url.path[len("/static/"):] in STATIC_FILES:
+            path = STATIC_DIR / url.path[len("/static/"):]
+            self._send(Reply(200, path.read_bytes(), mimetypes.guess_type(path.name)[0] or "application/octet-stream"))
         else:
-            self._send(error_reply(404, f"no {url.path} here; the SPARQL endpoint is /query"))
+            self._send(error_reply(404, f"no {url.path} here; the SPARQL endpoint is /query, a query page is at /"))
 
     def do_POST(self) -> None:
         url = urlsplit(self.path)
@@ -199,6 +253,13 @@ class Handler(BaseHTTPRequestHandler):
     def _update(self, params: dict[str, list[str]]) -> None:
         if not self.endpoint.writable:
             return self._send(error_reply(403, "this endpoint is read-only; start `kg serve --writable` to accept updates"))
+        origin = self.headers.get("Origin")
+        if origin and urlsplit(origin).netloc != self.headers.get("Host"):
+            return self._send(error_reply(403, f"updates from another origin ({origin}) are refused"))
+        given = self.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+        if not hmac.compare_digest(given.encode(), self.endpoint.token.encode()):
+            return self._send(error_reply(401, "updates need the server's token: send `Authorization: Bearer TOKEN` "
+                                               "(kg serve --token, or KG_TOKEN)"))
         if len(params.get("update", [])) != 1:
             return self._send(error_reply(400, "give exactly one `update` parameter"))
         self._send(self.endpoint.handle(Request("update", params["update"][0])))
@@ -210,14 +271,40 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(reply.body)))
             if reply.truncated:
                 self.send_header(TRUNCATED_HEADER, str(self.endpoint.max_results))
-            for name, value in CORS.items():
-                self.send_header(name, value)
-            self.send_header("Access-Control-Allow-Headers",
-                             self.headers.get("Access-Control-Request-Headers") or "Content-Type, Accept")
+            if urlsplit(self.path).path != "/update":
+                for name, value in CORS.items():
+                    self.send_header(name, value)
+                self.send_header("Access-Control-Allow-Headers",
+                                 self.headers.get("Access-Control-Request-Headers") or "Content-Type, Accept")
             self.end_headers()
             self.wfile.write(reply.body)
         except ConnectionError:  # the client went away
             pass
+
+
+def shipped_queries() -> bytes:
+    """The query page's examples: the shipped queries as {name: text}, each with PREFIX lines
+    for the prefixes it uses (the server adds them itself; the page's editor checks them), and
+    the prefixes, for the page to show IRIs short."""
+    queries = {}
+    for path in sorted(QUERY_DIR.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()
+                           if f"{p}:" in text and f"PREFIX {p}:" not in text)
+        queries[path.stem] = declared + text
+    return json.dumps({"prefixes": PREFIXES, "queries": queries}, ensure_ascii=False).encode("utf-8")
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # the listen backlog: socketserver's 5 keeps a burst of clients waiting
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
 
 
 def _stop(signum, frame):
@@ -225,20 +312,32 @@ def _stop(signum, frame):
 
 
 def serve(store_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30,
-          max_results: int = 10_000, writable: bool = False, workers: int = min(4, os.cpu_count() or 1)) -> None:
+          max_results: int = 10_000, writable: bool = False, workers: int = min(4, os.cpu_count() or 1),
+          max_memory: int = 2 << 30, allow_service: bool = False, token: str | None = None) -> None:
     """Serve until Ctrl-C or SIGTERM. Port 0 picks a free port; the URL printed says which."""
+    if writable and not token:
+        raise KgError("--writable needs a token for its clients to send: give --token TOKEN or set KG_TOKEN")
     if not writable:
         require_store(store_path)
-    endpoint = Endpoint(store_path, timeout, max_results, writable, workers)
+    lock = claim_store(store_path, SERVER, shared=not writable)
     try:
-        httpd = ThreadingHTTPServer((host, port), Handler)
+        endpoint = Endpoint(store_path, timeout, max_results, writable, workers, max_memory, allow_service, token)
+    except KgError:
+        lock.close()
+        raise
+    try:
+        httpd = Server((host, port), Handler)
     except OSError as e:
         endpoint.close()
+        lock.close()
         raise KgError(f"cannot listen on {host}:{port} ({e.strerror})") from None
-    httpd.daemon_threads = True
     httpd.endpoint = endpoint  # type: ignore[attr-defined]
     url = f"http://{host}:{httpd.server_port}"
-    print(f"SPARQL endpoint: {url}/query" + (f" and {url}/update" if writable else " (read-only)"), flush=True)
+    print(f"SPARQL endpoint: {url}/query" + (f" and {url}/update" if writable else " (read-only)")
+          + f"; query page: {url}/", flush=True)
+    if not _is_loopback(host):
+        print(f"kg serve: warning: listening on {host}, beyond this machine, with no authentication "
+              "for queries: anyone who can reach it can read the whole store", file=sys.stderr, flush=True)
     signal.signal(signal.SIGTERM, _stop)
     try:
         httpd.serve_forever()
@@ -247,4 +346,5 @@ def serve(store_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: 
     finally:
         httpd.server_close()
         endpoint.close()
+        lock.close()
         print("kg serve: stopped", file=sys.stderr)

@@ -10,14 +10,19 @@ Oxigraph holds them in memory long enough for a build's RSS to grow with its siz
 """
 from __future__ import annotations
 
+import difflib
+import fcntl
+import os
+import re
 from pathlib import Path
-from typing import Iterator
+from typing import IO, Iterator
 
 import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.errors import KgError
-from kg.rdf.namespace import EKG, ENTITIES_GRAPH, PREFIXES
+from kg.rdf.namespace import EKG, ENTITIES_GRAPH, ONTOLOGY_DIR, PREFIXES
+from kg.store.sparql import read_sparql
 
 # Oxigraph's RocksDB keeps every write in memtables until it writes them out itself, and it
 # allows a lot of them: 128 MB per column family (12 of them), up to 6 each, with no cap over
@@ -27,7 +32,9 @@ from kg.rdf.namespace import EKG, ENTITIES_GRAPH, PREFIXES
 # only writes out what is already committed, so each document's write stays one transaction.
 FLUSH_CHARS = 8 << 20
 
-QUERY_DIR = Path(__file__).resolve().parents[2] / "ontology" / "queries"
+QUERY_DIR = ONTOLOGY_DIR / "queries"
+LOCK_FILE = "kg.lock"  # held by the one kg process that writes to the store, or shared by those serving it
+SERVER = "kg serve"
 
 
 def read_query(name_or_path: str) -> str:
@@ -41,7 +48,38 @@ def read_query(name_or_path: str) -> str:
         return path.read_text(encoding="utf-8")
     if (QUERY_DIR / f"{name_or_path}.rq").exists():
         return (QUERY_DIR / f"{name_or_path}.rq").read_text(encoding="utf-8")
+    if re.fullmatch(r"[\w-]+", name_or_path):  # a name, not SPARQL: no query is one word
+        shipped = sorted(p.stem for p in QUERY_DIR.glob("*.rq"))
+        close = difflib.get_close_matches(name_or_path, shipped, n=1)
+        raise KgError(f"no shipped query named {name_or_path!r}" + (f"; did you mean {close[0]!r}?" if close else "")
+                      + f" (the shipped ones: {', '.join(shipped)})")
     return name_or_path
+
+
+def claim_store(path: Path, holder: str, shared: bool = False) -> IO:
+    """Take ``path``'s lock for ``holder`` (a writer, or SERVER) as long as the returned file
+    stays open; KgError, saying who holds it, when another process does. Read-only servers
+    share it with each other, and with no writer.
+
+    A server's workers answer from the store as it was when they opened it: a build while it
+    serves would leave them answering from different states, so the two exclude each other.
+    """
+    path.mkdir(parents=True, exist_ok=True)
+    lock = open(path / LOCK_FILE, "a+", encoding="utf-8")
+    try:
+        fcntl.flock(lock, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.seek(0)
+        other = lock.read().strip() or "another kg process"
+        lock.close()
+        if other.startswith(SERVER):
+            raise KgError(f"{path}: {other} is serving this store; stop it (Ctrl-C), then run this and start "
+                          "kg serve again, so that every answer comes from one state of the store") from None
+        raise KgError(f"{path}: {other} is writing to this store; wait until it is done") from None
+    lock.truncate(0)
+    lock.write(f"{holder} (pid {os.getpid()})\n")
+    lock.flush()
+    return lock
 
 
 def require_store(path: Path) -> None:
@@ -61,6 +99,7 @@ class Store:
                 require_store(self.path)
                 self.ox = ox.Store.read_only(str(self.path))
             else:
+                self._lock = claim_store(self.path, "a kg build, kg load or Python writer")
                 self.ox = ox.Store(str(self.path))
             self._unflushed = 0  # characters of N-Triples written since the last flush
         except OSError as e:
@@ -132,16 +171,18 @@ class Store:
 
     # ------------------------------------------------------------------ reading
     def query(self, sparql: str, bindings: dict[str, str] | None = None):
-        """Run SPARQL over the union of all the graphs: the documents' and the entities'.
+        """Run SPARQL over the union of all the graphs, the documents' and the entities', or
+        over the dataset the query names (FROM, FROM NAMED) when it names one.
 
         ``bindings`` maps variable names to IRIs (actor_neighbourhood.rq's ``actor``...).
         """
+        union = not read_sparql(sparql).names_dataset
         try:
             subs = {ox.Variable(k): ox.NamedNode(v) for k, v in (bindings or {}).items()}
         except ValueError as e:
             raise KgError(f"cannot bind {bindings}: {str(e).splitlines()[0]}; a value must be an IRI") from None
         try:
-            return self.ox.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES,
+            return self.ox.query(sparql, use_default_graph_as_union=union, prefixes=PREFIXES,
                                  substitutions=subs or None)
         except SyntaxError as e:
             raise KgError(f"bad SPARQL: {str(e).splitlines()[0]}") from None
@@ -159,11 +200,16 @@ class Store:
         # value took a third of the time the query itself does.
         return [dict(zip(names, map(to_python, row))) for row in result]
 
-    def content_hash(self, doc_graph: URIRef) -> str | None:
-        for q in self.ox.quads_for_pattern(ox.NamedNode(str(doc_graph)), ox.NamedNode(str(EKG.contentHash)),
-                                           None, ox.NamedNode(str(doc_graph))):
-            return q.object.value
-        return None
+    def stored_document(self, doc_graph: URIRef) -> tuple[str | None, str | None]:
+        """The content hash and source file of a document in the store; None for what it lacks
+        (everything, when it is not there; the source file, when built before kg recorded it)."""
+        doc = ox.NamedNode(str(doc_graph))
+
+        def value(prop: URIRef) -> str | None:
+            return next((q.object.value for q in self.ox.quads_for_pattern(doc, ox.NamedNode(str(prop)), None, doc)),
+                        None)
+
+        return value(EKG.contentHash), value(EKG.sourceFile)
 
     def documents(self) -> Iterator[str]:
         """The documents' graph IRIs (every named graph but ENTITIES_GRAPH)."""
