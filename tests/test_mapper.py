@@ -260,3 +260,8 @@ def test_a_country_adjective_on_the_victims_names_the_victim_actor(builder):
     text = "وأعلنت الشرطة مقتل 12 شرطيا باكستانيا في هجوم على نقطة تفتيش قرب كويتا."
     figure = events(builder, text, "casualty")[0]
     assert keys(figure.victim) == "pakistan"
+
+
+def test_a_place_name_that_is_also_a_word_is_a_place_only_where_the_text_puts_it(builder):
+    assert "khobar" not in mention_keys(builder, "ونقلت الصحيفة الخبر عن مصادر محلية مطلعة.")
+    assert "khobar" in mention_keys(builder, "ووقعت الحادثة في الخبر شرقي المملكة مساء أمس.")

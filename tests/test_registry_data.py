@@ -14,7 +14,7 @@ ACTOR_TYPES = {"state", "armed_group", "organisation", "person", "media"}
 PLACE_TYPES = {"country", "region", "admin", "city", "town", "village", "neighbourhood", "facility"}
 REQUIRED = ("key", "type", "ar", "aliases", "en")
 ACTOR_FIELDS = set(REQUIRED) | {"wikidata", "country", "part_of"}
-PLACE_FIELDS = set(REQUIRED) | {"wikidata", "geonames", "lat", "lon", "precision", "country", "admin1", "in", "homonyms", "metonym_for"}
+PLACE_FIELDS = set(REQUIRED) | {"wikidata", "geonames", "lat", "lon", "precision", "country", "admin1", "in", "homonyms", "metonym_for", "also_a_word"}
 
 KEY_RE = re.compile(r"^[a-z0-9_]+$")
 QID_RE = re.compile(r"^Q\d+$")

@@ -75,6 +75,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     verbs = {m.end for m in verbal}  # positions right after a verb
     verb_starts = {m.start for m in verbal}
     where = {m.end for m in matches if m.label == "locative"}
+    place_words = frozenset().union(*(norm_set(ws) for ws in rules.lex["place_heads"].values()))
     for (start, end), ms in sorted(groups.items()):
         span = _span(doc, start, end, sent_of[start])
         kinds = {m.label.partition(":")[0]: m.label.partition(":")[2] for m in ms}
@@ -88,6 +89,9 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         acts = not locative and (start in verbs or end in verb_starts)
         if "place" in kinds and not (metonym and acts):
             entry = registry.get("place", kinds["place"])
+            if entry.also_a_word and end - start == 1 and not (
+                    locative or (start > 0 and doc[start - 1].norm_ in place_words)):
+                continue  # الخبر (the news) is Khobar only where the text places it: في الخبر
             out.append(Found(Mention(span, "place", entry.type, entry.key, "registry"), start, end))
         if "actor" in kinds:
             entry = registry.get("actor", kinds["actor"])

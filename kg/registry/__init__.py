@@ -31,6 +31,7 @@ class Entry:
     country: str | None = None
     within: str | None = None  # the place a facility or neighbourhood lies in
     stands_for: str | None = None  # the actor a capital names in news (أنقرة -> turkey)
+    also_a_word: bool = False  # الخبر، صور: a place only where the text says it is one
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -44,6 +45,7 @@ def _entry(row: dict, kind: str) -> Entry:
         geonames=str(row["geonames"]) if row.get("geonames") else None,
         lat=row.get("lat"), lon=row.get("lon"), precision=row.get("precision"),
         country=row.get("country"), within=row.get("in"), stands_for=row.get("metonym_for"),
+        also_a_word=bool(row.get("also_a_word")),
     )
 
 
