@@ -265,3 +265,10 @@ def test_a_country_adjective_on_the_victims_names_the_victim_actor(builder):
 def test_a_place_name_that_is_also_a_word_is_a_place_only_where_the_text_puts_it(builder):
     assert "khobar" not in mention_keys(builder, "ونقلت الصحيفة الخبر عن مصادر محلية مطلعة.")
     assert "khobar" in mention_keys(builder, "ووقعت الحادثة في الخبر شرقي المملكة مساء أمس.")
+
+
+def test_a_head_and_the_definite_words_after_it_name_a_body(builder):
+    text = "وأكدت وزارة الزراعة أن المحكمة الإدارية نظرت في الطعن، بحسب صحيفة الرأي."
+    actors = {m.span.text: m.type for m in builder.extract([Document("t", text)])[0].mentions if m.kind == "actor"}
+    assert actors.get("وزارة الزراعة") == "state" and actors.get("المحكمة الإدارية") == "organisation"
+    assert actors.get("صحيفة الرأي") == "media"

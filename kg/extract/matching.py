@@ -100,11 +100,20 @@ class Rules:
         name = {"IS_PUNCT": False, "IS_DIGIT": False, "LENGTH": {">=": 3}, "NORM": not_name}
         # the text itself starts with the article: للجيش (ل + الجيش) names no facility
         definite = {"IS_PUNCT": False, "TEXT": {"REGEX": "^ال"}, "NORM": not_name}
+        self._add_body_patterns(not_name)
         self.patterns.add("facility", [
             [{"NORM": {"IN": heads}}, {**definite, "IS_PUNCT": False}],  # مبنى المحافظة
             [{"NORM": {"IN": heads}}, {**name, "ENT_TYPE": {"IN": ["LOC", "ORG", "PER"]}}],  # معسكر لبوزة
             [{"NORM": {"IN": ["ال" + h for h in heads]}}, definite],  # القنصلية الأميركية
         ])
+
+    def _add_body_patterns(self, not_name: dict) -> None:
+        """وزارة الصحة، المحكمة العليا، صحيفة الوئام: a head and the definite words after it."""
+        definite = {"IS_PUNCT": False, "TEXT": {"REGEX": "^(ال|وال)"}, "NORM": not_name}
+        adjective = {"IS_PUNCT": False, "TEXT": {"REGEX": "^ال.+(ي|ية|يه)$"}, "NORM": not_name}
+        for typ, heads in self.lex["body_heads"].items():
+            head = {"NORM": {"IN": sorted(norm_set(heads))}}
+            self.patterns.add(f"body:{typ}", [[head, definite], [head, definite, adjective]])
 
     def state_of_adjective(self, norm: str) -> str | None:
         """The state a country adjective names (الإسرائيلية -> israel), if it is one."""

@@ -55,9 +55,9 @@ def _clitic_of(token, waw_words: frozenset[str]) -> int:
 
 def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Registry,
                   sent_of: list[int]) -> list[Found]:
-    named = [m for m in matches if m.label.split(":")[0] in ("actor", "place", "state", "facility")]
+    named = [m for m in matches if m.label.split(":")[0] in ("actor", "place", "state", "facility", "body")]
     # Longest names first; a registry name beats a pattern beats an NER entity.
-    rank = {"actor": 0, "place": 0, "state": 1, "facility": 2}
+    rank = {"actor": 0, "place": 0, "state": 1, "facility": 2, "body": 3}
     named.sort(key=lambda m: (-(m.end - m.start), rank[m.label.split(":")[0]]))
     taken = [False] * len(doc)
     out: list[Found] = []
@@ -75,6 +75,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     verbs = {m.end for m in verbal}  # positions right after a verb
     verb_starts = {m.start for m in verbal}
     where = {m.end for m in matches if m.label == "locative"}
+    not_names = norm_set(rules.lex["not_names"])
     place_words = frozenset().union(*(norm_set(ws) for ws in rules.lex["place_heads"].values()))
     for (start, end), ms in sorted(groups.items()):
         span = _span(doc, start, end, sent_of[start])
@@ -103,6 +104,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             out.append(Found(Mention(span, "actor", entry.type, entry.key, "metonym"), start, end, latent=not acts))
         elif "facility" in kinds and "place" not in kinds:
             out.append(Found(Mention(span, "place", "facility", None, "pattern"), start, end))
+        elif "body" in kinds and "place" not in kinds and normalize(span.text) not in not_names:
+            out.append(Found(Mention(span, "actor", kinds["body"], None, "pattern"), start, end))
 
     # الحكومة alone: the government of the country the article names most (a latent actor)
     countries = Counter(f.mention.key for f in out if f.mention.kind == "place" and f.mention.type == "country")
@@ -138,7 +141,6 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             out.append(Found(Mention(span, "actor", entry.type, entry.key, "adjective"), tok.i, tok.i + 1, latent=True))
 
     waw_words = norm_set(rules.lex["waw_initial"])
-    not_names = norm_set(rules.lex["not_names"])
     verb_endings = tuple(rules.lex["verb_endings"])
     place_heads = {t: norm_set(ws) for t, ws in rules.lex["place_heads"].items()}
     actor_heads = {t: norm_set(ws) for t, ws in rules.lex["actor_heads"].items()}
