@@ -202,6 +202,10 @@ def test_a_hypothetical_attack_is_not_merged_into_the_attack_that_happened(build
     ("ودعت فرنسا روسيا إلى تحمل مسؤولية ما حدث في حلب.", ("france", "russia")),
     # accuses X of, the subject standing well before the verb
     ("وقالت حركة حماس إنها ترفض المبادرة وتتهم إسرائيل بعرقلة الاتفاق.", ("hamas", "israel")),
+    # a charge, a pointed finger, the hallmarks of a group
+    ("وأعلنت الولايات المتحدة فرض عقوبات على حزب الله بتهمة تمويل الإرهاب.", ("usa", "hezbollah")),
+    ("ووجهت تركيا أصابع الاتهام إلى حزب العمال الكردستاني بعد الانفجار.", ("turkey", "pkk")),
+    ("وقالت السلطات النيجيرية إن الانفجار يحمل بصمات جماعة بوكو حرام.", ("nigeria", "boko_haram")),
     # an inflected form no list spelled out
     ("وكانت روسيا وسوريا قد اتهمتا الولايات المتحدة بقصف مواقع للجيش قرب دير الزور.", ("russia", "usa")),
 ])

@@ -80,6 +80,7 @@ def find_accusations(w: Window, attacks: list[Event]) -> list[Event]:
         out += designations(w, s, actors, attacks)
         out += criticisms(w, s, actors, attacks)
         out += responsibilities(w, s, actors, attacks)
+        out += charges(w, s, actors, attacks)
         out += attributions(w, s, actors, attacks)
     out = with_partners(w, out)
     blame_attacks(out)
@@ -146,9 +147,18 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
     for m in w.labelled(s, "accusation"):
         if m.start in taken_nouns:
             continue
+        noun = m.label == "accusation:noun"
+        if not noun and _lemma(w, m) == "حمل" and norm_set(w.lex["accusation"]["hallmarks"]) & w.words_after(s, m, 2):
+            # هجوم يحمل بصمات بوكو حرام: the sentence's source blames the one whose hallmarks it bears
+            out.append(accusation(w, s, m, s.reporter or w.doc_reporter, after(m.end, 3), attacks))
+            continue
         if w.needs_unmet(s, m, _accusation_needs(), 8) or w.negated(s, m) or _after_to(w, s, m):
             continue  # إلى تحمل المسؤولية: a call to bear it (responsibilities)
-        noun = m.label == "accusation:noun"
+        if noun and m.end < s.end and w.doc[m.end].norm_ in norm_set(w.lex["accusation"]["pointing"]):
+            # وجهت أنقرة أصابع الاتهام إلى الحزب: who points is named before, the accused after
+            accuser = w.actor_before(s, m.start, 3, among=actors) or s.reporter
+            out.append(accusation(w, s, m, accuser, after(m.end + 1, 2, accuser), attacks))
+            continue
         owner = after(m.end, 0) if noun else None
         if owner and not w.doc[owner.start].text.startswith(("ل", "ب")):
             # اتهامات الحكومة للمعارضة: the noun's owner accuses the one after it; in
@@ -233,6 +243,26 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             accuser = w.actor_before(s, m.start, 1, among=actors) or w.actor_after(s, m.end, 4, among=actors)
             after = _past_partners(w, s, accuser) if accuser and accuser.start >= m.end else m.end
             accused = w.actor_after(s, after, 4, accuser, among=named)
+        out.append(accusation(w, s, m, accuser, accused, attacks))
+    return [ev for ev in out if ev]
+
+
+def charges(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
+    """اعتقال X بتهمة، فرض عقوبات على X بتهمة، وجهت النيابة تهمة إلى X، X المتهم بـ: the one
+    charged is an actor named right before the charge, or after إلى/ضد/لـ; who charges is the
+    subject before it (a court, a prosecutor, a state), else the sentence's source."""
+    named = [f for f in actors if w.named_here(s, f)]
+    out = []
+    for m in w.labelled(s, "charge"):
+        if w.negated(s, m):
+            continue
+        marker = m.end < s.end and w.doc[m.end].norm_ in norm_set(w.lex["accusation"]["pointing"])
+        accused = (w.actor_after(s, m.end + 1, 1, among=named) if marker else None) or \
+            w.actor_before(s, m.start, 3, among=named)
+        if accused is None:
+            continue
+        before = [f for f in actors if f.end <= accused.start and not same_actor(f.mention, accused.mention)]
+        accuser = before[0] if before else (s.reporter or w.doc_reporter)
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
 

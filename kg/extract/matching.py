@@ -132,6 +132,7 @@ class Rules:
             "accusation:verb": lex["accusation"]["verbs"],
             "accusation:noun": lex["accusation"]["nouns"],
             "designation": lex["accusation"]["designation_verbs"],
+            "charge": lex["accusation"]["charges"],
             "mutual": lex["accusation"]["mutual_verbs"],
             "behind": lex["accusation"]["behind"],
             "terror": lex["accusation"]["designation_words"],
