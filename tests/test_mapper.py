@@ -276,3 +276,8 @@ def test_a_head_and_the_definite_words_after_it_name_a_body(builder):
     actors = {m.span.text: m.type for m in builder.extract([Document("t", text)])[0].mentions if m.kind == "actor"}
     assert actors.get("وزارة الزراعة") == "state" and actors.get("المحكمة الإدارية") == "organisation"
     assert actors.get("صحيفة الرأي") == "media"
+
+
+def test_patients_are_no_casualties(builder):
+    text = "وشملت الدراسة 300 مريض بينهم 120 مصابا بسرطان الرئة في مستشفيات لندن."
+    assert events(builder, text, "casualty") == []

@@ -36,8 +36,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 if d < dist or (d == dist and best is not None and (
                         o.start == ne if d == 0 else o.end <= ns < best.start)):
                     best, dist = o, d
-            if best is None:
-                continue
+            if best is None or (best.label == "outcome:injured" and _illness(w, s, best)):
+                continue  # 200 مصاب بسرطان البنكرياس: patients, not casualties
             group_start, group_end = victim_words(w, s, after, outcomes)
             in_group = [f for f in w.actors(s) + w.adjective_actors(s)  # 40 من مقاتلي قسد، 14 جنديا أفغانيا
                         if group_start <= f.start < max(group_end, group_start + 1)]
@@ -82,6 +82,11 @@ def outcome_of(w: Window, attacks: list[Event], s: Sentence, char: int, modality
     if here:
         return min(here, key=lambda t: t[1])[2]
     return max(told, key=lambda t: (t[0], t[1]))[2] if told else None
+
+
+def _illness(w: Window, s: Sentence, outcome: Match) -> bool:
+    """An injury word followed by an illness (المصابين بفيروس كورونا)."""
+    return bool(w.words_after(s, outcome, 2) & norm_set(w.lex["illness_words"]))
 
 
 def opens_clause(w: Window, i: int) -> bool:
