@@ -224,14 +224,18 @@ def test_dates_times_percentages_labels_are_not_counts(text):
         "للمرة الحادية عشرة",
         "في الذكرى الـ20 للثورة",
         "في القرن الحادي عشر والقرن الثالث عشر",
-        "قتل أحد المقاتلين",
-        "أصيبت إحدى النساء",
-        "قتل شخص واحد",
-        "قتلت امرأة واحدة",
+        "لم يصب أحد بأذى",
     ],
 )
 def test_ordinals_and_one_words_are_not_counts(text):
     assert nums(text) == []
+
+
+@pytest.mark.parametrize("text", ["قتل أحد المقاتلين", "أصيبت إحدى النساء", "قتل شخص واحد",
+                                  "قتلت امرأة واحدة", "قتل أحد كبار قادتها"])
+def test_one_of_counts_one(text):
+    # the guidelines' clarifications: أحد/واحد "one of" is a number word
+    assert [v for v, _ in nums(text)] == [1]
 
 
 @pytest.mark.parametrize(

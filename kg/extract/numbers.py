@@ -69,6 +69,7 @@ def _qualifier_table(position: str) -> PhraseTable[str]:
 _WORDS: PhraseTable[tuple[float, str]] = PhraseTable(_word_entries(), _CLITICS)
 _VAGUE: PhraseTable[bool] = PhraseTable(dict.fromkeys(_forms("vague"), True), _CLITICS)
 _NOT_NUMBERS = {normalize(w) for w in _forms("not_numbers")}
+_ONE_OF_BEFORE = {normalize(w) for w in _DATA["units_compound_only"]["one_of_before"]}
 _QUALIFIERS_BEFORE = _qualifier_table("before")
 _QUALIFIERS_AFTER = _qualifier_table("after")
 _AFTER_WINDOW: int = _DATA["qualifiers"]["after_window"]
@@ -193,8 +194,8 @@ def _phrase_at(
         else:
             break
         last = part
-    if first.kind == "unit1" and last is first:
-        return None  # واحد/أحد alone
+    if first.kind == "unit1" and last is first and not _one_of(keys, i, first):
+        return None  # أحد alone: anyone (لم يصب أحد بأذى)
     value = total + group
     whole = not math.isnan(value) and value == int(value)  # else a decimal no multiplier made whole
     return int(value) if whole else None, first.start, last.end, last.next, first.kind
@@ -245,6 +246,16 @@ def _qualifier(text: str, tokens: Sequence[Token], keys: Sequence[str], i: int, 
         if _part_at(text, tokens, keys, k):
             break
     return "exact", None
+
+
+def _one_of(keys: Sequence[str], i: int, part: _Part) -> bool:
+    """واحد alone counts one (شخص واحد، قتل واحد منهم); أحد/إحدى only as "one of" (أحد
+    المقاتلين، إحدى النساء، أحد من): the guidelines count them."""
+    word = keys[i][len(part.prefix):]
+    if not word.startswith(("احد", "احدي")):
+        return True
+    following = keys[part.next] if part.next < len(keys) else ""
+    return following.startswith("ال") or following in _ONE_OF_BEFORE
 
 
 def find_numbers(text: str, tokens: list[Token]) -> list[NumberMatch]:
