@@ -185,7 +185,8 @@ def merge_attacks(events: list[Event]) -> list[Event]:
             own[id(ev)] = _place_keys(ev)
             continue
         home.evidence.append(ev.trigger)
-        home.target = home.target or ev.target
+        if home.target is None and not same_actor(ev.target, home.perpetrator):
+            home.target = ev.target
         home.places += [p for p in ev.places if (p.key or p.span.text) not in _place_keys(home)]
         home.confidence = max(home.confidence, ev.confidence)
     return sorted(merged, key=lambda e: e.trigger.start)
