@@ -281,3 +281,9 @@ def test_a_head_and_the_definite_words_after_it_name_a_body(builder):
 def test_patients_are_no_casualties(builder):
     text = "وشملت الدراسة 300 مريض بينهم 120 مصابا بسرطان الرئة في مستشفيات لندن."
     assert events(builder, text, "casualty") == []
+
+
+def test_a_dual_mutual_verb_takes_the_pair_named_before(builder):
+    text = "والتقى الرئيس الروسي فلاديمير بوتين بنظيره الأوكراني فولوديمير زيلينسكي أمس. وبعد اللقاء عاد الرجلان يتبادلان الاتهامات."
+    pairs = {(e.accuser.span.text, e.accused.span.text) for e in events(builder, text, "accusation")}
+    assert len(pairs) == 2 and {a for a, _ in pairs} == {b for _, b in pairs}

@@ -64,10 +64,20 @@ def mutual_accusations(w: Window, s: Sentence, actors: list[Found],
         sides = [f for f in actors if m.end <= f.start and f.end <= noun.start] or \
                 [f for f in actors if f.end <= m.start and w.gap(f.end, m.start) <= 4]
         named = distinct(sides)
+        if len(named) < 2 and w.doc[m.start].norm_.endswith(("ان", "ا")):
+            named = _last_two_named(w, s, m)  # ترامب وكيم ... يتبادلان الاتهامات: the pair named before
         if len(named) >= 2:
             a, b = named[:2]
             out += [ev for ev in (accusation(w, s, m, a, b, attacks), accusation(w, s, m, b, a, attacks)) if ev]
     return out, nouns
+
+def _last_two_named(w: Window, s: Sentence, m: Match) -> list[Found]:
+    """The last two actors named (not latent) before a dual verb, in its sentence or the one before."""
+    before = [f for j in (s.index - 1, s.index) if j >= 0 for f in w.actors(w.sentences[j])
+              if not f.latent and (j < s.index or f.end <= m.start)]
+    named = distinct(list(reversed(before)))[:2]
+    return list(reversed(named))
+
 
 def find_accusations(w: Window, attacks: list[Event]) -> list[Event]:
     out = []
