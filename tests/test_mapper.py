@@ -287,3 +287,11 @@ def test_a_dual_mutual_verb_takes_the_pair_named_before(builder):
     text = "والتقى الرئيس الروسي فلاديمير بوتين بنظيره الأوكراني فولوديمير زيلينسكي أمس. وبعد اللقاء عاد الرجلان يتبادلان الاتهامات."
     pairs = {(e.accuser.span.text, e.accused.span.text) for e in events(builder, text, "accusation")}
     assert len(pairs) == 2 and {a for a, _ in pairs} == {b for _, b in pairs}
+
+
+def test_a_denial_keeps_the_accusation_it_denies_and_makes_none(builder):
+    text = "ونفت حركة طالبان اتهامات الحكومة الأفغانية بالوقوف وراء الهجوم."
+    pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+    assert pairs == {("afghanistan", "taliban")}
+    text = "ونفى أردوغان الاتهامات بأن تركيا تساعد تنظيم داعش."
+    assert events(builder, text, "accusation") == []
