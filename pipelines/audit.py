@@ -27,7 +27,7 @@ TYPES = ("accusation", "attack", "casualty")
 
 def sample_articles(text_dir: Path, dev_articles: Path, n: int, seed: int) -> list[dict]:
     skip = dev_headlines(dev_articles)
-    texts = [t for t in news_texts(text_dir) if t.split("\n", 1)[0].strip() not in skip]
+    texts = [t for t in news_texts(text_dir) if t.strip() and t.split("\n", 1)[0].strip() not in skip]
     picked = sorted(random.Random(seed).sample(range(len(texts)), min(n, len(texts))))
     return [{"id": f"snn{i:05d}", "text": texts[i]} for i in picked]
 
