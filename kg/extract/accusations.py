@@ -29,6 +29,15 @@ def _lemma(w: Window, m: Match) -> str:
     return w.rules.lemma_of.get(norm, norm)
 
 
+def _subject_before(w: Window, s: Sentence, m: Match, limit: int, actors: list[Found]) -> Found | None:
+    """The actor right before a verb, in its clause: no comma or quote between (كيف تخلى
+    أوباما عن إسرائيل"، اتهم أورين: Israel is not who accuses)."""
+    f = w.actor_before(s, m.start, limit, among=actors)
+    if f is not None and any(t.is_punct and t.text in "،,\"”»:؛" for t in w.doc[f.end:m.start]):
+        return None
+    return f
+
+
 def _charge_follows(w: Window, s: Sentence, f: Found) -> bool:
     """The word after ``f`` carries ب (اتهم X بدعم، بعرقلة): X is the one accused. A name
     that starts with ب (بريطانيا) is no such word."""
@@ -151,7 +160,14 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
                        taken_nouns: set[int]) -> list[Event]:
     """اتهمت أنقرة الوحدات / قسد تتهم تركيا / حمّل البيان تركيا المسؤولية / اتهامات لتركيا."""
     def after(pos: int, limit: int, skip: Found | None = None) -> Found | None:
-        return w.actor_after(s, pos, limit, skip, among=actors)
+        """The accused after ``pos``: not a country a locative word places (في سوريا وباكستان)."""
+        return w.actor_after(s, pos, limit, skip, among=named)
+
+    def who(pos: int, limit: int) -> Found | None:
+        """Who accuses, after ``pos``: any actor, a bare head (ثم اتهمت الحركة) too."""
+        return w.actor_after(s, pos, limit, among=actors)
+
+    named = [f for f in actors if w.named_here(s, f)]
 
     out = []
     for m in w.labelled(s, "accusation"):
@@ -169,21 +185,21 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             accuser = w.actor_before(s, m.start, 3, among=actors) or s.reporter
             out.append(accusation(w, s, m, accuser, after(m.end + 1, 2, accuser), attacks))
             continue
-        owner = after(m.end, 0) if noun else None
+        owner = who(m.end, 0) if noun else None
         if owner and not w.doc[owner.start].text.startswith(("ل", "ب")):
             # اتهامات الحكومة للمعارضة: the noun's owner accuses the one after it; in
             # نفت طالبان اتهامات الحكومة, the one before (who denies) is accused
             accused = after(owner.end, 2, owner) or w.actor_before(s, m.start, 1)
             out.append(accusation(w, s, m, owner, accused, attacks))
             continue
-        accuser = w.actor_before(s, m.start, 0 if noun else 1)
+        accuser = _subject_before(w, s, m, 0 if noun else 1, actors)
         accused = None
         if accuser is None and (stmt := w.starts_with(s, "statement", m.end)):
             # وحمّل البيانُ تركيا المسؤولية: the statement's author accuses
             accuser = s.reporter or w.doc_reporter
             accused = after(stmt.end, 4, accuser)
         elif accuser is None:
-            first = after(m.end, 4)
+            first = who(m.end, 4)
             if noun and first and w.doc[first.start].text.startswith("ل"):
                 accuser, accused = s.reporter, first  # اتهامات لتركيا: Turkey is accused
             elif _lemma(w, m) == "اتهم" and first and _charge_follows(w, s, first):
@@ -222,7 +238,7 @@ def designations(w: Window, s: Sentence, actors: list[Found], attacks: list[Even
             named = [f for f in w.actors(s) if f.end <= m.start and w.named_here(s, f)]
             accused, accusers = (named[-1] if named else None), between
             if not accusers and len(named) > 1:  # وتركيا غاضبة من دعم الوحدات، إذ تعتبرها إرهابية
-                accusers = named[:1]
+                accusers = named[-2:-1]
         else:
             accusers, accused = between[:1], (between[1] if len(between) > 1 else None)
         out += [accusation(w, s, m, a, accused, attacks) for a in accusers]

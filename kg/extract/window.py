@@ -86,7 +86,7 @@ class Window:
         locative word or ب puts somewhere (لانتقادات من الولايات المتحدة، not في روسيا)."""
         if not f.latent:
             return True
-        if f.mention.via != "registry" or (self.doc[f.start]._.clitic and self.doc[f.start].text.startswith("ب")):
+        if f.mention.via not in ("registry", "metonym") or (self.doc[f.start]._.clitic and self.doc[f.start].text.startswith("ب")):
             return False
         return not any(m.label == "locative" and m.end == f.start for m in s.matches)
 
