@@ -23,8 +23,8 @@ def _attack_needs() -> dict[str, frozenset[str]]:
 def find_attacks(w: Window) -> list[Event]:
     out = []
     for s in w.sentences:
-        if {t.norm_ for t in w.doc[s.start:s.end]} & norm_set(w.lex["attack"]["not_violent_context"]):
-            continue  # هجمة، هجوم الفريق: a match
+        if w.about_a_match(s):
+            continue  # هجمة، هجوم الفريق
         triggers = sorted(w.labelled(s, "attack"), key=lambda m: m.start)
         places = [f for f in s.founds if f.mention.kind == "place"]
         verbal = {v.start for v in w.labelled(s, "verbal")}

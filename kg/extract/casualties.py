@@ -15,6 +15,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
     out = []
     non_person = "non_person"
     for s in w.sentences:
+        if w.about_a_match(s):
+            continue  # إصابة اللاعب في المباراة
         outcomes = w.labelled(s, "outcome")
         for num, ns, ne in s.numbers:
             after = ne

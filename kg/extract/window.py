@@ -122,6 +122,10 @@ class Window:
     def negated(self, s: Sentence, m: Match) -> bool:
         return any(n.end in (m.start, m.start - 1) for n in self.labelled(s, "negation"))
 
+    def about_a_match(self, s: Sentence) -> bool:
+        """A sentence about sport (المباراة، الشوط، اللاعب): its attacks and injuries are no violence."""
+        return bool({t.norm_ for t in self.doc[s.start:s.end]} & norm_set(self.lex["attack"]["not_violent_context"]))
+
     def reporter_near(self, i: int) -> Found | None:
         """The sentence's own source, else one from the two sentences before it."""
         for j in (i, i - 1, i - 2):
