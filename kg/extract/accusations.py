@@ -24,11 +24,6 @@ def _after_to(w: Window, s: Sentence, m: Match) -> bool:
     return m.start > s.start and w.doc[m.start - 1].norm_ in ("الي", "علي")
 
 
-def _lemma(w: Window, m: Match) -> str:
-    norm = w.doc[m.start].norm_
-    return w.rules.lemma_of.get(norm, norm)
-
-
 def _subject_before(w: Window, s: Sentence, m: Match, limit: int, actors: list[Found]) -> Found | None:
     """The actor right before a verb, in its clause: no comma or quote between (كيف تخلى
     أوباما عن إسرائيل"، اتهم أورين: Israel is not who accuses)."""
@@ -50,6 +45,7 @@ def eligible(w: Window, f: Found) -> bool:
     tok = w.doc[f.start]
     return not (f.latent and tok._.clitic and tok.text.startswith("ب"))
 
+
 def accusation(w: Window, s: Sentence, m: Match, accuser: Found | None, accused: Found | None,
                attacks: list[Event]) -> Event | None:
     if accuser is None or accused is None or same_actor(accuser.mention, accused.mention):
@@ -59,6 +55,7 @@ def accusation(w: Window, s: Sentence, m: Match, accuser: Found | None, accused:
     return Event("accusation", w.span(m.start, m.end, s.index), modality=modality_of(w, s, m),
                  accuser=w.use(accuser), accused=w.use(accused),
                  reported_by=accuser.mention, about=about, confidence=0.6 + 0.15 * known)
+
 
 def mutual_accusations(w: Window, s: Sentence, actors: list[Found],
                        attacks: list[Event]) -> tuple[list[Event], set[int]]:
@@ -79,6 +76,7 @@ def mutual_accusations(w: Window, s: Sentence, actors: list[Found],
             a, b = named[:2]
             out += [ev for ev in (accusation(w, s, m, a, b, attacks), accusation(w, s, m, b, a, attacks)) if ev]
     return out, nouns
+
 
 def _last_two_named(w: Window, s: Sentence, m: Match) -> list[Found]:
     """The last two actors named (not latent) before a dual verb, in its sentence or the one before."""
@@ -156,6 +154,7 @@ def blame_attacks(accusations: list[Event]) -> None:
                 and ev.modality == "asserted":
             attack.perpetrator = ev.accused
 
+
 def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: list[Event],
                        taken_nouns: set[int]) -> list[Event]:
     """اتهمت أنقرة الوحدات / قسد تتهم تركيا / حمّل البيان تركيا المسؤولية / اتهامات لتركيا."""
@@ -174,7 +173,7 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         if m.start in taken_nouns:
             continue
         noun = m.label == "accusation:noun"
-        if not noun and _lemma(w, m) == "حمل" and norm_set(w.lex["accusation"]["hallmarks"]) & w.words_after(s, m, 2):
+        if not noun and w.lemma(m) == "حمل" and norm_set(w.lex["accusation"]["hallmarks"]) & w.words_after(s, m, 2):
             # هجوم يحمل بصمات بوكو حرام: the sentence's source blames the one whose hallmarks it bears
             out.append(accusation(w, s, m, s.reporter or w.doc_reporter, after(m.end, 3), attacks))
             continue
@@ -202,7 +201,7 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             first = who(m.end, 4)
             if noun and first and w.doc[first.start].text.startswith("ل"):
                 accuser, accused = s.reporter, first  # اتهامات لتركيا: Turkey is accused
-            elif _lemma(w, m) == "اتهم" and first and _charge_follows(w, s, first):
+            elif w.lemma(m) == "اتهم" and first and _charge_follows(w, s, first):
                 # دمشق ترد وساما وتتهم باريس بالتبعية: the one before it accuses, Paris is accused
                 named = [f for f in actors if not f.latent]
                 accuser = w.actor_before(s, m.start, 6, among=named) or s.reporter
@@ -215,6 +214,7 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
 
+
 def behind_accusations(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
     """قالت موسكو إن كييف تقف وراء الهجوم: the reported source accuses the subject."""
     out = []
@@ -225,6 +225,7 @@ def behind_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         if harmful and accused is not None and not w.negated(s, m) and s.reporter is not None:
             out.append(accusation(w, s, m, s.reporter, accused, attacks))
     return [ev for ev in out if ev]
+
 
 def designations(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
     """تعتبر تركيا الوحدات تنظيما إرهابيا / وتعتبره أنقرة وواشنطن تنظيما إرهابيا."""
@@ -243,7 +244,6 @@ def designations(w: Window, s: Sentence, actors: list[Found], attacks: list[Even
             accusers, accused = between[:1], (between[1] if len(between) > 1 else None)
         out += [accusation(w, s, m, a, accused, attacks) for a in accusers]
     return [ev for ev in out if ev]
-
 
 
 def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:

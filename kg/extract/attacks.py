@@ -70,6 +70,7 @@ def find_attacks(w: Window) -> list[Event]:
     apply_claims(w, out)
     return merge_attacks(out)
 
+
 def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
     """The actors named after بين right behind a clash noun: the sides of the fight."""
     # اشتباكات بين X وY / معارك عنيفة منذ مساء أمس بين X وY: a few words may come between
@@ -79,6 +80,7 @@ def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
         return []  # ...هجوم على X واشتباكات بين: the nearer noun's sides
     found = [f for f in w.actors(s) if not f.latent and between.end <= f.start <= between.end + 6]
     return distinct(found)
+
 
 def apply_claims(w: Window, attacks: list[Event]) -> None:
     """أعلن داعش مسؤوليته عن الهجوم / تبنت حركة الشباب التفجيرين: the claimant is the
@@ -100,6 +102,7 @@ def apply_claims(w: Window, attacks: list[Event]) -> None:
                 if ev.perpetrator is None and s.index - 3 <= ev.trigger.sentence <= s.index:
                     ev.perpetrator = w.use(claimant)
                     ev.confidence += 0.1
+
 
 def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
     """الهجوم التركي / هجوم داعش / شنت قسد / نفذه مسلحون من داعش / داعش تهاجم / هجماتها.
@@ -136,15 +139,13 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
 
 def object_noun(w: Window, m: Match) -> bool:
     """اغتيال، استهداف، قصف (in any form): the name after the noun is who was hit."""
-    norm = w.doc[m.start].norm_
-    return m.label == "attack:noun" and w.rules.lemma_of.get(norm, norm) in norm_set(w.lex["attack"]["object_nouns"])
+    return m.label == "attack:noun" and w.lemma(m) in norm_set(w.lex["attack"]["object_nouns"])
 
 
 def _possessive(w: Window, m: Match) -> bool:
     """An attack noun with a possessive pronoun (هجماتها، هجومهم): a generated form, not its lemma."""
-    norm = w.doc[m.start].norm_
-    lemma = w.rules.lemma_of.get(norm)
-    return lemma is not None and norm != lemma and norm.endswith(("ها", "هم", "ه")) and not lemma.endswith("ه")
+    norm, lemma = w.doc[m.start].norm_, w.lemma(m)
+    return norm != lemma and norm.endswith(("ها", "هم", "ه")) and not lemma.endswith("ه")
 
 
 def adjective_actor(w: Window, s: Sentence, pos: int) -> Found | None:

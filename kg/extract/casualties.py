@@ -71,6 +71,7 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 confidence=0.9 if dist <= 3 else 0.7))
     return dedupe_casualties(out)
 
+
 def outcome_of(w: Window, attacks: list[Event], s: Sentence, char: int, modality: str) -> Event | None:
     """The attack a figure belongs to: the one told last before it in its sentence (or the
     first after it there), else the last one told in the two sentences before; of the
@@ -96,6 +97,7 @@ def opens_clause(w: Window, i: int) -> bool:
     tok = w.doc[i]
     return bool(tok._.clitic) and tok.text.startswith("و")
 
+
 def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> tuple[int, int]:
     """Token range of the words naming the victims, right after the number."""
     end = start
@@ -106,8 +108,6 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> t
             break
         end += 1
     return start, end
-
-
 
 
 def dedupe_casualties(events: list[Event]) -> list[Event]:

@@ -37,7 +37,6 @@ def modality_of(w: Window, s: Sentence, m: Match) -> Modality:
     return best[1] if best else "asserted"
 
 
-
 def _denial_of_event(w: Window, cue: Match, m: Match, needs: list[str]) -> bool:
     """نفت الوزارة وقوع أي غارة: a denial that the event took place, not of who did it."""
     between = {t.norm_ for t in w.doc[cue.end:m.start]} | {normalize(" ".join(t.text for t in w.doc[cue.start:cue.end]))}

@@ -107,11 +107,15 @@ class Window:
         """The normalised words of the ``n`` tokens right after match ``m``, in its sentence."""
         return {t.norm_ for t in self.doc[m.end:min(m.end + n, s.end)]}
 
+    def lemma(self, m: Match) -> str:
+        """The lemma of the trigger word ``m`` starts with (هجماتها -> هجمات), or its form."""
+        norm = self.doc[m.start].norm_
+        return self.rules.lemma_of.get(norm, norm)
+
     def needs_unmet(self, s: Sentence, m: Match, needs: dict[str, frozenset[str]], n: int) -> bool:
         """Trigger ``m`` is a word that counts only with one of its companions (``needs``)
         among the ``n`` words after it (اتهم ... بـ، أطلق صواريخ), and none is there."""
-        norm = self.doc[m.start].norm_
-        needed = needs.get(norm) or needs.get(self.rules.lemma_of.get(norm, norm))
+        needed = needs.get(self.doc[m.start].norm_) or needs.get(self.lemma(m))
         return bool(needed) and not needed & self.words_after(s, m, n)
 
     def adjective(self, tok) -> bool:
