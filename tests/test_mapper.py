@@ -295,3 +295,10 @@ def test_a_denial_keeps_the_accusation_it_denies_and_makes_none(builder):
     assert pairs == {("afghanistan", "taliban")}
     text = "ونفى أردوغان الاتهامات بأن تركيا تساعد تنظيم داعش."
     assert events(builder, text, "accusation") == []
+
+
+def test_the_perpetrators_own_dead_were_killed_by_its_target(builder):
+    text = ("هاجم مسلحو تنظيم داعش مواقع قوات سوريا الديمقراطية قرب الحسكة فجر الاثنين. "
+            "وأسفر الهجوم عن مقتل 20 من عناصر داعش.")
+    figure = events(builder, text, "casualty")[0]
+    assert keys(figure.victim) == "isis" and keys(figure.perpetrator) == "sdf"

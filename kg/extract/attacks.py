@@ -127,8 +127,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         if perp and w.gap(perp.end, m.start) and not w.adjective(w.doc[perp.end]):
             perp = None
     perp = perp or w.actor_before(s, m.start, 0, among=actors)
-    if perp is None and not verb and _possessive(w, m):  # وضاعفت حركة الشباب هجماتها
-        named = [f for f in actors if not f.latent and f.end <= m.start]
+    if perp is None and not verb and _possessive(w, m):  # وضاعفت حركة الشباب هجماتها (a group's, no person's)
+        named = [f for f in actors if not f.latent and f.end <= m.start and f.mention.type != "person"]
         perp = named[-1] if named else None
     if perp is None and verb:  # حزب العمال، الذي يشن حربا: the one the relative clause is about
         rel = next((i for i in range(m.start - 1, max(s.start, m.start - 4) - 1, -1)

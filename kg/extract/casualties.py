@@ -6,7 +6,8 @@ from kg.extract.lexicon import norm_set
 from kg.extract.matching import Match
 from kg.extract.model import Event, Mention, Span
 from kg.extract.modality import modality_of
-from kg.extract.window import Sentence, Window
+from kg.extract.mentions import Found
+from kg.extract.window import Sentence, Window, same_actor
 
 VICINITY = 10  # tokens between a number and its outcome word, at most
 
@@ -65,7 +66,7 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 count=num.value, outcome=best.label.split(":")[1], qualifier=num.qualifier,
                 modality=modality, outcome_of=attack,
                 group=group, victim=w.use(victim),
-                perpetrator=w.use(perp) or (attack.perpetrator if attack is not None else None),
+                perpetrator=w.use(perp) or _attacker_of(attack, victim),
                 reported_by=w.use(reporter), places=places,
                 evidence=[w.span(best.start, best.end, s.index)],
                 confidence=0.9 if dist <= 3 else 0.7))
@@ -85,6 +86,16 @@ def outcome_of(w: Window, attacks: list[Event], s: Sentence, char: int, modality
     if here:
         return min(here, key=lambda t: t[1])[2]
     return max(told, key=lambda t: (t[0], t[1]))[2] if told else None
+
+
+def _attacker_of(attack: Event | None, victim: Found | None) -> Mention | None:
+    """Who killed the victims of ``attack``: its perpetrator, or its target when the victims
+    are the perpetrator's own (374 من عناصر داعش killed in ISIS's attack: by its target)."""
+    if attack is None:
+        return None
+    if victim is not None and same_actor(attack.perpetrator, victim.mention):
+        return attack.target
+    return attack.perpetrator
 
 
 def _illness(w: Window, s: Sentence, outcome: Match) -> bool:
