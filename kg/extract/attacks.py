@@ -7,10 +7,11 @@ from functools import lru_cache
 from kg.extract.lexicon import load, norm_set
 from kg.extract.matching import Match
 from kg.extract.mentions import Found
-from kg.extract.model import Event
+from kg.extract.model import Event, Mention
 from kg.extract.modality import modality_of
 from kg.extract.window import Sentence, Window, distinct, same_actor
 from kg.nlp.normalize import normalize
+from kg.registry import load_registry
 
 SIDES_GAP = 5  # words between a clash noun and the بين naming its sides, at most
 
@@ -162,6 +163,14 @@ def _place_keys(e: Event) -> set[str]:
     return {p.key or p.span.text for p in e.places}
 
 
+def _side(m: Mention | None) -> str | None:
+    """Who an attacker stands for: its registry parent (الجيش التركي for Turkey), else itself."""
+    if m is None:
+        return None
+    entry = load_registry().get("actor", m.key) if m.key else None
+    return (entry.part_of if entry and entry.part_of else m.key) or m.span.text
+
+
 def merge_attacks(events: list[Event]) -> list[Event]:
     """One event per attacker and place: news names the same attack many times. An attack
     with no attacker joins one with the same place, or the one told just before it."""
@@ -177,7 +186,7 @@ def merge_attacks(events: list[Event]) -> list[Event]:
                 close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1
                 if (overlap or close) and (ev.target is None or m.target is None or same_actor(ev.target, m.target)):
                     home = m
-            elif same_actor(m.perpetrator, ev.perpetrator) and overlap:
+            elif _side(m.perpetrator) == _side(ev.perpetrator) and overlap:  # قصف تركي / القوات التركية قصفت
                 home = m
             if home:
                 break

@@ -32,6 +32,7 @@ class Entry:
     within: str | None = None  # the place a facility or neighbourhood lies in
     stands_for: str | None = None  # the actor a capital names in news (أنقرة -> turkey)
     also_a_word: bool = False  # الخبر، صور: a place only where the text says it is one
+    part_of: str | None = None  # the actor an army or a wing belongs to (turkish_army -> turkey)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -45,7 +46,7 @@ def _entry(row: dict, kind: str) -> Entry:
         geonames=str(row["geonames"]) if row.get("geonames") else None,
         lat=row.get("lat"), lon=row.get("lon"), precision=row.get("precision"),
         country=row.get("country"), within=row.get("in"), stands_for=row.get("metonym_for"),
-        also_a_word=bool(row.get("also_a_word")),
+        also_a_word=bool(row.get("also_a_word")), part_of=row.get("part_of"),
     )
 
 
