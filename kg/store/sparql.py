@@ -8,6 +8,7 @@ fetch URLs a client chooses. Oxigraph does not expose its parsed queries, so rdf
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.errors import KgError
@@ -47,3 +48,60 @@ def _walk(node, found: dict[str, list[str]]) -> None:
         return
     for child in children:
         _walk(child, found)
+
+
+# The parts of a query's text that may hold braces or the word WHERE without being syntax:
+# comments, strings and IRIs; then the tokens that place the outer WHERE's braces.
+_TOKENS = re.compile(r'''(?P<skip>\#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
+                             |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>)
+                         |(?P<open>\{)|(?P<close>\})|(?P<where>(?<![?$:\w])WHERE\b)''', re.X | re.I)
+
+
+def bind_values(text: str, bindings: dict[str, str]) -> str:
+    """The query with ``VALUES ?var { <iri> }`` first inside its outer WHERE, one per binding
+    (IRIs checked by the caller). An engine joins a VALUES there with the whole body; a
+    trailing VALUES does not filter a body with a BIND in Virtuoso (its issue 430)."""
+    where_seen, first_open, depth = None, None, 0
+    for m in _TOKENS.finditer(text):
+        if m["open"]:
+            if depth == 0:
+                first_open = m.end() if first_open is None else first_open
+                if where_seen:
+                    return text[:m.end()] + _values(bindings) + text[m.end():]
+            depth += 1
+        elif m["close"]:
+            depth -= 1
+        elif m["where"] and depth == 0:
+            where_seen = True
+    if first_open is None:
+        raise KgError("bad SPARQL: no WHERE clause to bind parameters in")
+    return text[:first_open] + _values(bindings) + text[first_open:]
+
+
+def _values(bindings: dict[str, str]) -> str:
+    return "".join(f"\n  VALUES ?{name} {{ <{iri}> }}" for name, iri in bindings.items())
+
+
+_GROUP_CONCAT = re.compile(r'GROUP_CONCAT\s*\(((?:[^()"]|"[^"]*"|\((?:[^()"]|"[^"]*")*\))*)\)\s*AS\s*\?(\w+)', re.I)
+_SEPARATOR = re.compile(r';\s*separator\s*=\s*(?:"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\')', re.I)
+
+
+def list_columns(text: str) -> dict[str, str]:
+    """The variables a query binds to a GROUP_CONCAT, with their separators."""
+    found = {}
+    for m in _GROUP_CONCAT.finditer(text):
+        sep = _SEPARATOR.search(m[1])
+        found[m[2]] = (sep[1] if sep[1] is not None else sep[2]) if sep else " "
+    return found
+
+
+def portable_rows(text: str, rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Rows with every GROUP_CONCAT cell's items sorted, and an empty one unbound (None):
+    engines join the items in an order of their own, and over no values one gives "",
+    another leaves the variable unbound."""
+    for name, sep in list_columns(text).items():
+        for row in rows:
+            value = row.get(name)
+            if isinstance(value, str):
+                row[name] = sep.join(sorted(value.split(sep))) if value else None
+    return rows
