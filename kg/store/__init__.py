@@ -15,7 +15,7 @@ import fcntl
 import os
 import re
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterator, Protocol
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -90,9 +90,18 @@ def iri_bindings(bindings: dict[str, str] | None) -> dict[str, ox.NamedNode]:
         raise KgError(f"cannot bind {bindings}: {str(e).splitlines()[0]}; a value must be an IRI") from None
 
 
-def open_graph(store: Path | str | None = None, endpoint: str | None = None):
-    """What query, export and report read: the store at ``store`` (read-only), or the SPARQL
-    endpoint at ``endpoint`` (a SparqlEndpoint); both answer select(), documents() and len()."""
+class ReadableGraph(Protocol):
+    """What query, export and report read a graph through: a Store, or a SparqlEndpoint."""
+
+    def select(self, sparql: str, bindings: dict[str, str] | None = None) -> list[dict[str, object]]: ...
+
+    def documents(self) -> Iterator[str]: ...
+
+    def __len__(self) -> int: ...
+
+
+def open_graph(store: Path | str | None = None, endpoint: str | None = None) -> ReadableGraph:
+    """The store at ``store`` opened read-only, or the SPARQL endpoint at ``endpoint``."""
     if endpoint:
         from kg.store.endpoint import SparqlEndpoint
 

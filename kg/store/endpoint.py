@@ -65,7 +65,8 @@ class SparqlEndpoint:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 cut, kind, body = response.headers.get(CUT_HEADER), response.headers.get_content_type(), response.read()
         except urllib.error.HTTPError as e:
-            detail = " ".join(e.read().decode("utf-8", "replace").split())[:300]
+            # an engine's reason, as text even when it sends an HTML page
+            detail = " ".join(re.sub(r"<[^>]*>", " ", e.read().decode("utf-8", "replace")).split())[:300]
             raise KgError(f"the endpoint {self.url} answered {e.code} {e.reason}: {detail or 'no reason given'}") from None
         except (urllib.error.URLError, http.client.HTTPException, OSError) as e:
             reason = getattr(e, "reason", None) or e
