@@ -20,7 +20,7 @@ import networkx as nx
 import pytest
 
 from conftest import EXAMPLES, REPO, run_kg
-from pipelines.virtuoso import SERVER, free_port
+from pipelines.virtuoso import SERVER, free_port, running
 from test_serve import start_server
 
 DEV_ARTICLES = ["seed_sinaa_prison", "cx001", "cx002", "cx003", "cx004"]
@@ -177,6 +177,15 @@ def test_a_result_cut_at_the_row_cap_is_an_error(example_store, tmp_path):
         r = run_kg("query", "export_mentions", "--endpoint", f"{url}/query")
         assert r.returncode == 2 and r.stdout == ""
         assert len(r.stderr.strip().splitlines()) == 1 and "cut the result at 50 rows" in r.stderr, r.stderr
+
+
+def test_virtuosos_row_cap_is_an_error(built, virtuoso, tmp_path):
+    """A Virtuoso with a row cap of 20 (ResultSetMaxRows) says that it cut a result only in a header."""
+    with running(tmp_path / "db", [built[1]], max_rows=20) as server:
+        assert len(query_rows("accusations", ["--endpoint", server.endpoint])) < 20
+        r = run_kg("query", "export_mentions", "--endpoint", server.endpoint)
+    assert r.returncode == 2 and r.stdout == ""
+    assert len(r.stderr.strip().splitlines()) == 1 and "cut the result at 20 rows" in r.stderr, r.stderr
 
 
 @pytest.mark.parametrize("args, problem", [
