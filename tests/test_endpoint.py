@@ -116,6 +116,20 @@ def test_coordinates_keep_their_full_precision(built, virtuoso):
     assert any(p["lat"] is not None and len(repr(p["lat"]).replace(".", "")) > 6 for p in places)
 
 
+def test_parameters_are_bound_first_inside_the_where_and_the_subqueries_projecting_them():
+    from kg.store.sparql import bind_values
+
+    query = """SELECT ?s ?n WHERE { # a { in a comment, "}" in a string: <http://x/#WHERE>
+      { SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s }
+      { SELECT (MIN(?s) AS ?m) { ?s ?p "{" } } }"""
+    bound = bind_values(query, {"s": "http://e/a"})
+    assert bound.count("VALUES ?s { <http://e/a> }") == 2
+    assert re.search(r"^SELECT \?s \?n WHERE \{\s+VALUES \?s", bound)
+    assert re.search(r"SELECT \?s \(COUNT\(\?o\) AS \?n\) WHERE \{\s+VALUES \?s", bound)
+    construct = bind_values("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": "http://e/a"})
+    assert construct == "CONSTRUCT { ?s ?p ?o } WHERE {\n  VALUES ?s { <http://e/a> } ?s ?p ?o }"
+
+
 def page_parts(html: str) -> Counter:
     """The report's counts, table rows and drawn labels, in any order."""
     return Counter(re.findall(r"<li><b>.*?</li>|<tr>.*?</tr>|<text[^>]*>[^<]*</text>", html))

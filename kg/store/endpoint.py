@@ -3,8 +3,7 @@ graphs as the default graph) read as kg reads its own store: select(), documents
 
 Queries go out as the SPARQL 1.1 protocol's POST of a form, results come back as SPARQL
 JSON. What differs between engines is evened out here or in the shipped queries, never in
-their callers: parameters are bound with a VALUES first inside the outer WHERE (a trailing
-one does not filter in Virtuoso), kg's prefixes are declared when the query uses them
+their callers: parameters are bound with a VALUES first inside the WHERE (bind_values), kg's prefixes are declared when the query uses them
 undeclared (Oxigraph is given them; an endpoint is not), GROUP_CONCAT cells are sorted
 (portable_rows), and a result that the engine cut at its row cap is an error, not an answer.
 """

@@ -50,36 +50,57 @@ def _walk(node, found: dict[str, list[str]]) -> None:
         _walk(child, found)
 
 
-# The parts of a query's text that may hold braces or the word WHERE without being syntax:
-# comments, strings and IRIs; then the tokens that place the outer WHERE's braces.
+# The parts of a query's text that may hold braces or keywords without being syntax:
+# comments, strings and IRIs; then the tokens that place the WHERE clauses' braces.
 _TOKENS = re.compile(r'''(?P<skip>\#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
                              |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>)
-                         |(?P<open>\{)|(?P<close>\})|(?P<where>(?<![?$:\w])WHERE\b)''', re.X | re.I)
+                         |(?P<open>\{)|(?P<close>\})|(?<![?$:\w])(?P<keyword>WHERE|SELECT)\b''', re.X | re.I)
 
 
 def bind_values(text: str, bindings: dict[str, str]) -> str:
     """The query with ``VALUES ?var { <iri> }`` first inside its outer WHERE, one per binding
-    (IRIs checked by the caller). An engine joins a VALUES there with the whole body; a
-    trailing VALUES does not filter a body with a BIND in Virtuoso (its issue 430)."""
-    where_seen, first_open, depth = None, None, 0
+    (IRIs checked by the caller), and first inside each subquery that projects ``?var``.
+
+    An engine joins a VALUES there with the whole body, where a trailing VALUES does not
+    filter a body with a BIND in Virtuoso (its issue 430); in the subqueries it only spares the
+    engine their rows for every other value, as Oxigraph's substitutions do.
+    """
+    inserts: dict[int, dict[str, str]] = {}  # offset just past a WHERE's brace -> its VALUES
+    first_open, outer, where_seen, depth, select = None, None, False, 0, None
     for m in _TOKENS.finditer(text):
+        if m["skip"]:
+            continue
         if m["open"]:
             if depth == 0:
                 first_open = m.end() if first_open is None else first_open
-                if where_seen:
-                    return text[:m.end()] + _values(bindings) + text[m.end():]
+                outer = m.end() if where_seen and outer is None else outer
+            elif select is not None and select[1] == depth:  # a subquery's WHERE
+                projected = _projected(text[select[0]:m.start()])
+                inserts[m.end()] = {k: v for k, v in bindings.items() if k in projected}
+            select = None
             depth += 1
         elif m["close"]:
             depth -= 1
-        elif m["where"] and depth == 0:
+        elif m["keyword"].upper() == "SELECT":
+            select = (m.end(), depth)
+        elif depth == 0:
             where_seen = True
-    if first_open is None:
+    outer = outer or first_open
+    if outer is None:
         raise KgError("bad SPARQL: no WHERE clause to bind parameters in")
-    return text[:first_open] + _values(bindings) + text[first_open:]
+    inserts[outer] = bindings
+    for at in sorted(inserts, reverse=True):
+        text = text[:at] + "".join(f"\n  VALUES ?{k} {{ <{v}> }}" for k, v in inserts[at].items()) + text[at:]
+    return text
 
 
-def _values(bindings: dict[str, str]) -> str:
-    return "".join(f"\n  VALUES ?{name} {{ <{iri}> }}" for name, iri in bindings.items())
+def _projected(clause: str) -> set[str]:
+    """The variables a SELECT clause projects as they are (not those inside its expressions)."""
+    while True:
+        shorter = re.sub(r"\([^()]*\)", " ", clause)
+        if shorter == clause:
+            return set(re.findall(r"[?$](\w+)", clause))
+        clause = shorter
 
 
 _GROUP_CONCAT = re.compile(r'GROUP_CONCAT\s*\(((?:[^()"]|"[^"]*"|\((?:[^()"]|"[^"]*")*\))*)\)\s*AS\s*\?(\w+)', re.I)
