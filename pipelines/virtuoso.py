@@ -27,6 +27,7 @@ from kg.errors import KgError
 SERVER, ISQL = "virtuoso-t", "isql-vt"
 LOGIN = ("dba", "dba")  # a fresh database's; the ports listen on 127.0.0.1 only
 MAX_ROWS = 10_000_000  # past the largest export of a 1M-triple graph (export_mentions: ~200k rows)
+MAX_SECONDS = 600  # a query still running after this is stopped with an error (MaxQueryExecutionTime)
 RESOURCE = "https://w3id.org/arabic-event-kg/resource/"
 
 INI = """\
@@ -69,7 +70,7 @@ Charset              = UTF-8
 [SPARQL]
 ResultSetMaxRows           = {max_rows}
 MaxQueryCostEstimationTime = 400
-MaxQueryExecutionTime      = 600
+MaxQueryExecutionTime      = {max_seconds}
 """
 
 
@@ -129,20 +130,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def write_ini(db: Path, http_port: int, isql_port: int, max_rows: int = MAX_ROWS, memory: str = "1G") -> Path:
+def write_ini(db: Path, http_port: int, isql_port: int, max_rows: int = MAX_ROWS, max_seconds: int = MAX_SECONDS,
+              memory: str = "1G") -> Path:
     """virtuoso.ini for a database in ``db``: loopback ports, ``db/load`` the only folder the
-    bulk loader may read, a row cap of ``max_rows``, buffers for about ``memory`` (8 KB each;
+    bulk loader may read, a row cap of ``max_rows``, a time limit of ``max_seconds`` per query,
+    buffers for about ``memory`` (8 KB each;
     Virtuoso's guide: two thirds of the memory it may take)."""
     buffers = int(float(memory[:-1]) * {"M": 1 << 20, "G": 1 << 30}[memory[-1]] / 8192 * 2 / 3)
     (db / "load").mkdir(parents=True, exist_ok=True)
     ini = db / "virtuoso.ini"
     ini.write_text(INI.format(db=db, load_dir=db / "load", isql_port=isql_port, http_port=http_port,
-                              max_rows=max_rows, buffers=buffers, dirty_buffers=buffers * 3 // 4), encoding="utf-8")
+                              max_rows=max_rows, max_seconds=max_seconds, buffers=buffers, dirty_buffers=buffers * 3 // 4), encoding="utf-8")
     return ini
 
 
 def start(db: Path, http_port: int | None = None, isql_port: int | None = None, max_rows: int = MAX_ROWS,
-          timeout: float = 120) -> Virtuoso:
+          max_seconds: int = MAX_SECONDS, timeout: float = 120) -> Virtuoso:
     """Starts `virtuoso-t` in the foreground of a child process, on a database in ``db``
     (created if missing), and waits until its SPARQL endpoint answers."""
     if shutil.which(SERVER) is None:
@@ -150,7 +153,7 @@ def start(db: Path, http_port: int | None = None, isql_port: int | None = None, 
     db = Path(db).resolve()
     db.mkdir(parents=True, exist_ok=True)
     http_port, isql_port = http_port or free_port(), isql_port or free_port()
-    ini = write_ini(db, http_port, isql_port, max_rows)
+    ini = write_ini(db, http_port, isql_port, max_rows, max_seconds)
     with open(db / "virtuoso.out", "w") as out:
         process = subprocess.Popen([SERVER, "+configfile", str(ini), "+foreground"], cwd=db,
                                    stdout=out, stderr=subprocess.STDOUT)

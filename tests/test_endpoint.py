@@ -202,6 +202,16 @@ def test_virtuosos_row_cap_is_an_error(built, virtuoso, tmp_path):
     assert len(r.stderr.strip().splitlines()) == 1 and "cut the result at 20 rows" in r.stderr, r.stderr
 
 
+def test_virtuosos_time_limit_is_a_one_line_error(built, virtuoso, tmp_path):
+    """Past MaxQueryExecutionTime, Virtuoso stops the query with an error, which kg names."""
+    runaway = "SELECT ?c ?f WHERE { ?a ?b ?c . ?d ?e ?f FILTER(STR(?c) < STR(?f) && STRLEN(STR(?f)) > 100000) }"
+    with running(tmp_path / "db", [built[1]], max_seconds=1) as server:
+        r = run_kg("query", runaway, "--endpoint", server.endpoint)
+    assert r.returncode == 2 and r.stdout == ""
+    assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert "answered 500" in r.stderr and "timed out" in r.stderr and "STR(?c) < STR(?f)" in r.stderr
+
+
 @pytest.mark.parametrize("args, problem", [
     (["query", "actors", "--endpoint", "http://127.0.0.1:{closed}/sparql"], "cannot reach the SPARQL endpoint"),
     (["query", "actors", "--endpoint", "127.0.0.1:8890/sparql"], "not a SPARQL endpoint URL"),

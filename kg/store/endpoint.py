@@ -62,22 +62,24 @@ class SparqlEndpoint:
                                                   "Content-Type": "application/x-www-form-urlencoded"})
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                cut, kind, body = response.headers.get(CUT_HEADER), response.headers.get_content_type(), response.read()
+                headers, body = response.headers, response.read()
         except urllib.error.HTTPError as e:
-            # an engine's reason, as text even when it sends an HTML page
-            detail = " ".join(re.sub(r"<[^>]*>", " ", e.read().decode("utf-8", "replace")).split())[:300]
+            detail = e.read().decode("utf-8", "replace")
+            if e.headers.get_content_type() == "text/html":  # an engine's reason, as text
+                detail = re.sub(r"<[^>]*>", " ", detail)
+            detail = " ".join(detail.split())[:300]
             raise KgError(f"the endpoint {self.url} answered {e.code} {e.reason}: {detail or 'no reason given'}") from None
         except (urllib.error.URLError, http.client.HTTPException, OSError) as e:
             reason = getattr(e, "reason", None) or e
             raise KgError(f"cannot reach the SPARQL endpoint {self.url} ({reason}); is its server running, "
                           "and is this its query URL?") from None
-        if cut is not None:
-            raise KgError(f"the endpoint {self.url} cut the result at {cut} rows (its row cap); raise the cap "
-                          "(Virtuoso: ResultSetMaxRows in virtuoso.ini; kg serve: --max-results) or narrow the query")
+        if headers.get(CUT_HEADER) is not None:
+            raise KgError(f"the endpoint {self.url} cut the result at {headers[CUT_HEADER]} rows (its row cap); raise "
+                          "the cap (Virtuoso: ResultSetMaxRows in virtuoso.ini; kg serve: --max-results) or narrow the query")
         try:
             return json.loads(body)
         except ValueError:
-            raise KgError(f"{self.url} did not answer with SPARQL JSON results (it sent {kind}); "
+            raise KgError(f"{self.url} did not answer with SPARQL JSON results (it sent {headers.get_content_type()}); "
                           "is this a SPARQL endpoint's query URL?") from None
 
 
