@@ -130,6 +130,16 @@ def test_parameters_are_bound_first_inside_the_where_and_the_subqueries_projecti
     assert construct == "CONSTRUCT { ?s ?p ?o } WHERE {\n  VALUES ?s { <http://e/a> } ?s ?p ?o }"
 
 
+def test_group_concat_cells_are_sorted_and_an_empty_one_is_unbound():
+    from kg.store.sparql import portable_rows
+
+    query = """SELECT ?a (GROUP_CONCAT(DISTINCT STR(?x); separator=" | ") AS ?xs) (GROUP_CONCAT(?y) AS ?ys)
+               (GROUP_CONCAT(?z; separator="") AS ?zs) WHERE { ?a ?p ?x } GROUP BY ?a"""
+    rows = [{"a": "1", "xs": "b | a", "ys": "", "zs": "ba"}, {"a": "2", "xs": None, "ys": "d c", "zs": None}]
+    assert portable_rows(query, rows) == [{"a": "1", "xs": "a | b", "ys": None, "zs": "ba"},
+                                          {"a": "2", "xs": None, "ys": "c d", "zs": None}]
+
+
 def page_parts(html: str) -> Counter:
     """The report's counts, table rows and drawn labels, in any order."""
     return Counter(re.findall(r"<li><b>.*?</li>|<tr>.*?</tr>|<text[^>]*>[^<]*</text>", html))

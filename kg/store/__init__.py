@@ -7,6 +7,9 @@ or a kill leaves the previous graph and descriptions in place.
 
 Writes are flushed to disk every FLUSH_CHARS characters of N-Triples (see there): left to itself,
 Oxigraph holds them in memory long enough for a build's RSS to grow with its size.
+
+Query, export and report read through ReadableGraph (select, documents, len): this store, or
+a SPARQL endpoint serving the same graph (endpoint.py); open_graph gives either.
 """
 from __future__ import annotations
 

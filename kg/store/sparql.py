@@ -1,5 +1,7 @@
 """What a SPARQL request asks for, read before it runs: whether it names its own dataset
-(FROM, FROM NAMED), and whether it reaches out of the store (SERVICE, LOAD).
+(FROM, FROM NAMED), and whether it reaches out of the store (SERVICE, LOAD); and what makes
+a query give the same rows on every engine: its parameters bound by VALUES (bind_values),
+its GROUP_CONCAT cells sorted (portable_rows).
 
 Oxigraph's union-default-graph flag overrides a query's FROM, so it may only be given to a
 query that names no dataset; and the endpoint refuses requests that would make the server
@@ -123,6 +125,6 @@ def portable_rows(text: str, rows: list[dict[str, object]]) -> list[dict[str, ob
     for name, sep in list_columns(text).items():
         for row in rows:
             value = row.get(name)
-            if isinstance(value, str):
-                row[name] = sep.join(sorted(value.split(sep))) if value else None
+            if isinstance(value, str):  # items joined by "" cannot be told apart: left as they are
+                row[name] = (sep.join(sorted(value.split(sep))) if sep else value) if value else None
     return rows
