@@ -2,6 +2,7 @@
 
     from kg.api import KnowledgeGraph
     kg = KnowledgeGraph()                      # in memory; KnowledgeGraph("store/") on disk
+    # or read-only from a SPARQL endpoint: KnowledgeGraph(endpoint="http://127.0.0.1:8890/sparql")
     kg.add_texts({"a1": "أعلنت قوات سوريا الديمقراطية ..."})
     kg.query("accusations")                    # a name from ontology/queries, a .rq file or SPARQL
     kg.events(); kg.entities()                 # the export tables as DataFrames
@@ -16,17 +17,23 @@ import pandas as pd
 from kg.build import BuildSummary, Builder, build
 from kg.documents import Document
 from kg.export.tables import ENTITY_FIELDS, EVENT_FIELDS, entities_table, events_table
-from kg.store import Store, read_query
+from kg.errors import KgError
+from kg.store import Store, open_graph, read_query
 
 
 class KnowledgeGraph:
-    def __init__(self, store: str | Path | None = None, models: str = "bundled"):
-        self.store = Store(store)
+    def __init__(self, store: str | Path | None = None, models: str = "bundled", endpoint: str | None = None):
+        """A store on disk at ``store`` (in memory when None), or the graph a SPARQL endpoint
+        serves at ``endpoint``, to query and export only."""
+        self.store = open_graph(endpoint=endpoint) if endpoint else Store(store)
         self.models = models
         self._builder: Builder | None = None
 
     @property
     def builder(self) -> Builder:
+        if not isinstance(self.store, Store):
+            raise KgError(f"{self.store.url} is read from, not written to: build into a store, then load its "
+                          "`kg export nquads` into the endpoint's engine (pipelines/virtuoso.py for Virtuoso)")
         if self._builder is None:
             self._builder = Builder(self.models)
         return self._builder

@@ -80,9 +80,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> None:
-    from kg.store import Store, read_query
+    from kg.store import open_graph, read_query
 
-    store = Store(args.store, read_only=True)
+    store = open_graph(args.store, args.endpoint)
     bad = [b for b in args.bind if "=" not in b]
     if bad:
         raise KgError(f"--bind {bad[0]!r}: expected VAR=IRI")
@@ -134,15 +134,18 @@ def _check_export_options(args: argparse.Namespace) -> None:
                                     ("--doc", args.doc, RDF_EXPORTS)):
         if given and args.what not in applies_to:
             raise KgError(f"{flag} applies to `kg export {'|'.join(applies_to)}`, not to `kg export {args.what}`")
+    if args.endpoint and args.what in RDF_EXPORTS:
+        raise KgError(f"kg export {args.what} writes a store's own quads: give --store, or dump the endpoint's "
+                      "graphs with its engine's tools")
 
 
 def cmd_export_graph(args: argparse.Namespace) -> None:
     from kg.export.gexf import write_gexf
     from kg.export.network import build_network, write_graphml
-    from kg.store import Store
+    from kg.store import open_graph
 
     view = args.view or "actors"
-    g = build_network(Store(args.store, read_only=True), view)
+    g = build_network(open_graph(args.store, args.endpoint), view)
     _write_binary(args.out, lambda f: write_gexf(g, f, args.dynamic) if args.what == "gexf" else write_graphml(g, f))
     if args.out:
         print(f"wrote {g.number_of_nodes()} nodes and {g.number_of_edges()} edges ({view} view) to {args.out}",
@@ -161,14 +164,14 @@ def cmd_export_rdf(args: argparse.Namespace) -> None:
 
 def cmd_export(args: argparse.Namespace) -> None:
     from kg.export.tables import ENTITY_FIELDS, EVENT_FIELDS, entities_table, events_table, write_rows
-    from kg.store import Store
+    from kg.store import open_graph
 
     _check_export_options(args)
     if args.what in GRAPH_EXPORTS:
         return cmd_export_graph(args)
     if args.what in RDF_EXPORTS:
         return cmd_export_rdf(args)
-    store = Store(args.store, read_only=True)
+    store = open_graph(args.store, args.endpoint)
     rows, fields = (events_table(store), EVENT_FIELDS) if args.what == "events" else (entities_table(store), ENTITY_FIELDS)
     if args.out:
         try:
@@ -183,9 +186,9 @@ def cmd_export(args: argparse.Namespace) -> None:
 
 def cmd_report(args: argparse.Namespace) -> None:
     from kg.report import write_report
-    from kg.store import Store
+    from kg.store import open_graph
 
-    write_report(Store(args.store, read_only=True), args.out)
+    write_report(open_graph(args.store, args.endpoint), args.out)
     print(f"wrote the report to {args.out}", file=sys.stderr)
 
 
@@ -239,6 +242,15 @@ def cmd_load(args: argparse.Namespace) -> None:
     print(f"loaded {n} quads from {len(args.files)} file(s) into {args.store}", file=sys.stderr)
 
 
+def _add_graph_source(p: argparse.ArgumentParser) -> None:
+    """--store DIR or --endpoint URL: where query, export and report read the graph."""
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--store", type=Path, help="the store's folder")
+    source.add_argument("--endpoint", metavar="URL",
+                        help="a SPARQL 1.1 endpoint serving the graph instead (Virtuoso: http://HOST:8890/sparql; "
+                             "kg serve: http://HOST:7878/query)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Arabic news to an event knowledge graph")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -266,7 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("query", help="run SPARQL (text, a .rq file, or a name from ontology/queries)")
     p.add_argument("query")
-    p.add_argument("--store", type=Path, required=True)
+    _add_graph_source(p)
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--bind", action="append", default=[], metavar="VAR=IRI",
                    help="bind a query parameter, e.g. --bind actor=https://w3id.org/arabic-event-kg/resource/actor/sdf")
@@ -274,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export tables, networks (GEXF, GraphML) or RDF from a store")
     p.add_argument("what", choices=["events", "entities", *GRAPH_EXPORTS, *RDF_EXPORTS])
-    p.add_argument("--store", type=Path, required=True)
+    _add_graph_source(p)
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="for events and entities")
     p.add_argument("--out", type=Path)
     p.add_argument("--view", choices=["actors", "events", "full"],
@@ -287,7 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("report", help="write one self-contained HTML page: map, actor network, tables")
-    p.add_argument("--store", type=Path, required=True)
+    _add_graph_source(p)
     p.add_argument("--out", type=Path, required=True, help="the HTML file to write")
     p.set_defaults(func=cmd_report)
 

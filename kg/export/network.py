@@ -27,7 +27,7 @@ import networkx as nx
 
 from kg.errors import KgError
 from kg.export.tables import last_segment
-from kg.store import Store, read_query
+from kg.store import ReadableGraph, read_query
 
 VIEWS = ("actors", "events", "full")
 ACTOR_ROLES = frozenset({"accuser", "accused", "perpetrator", "target", "victim", "reportedBy"})
@@ -62,14 +62,14 @@ def _event(row: dict) -> dict[str, object]:
                     qualifier=row["qualifier"], victim_group=row["group"], start=row["date"], end=row["date"])
 
 
-def _add_actor_edges(g: nx.MultiDiGraph, store: Store) -> None:
+def _add_actor_edges(g: nx.MultiDiGraph, store: ReadableGraph) -> None:
     for r in store.select(read_query("actor_edges")):
         g.add_edge(r["source"], r["target"], key=r["relation"],
                    **_present(relation=r["relation"], weight=r["n"], documents="|".join(sorted(r["docs"].split())),
                               start=r["firstDate"]))
 
 
-def _add_events(g: nx.MultiDiGraph, store: Store, actors: dict, places: dict, full: bool) -> dict[str, dict]:
+def _add_events(g: nx.MultiDiGraph, store: ReadableGraph, actors: dict, places: dict, full: bool) -> dict[str, dict]:
     """Event nodes, their actors and places, and the role and place edges; returns the events."""
     events = {r["event"]: r for r in store.select(read_query("event_nodes"))}
     for iri, row in events.items():
@@ -92,7 +92,7 @@ def _add_events(g: nx.MultiDiGraph, store: Store, actors: dict, places: dict, fu
     return events
 
 
-def _add_context(g: nx.MultiDiGraph, store: Store, events: dict[str, dict]) -> None:
+def _add_context(g: nx.MultiDiGraph, store: ReadableGraph, events: dict[str, dict]) -> None:
     """What only the full view has: documents and victim groups, linked from their events."""
     doc_nodes = {}
     for r in store.select(read_query("documents")):
@@ -122,7 +122,7 @@ def _set_first_seen(g: nx.MultiDiGraph) -> None:
             data["start"] = min(starts)
 
 
-def build_network(store: Store, view: str) -> nx.MultiDiGraph:
+def build_network(store: ReadableGraph, view: str) -> nx.MultiDiGraph:
     if view not in VIEWS:
         raise KgError(f"{view}: no such view; choose one of {', '.join(VIEWS)}")
     g = nx.MultiDiGraph(view=view)

@@ -6,7 +6,7 @@ import json
 from typing import IO
 
 from kg.nlp.normalize import normalize
-from kg.store import Store, read_query
+from kg.store import ReadableGraph, read_query
 
 EVENT_FIELDS = ["doc", "event", "type", "accuser", "accused", "perpetrator", "target", "victim_actor",
                 "reported_by", "places", "count", "outcome", "qualifier", "group", "modality", "attack", "date",
@@ -29,7 +29,7 @@ def _local(iri: object) -> str | None:
     return str(iri).rsplit("#", 1)[-1] if iri else None
 
 
-def _mentions(store: Store) -> dict[tuple[str, str], list[dict]]:
+def _mentions(store: ReadableGraph) -> dict[tuple[str, str], list[dict]]:
     """Each node's mentions per document, in text order."""
     found: dict[tuple[str, str], list[dict]] = {}
     for row in store.select(read_query("export_mentions")):
@@ -46,7 +46,7 @@ def _doc_label(label: str, anchors: list[str]) -> str:
     return max(anchors, key=lambda a: (forms.count(normalize(a)), -anchors.index(a)))
 
 
-def entities_table(store: Store, mentions: dict | None = None) -> list[dict]:
+def entities_table(store: ReadableGraph, mentions: dict | None = None) -> list[dict]:
     mentions = _mentions(store) if mentions is None else mentions
     rows = []
     for r in store.select(read_query("export_entities")):
@@ -64,7 +64,7 @@ def entities_table(store: Store, mentions: dict | None = None) -> list[dict]:
     return rows
 
 
-def events_table(store: Store) -> list[dict]:
+def events_table(store: ReadableGraph) -> list[dict]:
     mentions = _mentions(store)
     labels = {(e["doc"], e["iri"]): e["label"] for e in entities_table(store, mentions)}
     rows = []

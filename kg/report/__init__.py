@@ -15,7 +15,7 @@ from kg.export.tables import last_segment
 from kg.report.svg import lang_attrs
 from kg.report.svg_map import Place, map_svg
 from kg.report.svg_network import Edge, network_svg
-from kg.store import Store, read_query
+from kg.store import ReadableGraph, read_query
 
 # (query name, heading, [(column, column heading)]): the tables, in page order.
 TABLES = [
@@ -67,7 +67,7 @@ def _table(rows: list[dict], columns: list[tuple[str, str]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def _counts(store: Store, actors: list[dict], places: list[dict]) -> list[tuple[str, int]]:
+def _counts(store: ReadableGraph, actors: list[dict], places: list[dict]) -> list[tuple[str, int]]:
     by_type = Counter()
     for row in store.select(read_query("event_counts")):
         by_type[row["type"]] += row["n"]
@@ -85,7 +85,7 @@ def _map(places: list[dict]) -> tuple[str, int]:
     return map_svg(located), len(places) - len(located)
 
 
-def _network(store: Store, actors: list[dict]) -> str:
+def _network(store: ReadableGraph, actors: list[dict]) -> str:
     kind = {"accuses": "accusation", "attacks": "attack"}
     edges = [Edge(r["source"], r["target"], kind[r["relation"]], r["n"]) for r in store.select(read_query("actor_edges"))]
     labels = {a["actor"]: a["labelAr"] for a in actors if a["labelAr"]}
@@ -93,7 +93,7 @@ def _network(store: Store, actors: list[dict]) -> str:
     return network_svg(edges, labels, labels_en)
 
 
-def render_report(store: Store, title: str = "Event knowledge graph report") -> str:
+def render_report(store: ReadableGraph, title: str = "Event knowledge graph report") -> str:
     actors = store.select(read_query("actors"))
     places = store.select(read_query("places"))
     counts = "".join(f"<li><b>{n}</b>{escape(what)}</li>" for what, n in _counts(store, actors, places))
@@ -120,7 +120,7 @@ solid ones from attacker to target; a number on an arrow counts events.</figcapt
 """
 
 
-def write_report(store: Store, out: Path, title: str = "Event knowledge graph report") -> None:
+def write_report(store: ReadableGraph, out: Path, title: str = "Event knowledge graph report") -> None:
     page = render_report(store, title)
     try:
         out.write_text(page, encoding="utf-8")

@@ -7,6 +7,9 @@ or a kill leaves the previous graph and descriptions in place.
 
 Writes are flushed to disk every FLUSH_CHARS characters of N-Triples (see there): left to itself,
 Oxigraph holds them in memory long enough for a build's RSS to grow with its size.
+
+Query, export and report read through ReadableGraph (select, documents, len): this store, or
+a SPARQL endpoint serving the same graph (endpoint.py); open_graph gives either.
 """
 from __future__ import annotations
 
@@ -15,14 +18,14 @@ import fcntl
 import os
 import re
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterator, Protocol
 
 import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.errors import KgError
 from kg.rdf.namespace import EKG, ENTITIES_GRAPH, ONTOLOGY_DIR, PREFIXES
-from kg.store.sparql import read_sparql
+from kg.store.sparql import portable_rows, read_sparql
 
 # Oxigraph's RocksDB keeps every write in memtables until it writes them out itself, and it
 # allows a lot of them: 128 MB per column family (12 of them), up to 6 each, with no cap over
@@ -80,6 +83,33 @@ def claim_store(path: Path, holder: str, shared: bool = False) -> IO:
     lock.write(f"{holder} (pid {os.getpid()})\n")
     lock.flush()
     return lock
+
+
+def iri_bindings(bindings: dict[str, str] | None) -> dict[str, ox.NamedNode]:
+    """Query parameters as IRIs; KgError naming the binding that is not one."""
+    try:
+        return {k: ox.NamedNode(v) for k, v in (bindings or {}).items()}
+    except ValueError as e:
+        raise KgError(f"cannot bind {bindings}: {str(e).splitlines()[0]}; a value must be an IRI") from None
+
+
+class ReadableGraph(Protocol):
+    """What query, export and report read a graph through: a Store, or a SparqlEndpoint."""
+
+    def select(self, sparql: str, bindings: dict[str, str] | None = None) -> list[dict[str, object]]: ...
+
+    def documents(self) -> Iterator[str]: ...
+
+    def __len__(self) -> int: ...
+
+
+def open_graph(store: Path | str | None = None, endpoint: str | None = None) -> ReadableGraph:
+    """The store at ``store`` opened read-only, or the SPARQL endpoint at ``endpoint``."""
+    if endpoint:
+        from kg.store.endpoint import SparqlEndpoint
+
+        return SparqlEndpoint(endpoint)
+    return Store(store, read_only=True)
 
 
 def require_store(path: Path) -> None:
@@ -177,10 +207,7 @@ class Store:
         ``bindings`` maps variable names to IRIs (actor_neighbourhood.rq's ``actor``...).
         """
         union = not read_sparql(sparql).names_dataset
-        try:
-            subs = {ox.Variable(k): ox.NamedNode(v) for k, v in (bindings or {}).items()}
-        except ValueError as e:
-            raise KgError(f"cannot bind {bindings}: {str(e).splitlines()[0]}; a value must be an IRI") from None
+        subs = {ox.Variable(k): v for k, v in iri_bindings(bindings).items()}
         try:
             return self.ox.query(sparql, use_default_graph_as_union=union, prefixes=PREFIXES,
                                  substitutions=subs or None)
@@ -190,7 +217,8 @@ class Store:
             raise KgError(f"the query failed: {str(e).splitlines()[0]}") from None
 
     def select(self, sparql: str, bindings: dict[str, str] | None = None) -> list[dict[str, object]]:
-        """SELECT results as dicts of Python values (str, int, float), unbound as None."""
+        """SELECT results as dicts of Python values (str, int, float), unbound as None, each
+        GROUP_CONCAT cell's items sorted (see portable_rows)."""
         result = self.query(sparql, bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise KgError("expected a SELECT query")
@@ -198,7 +226,7 @@ class Store:
         # Rows as tuples, literals converted by their datatype's cached converter: on the
         # 10^4-10^5-row analyst queries, term-by-name lookups and the datatype test per
         # value took a third of the time the query itself does.
-        return [dict(zip(names, map(to_python, row))) for row in result]
+        return portable_rows(sparql, [dict(zip(names, map(to_python, row))) for row in result])
 
     def stored_document(self, doc_graph: URIRef) -> tuple[str | None, str | None]:
         """The content hash and source file of a document in the store; None for what it lacks
@@ -230,7 +258,7 @@ def _read_nquads(path: Path) -> Iterator[ox.Quad]:
         raise KgError(f"{path}: cannot read it ({e.strerror or e})") from None
 
 
-_LITERAL_TYPES: dict = {}  # datatype -> int, float or str
+_LITERAL_TYPES: dict = {}  # datatype (a NamedNode, or an IRI from an endpoint's results) -> int, float or str
 
 
 def to_python(term) -> object:
@@ -238,15 +266,15 @@ def to_python(term) -> object:
     if term is None:
         return None
     if isinstance(term, ox.Literal):
-        return _literal_type(term.datatype)(term.value)
+        return literal_type(term.datatype)(term.value)
     return term.value
 
 
-def _literal_type(datatype: ox.NamedNode | None):
+def literal_type(datatype: ox.NamedNode | str | None):
     """int, float or str for a literal of ``datatype``, decided once per datatype."""
     kind = _LITERAL_TYPES.get(datatype)
     if kind is None:
-        dt = datatype.value if datatype else ""
+        dt = str(getattr(datatype, "value", datatype or ""))
         kind = (int if dt.endswith(("#integer", "#nonNegativeInteger", "#int", "#long")) else
                 float if dt.endswith(("#double", "#decimal", "#float")) else str)
         _LITERAL_TYPES[datatype] = kind
