@@ -2,9 +2,9 @@
 
 ``asserted`` unless a cue before its trigger says otherwise: a negation right before it
 (لم تهاجم: negated), a future verb (سيشن: threatened), or the nearest cue of
-``lexicon.json``'s ``modality`` lists within its window (hypothetical لو، إذا; threatened
-يهدد، يعتزم، أحبط; denied نفى وقوع). Claims that someone else did it, or denials of
-responsibility, are no cues: the event itself stays asserted.
+``lexicon.json``'s ``modality`` lists within its window (hypothetical لو، في حال;
+threatened يهدد، يعتزم، أحبط; denied نفى ... وقوع). Claims that someone else did it, or
+denials of responsibility, are no cues: the event itself stays asserted.
 """
 from __future__ import annotations
 
