@@ -302,3 +302,20 @@ def test_the_perpetrators_own_dead_were_killed_by_its_target(builder):
             "وأسفر الهجوم عن مقتل 20 من عناصر داعش.")
     figure = events(builder, text, "casualty")[0]
     assert keys(figure.victim) == "isis" and keys(figure.perpetrator) == "sdf"
+
+
+@pytest.mark.parametrize("text,pair", [
+    # the verb carries its object after a relative pronoun: the antecedent is accused
+    ("وجرت المحادثات في قطر التي تتهمها السعودية بدعم الجماعات المتطرفة.", ("saudi_arabia", "qatar")),
+])
+def test_an_object_pronoun_points_back_to_the_accused(builder, text, pair):
+    pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+    assert pairs == {pair}
+
+
+@pytest.mark.parametrize("text", [
+    "ونفى الرئيس التركي بقوة الاتهامات بأن تركيا تدعم تنظيم داعش.",  # what is said, not who says it
+    "ورغم عدم اتهام الوزير بأي مخالفة فقد استقال من منصبه.",  # عدم
+])
+def test_no_accusation_where_nobody_is_said_to_accuse(builder, text):
+    assert events(builder, text, "accusation") == []

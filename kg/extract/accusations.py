@@ -33,6 +33,15 @@ def _subject_before(w: Window, s: Sentence, m: Match, limit: int, actors: list[F
     return f
 
 
+def _object_pronoun(w: Window, m: Match) -> bool:
+    """An accusation verb carrying its object (يتهمها، تتهمهم) right after a relative pronoun:
+    the antecedent is accused (الاستخبارات التي تتهمها أفغانستان)."""
+    norm = w.doc[m.start].norm_
+    relative = norm_set(w.lex["relative_pronouns"])
+    return norm != w.lemma(m) and norm.endswith(("ها", "هم", "ه")) and any(
+        t.norm_ in relative for t in w.doc[max(0, m.start - 3):m.start])
+
+
 def _charge_follows(w: Window, s: Sentence, f: Found) -> bool:
     """The word after ``f`` carries ب (اتهم X بدعم، بعرقلة): X is the one accused. A name
     that starts with ب (بريطانيا) is no such word."""
@@ -184,6 +193,12 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             accuser = w.actor_before(s, m.start, 3, among=actors) or s.reporter
             out.append(accusation(w, s, m, accuser, after(m.end + 1, 2, accuser), attacks))
             continue
+        if noun and m.end < s.end and w.doc[m.end].norm_ in ("بان", "ان"):
+            continue  # نفى إردوغان الاتهامات بأن تركيا تساعد داعش: what is said, not who says it
+        if not noun and _object_pronoun(w, m) and (antecedent := w.actor_before(s, m.start, 2, among=actors)):
+            # باكستان التي يتهمها تنظيم داعش بـ: the one after accuses the one the pronoun stands for
+            out.append(accusation(w, s, m, who(m.end, 2), antecedent, attacks))
+            continue
         owner = who(m.end, 0) if noun else None
         if owner and not w.doc[owner.start].text.startswith(("ل", "ب")):
             # اتهامات الحكومة للمعارضة: the noun's owner accuses the one after it; in
@@ -269,6 +284,10 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             accuser = w.actor_before(s, m.start, 1, among=actors) or w.actor_after(s, m.end, 4, among=actors)
             after = _past_partners(w, s, accuser) if accuser and accuser.start >= m.end else m.end
             accused = w.actor_after(s, after, 4, accuser, among=named)
+            if accused is not None and accuser is not None and accused.mention.type == "person" \
+                    and w.gap(accuser.end, accused.start) <= 1:
+                # ندد رئيس البرلمان العراقي سليم الجبوري بـ: the name is who speaks, not the accused
+                accuser, accused = accused, w.actor_after(s, accused.end, 4, accused, among=named)
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
 
