@@ -37,9 +37,8 @@ def _object_pronoun(w: Window, m: Match) -> bool:
     """An accusation verb carrying its object (يتهمها، تتهمهم) right after a relative pronoun:
     the antecedent is accused (الاستخبارات التي تتهمها أفغانستان)."""
     norm = w.doc[m.start].norm_
-    relative = norm_set(w.lex["relative_pronouns"])
     return norm != w.lemma(m) and norm.endswith(("ها", "هم", "ه")) and any(
-        t.norm_ in relative for t in w.doc[max(0, m.start - 3):m.start])
+        t.norm_ in w.relatives for t in w.doc[max(0, m.start - 3):m.start])
 
 
 def _charge_follows(w: Window, s: Sentence, f: Found) -> bool:

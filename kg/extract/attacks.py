@@ -89,7 +89,7 @@ def apply_claims(w: Window, attacks: list[Event]) -> None:
     for s in w.sentences:
         for m in w.labelled(s, "claim"):
             before = w.doc[max(s.start, m.start - 6):m.start]
-            if any(t.norm_ in norm_set(w.lex['accusation']['negations']) for t in before):
+            if any(t.norm_ in w.negations for t in before):
                 continue  # لم تعلن أي جماعة مسؤوليتها
             if w.doc[m.start].norm_.startswith("مسوول") or w.doc[m.start].norm_ == "المسووليه":
                 # أعلنت حركة الشباب، التي ...، مسؤوليتها عن: the one who announced it
@@ -133,7 +133,7 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         perp = named[-1] if named else None
     if perp is None and verb:  # حزب العمال، الذي يشن حربا: the one the relative clause is about
         rel = next((i for i in range(m.start - 1, max(s.start, m.start - 4) - 1, -1)
-                    if w.doc[i].norm_ in norm_set(w.lex["relative_pronouns"])), None)
+                    if w.doc[i].norm_ in w.relatives), None)
         perp = w.actor_before(s, rel, 2, among=actors) if rel is not None else None
     return perp
 

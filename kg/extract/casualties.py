@@ -115,7 +115,7 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> t
     stops = {o.start for o in outcomes} | {n for _, n, _ in s.numbers}
     while end < s.end and end - start < 6:
         tok = w.doc[end]
-        if tok.is_punct or tok.norm_ in norm_set(w.lex['victim_stop_words']) or end in stops or (end > start and tok.text.startswith("و") and end + 1 in stops):
+        if tok.is_punct or tok.norm_ in w.victim_stops or end in stops or (end > start and tok.text.startswith("و") and end + 1 in stops):
             break
         end += 1
     return start, end

@@ -39,6 +39,11 @@ class Window:
         self.lex = rules.lex
         self.text: str = doc.user_data["text"]
         self.nisba = tuple(sorted(norm_set(self.lex["nisba_endings"]), key=len, reverse=True))
+        # word sets the rules test token by token: normalised once per document
+        self.relatives = norm_set(self.lex["relative_pronouns"])
+        self.negations = norm_set(self.lex["accusation"]["negations"])
+        self.victim_stops = norm_set(self.lex["victim_stop_words"])
+        self.match_words = norm_set(self.lex["attack"]["not_violent_context"])
         self.used: set[int] = set()  # ids of Found objects a rule relied on
         self.doc_reporter: Found | None = None
 
@@ -128,7 +133,7 @@ class Window:
 
     def about_a_match(self, s: Sentence) -> bool:
         """A sentence about sport (المباراة، الشوط، اللاعب): its attacks and injuries are no violence."""
-        return bool({t.norm_ for t in self.doc[s.start:s.end]} & norm_set(self.lex["attack"]["not_violent_context"]))
+        return any(t.norm_ in self.match_words for t in self.doc[s.start:s.end])
 
     def reporter_near(self, i: int) -> Found | None:
         """The sentence's own source, else one from the two sentences before it."""
