@@ -24,10 +24,11 @@ from kg.errors import KgError
 from kg.extract.mapper import Mapper
 from kg.extract.model import Extraction
 from kg.link import LinkedDocument, Linker
+from kg.link.incidents import Knowledge, find_incidents, reports_from_rows
 from kg.nlp.pipeline import ArabicNLP
-from kg.rdf import doc_iri, to_graph
-from kg.rdf.namespace import ENTITIES_GRAPH
-from kg.store import Store
+from kg.rdf import doc_iri, incidents_graph, to_graph
+from kg.rdf.namespace import ENTITIES_GRAPH, INCIDENTS_GRAPH, RES
+from kg.store import Store, read_query
 
 
 @dataclass
@@ -38,6 +39,7 @@ class BuildSummary:
     bad: list[BadInput] = field(default_factory=list)  # skipped
     warnings: list[str] = field(default_factory=list)  # built, but with something to say
     events: Counter = field(default_factory=Counter)
+    incidents: int = 0  # reported by two or more documents, over the whole store
 
     @property
     def exit_code(self) -> int:
@@ -55,6 +57,8 @@ class BuildSummary:
         out = [f"built {len(self.built)} document(s): "
                + ", ".join(f"{n} {t}" for t, n in sorted(self.events.items())) if self.events else
                f"built {len(self.built)} document(s), no events"]
+        if self.incidents:
+            out.append(f"{self.incidents} incident(s) reported by more than one document in the store")
         if self.unchanged:
             out.append(f"skipped {len(self.unchanged)} unchanged document(s) (use --force to redo them)")
         if self.empty:
@@ -198,5 +202,16 @@ def build(inputs: list[Path] | Iterable[Document], store: Store, models: str = "
         _advance(bar, summary)
     finally:  # Ctrl-C too: the bar's last line, then whatever is said about the stop
         bar.close()
+    summary.incidents = link_incidents(store)
     store.flush()
     return summary
+
+
+def link_incidents(store: Store) -> int:
+    """INCIDENTS_GRAPH again from every document in the store (see kg/link/incidents.py): the
+    same documents give the same incidents, whatever order they came in. Returns how many."""
+    reports = reports_from_rows(store.select(read_query("incident_reports")),
+                                store.select(read_query("incident_figures")))
+    incidents = find_incidents(reports, Knowledge(str(RES)))
+    store.replace_graph(INCIDENTS_GRAPH, incidents_graph(incidents).serialize(format="nt"))
+    return len(incidents)

@@ -234,12 +234,15 @@ def cmd_serve(args: argparse.Namespace) -> None:
 
 
 def cmd_load(args: argparse.Namespace) -> None:
+    from kg.build import link_incidents
     from kg.store import Store
 
     store = Store(args.store)
     n = store.load_nquads(*args.files)
+    incidents = link_incidents(store)  # derived from the documents now in the store
     store.flush()
-    print(f"loaded {n} quads from {len(args.files)} file(s) into {args.store}", file=sys.stderr)
+    print(f"loaded {n} quads from {len(args.files)} file(s) into {args.store}; "
+          f"{incidents} incident(s) reported by more than one document", file=sys.stderr)
 
 
 def _add_graph_source(p: argparse.ArgumentParser) -> None:

@@ -2,9 +2,11 @@
 
     python -m pipelines.evaluate [--articles ../shared/dev/articles] [--gold ../shared/dev/gold] [--keep DIR]
 
-Builds the articles into a fresh store with the real CLI (`kg build`), exports the event and
-entity tables (`kg export`), scores them with the dev set's own ``score.py`` and writes the
-tables, with the command lines that produced them, to EVALUATION.md.
+Builds the articles into a fresh store with the real CLI (`kg build`), as JSONL with each
+article's publication date and outlet from ``metadata.tsv`` beside them, exports the event and
+entity tables (`kg export`), scores them with the dev set's own ``score.py`` (and the
+cross-document incidents and event dates with ``score_incidents.py``) and writes the tables,
+with the command lines that produced them, to EVALUATION.md.
 
 The set is scored whole and in two fixed halves: *tune*, whose errors are read to improve
 the rules (the first hex digit of the SHA-1 of the article id is even; the reference article
@@ -13,6 +15,7 @@ too), and *check*, read as numbers only. A check score far under tune means fitt
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import json
 import subprocess
@@ -36,11 +39,27 @@ def kg(*args: str) -> None:
     subprocess.run([sys.executable, "-m", "kg.cli", *args], check=True)
 
 
+def as_jsonl(articles: Path, out: Path) -> Path:
+    """The articles as one JSONL file, with the date and outlet ``metadata.tsv`` gives them."""
+    meta_path = articles.parent / "metadata.tsv"
+    meta = {}
+    if meta_path.exists():
+        with meta_path.open(encoding="utf-8") as f:
+            meta = {row["id"]: row for row in csv.DictReader(f, delimiter="\t")}
+    with out.open("w", encoding="utf-8") as f:
+        for path in sorted(articles.glob("*.txt")):
+            row = meta.get(path.stem, {})
+            doc = {"id": path.stem, "text": path.read_text(encoding="utf-8"),
+                   "date": row.get("date") or None, "source": row.get("outlet") or None}
+            f.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    return out
+
+
 def build_and_export(articles: Path, work: Path) -> Path:
     """The articles built into ``work/store``; the two tables score.py reads in ``work/pred``."""
     store, pred = work / "store", work / "pred"
     pred.mkdir(parents=True, exist_ok=True)
-    kg("build", str(articles), "--store", str(store), "--force", "--quiet")
+    kg("build", str(as_jsonl(articles, work / "articles.jsonl")), "--store", str(store), "--force", "--quiet")
     kg("export", "events", "--store", str(store), "--out", str(pred / "events.jsonl"))
     kg("export", "entities", "--store", str(store), "--out", str(pred / "entities.jsonl"))
     return pred
@@ -51,6 +70,16 @@ def score(gold: Path, pred: Path, ids: list[str] | None = None) -> dict:
     if ids is not None:
         cmd.append("--ids=" + ",".join(ids))
     return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+
+
+def score_incidents(gold: Path, pred: Path) -> str | None:
+    """score_incidents.py's summary line (links P/R/F1, dates), when the dev set has incidents."""
+    script, incidents = gold.parent / "score_incidents.py", gold.parent / "incidents.json"
+    if not (script.exists() and incidents.exists()):
+        return None
+    out = subprocess.run([sys.executable, str(script), str(pred / "events.jsonl"), str(gold), str(incidents)],
+                         check=True, capture_output=True, text=True).stdout
+    return out.strip()
 
 
 def table(report: dict) -> list[str]:
@@ -74,6 +103,7 @@ def main(argv: list[str] | None = None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         pred = build_and_export(args.articles, args.keep or Path(tmp))
         reports = {"dev": score(args.gold, pred)} | {name: score(args.gold, pred, half) for name, half in halves.items()}
+        incidents = score_incidents(args.gold, pred)
     lines = [
         "# Evaluation on the development set", "",
         f"Measured {date.today().isoformat()} with `python -m pipelines.evaluate` "
@@ -87,6 +117,10 @@ def main(argv: list[str] | None = None) -> dict:
     for k in reports["dev"]["total"]:
         f1 = {name: r["total"][k]["f1"] for name, r in reports.items()}
         lines.append(f"| {k} | {f1['dev']:.3f} | {f1['tune']:.3f} | {f1['check']:.3f} | {f1['check'] - f1['tune']:+.3f} |")
+    if incidents:
+        lines += ["", "## Incidents across documents, and event dates", "",
+                  f"`{args.gold.parent / 'score_incidents.py'}` on the events export (bars: links F1 0.80, "
+                  "dates within a day 0.75):", "", "```", incidents, "```"]
     for name, r in reports.items():
         lines += ["", f"## {name} ({r['docs']} articles)", "", *table(r)]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")

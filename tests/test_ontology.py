@@ -106,7 +106,7 @@ ev:attack-34-38 a ekg:Attack , ekg:Event ; ekg:eventType ekg:AttackType ; ekg:mo
 ev:casualty-68-82 a ekg:CasualtyEvent , ekg:Event ; ekg:eventType ekg:CasualtyType ; ekg:modality ekg:asserted ;
     ekg:casualtyCount "12"^^xsd:nonNegativeInteger ; ekg:outcome ekg:killed ; ekg:qualifier ekg:atLeast ;
     ekg:victimGroup "مدنيا"@ar ; ekg:perpetrator actor:black-banners ;
-    ekg:location place:oasis ; ekg:reportedBy actor:x-3f2a9c1b0d4e ;
+    ekg:location place:oasis ; ekg:reportedBy actor:x-3f2a9c1b0d4e ; ekg:outcomeOf ev:attack-34-38 ;
     ekg:inDocument doc:d1 ; ekg:mention <#char=68,82> ; ekg:confidence 0.9 .
 """
 
@@ -260,14 +260,14 @@ def run_query(name: str, **bindings: str) -> list[dict[str, str]]:
 EXPECTED_TERMS = {
     # classes
     "Actor", "State", "ArmedGroup", "Organisation", "Person", "Media",
-    "Location", "Event", "Attack", "Accusation", "CasualtyEvent", "Document",
+    "Location", "Event", "Attack", "Accusation", "CasualtyEvent", "Document", "Incident", "IncidentFigure",
     # object properties
     "accuses", "accuser", "accused", "about", "outcomeOf", "perpetrator", "target", "victim",
     "location", "outcome", "qualifier", "modality", "reportedBy", "eventType", "inDocument",
-    "mention", "sentence", "wikidata", "geonames",
+    "mention", "sentence", "wikidata", "geonames", "dateMention", "reportedAs", "figure",
     # datatype properties
     "casualtyCount", "victimGroup", "confidence", "date", "precision", "contentHash",
-    "sourceFile",
+    "sourceFile", "datePrecision", "minCount", "maxCount", "documentCount", "sourcesDisagree",
     # concept schemes and concepts
     "OutcomeScheme", "killed", "injured", "captured", "missing", "displaced",
     "QualifierScheme", "exact", "atLeast", "approximate", "upTo",

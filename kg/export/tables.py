@@ -9,8 +9,8 @@ from kg.nlp.normalize import normalize
 from kg.store import ReadableGraph, read_query
 
 EVENT_FIELDS = ["doc", "event", "type", "accuser", "accused", "perpetrator", "target", "victim_actor",
-                "reported_by", "places", "count", "outcome", "qualifier", "group", "modality", "attack", "date",
-                "sentence", "start", "end", "confidence"]
+                "reported_by", "places", "count", "outcome", "qualifier", "group", "modality", "attack", "incident",
+                "date", "date_precision", "sentence", "start", "end", "confidence"]
 ENTITY_FIELDS = ["doc", "iri", "kind", "label", "label_en", "mentions", "type", "wikidata", "geonames", "lat", "lon"]
 
 _EKG = "https://w3id.org/arabic-event-kg/ontology#"
@@ -79,10 +79,18 @@ def events_table(store: ReadableGraph) -> list[dict]:
             "places": sorted(places), "count": r["count"], "outcome": _local(r["outcome"]),
             "qualifier": _QUALIFIER.get(_local(r["qualifier"])) if r["qualifier"] else None,
             "group": r["group"], "modality": _local(r["modality"]), "attack": r["attack"],
-            "date": r["date"], "sentence": first.get("sentence"),
+            "incident": r["incident"], **_event_date(r), "sentence": first.get("sentence"),
             "start": first.get("start"), "end": first.get("end"), "confidence": r["confidence"],
         })
-    return rows
+    # each document's events in reading order
+    return sorted(rows, key=lambda row: (row["doc"], row["start"] if row["start"] is not None else -1, row["event"]))
+
+
+def _event_date(row: dict) -> dict:
+    """The event's date; one known only from its document's publication takes its incident's."""
+    if row["date_precision"] == "publication" and row["incident_date"]:
+        return {"date": row["incident_date"], "date_precision": "incident"}
+    return {"date": row["date"], "date_precision": row["date_precision"]}
 
 
 def write_rows(rows: list[dict], fields: list[str], fmt: str, out: IO[str]) -> None:

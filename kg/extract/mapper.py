@@ -5,6 +5,7 @@ from collections import Counter
 
 from kg.documents import Document
 from kg.extract.dates import document_date
+from kg.extract.event_dates import date_events
 from kg.extract.accusations import find_accusations
 from kg.extract.attacks import find_attacks
 from kg.extract.attribution import find_reporters
@@ -56,15 +57,14 @@ class Mapper:
         metonyms = {(f.mention.span.start, f.mention.span.end) for f in kept if f.mention.via == "metonym"}
         kept = [f for f in kept if not (f.mention.kind == "place" and (f.mention.span.start, f.mention.span.end) in metonyms)]
 
-        date = document_date(nlp_doc.text, document.date)
+        published = document_date(nlp_doc.text, document.date)
         events = sorted(attacks + accusations + casualties, key=lambda e: e.trigger.start)
-        for ev in events:
-            ev.date = date.isoformat() if date else None
+        spans = [SentenceSpan(s.start, s.end, nlp_doc.text[s.start:s.end]) for s in nlp_doc.sentences]
+        date_events(events, nlp_doc.text, spans, published)
         return Extraction(
-            doc_id=document.id, text=nlp_doc.text,
-            sentences=[SentenceSpan(s.start, s.end, nlp_doc.text[s.start:s.end]) for s in nlp_doc.sentences],
+            doc_id=document.id, text=nlp_doc.text, sentences=spans,
             mentions=[f.mention for f in kept], events=events,
-            date=date.isoformat() if date else None,
+            date=published.isoformat() if published else None,
             title=document.title, source=document.source, url=document.url,
         )
 

@@ -49,7 +49,10 @@ class Event:
     group: str | None = None  # the Arabic words naming the victims
     about: Event | None = None  # an accusation's attack, when stated
     outcome_of: Event | None = None  # a casualty figure's attack
-    date: str | None = None  # ISO date
+    date: str | None = None  # ISO date: when it happened, as far as the text says
+    # day, month, year (from date words: date_span), or publication (none: the document's date)
+    date_precision: str | None = None
+    date_span: Span | None = None
     confidence: float = 0.5
     modality: Modality = "asserted"
     evidence: list[Span] = field(default_factory=list)  # further mentions of the same event

@@ -15,7 +15,8 @@ from rdflib.plugins.stores.memory import SimpleMemory
 
 from kg.extract.model import Event, Mention, Span
 from kg.link import Entity, LinkedDocument
-from kg.rdf.namespace import EKG, ENTITIES_GRAPH, GEO, GEONAMES, GN, NIF, RES, WD
+from kg.link.incidents import Incident
+from kg.rdf.namespace import EKG, ENTITIES_GRAPH, GEO, GEONAMES, GN, INCIDENTS_GRAPH, NIF, RES, SEM, WD
 
 ACTOR_CLASS = {"state": EKG.State, "armed_group": EKG.ArmedGroup, "organisation": EKG.Organisation,
                "person": EKG.Person, "media": EKG.Media}
@@ -140,6 +141,9 @@ class GraphBuilder:
             g.add((iri, EKG.mention, self.phrase(span)))
         if ev.date:
             g.add((iri, EKG.date, Literal(ev.date, datatype=XSD.date)))
+            g.add((iri, EKG.datePrecision, Literal(ev.date_precision)))
+        if ev.date_span is not None:
+            g.add((iri, EKG.dateMention, self.phrase(ev.date_span)))
         for prop, m in ((EKG.accuser, ev.accuser), (EKG.accused, ev.accused),
                         (EKG.perpetrator, ev.perpetrator), (EKG.target, ev.target),
                         (EKG.victim, ev.victim), (EKG.reportedBy, ev.reported_by)):
@@ -181,3 +185,35 @@ def to_graph(linked: LinkedDocument, source_file: str | None = None) -> tuple[UR
     if source_file:
         graph.add((name, EKG.sourceFile, Literal(source_file)))
     return name, graph, entities
+
+
+def incident_iri(incident: Incident) -> URIRef:
+    """That of its earliest report's attack (res:event/cx1/attack-10-15 -> res:incident/cx1/attack-10-15):
+    a report that joins later keeps it."""
+    return URIRef(incident.first.event.replace(f"{RES}event/", f"{RES}incident/", 1))
+
+
+def incidents_graph(incidents: list[Incident]) -> Graph:
+    """INCIDENTS_GRAPH: each incident, its reports, date, place, actors and figures."""
+    g = Graph(SimpleMemory(), identifier=INCIDENTS_GRAPH, bind_namespaces="none")
+    for inc in incidents:
+        iri = incident_iri(inc)
+        g.add((iri, RDF.type, EKG.Incident))
+        for r in inc.reports:
+            g.add((iri, EKG.reportedAs, URIRef(r.event)))
+        g.add((iri, SEM.hasTimeStamp, Literal(inc.date.isoformat(), datatype=XSD.date)))
+        g.add((iri, EKG.datePrecision, Literal(inc.precision)))
+        if inc.place:
+            g.add((iri, SEM.hasPlace, URIRef(inc.place)))
+        for actor in inc.actors:
+            g.add((iri, SEM.hasActor, URIRef(actor)))
+        for f in inc.figures:
+            node = URIRef(f"{iri}/{f.outcome}")
+            g.add((iri, EKG.figure, node))
+            g.add((node, RDF.type, EKG.IncidentFigure))
+            g.add((node, EKG.outcome, EKG[f.outcome]))
+            g.add((node, EKG.minCount, Literal(f.low, datatype=NNI)))
+            g.add((node, EKG.maxCount, Literal(f.high, datatype=NNI)))
+            g.add((node, EKG.documentCount, Literal(f.documents, datatype=NNI)))
+            g.add((node, EKG.sourcesDisagree, Literal(f.disagree)))
+    return g

@@ -16,6 +16,8 @@ RES = Namespace("https://w3id.org/arabic-event-kg/resource/")
 # The one named graph that describes actors and places (types, labels, links, coordinates),
 # once for the whole store: the documents' graphs only point at them.
 ENTITIES_GRAPH = RES["graph/entities"]
+# Derived after each build from the documents' graphs: the incidents several documents report.
+INCIDENTS_GRAPH = RES["graph/incidents"]
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
@@ -43,4 +45,4 @@ def compact(value: str) -> str:
     return value
 
 
-__all__ = ["EKG", "RES", "ENTITIES_GRAPH", "NIF", "SEM", "GEO", "GN", "WD", "GEONAMES", "PREFIXES", "ONTOLOGY_DIR", "compact"]
+__all__ = ["EKG", "RES", "ENTITIES_GRAPH", "INCIDENTS_GRAPH", "NIF", "SEM", "GEO", "GN", "WD", "GEONAMES", "PREFIXES", "ONTOLOGY_DIR", "compact"]

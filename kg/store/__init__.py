@@ -1,5 +1,6 @@
-"""The embedded store: Oxigraph (pyoxigraph) on disk, one named graph per document and one,
-ENTITIES_GRAPH, for the descriptions of every actor and place.
+"""The embedded store: Oxigraph (pyoxigraph) on disk, one named graph per document, one,
+ENTITIES_GRAPH, for the descriptions of every actor and place, and one, INCIDENTS_GRAPH,
+derived from the documents' graphs after each build (the incidents several documents report).
 
 Writing a document is one SPARQL update (DROP its graph, DELETE the descriptions of its
 entities, INSERT DATA the fresh ones), which Oxigraph applies as one transaction: a failure
@@ -24,7 +25,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.errors import KgError
-from kg.rdf.namespace import EKG, ENTITIES_GRAPH, ONTOLOGY_DIR, PREFIXES
+from kg.rdf.namespace import EKG, ENTITIES_GRAPH, INCIDENTS_GRAPH, ONTOLOGY_DIR, PREFIXES
 from kg.store.sparql import portable_rows, read_sparql
 
 # Oxigraph's RocksDB keeps every write in memtables until it writes them out itself, and it
@@ -153,10 +154,16 @@ class Store:
                        f"GRAPH <{ENTITIES_GRAPH}> {{\n{entity_ntriples}\n}} }}")
         self._written(len(ntriples) + len(entity_ntriples))
 
+    def replace_graph(self, name: URIRef | str, ntriples: str) -> None:
+        """Put ``ntriples`` in place of named graph ``name``, in one transaction."""
+        self.ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{ntriples}\n}} }}")
+        self._written(len(ntriples))
+
     def load_nquads(self, *paths: Path) -> int:
         """Add N-Quads files, each document's graph in them replacing the store's graph of that
         name; their ENTITIES_GRAPH triples are added to the store's (each shard describes the
-        entities of its own documents).
+        entities of its own documents). INCIDENTS_GRAPH is derived, not loaded: the caller
+        links incidents again once the documents are in.
 
         Every file is parsed before anything is written, so a bad one leaves the store as it
         was. Each graph then goes in as one transaction, as `kg build` writes them: bulk_load
@@ -171,6 +178,8 @@ class Store:
             by_graph: dict[str, list[str]] = {}
             for q in _read_nquads(path):
                 graph = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
+                if graph == f"<{INCIDENTS_GRAPH}>":
+                    continue
                 by_graph.setdefault(graph, []).append(f"{q.subject} {q.predicate} {q.object} .")
                 loaded += 1
             for graph, triples in by_graph.items():
@@ -240,9 +249,9 @@ class Store:
         return value(EKG.contentHash), value(EKG.sourceFile)
 
     def documents(self) -> Iterator[str]:
-        """The documents' graph IRIs (every named graph but ENTITIES_GRAPH)."""
+        """The documents' graph IRIs (every named graph but ENTITIES_GRAPH and INCIDENTS_GRAPH)."""
         for g in self.ox.named_graphs():
-            if g.value != str(ENTITIES_GRAPH):
+            if g.value not in (str(ENTITIES_GRAPH), str(INCIDENTS_GRAPH)):
                 yield g.value
 
     def __len__(self) -> int:

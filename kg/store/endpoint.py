@@ -17,7 +17,7 @@ import urllib.parse
 import urllib.request
 
 from kg.errors import KgError
-from kg.rdf.namespace import EKG, ENTITIES_GRAPH, PREFIXES
+from kg.rdf.namespace import EKG, ENTITIES_GRAPH, INCIDENTS_GRAPH, PREFIXES
 from kg.store import iri_bindings, literal_type
 from kg.store.sparql import bind_values, portable_rows, read_sparql
 
@@ -26,8 +26,8 @@ CUT_HEADER = "X-SPARQL-MaxRows"  # Virtuoso's (and kg serve's) "only the first N
 # kg's graphs alone: a document's graph holds the document itself; an engine's default graph
 # may hold graphs of its own (Virtuoso's system graphs), which are no part of kg's graph.
 DOCUMENTS = f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g a <{EKG.Document}> }} }}"
-QUADS = (f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ GRAPH <{ENTITIES_GRAPH}> {{ ?s ?p ?o }} }} UNION "
-         f"{{ GRAPH ?g {{ ?g a <{EKG.Document}> . ?s ?p ?o }} }} }}")
+QUADS = (f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ GRAPH ?g {{ ?s ?p ?o }} VALUES ?g {{ <{ENTITIES_GRAPH}> "
+         f"<{INCIDENTS_GRAPH}> }} }} UNION {{ GRAPH ?g {{ ?g a <{EKG.Document}> . ?s ?p ?o }} }} }}")
 
 
 class SparqlEndpoint:
