@@ -176,10 +176,11 @@ def _graphs_here(batches: Iterable[list[Document]], builder: Builder | None, mod
 
 def build(inputs: list[Path] | Iterable[Document], store: Store, models: str = "bundled",
           force: bool = False, replace: bool = False, batch: int = 16, progress: bool = True,
-          builder: Builder | None = None, workers: int = 1) -> BuildSummary:
+          builder: Builder | None = None, workers: int = 1, date: str | None = None) -> BuildSummary:
+    """``date``: the publication date (ISO) of text files, which carry none of their own."""
     summary = BuildSummary()
     paths = isinstance(inputs, list) and all(isinstance(p, Path) for p in inputs)
-    docs = iter_documents(inputs, summary.bad) if paths else iter(inputs)
+    docs = iter_documents(inputs, summary.bad, date) if paths else iter(inputs)
     total = count_documents(inputs) if paths else len(inputs) if isinstance(inputs, list) else None
     bar = tqdm(desc="kg build", unit="doc", total=total, disable=not progress)
     batches = _batches_to_build(_checked(docs, summary, bar), store, force, replace, batch, summary, bar)

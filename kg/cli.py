@@ -73,7 +73,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     store = Store(args.store)
     summary = build(args.inputs, store, models=args.models, force=args.force, replace=args.replace,
-                    progress=not args.quiet, workers=args.workers)
+                    progress=not args.quiet, workers=args.workers, date=args.date)
     for line in summary.lines():
         print(line, file=sys.stderr)
     return summary.exit_code
@@ -163,7 +163,8 @@ def cmd_export_rdf(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    from kg.export.tables import ENTITY_FIELDS, EVENT_FIELDS, entities_table, events_table, write_rows
+    from kg.export import tables
+    from kg.export.tables import write_rows
     from kg.store import open_graph
 
     _check_export_options(args)
@@ -172,7 +173,10 @@ def cmd_export(args: argparse.Namespace) -> None:
     if args.what in RDF_EXPORTS:
         return cmd_export_rdf(args)
     store = open_graph(args.store, args.endpoint)
-    rows, fields = (events_table(store), EVENT_FIELDS) if args.what == "events" else (entities_table(store), ENTITY_FIELDS)
+    make, fields = {"events": (tables.events_table, tables.EVENT_FIELDS),
+                    "entities": (tables.entities_table, tables.ENTITY_FIELDS),
+                    "incidents": (tables.incidents_table, tables.INCIDENT_FIELDS)}[args.what]
+    rows = make(store)
     if args.out:
         try:
             with open(args.out, "w", encoding="utf-8", newline="") as f:
@@ -190,6 +194,14 @@ def cmd_report(args: argparse.Namespace) -> None:
 
     write_report(open_graph(args.store, args.endpoint), args.out)
     print(f"wrote the report to {args.out}", file=sys.stderr)
+
+
+def _publication_date(text: str) -> str:
+    from kg.documents import iso_date
+
+    if not (value := iso_date(text)):
+        raise argparse.ArgumentTypeError(f"expected a date such as 2018-05-30, not {text!r}")
+    return value
 
 
 def _positive_int(text: str) -> int:
@@ -277,6 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--workers", type=_positive_int, default=1, metavar="N",
                    help="worker processes, each with its own NER model (default 1)")
+    p.add_argument("--date", type=_publication_date, metavar="YYYY-MM-DD",
+                   help="publication date of the text files (JSONL rows give their own `date`); "
+                        "without it a text file is dated from its dateline, if it has one")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("query", help="run SPARQL (text, a .rq file, or a name from ontology/queries)")
@@ -288,9 +303,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_query)
 
     p = sub.add_parser("export", help="export tables, networks (GEXF, GraphML) or RDF from a store")
-    p.add_argument("what", choices=["events", "entities", *GRAPH_EXPORTS, *RDF_EXPORTS])
+    p.add_argument("what", choices=["events", "entities", "incidents", *GRAPH_EXPORTS, *RDF_EXPORTS])
     _add_graph_source(p)
-    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="for events and entities")
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="for events, entities and incidents")
     p.add_argument("--out", type=Path)
     p.add_argument("--view", choices=["actors", "events", "full"],
                    help="gexf/graphml: actors and who accuses/attacks whom (default), events with their "

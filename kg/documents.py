@@ -192,14 +192,16 @@ def input_files(inputs: list[Path]) -> list[tuple[Path, str]]:
     return files
 
 
-def file_documents(path: Path, doc_id: str, errors: list[BadInput]) -> Iterator[Document]:
-    """The documents of one input file: a JSONL file's lines, or a text file with id ``doc_id``.
-    A file that cannot be read is recorded in ``errors`` and skipped."""
+def file_documents(path: Path, doc_id: str, errors: list[BadInput], date: str | None = None) -> Iterator[Document]:
+    """The documents of one input file: a JSONL file's lines (each with its own date), or a
+    text file with id ``doc_id`` and publication date ``date`` (ISO). A file that cannot be
+    read is recorded in ``errors`` and skipped."""
     if path.suffix.lower() == ".jsonl":
         yield from iter_jsonl(path, errors)
         return
     try:
-        yield Document(id=doc_id, text=read_text_file(path), origin=str(path), source_file=str(path.resolve()))
+        yield Document(id=doc_id, text=read_text_file(path), date=date, origin=str(path),
+                       source_file=str(path.resolve()))
     except KgError as e:
         errors.append(BadInput(str(path), str(e).removeprefix(f"{path}: ")))
 
@@ -220,8 +222,10 @@ def count_documents(inputs: list[Path]) -> int:
     return count
 
 
-def iter_documents(inputs: list[Path], errors: list[BadInput] | None = None) -> Iterator[Document]:
-    """Documents from .txt files, .jsonl files and folders of them (see input_files), streamed."""
+def iter_documents(inputs: list[Path], errors: list[BadInput] | None = None,
+                   date: str | None = None) -> Iterator[Document]:
+    """Documents from .txt files, .jsonl files and folders of them (see input_files), streamed;
+    text files dated ``date`` (their publication date, ISO), else from their dateline."""
     errors = [] if errors is None else errors
     for path, doc_id in input_files(inputs):
-        yield from file_documents(path, doc_id, errors)
+        yield from file_documents(path, doc_id, errors, date)

@@ -7,7 +7,8 @@ Views:
   events, with the documents they come from.
 - ``events``: the attack, accusation and casualty events with the actors and places
   linked to them: actor -> event by role (accuser, accused, perpetrator, target, victim,
-  reportedBy), event -> place (location).
+  reportedBy), event -> place (location); and the incidents several documents report,
+  incident -> attack (reportedAs).
 - ``full``: everything: the ``events`` view plus the actors and places no event names,
   the documents (event -> document, ``inDocument``), the victim groups as written
   (casualty event -> group, ``victimGroup``), the events accusations are about
@@ -31,7 +32,7 @@ from kg.store import ReadableGraph, read_query
 
 VIEWS = ("actors", "events", "full")
 ACTOR_ROLES = frozenset({"accuser", "accused", "perpetrator", "target", "victim", "reportedBy"})
-SELF_DATED_KINDS = frozenset({"event", "document"})  # start and end: their own date
+SELF_DATED_KINDS = frozenset({"event", "document", "incident"})  # start and end: their own date
 
 
 def _present(**attrs: object) -> dict[str, object]:
@@ -92,6 +93,20 @@ def _add_events(g: nx.MultiDiGraph, store: ReadableGraph, actors: dict, places: 
     return events
 
 
+def _add_incidents(g: nx.MultiDiGraph, store: ReadableGraph, events: dict[str, dict]) -> None:
+    """Incident nodes (labelled by place and date) and their reportedAs edges to the attacks."""
+    for r in store.select(read_query("export_incidents")):
+        g.add_node(r["incident"], **_present(
+            kind="incident", label=" ".join(filter(None, (r["place"], str(r["date"])))), date=r["date"],
+            date_precision=r["date_precision"], killed_max=r["killed_max"], injured_max=r["injured_max"],
+            reports=r["reports"], documents=r["documents"], start=r["date"], end=r["date"]))
+    for r in store.select(read_query("incident_members")):
+        if r["report"] in events and r["incident"] in g:
+            date = g.nodes[r["incident"]].get("date")
+            g.add_edge(r["incident"], r["report"], key="reportedAs",
+                       **_present(relation="reportedAs", documents=r["doc"], start=date, end=date))
+
+
 def _add_context(g: nx.MultiDiGraph, store: ReadableGraph, events: dict[str, dict]) -> None:
     """What only the full view has: documents and victim groups, linked from their events."""
     doc_nodes = {}
@@ -133,6 +148,7 @@ def build_network(store: ReadableGraph, view: str) -> nx.MultiDiGraph:
     else:
         places = {r["place"]: _place(r) for r in store.select(read_query("places"))}
         events = _add_events(g, store, actors, places, full=view == "full")
+        _add_incidents(g, store, events)
         if view == "full":
             g.add_nodes_from((iri, attrs) for iri, attrs in [*actors.items(), *places.items()] if iri not in g)
             _add_context(g, store, events)

@@ -12,6 +12,8 @@ EVENT_FIELDS = ["doc", "event", "type", "accuser", "accused", "perpetrator", "ta
                 "reported_by", "places", "count", "outcome", "qualifier", "group", "modality", "attack", "incident",
                 "date", "date_precision", "sentence", "start", "end", "confidence"]
 ENTITY_FIELDS = ["doc", "iri", "kind", "label", "label_en", "mentions", "type", "wikidata", "geonames", "lat", "lon"]
+INCIDENT_FIELDS = ["incident", "date", "date_precision", "place", "latitude", "longitude", "geo_precision", "actors",
+                   "killed_min", "killed_max", "injured_min", "injured_max", "reports", "documents", "outlets"]
 
 _EKG = "https://w3id.org/arabic-event-kg/ontology#"
 _TYPE = {"Attack": "attack", "Accusation": "accusation", "CasualtyEvent": "casualty"}
@@ -84,6 +86,12 @@ def events_table(store: ReadableGraph) -> list[dict]:
         })
     # each document's events in reading order
     return sorted(rows, key=lambda row: (row["doc"], row["start"] if row["start"] is not None else -1, row["event"]))
+
+
+def incidents_table(store: ReadableGraph) -> list[dict]:
+    """One row per incident (export_incidents.rq), its lists as lists."""
+    return [{**r, **{k: r[k].split("|") if r[k] else [] for k in ("actors", "documents", "outlets")}}
+            for r in store.select(read_query("export_incidents"))]
 
 
 def _event_date(row: dict) -> dict:

@@ -253,9 +253,11 @@ def _incident(reports: list[Report], k: Knowledge) -> Incident:
         when, precision = min(d for d, n in days.items() if n == top), "day"
     else:
         when, precision = first_told, "publication"
-    named = Counter(p for r in reports for p in set(r.places))
+    # The place most reports name or lie in or around, the most precise first.
+    named = {p for r in reports for p in r.places}
+    support = {p: sum(any(p == q or _same_place(k, p, q) for q in r.places) for r in reports) for p in named}
     level = {"local": 0, "region": 1, "country": 2}
-    place = min(named, key=lambda p: (-named[p], level[k.place(p).level], p)) if named else None
+    place = min(named, key=lambda p: (-support[p], level[k.place(p).level], p)) if named else None
     actors = tuple(sorted({a for r in reports for a in (*r.perpetrators, *r.targets)}))
     totals: dict[str, list[int]] = defaultdict(list)
     for r in reports:
