@@ -1,8 +1,9 @@
 """`--endpoint URL`: query, export and report from a SPARQL endpoint give what they give from
 the store the graph was built into. The endpoint is a real Virtuoso on 127.0.0.1, started and
 bulk-loaded by pipelines/virtuoso.py (its command line, stopped with Ctrl-C), holding the
-`kg export nquads` of a store of the 4 example articles and 5 dev articles (every shipped
-query has rows to compare on it); and `kg serve`, for a result cut at a row cap.
+`kg export nquads` of a store of the 4 example articles, 5 dev articles and the articles of
+tests/test_incidents.py (every shipped query has rows to compare on it); and `kg serve`, for a
+result cut at a row cap.
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ import pytest
 
 from conftest import EXAMPLES, REPO, run_kg
 from pipelines.virtuoso import SERVER, free_port, running
+from test_incidents import ARTICLES as INCIDENT_ARTICLES
+from test_incidents import write_jsonl
 from test_serve import start_server
 
 DEV_ARTICLES = ["seed_sinaa_prison", "cx001", "cx002", "cx003", "cx004"]
@@ -30,10 +33,12 @@ PARAMETERS = {"events_at_place": "place", "actor_neighbourhood": "actor"}  # the
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, shared) -> tuple[Path, Path]:
-    """A store of the examples and a few dev articles, and its `kg export nquads`."""
+    """A store of the examples, a few dev articles and an incident three articles report, and
+    its `kg export nquads`."""
     root = tmp_path_factory.mktemp("endpoint")
     store, nquads = root / "store", root / "all.nq"
-    r = run_kg("build", EXAMPLES, *(shared / "dev" / "articles" / f"{a}.txt" for a in DEV_ARTICLES),
+    incident = write_jsonl(root / "incident.jsonl", INCIDENT_ARTICLES)
+    r = run_kg("build", EXAMPLES, *(shared / "dev" / "articles" / f"{a}.txt" for a in DEV_ARTICLES), incident,
                "--store", store, "--quiet")
     assert r.returncode == 0, r.stderr
     r = run_kg("export", "nquads", "--store", store, "--out", nquads)

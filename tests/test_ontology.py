@@ -159,8 +159,21 @@ place:oasis a ekg:Location , gn:Feature ;
     ekg:wikidata <http://www.wikidata.org/entity/Q100000003> .
 """
 
+# Derived after a build: the shelling as an incident (a second report, elsewhere, gave 14 killed).
+INCIDENTS = PREFIXES + """\
+@prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .
+@prefix inc: <https://w3id.org/arabic-event-kg/resource/incident/d1/> .
+
+inc:attack-34-38 a ekg:Incident ; ekg:reportedAs <https://w3id.org/arabic-event-kg/resource/event/d1/attack-34-38> ;
+    sem:hasTimeStamp "2023-05-04"^^xsd:date ; ekg:datePrecision "day" ;
+    sem:hasPlace place:oasis ; sem:hasActor actor:black-banners ; ekg:figure <https://w3id.org/arabic-event-kg/resource/incident/d1/attack-34-38/killed> .
+<https://w3id.org/arabic-event-kg/resource/incident/d1/attack-34-38/killed> a ekg:IncidentFigure ; ekg:outcome ekg:killed ;
+    ekg:minCount "12"^^xsd:nonNegativeInteger ; ekg:maxCount "14"^^xsd:nonNegativeInteger ;
+    ekg:documentCount "2"^^xsd:nonNegativeInteger ; ekg:sourcesDisagree true .
+"""
+
 DOCS = {RES + "doc/d1": DOC1, RES + "doc/d2": DOC2}
-GRAPHS = {**DOCS, RES + "graph/entities": ENTITIES}  # as in the store
+GRAPHS = {**DOCS, RES + "graph/entities": ENTITIES, RES + "graph/incidents": INCIDENTS}  # as in the store
 
 
 # --------------------------------------------------------------------------
