@@ -72,8 +72,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.store import Store
 
     store = Store(args.store)
-    summary = build(args.inputs, store, models=args.models, force=args.force, replace=args.replace,
-                    progress=not args.quiet, workers=args.workers, date=args.date)
+    try:
+        summary = build(args.inputs, store, models=args.models, force=args.force, replace=args.replace,
+                        progress=not args.quiet, workers=args.workers, date=args.date)
+    finally:
+        store.close()
     for line in summary.lines():
         print(line, file=sys.stderr)
     return summary.exit_code
@@ -250,9 +253,11 @@ def cmd_load(args: argparse.Namespace) -> None:
     from kg.store import Store
 
     store = Store(args.store)
-    n = store.load_nquads(*args.files)
-    incidents = link_incidents(store)  # derived from the documents now in the store
-    store.flush()
+    try:
+        n = store.load_nquads(*args.files)
+        incidents = link_incidents(store)  # derived from the documents now in the store
+    finally:
+        store.close()
     print(f"loaded {n} quads from {len(args.files)} file(s) into {args.store}; "
           f"{incidents} incident(s) reported by more than one document", file=sys.stderr)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import fcntl
+import gc
 import os
 import re
 from pathlib import Path
@@ -207,6 +208,18 @@ class Store:
         self._unflushed = 0
         if self.path is not None:
             self.ox.flush()
+
+    def close(self) -> None:
+        """Flush, close Oxigraph and give the lock up, now. Reading SPARQL (pyparsing's
+        backtracking exceptions) leaves reference cycles through the frames that held this
+        store and its query results: only the cycle collector frees them, and with them
+        RocksDB's own lock on the folder."""
+        if self.path is not None and hasattr(self, "ox"):
+            self.flush()
+            del self.ox
+            gc.collect()
+            if hasattr(self, "_lock"):
+                self._lock.close()
 
     # ------------------------------------------------------------------ reading
     def query(self, sparql: str, bindings: dict[str, str] | None = None):
