@@ -49,7 +49,8 @@ def test_the_wheel_ships_what_kg_reads(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("kg/ontology/ekg.ttl", "kg/ontology/shapes.ttl", "kg/ontology/queries/accusations.rq",
                    "kg/registry/actors.jsonl", "kg/registry/places.jsonl", "kg/nlp/models/ar_kg_nertagger.pt",
-                   "kg/serve/static/index.html", "kg/serve/static/yasgui.min.js"):
+                   "kg/serve/static/index.html", "kg/serve/static/yasgui.min.js",
+                   "kg/report/data/countries-110m.json"):
         assert needed in names, needed
 
 
