@@ -39,8 +39,8 @@ class IncidentPoint:
 
 
 def incident_radius(killed_max: int | None) -> float:
-    """Area grows with the toll (radius with its square root), from a floor to a cap."""
-    return min(max(INCIDENT_R_MIN, 1.5 * math.sqrt(killed_max or 0)), INCIDENT_R_MAX)
+    """The area grows in step with the toll, from the smallest circle (no toll) up to a cap."""
+    return min(math.sqrt(INCIDENT_R_MIN ** 2 + 2.25 * (killed_max or 0)), INCIDENT_R_MAX)
 
 
 def _nice_step(extent: float) -> float:
