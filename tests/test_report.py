@@ -281,7 +281,8 @@ def test_the_shipped_outlines_are_read_and_drawn():
 def test_incidents_grow_with_the_death_toll():
     from kg.report.svg_map import INCIDENT_COLOUR, IncidentPoint, Place, map_svg
 
-    incidents = [IncidentPoint("قصف الرقة", 35.95, 39.01, 120, 3), IncidentPoint("تفجير منبج", 36.53, 37.95, 8, 1),
+    incidents = [IncidentPoint("قصف الرقة", 35.95, 39.01, 120, 3),
+                 IncidentPoint("تفجير منبج", 36.53, 37.95, 8, 1),
                  IncidentPoint("اشتباك", 36.0, 38.5, None, 2)]
     svg = map_svg([Place("الرقة", "Raqqa", 35.95, 39.01, 3)], incidents)
     _, circles = svg_items(svg)
@@ -290,7 +291,8 @@ def test_incidents_grow_with_the_death_toll():
     assert r["قصف الرقة"] > r["تفجير منبج"] > r["اشتباك"] > 0
     assert svg.count(INCIDENT_COLOUR) >= 3
     tips = [title for *_, title in circles]
-    assert "قصف الرقة: up to 120 killed; 3 report(s)" in tips and "اشتباك: no toll reported; 2 report(s)" in tips
+    assert "قصف الرقة: up to 120 killed; 3 report(s)" in tips
+    assert "اشتباك: no toll reported; 2 report(s)" in tips
 
 
 MEASURE = """<pre id="measured"></pre><script>

@@ -113,7 +113,8 @@ def render_report(store: ReadableGraph, title: str = "Event knowledge graph repo
 <ul class="counts">{counts}</ul>
 <div class="figures">
 <figure>{map_part}<figcaption>Places; circle size grows with the number of events there. Hover over a
-point for its name where the label had no room. Country outlines: Natural Earth (public domain).{missing}</figcaption></figure>
+point for its name where the label had no room. Country outlines: Natural Earth (public domain).{missing}
+</figcaption></figure>
 <figure>{_network(store, actors)}<figcaption>Actors: dashed arrows point from accuser to accused,
 solid ones from attacker to target; a number on an arrow counts events.</figcaption></figure>
 </div>

@@ -43,7 +43,8 @@ _DUAL_JOINING = {
     "ف": (0.51, 1.04), "ق": (0.51, 0.84), "ك": (0.56, 0.85), "ل": (0.34, 0.76),
     "م": (0.58, 0.67), "ه": (0.53, 0.54), "ـ": (0.30, 0.30),
 }
-_RIGHT_JOINING = {"اأإآٱ": 0.31, "دذ": 0.53, "رز": 0.56, "وؤ": 0.52, "ة": 0.54}  # never join the next letter
+# Letters that never join the next one, and the rest: hamza, Latin letters by width, digits.
+_RIGHT_JOINING = {"اأإآٱ": 0.31, "دذ": 0.53, "رز": 0.56, "وؤ": 0.52, "ة": 0.54}
 _OTHER = {"ء": 0.47, "ijlfrtI.,:;'|!()[]- /": 0.42, "mwMW@%&#": 1.0,
           "abcdeghknopqsuvxyz0123456789٠١٢٣٤٥٦٧٨٩": 0.65}
 _JOINED = {c: w for letters, (w, _) in _DUAL_JOINING.items() for c in letters}
@@ -96,15 +97,16 @@ def covers(box: Box, circles: list[Circle]) -> bool:
                for cx, cy, r in circles)
 
 
-# Where a label may go around its point, in order of preference per figure: beside the point
-# (label on the right, on the left), above, below, or diagonally; each tried close to the
-# point first, then further out.
-SIDES = ("right", "left", "above", "below", "above right", "below right", "above left", "below left")
-GAPS = (3, 9, 16)
+# Where a label may go around its point, as (horizontal, vertical) directions from it; each
+# figure tries them in its own order, close to the point first, then further out.
+DIRECTIONS = {"right": (1, 0), "left": (-1, 0), "above": (0, -1), "below": (0, 1),
+              "above right": (1, -1), "below right": (1, 1), "above left": (-1, -1), "below left": (-1, 1)}
+GAPS = (3, 9, 16)  # pixels between the circle and the label's box
 
 
 def place_label(x: float, y: float, r: float, label: str, size: float, *, taken: list[Box],
-                circles: list[Circle], view: Box, sides: tuple[str, ...] = SIDES) -> tuple[str, Box] | None:
+                circles: list[Circle], view: Box, sides: tuple[str, ...] = tuple(DIRECTIONS)
+                ) -> tuple[str, Box] | None:
     """The label of the point at x, y (radius r) in the first free spot: its <text> and its box.
 
     A spot is free when its box stays in ``view``, meets no box in ``taken`` and covers no
@@ -112,19 +114,13 @@ def place_label(x: float, y: float, r: float, label: str, size: float, *, taken:
     """
     w = label_width(label, size)
     up, down = ASCENT * size, DESCENT * size
-    d = 0.71 * r  # diagonal spots start at 45 degrees on the circle
     for gap in GAPS:
         for side in sides:
-            dx = {"right": r + gap, "left": -r - gap}.get(side, 0.0)
-            if " " in side:
-                dx = d + gap if side.endswith("right") else -d - gap
-            dy = (up - down) / 2  # beside: the box centred on the point's height
-            if side.startswith("above"):
-                dy = -(d if " " in side else r) - gap - down
-            elif side.startswith("below"):
-                dy = (d if " " in side else r) + gap + up
-            anchor = "start" if dx > 0 else "end" if dx < 0 else "middle"
-            lx, ly = x + dx, y + dy
+            hx, vy = DIRECTIONS[side]
+            reach = (0.71 * r if hx and vy else r) + gap  # diagonals leave the circle at 45 degrees
+            lx = x + hx * reach
+            ly = y + {-1: -reach - down, 0: (up - down) / 2, 1: reach + up}[vy]  # beside: centred
+            anchor = {1: "start", 0: "middle", -1: "end"}[hx]
             if anchor == "middle":  # slide a long label along, to stay in the picture
                 lx = min(max(lx, view[0] + w / 2 + MARGIN), view[2] - w / 2 - MARGIN)
             box = label_box(lx, ly, label, size, anchor)

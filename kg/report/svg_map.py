@@ -6,6 +6,7 @@ needs no tiles from the network. A light graticule with degree labels keeps the 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -64,7 +65,7 @@ def _axis_label(parts: list[str], taken: list[Box], x: float, y: float, degrees:
         taken.append(box)
 
 
-def map_svg(places: list[Place], incidents: list[IncidentPoint] | tuple[IncidentPoint, ...] = ()) -> str:
+def map_svg(places: list[Place], incidents: Sequence[IncidentPoint] = ()) -> str:
     if not places and not incidents:
         return f'<svg id="map" viewBox="0 0 {WIDTH} 80" role="img"><text x="20" y="40">no places with coordinates</text></svg>'
     lats = [p.lat for p in [*places, *incidents]]
@@ -82,7 +83,8 @@ def map_svg(places: list[Place], incidents: list[IncidentPoint] | tuple[Incident
         return cx + (lon - lon0) * kx * scale, HEIGHT - cy - (lat - lat0) * scale
 
     # The degrees the whole picture shows (wider than the places' box one way or the other).
-    window = (lon0 - cx / (kx * scale), lat0 - cy / scale, lon0 + (WIDTH - cx) / (kx * scale), lat0 + (HEIGHT - cy) / scale)
+    window = (lon0 - cx / (kx * scale), lat0 - cy / scale,
+              lon0 + (WIDTH - cx) / (kx * scale), lat0 + (HEIGHT - cy) / scale)
     parts = [f'<svg id="map" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="map of the places">',
              f'<rect width="{WIDTH}" height="{HEIGHT}" class="sea"/>']
     # Cut a little outside the picture, so the cut's own edges are out of sight.

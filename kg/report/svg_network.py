@@ -82,7 +82,8 @@ def _edge(e: Edge, p: tuple[float, float], q: tuple[float, float], rp: float, rq
            f'stroke="{EDGE_COLOUR[e.kind]}" stroke-width="{width:.1f}"{dash} marker-end="url(#arrow-{e.kind})">'
            f'<title>{e.kind} ×{e.count}</title></path>')
     if e.count > 1:
-        return out + text(mx, my, str(e.count), size=11, css_class="edge-count"), label_box(mx, my, str(e.count), 11, "middle")
+        count = str(e.count)
+        return out + text(mx, my, count, size=11, css_class="edge-count"), label_box(mx, my, count, 11, "middle")
     return out, None
 
 
@@ -126,9 +127,10 @@ def network_svg(edges: list[Edge], labels: dict[str, str], labels_en: dict[str, 
         taken += [box] if box else []
     circles: list[Circle] = [(x, y, radius[n]) for n, (x, y) in pos.items()]
     busiest_first = sorted(nodes, key=lambda n: (-degree[n], n))  # they pick label spots first
+    names = {n: labels.get(n) or labels_en.get(n) or last_segment(n) for n in nodes}
     for n in busiest_first:
         x, y = pos[n]
-        label = labels.get(n) or labels_en.get(n) or last_segment(n)
+        label = names[n]
         tip = f"{label} ({labels_en[n]})" if labels_en.get(n) and labels_en[n] != label else label
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius[n]:.1f}" fill="{NODE_COLOUR}" stroke="#fff" '
                      f'stroke-width="1.5"><title>{escape(tip)}</title></circle>')
@@ -136,8 +138,7 @@ def network_svg(edges: list[Edge], labels: dict[str, str], labels_en: dict[str, 
     # out and the node keeps the name in its tooltip.
     for n in busiest_first:
         x, y = pos[n]
-        label = labels.get(n) or labels_en.get(n) or last_segment(n)
-        placed = place_label(x, y, radius[n], label, LABEL_SIZE, taken=taken, circles=circles,
+        placed = place_label(x, y, radius[n], names[n], LABEL_SIZE, taken=taken, circles=circles,
                              view=(0, 0, WIDTH, HEIGHT), sides=SIDES)
         if placed:
             parts.append(placed[0])
