@@ -1,5 +1,5 @@
 """The wheel, as `python -m build` makes it, installed in a fresh virtual environment: `kg`
-builds the reference article from another folder and answers a shipped query.
+builds the reference article from another folder, answers a shipped query and draws its report.
 
 The fresh environment gets the wheel alone (`--no-deps`) and borrows the test environment's
 dependencies through a path file, which adds that folder to sys.path without running its
@@ -66,3 +66,8 @@ def test_the_installed_wheel_builds_and_queries_from_another_folder(installed, s
                        capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 0, r.stderr[-3000:]
     assert r.stdout.startswith("accuser,accuserLabel,") and len(r.stdout.splitlines()) > 1, r.stdout
+    # The report's map draws the country outlines the wheel carries.
+    r = subprocess.run([str(installed), "report", "--store", "store", "--out", "report.html"],
+                       capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert 'class="land"><title>Syria</title>' in (tmp_path / "report.html").read_text(encoding="utf-8")
