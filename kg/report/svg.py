@@ -5,6 +5,7 @@ Arabic (matplotlib draws it letter by letter, unjoined and left to right).
 """
 from __future__ import annotations
 
+import math
 from html import escape
 
 from kg.documents import has_arabic
@@ -90,11 +91,14 @@ def overlaps(box: Box, boxes: list[Box]) -> bool:
 Circle = tuple[float, float, float]  # centre x, y and radius
 
 
+def distance(box: Box, x: float, y: float) -> float:
+    """From the point to the nearest point of the box (0 inside it)."""
+    return math.hypot(min(max(x, box[0]), box[2]) - x, min(max(y, box[1]), box[3]) - y)
+
+
 def covers(box: Box, circles: list[Circle]) -> bool:
-    """Whether the box covers part of any circle (the box's nearest point to its centre is inside)."""
-    x0, y0, x1, y1 = box
-    return any((min(max(cx, x0), x1) - cx) ** 2 + (min(max(cy, y0), y1) - cy) ** 2 < r * r
-               for cx, cy, r in circles)
+    """Whether the box covers part of any circle."""
+    return any(distance(box, cx, cy) < r for cx, cy, r in circles)
 
 
 # Where a label may go around its point, as (horizontal, vertical) directions from it; each
@@ -109,8 +113,10 @@ def place_label(x: float, y: float, r: float, label: str, size: float, *, taken:
                 ) -> tuple[str, Box] | None:
     """The label of the point at x, y (radius r) in the first free spot: its <text> and its box.
 
-    A spot is free when its box stays in ``view``, meets no box in ``taken`` and covers no
-    circle in ``circles``. None when no spot is free: the caller leaves the label out.
+    A spot is free when its box stays in ``view``, meets no box in ``taken``, covers no
+    circle in ``circles`` and no other circle's centre is nearer to it than this point's (a
+    label further out must not read as another point's). None when no spot is free: the
+    caller leaves the label out.
     """
     w = label_width(label, size)
     up, down = ASCENT * size, DESCENT * size
@@ -125,6 +131,9 @@ def place_label(x: float, y: float, r: float, label: str, size: float, *, taken:
                 lx = min(max(lx, view[0] + w / 2 + MARGIN), view[2] - w / 2 - MARGIN)
             box = label_box(lx, ly, label, size, anchor)
             inside = view[0] <= box[0] and view[1] <= box[1] and box[2] <= view[2] and box[3] <= view[3]
-            if inside and not overlaps(box, taken) and not covers(box, circles):
+            if not inside or overlaps(box, taken) or covers(box, circles):
+                continue
+            own = distance(box, x, y) - 3  # points as near as their own, to 3 pixels, are fine
+            if all(distance(box, cx, cy) >= own for cx, cy, _ in circles):
                 return text(lx, ly, label, size=size, anchor=anchor), box
     return None
