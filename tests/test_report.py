@@ -214,7 +214,7 @@ def titled(title: str, name: str) -> bool:
 
 
 def assert_labels_apart(svg: str, names: list[str], size: float = 13):
-    from kg.report.svg import covers, label_box, overlaps
+    from kg.report.svg import covers, distance, label_box, overlaps
 
     labels, circles = svg_items(svg)
     boxes = [label_box(x, y, name, size, anchor) for x, y, name, anchor in labels]
@@ -222,6 +222,9 @@ def assert_labels_apart(svg: str, names: list[str], size: float = 13):
         assert not overlaps(box, boxes[:i]), labels[i]
         others = [c[:3] for c in circles if not titled(c[3], labels[i][2])]
         assert not covers(box, others), labels[i]
+        # The label reads as its own point's: no other point is nearer to it.
+        own = next(c for c in circles if titled(c[3], labels[i][2]))
+        assert all(distance(box, x, y) >= distance(box, own[0], own[1]) - 3 for x, y, _ in others), labels[i]
     # Every name keeps its hover title; crowding left some out, the rest are drawn.
     assert all(any(titled(c[3], name) for c in circles) for name in names)
     drawn = {name for _, _, name, _ in labels}
