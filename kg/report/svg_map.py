@@ -109,11 +109,11 @@ def map_svg(places: list[Place], incidents: Sequence[IncidentPoint] = ()) -> str
     # Incidents under the places, the biggest first so that a small one stays on top. Labels
     # may cross an incident's disc, not its centre.
     circles: list[Circle] = []
-    for i in sorted(incidents, key=lambda i: (-(i.killed_max or 0), i.label)):
-        x, y = xy(i.lat, i.lon)
-        killed = "no toll reported" if i.killed_max is None else f"up to {i.killed_max} killed"
-        tip = f"{i.label}: {killed}; {i.reports} report(s)"
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{incident_radius(i.killed_max):.1f}" '
+    for inc in sorted(incidents, key=lambda inc: (-(inc.killed_max or 0), inc.label)):
+        x, y = xy(inc.lat, inc.lon)
+        killed = "no toll reported" if inc.killed_max is None else f"up to {inc.killed_max} killed"
+        tip = f"{inc.label}: {killed}; {inc.reports} report(s)"
+        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{incident_radius(inc.killed_max):.1f}" '
                      f'fill="{INCIDENT_COLOUR}" fill-opacity="0.45" stroke="{INCIDENT_COLOUR}" class="incident">'
                      f'<title>{escape(tip)}</title></circle>')
         circles.append((x, y, INCIDENT_R_MIN))
