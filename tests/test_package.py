@@ -1,5 +1,5 @@
 """The wheel, as `python -m build` makes it, installed in a fresh virtual environment: `kg`
-builds the reference article from another folder and answers a shipped query.
+builds the reference article from another folder, answers a shipped query and draws its report.
 
 The fresh environment gets the wheel alone (`--no-deps`) and borrows the test environment's
 dependencies through a path file, which adds that folder to sys.path without running its
@@ -49,7 +49,8 @@ def test_the_wheel_ships_what_kg_reads(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("kg/ontology/ekg.ttl", "kg/ontology/shapes.ttl", "kg/ontology/queries/accusations.rq",
                    "kg/registry/actors.jsonl", "kg/registry/places.jsonl", "kg/nlp/models/ar_kg_nertagger.pt",
-                   "kg/serve/static/index.html", "kg/serve/static/yasgui.min.js"):
+                   "kg/serve/static/index.html", "kg/serve/static/yasgui.min.js",
+                   "kg/report/data/countries-110m.json"):
         assert needed in names, needed
 
 
@@ -65,3 +66,8 @@ def test_the_installed_wheel_builds_and_queries_from_another_folder(installed, s
                        capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 0, r.stderr[-3000:]
     assert r.stdout.startswith("accuser,accuserLabel,") and len(r.stdout.splitlines()) > 1, r.stdout
+    # The report's map draws the country outlines the wheel carries.
+    r = subprocess.run([str(installed), "report", "--store", "store", "--out", "report.html"],
+                       capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert 'class="land"><title>Syria</title>' in (tmp_path / "report.html").read_text(encoding="utf-8")

@@ -39,7 +39,8 @@ h1 { margin: 0 0 4px; font-size: 24px; } h2 { font-size: 18px; margin: 28px 0 8p
 figure { margin: 0; flex: 1 1 560px; max-width: 620px; }
 figure svg { width: 100%; height: auto; border: 1px solid #ccd; }
 figcaption { font-size: 13px; color: #555; margin-top: 4px; }
-.grid { stroke: #d5dde5; stroke-width: 1; } .axis { fill: #789; } .edge-count { fill: #555; }
+.sea { fill: #eef4f8; } .land { fill: #fbfaf4; stroke: #9aa4ad; stroke-width: 0.8; fill-rule: evenodd; }
+.grid { stroke: #c9d6e0; stroke-width: 0.6; stroke-dasharray: 2 3; } .axis { fill: #789; } .edge-count { fill: #555; }
 .label { fill: #111; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 table { border-collapse: collapse; font-size: 14px; margin-bottom: 8px; }
 th, td { border: 1px solid #ccd; padding: 4px 8px; text-align: left; vertical-align: top; }
@@ -78,7 +79,9 @@ def _counts(store: ReadableGraph, actors: list[dict], places: list[dict]) -> lis
 
 
 def _map(places: list[dict]) -> tuple[str, int]:
-    """The map's SVG and how many places it leaves out for want of coordinates."""
+    """The map's SVG and how many places it leaves out for want of coordinates.
+
+    No incidents yet: map_svg draws them (IncidentPoint) once the store answers for them."""
     located = [Place(p["labelAr"] or p["labelEn"] or last_segment(p["place"]), p["labelEn"],
                      p["lat"], p["long"], p["events"])
                for p in places if p["lat"] is not None and p["long"] is not None]
@@ -109,8 +112,9 @@ def render_report(store: ReadableGraph, title: str = "Event knowledge graph repo
 <h1>{escape(title)}</h1>
 <ul class="counts">{counts}</ul>
 <div class="figures">
-<figure>{map_part}<figcaption>Places by longitude and latitude; circle size grows with the number of
-events there (no base map: the page works offline).{missing}</figcaption></figure>
+<figure>{map_part}<figcaption>Places; circle size grows with the number of events there. Hover over a
+point for its name where the label had no room. Country outlines: Natural Earth (public domain).{missing}
+</figcaption></figure>
 <figure>{_network(store, actors)}<figcaption>Actors: dashed arrows point from accuser to accused,
 solid ones from attacker to target; a number on an arrow counts events.</figcaption></figure>
 </div>

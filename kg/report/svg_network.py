@@ -9,11 +9,13 @@ from html import escape
 import networkx as nx
 
 from kg.export.tables import last_segment
-from kg.report.svg import Box, label_width, overlaps, text
+from kg.report.svg import Box, Circle, label_box, place_label, text
 
 WIDTH, HEIGHT, MARGIN = 620, 460, 70
 NODE_COLOUR = "#7570b3"  # the report test finds the network by this colour in the screenshot
 EDGE_COLOUR = {"accusation": "#d95f02", "attack": "#b2182b"}
+LABEL_SIZE = 13
+SIDES = ("below", "above", "right", "left", "below right", "below left", "above right", "above left")
 
 
 @dataclass
@@ -63,8 +65,10 @@ def _radius(degree: int) -> float:
     return 6 + 3 * math.sqrt(degree)
 
 
-def _edge(e: Edge, p: tuple[float, float], q: tuple[float, float], rp: float, rq: float) -> str:
-    """A curved arrow from p to q, stopping at the node circles; A->B and B->A bend apart."""
+def _edge(e: Edge, p: tuple[float, float], q: tuple[float, float], rp: float, rq: float) -> tuple[str, Box | None]:
+    """A curved arrow from p to q, stopping at the node circles; A->B and B->A bend apart.
+
+    With it the box of its count, when it has one, for the node labels to keep clear of."""
     (x1, y1), (x2, y2) = p, q
     d = math.hypot(x2 - x1, y2 - y1) or 1
     ux, uy = (x2 - x1) / d, (y2 - y1) / d
@@ -78,8 +82,24 @@ def _edge(e: Edge, p: tuple[float, float], q: tuple[float, float], rp: float, rq
            f'stroke="{EDGE_COLOUR[e.kind]}" stroke-width="{width:.1f}"{dash} marker-end="url(#arrow-{e.kind})">'
            f'<title>{e.kind} ×{e.count}</title></path>')
     if e.count > 1:
-        out += text(mx, my, str(e.count), size=11, css_class="edge-count")
-    return out
+        count = str(e.count)
+        return out + text(mx, my, count, size=11, css_class="edge-count"), label_box(mx, my, count, 11, "middle")
+    return out, None
+
+
+def _legend() -> tuple[list[str], list[Box]]:
+    """The legend, top left, and the boxes it covers."""
+    parts, boxes = [], []
+    for i, (kind, colour) in enumerate(EDGE_COLOUR.items()):
+        y = 18 + 18 * i
+        dash = ' stroke-dasharray="6 3"' if kind == "accusation" else ""
+        word = {"accusation": "accuses", "attack": "attacks"}[kind]
+        parts.append(f'<line x1="10" y1="{y}" x2="40" y2="{y}" stroke="{colour}" stroke-width="2"{dash} '
+                     f'marker-end="url(#arrow-{kind})"/>')
+        parts.append(text(48, y + 4, word, size=11, anchor="start", css_class="axis"))
+        box = label_box(48, y + 4, word, 11, "start")
+        boxes.append((5, box[1], box[2], box[3]))  # the line's stretch too
+    return parts, boxes
 
 
 def network_svg(edges: list[Edge], labels: dict[str, str], labels_en: dict[str, str]) -> str:
@@ -99,32 +119,30 @@ def network_svg(edges: list[Edge], labels: dict[str, str], labels_en: dict[str, 
         for kind, colour in EDGE_COLOUR.items())
     parts = [f'<svg id="network" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="network of actors">',
              f"<defs>{markers}</defs>", f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#fbfaf6"/>']
-    parts += [_edge(e, pos[e.source], pos[e.target], radius[e.source], radius[e.target]) for e in edges]
-    circles = [(x - radius[n], y - radius[n], x + radius[n], y + radius[n]) for n, (x, y) in pos.items()]
-    placed: list[Box] = []
-    for n in sorted(nodes, key=lambda n: (-degree[n], n)):  # busiest actors label first
+    # The legend and the arrows' counts take their room before the node labels.
+    legend, taken = _legend()
+    for e in edges:
+        drawn, box = _edge(e, pos[e.source], pos[e.target], radius[e.source], radius[e.target])
+        parts.append(drawn)
+        taken += [box] if box else []
+    circles: list[Circle] = [(x, y, radius[n]) for n, (x, y) in pos.items()]
+    busiest_first = sorted(nodes, key=lambda n: (-degree[n], n))  # they pick label spots first
+    names = {n: labels.get(n) or labels_en.get(n) or last_segment(n) for n in nodes}
+    for n in busiest_first:
         x, y = pos[n]
-        r = radius[n]
-        label = labels.get(n) or labels_en.get(n) or last_segment(n)
+        label = names[n]
         tip = f"{label} ({labels_en[n]})" if labels_en.get(n) and labels_en[n] != label else label
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{NODE_COLOUR}" stroke="#fff" '
+        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius[n]:.1f}" fill="{NODE_COLOUR}" stroke="#fff" '
                      f'stroke-width="1.5"><title>{escape(tip)}</title></circle>')
-        # Below the node, else above it; long names are kept inside the picture.
-        half = label_width(label, 13) / 2 + 4
-        lx = min(max(x, half), WIDTH - half)
-        for ly in (y + r + 14, y - r - 5):
-            box = (lx - half, ly - 13, lx + half, ly + 3)
-            if not overlaps(box, placed + circles):
-                break
-        placed.append(box)
-        parts.append(text(lx, ly, label, size=13))
-    # Legend, top left.
-    for i, (kind, colour) in enumerate(EDGE_COLOUR.items()):
-        y = 18 + 18 * i
-        dash = ' stroke-dasharray="6 3"' if kind == "accusation" else ""
-        parts.append(f'<line x1="10" y1="{y}" x2="40" y2="{y}" stroke="{colour}" stroke-width="2"{dash} '
-                     f'marker-end="url(#arrow-{kind})"/>')
-        parts.append(text(48, y + 4, {"accusation": "accuses", "attack": "attacks"}[kind], size=11,
-                          anchor="start", css_class="axis"))
+    # Below the node, else above it, else beside it; with no free spot the label is left
+    # out and the node keeps the name in its tooltip.
+    for n in busiest_first:
+        x, y = pos[n]
+        placed = place_label(x, y, radius[n], names[n], LABEL_SIZE, taken=taken, circles=circles,
+                             view=(0, 0, WIDTH, HEIGHT), sides=SIDES)
+        if placed:
+            parts.append(placed[0])
+            taken.append(placed[1])
+    parts += legend
     parts.append("</svg>")
     return "\n".join(parts)
