@@ -197,3 +197,15 @@ def test_text_files_take_their_publication_date_from_the_command_line(tmp_path):
     assert (row["date"], row["date_precision"]) == ("2021-03-09", "day")
     r = run_kg("build", article, "--store", tmp_path / "store", "--date", "last week")
     assert r.returncode == 2 and "expected a date such as 2018-05-30" in r.stderr
+
+
+def test_the_report_draws_and_lists_the_incident(store, tmp_path):
+    out = tmp_path / "report.html"
+    r = run_kg("report", "--store", store, "--out", out)
+    assert r.returncode == 0, r.stderr
+    page = etree.parse(str(out), etree.HTMLParser())
+    circles = page.xpath('//svg[@id="map"]//circle[@class="incident"]/title/text()')
+    assert circles == ["الموصل 2021-03-09: up to 15 killed; 3 report(s)"]
+    heading = page.xpath('//h2[text()="Incidents reported by several documents"]')[0]
+    cells = heading.getnext().xpath(".//tbody/tr/td/text()")
+    assert "2021-03-09" in cells and "الموصل" in cells and "15" in cells

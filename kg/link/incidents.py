@@ -224,22 +224,34 @@ def find_incidents(reports: list[Report], knowledge: Knowledge) -> list[Incident
     group, so that it does not start a second incident with the other documents' doubles.
     """
     groups: list[list[Report]] = []
+    ends: list[date] = []  # the latest day each group's windows reach
+    active: list[int] = []  # the groups whose windows still reach the reports to come
     for r in sorted(reports, key=lambda r: r.order):
-        if r.date is None or not r.places:
+        # a year is background (منذ عام 2011...), not the report of one incident
+        if r.date is None or not r.places or r.precision == "year":
             continue
-        if any(any(m.doc == r.doc for m in g) and all(_tell_one(knowledge, r, m) for m in g) for g in groups):
+        start, end = r.window()
+        # Reports come in date order: a group whose windows end before this one starts fits
+        # none of the rest (the longest window, a month, starts at most a month before its date).
+        active = [i for i in active if ends[i] >= start - timedelta(days=SLACK_DAYS + 31)]
+        if any(any(m.doc == r.doc for m in groups[i]) and all(_tell_one(knowledge, r, m) for m in groups[i])
+               for i in active):
             continue
         best, best_score = None, -1
-        for g in groups:
+        for i in active:
+            g = groups[i]
             if any(m.doc == r.doc for m in g) or not all(fit(knowledge, r, m) for m in g):
                 continue
             score = sum(len(set(r.places) & set(m.places)) for m in g)
             if score > best_score:
-                best, best_score = g, score
+                best, best_score = i, score
         if best is None:
             groups.append([r])
+            ends.append(end)
+            active.append(len(groups) - 1)
         else:
-            best.append(r)
+            groups[best].append(r)
+            ends[best] = max(ends[best], end)
     return [_incident(g, knowledge) for g in groups if len(g) > 1]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from kg.errors import KgError
 from kg.export.tables import last_segment
 from kg.report.svg import lang_attrs
-from kg.report.svg_map import Place, map_svg
+from kg.report.svg_map import IncidentPoint, Place, map_svg
 from kg.report.svg_network import Edge, network_svg
 from kg.store import ReadableGraph, read_query
 
@@ -27,6 +27,13 @@ TABLES = [
       ("date", "date"), ("doc", "document")]),
     ("casualties_by_place", "Casualty totals by place",
      [("placeLabel", "place"), ("outcome", "outcome"), ("total", "total"), ("events", "events")]),
+    ("export_incidents", "Incidents reported by several documents",
+     [("date", "date"), ("date_precision", "date from"), ("place", "place"), ("actors", "actors"),
+      ("killed_min", "killed, lowest"), ("killed_max", "killed, highest"), ("injured_min", "injured, lowest"),
+      ("injured_max", "injured, highest"), ("documents", "documents"), ("outlets", "outlets")]),
+    ("conflicting_figures", "Figures the sources of one incident disagree on",
+     [("date", "incident date"), ("outcome", "outcome"), ("low", "lowest"), ("high", "highest"),
+      ("doc", "document"), ("outlet", "outlet"), ("figures", "its figures")]),
 ]
 
 CSS = """
@@ -78,14 +85,15 @@ def _counts(store: ReadableGraph, actors: list[dict], places: list[dict]) -> lis
             ("triples", len(store))]
 
 
-def _map(places: list[dict]) -> tuple[str, int]:
-    """The map's SVG and how many places it leaves out for want of coordinates.
-
-    No incidents yet: map_svg draws them (IncidentPoint) once the store answers for them."""
+def _map(places: list[dict], incidents: list[dict]) -> tuple[str, int]:
+    """The map's SVG and how many places it leaves out for want of coordinates."""
     located = [Place(p["labelAr"] or p["labelEn"] or last_segment(p["place"]), p["labelEn"],
                      p["lat"], p["long"], p["events"])
                for p in places if p["lat"] is not None and p["long"] is not None]
-    return map_svg(located), len(places) - len(located)
+    circles = [IncidentPoint(f"{i['place'] or ''} {i['date']}".strip(), i["latitude"], i["longitude"],
+                             i["killed_max"], i["reports"])
+               for i in incidents if i["latitude"] is not None and i["longitude"] is not None]
+    return map_svg(located, circles), len(places) - len(located)
 
 
 def _network(store: ReadableGraph, actors: list[dict]) -> str:
@@ -100,7 +108,7 @@ def render_report(store: ReadableGraph, title: str = "Event knowledge graph repo
     actors = store.select(read_query("actors"))
     places = store.select(read_query("places"))
     counts = "".join(f"<li><b>{n}</b>{escape(what)}</li>" for what, n in _counts(store, actors, places))
-    map_part, unlocated = _map(places)
+    map_part, unlocated = _map(places, store.select(read_query("export_incidents")))
     missing = f" {unlocated} place(s) without coordinates are not shown." if unlocated else ""
     tables = "".join(f"<h2>{escape(heading)}</h2>{_table(store.select(read_query(name)), columns)}"
                      for name, heading, columns in TABLES)
@@ -112,7 +120,8 @@ def render_report(store: ReadableGraph, title: str = "Event knowledge graph repo
 <h1>{escape(title)}</h1>
 <ul class="counts">{counts}</ul>
 <div class="figures">
-<figure>{map_part}<figcaption>Places; circle size grows with the number of events there. Hover over a
+<figure>{map_part}<figcaption>Places; circle size grows with the number of events there. Red circles:
+incidents several documents report, their area growing with the highest death toll reported. Hover over a
 point for its name where the label had no room. Country outlines: Natural Earth (public domain).{missing}
 </figcaption></figure>
 <figure>{_network(store, actors)}<figcaption>Actors: dashed arrows point from accuser to accused,
