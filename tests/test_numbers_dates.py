@@ -492,6 +492,22 @@ def test_hijri_dates_become_gregorian(text, expected):
     assert dates(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("اندلع الحريق في الثامن من نيسان/أبريل 2019", (date(2019, 4, 8), "day", "الثامن من نيسان/أبريل 2019")),
+        ("وقعت المواجهة في الحادي والعشرين من شباط", (date(2021, 2, 21), "day", "الحادي والعشرين من شباط")),
+        ("افتتح الجسر في الثالث عشر من يناير الماضي", (date(2021, 1, 13), "day", "الثالث عشر من يناير")),
+    ],
+)
+def test_ordinal_days(text, expected):
+    assert dates(text, reference=PUBLISHED) == [expected]
+
+
+def test_an_ordinal_without_a_month_is_no_date():
+    assert dates("سكن في الطابق الثالث من البناية القديمة", reference=PUBLISHED) == []
+
+
 def test_since_is_marked():
     assert [m.since for m in find_dates("تتواصل الحرب منذ عام 2011 وفي عام 2020 اشتدت")] == [True, False]
 

@@ -3,7 +3,7 @@
 Recognised (digits in any script: 21, ٢١, ۲۱):
 
 * ``21 كانون الثاني 2022``, ``٢١ يناير ٢٠٢٢``, ``20 كانون الثاني/يناير 2022``,
-  ``الخميس 20 يناير 2022``, ``الـ21 من يناير عام 2022`` -> precision ``"day"``
+  ``الخميس 20 يناير 2022``, ``الـ21 من يناير عام 2022``, ``السابع من نيسان/أبريل`` -> precision ``"day"``
 * ``21/1/2022``, ``21-1-2022``, ``21.1.2022`` (day first), ``2022-01-21``, ``2022/01/21`` -> ``"day"``
 * ``يناير 2022``, ``كانون الثاني/يناير 2022`` -> ``"month"`` (date = the 1st)
 * ``عام 2019``, ``منذ 2011`` -> ``"year"`` (date = 1 January)
@@ -112,6 +112,7 @@ _PAST = {normalize(w) for w in _DATA["past_markers"]["forms"]}
 _FUTURE = {normalize(w) for w in _DATA["future_markers"]["forms"]}
 RELATIVE_PERIODS: PhraseTable[list] = PhraseTable(_DATA["relative_periods"]["forms"], CLITICS)
 PARTS_OF_MONTH: PhraseTable[int] = PhraseTable(_DATA["parts_of_month"]["forms"], CLITICS)
+ORDINAL_DAYS: PhraseTable[int] = PhraseTable(_DATA["ordinal_days"]["forms"], CLITICS)
 
 # Day-number prefixes: clitic and/or article (و21، الـ21، والـ21), longest first, with the
 # length cut from the span (the clitic only: the article stays in the mention).
@@ -230,6 +231,12 @@ def _mention_at(tokens: Sequence[Token], keys: Sequence[str], i: int) -> tuple[_
                 end = year[1] + (year[1] < len(keys) and keys[year[1]] in _HIJRI_SUFFIXES)
                 return _Mention(_start(tokens[i], day[1]), tokens[end - 1].end, year[0], month[0], day[0],
                                 hijri=True), end
+    if (ordinal := ORDINAL_DAYS.match(keys, i)) and i + ordinal[1] < len(keys) and keys[i + ordinal[1]] in _DAY_MONTH_LINKS:
+        if month := _month_at(keys, i + ordinal[1] + 1):  # السابع من نيسان/أبريل
+            year = _year_after(keys, month[1])
+            end = year[1] if year else month[1]
+            return _Mention(_start(tokens[i], ordinal[2]), tokens[end - 1].end, year[0] if year else None,
+                            month[0], ordinal[0]), end
     if (month := _month_at(keys, i)) and (year := _year_after(keys, month[1])):
         return _Mention(_start(tokens[i], month[2]), tokens[year[1] - 1].end, year[0], month[0], None), year[1]
     if marker := YEAR_MARKERS.match(keys, i):
