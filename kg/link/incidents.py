@@ -125,7 +125,8 @@ class Knowledge:
         return _Place(None, "local", frozenset())  # a name of its own: the same name is all we know
 
     def _entry_place(self, entry: Entry) -> _Place:
-        if entry.type == "country":
+        if entry.type == "country" or not entry.country:
+            # a country, or a region of several (Europe, the Gulf): as coarse as a country
             return _Place(entry.country, "country", frozenset())
         within, parent = set(self._country_iri(entry.country)), entry.within
         while parent and (up := self.registry.get("place", parent)) and f"{self.base}place/{parent}" not in within:
@@ -169,11 +170,13 @@ def _km(a: _Place, b: _Place) -> float:
 def _same_place(k: Knowledge, p: str, q: str) -> bool:
     """Below country level, the same place, one in the other, or within reach of each other."""
     a, b = k.place(p), k.place(q)
-    if "country" in (a.level, b.level) or (a.country and b.country and a.country != b.country):
-        return False  # a border is not crossed by being near it (العريش is not in قطاع غزة)
+    if "country" in (a.level, b.level):
+        return False
     if p == q or q in a.within or p in b.within:
         return True
-    return None not in (a.lat, b.lat) and _km(a, b) <= max(a.radius, b.radius)
+    # near each other, on one side of a border (العريش is not in قطاع غزة)
+    return (a.country is not None and a.country == b.country and None not in (a.lat, b.lat)
+            and _km(a, b) <= max(a.radius, b.radius))
 
 
 def _countries(k: Knowledge, places: tuple[str, ...]) -> set[str]:
@@ -225,6 +228,7 @@ def find_incidents(reports: list[Report], knowledge: Knowledge) -> list[Incident
     """
     groups: list[list[Report]] = []
     ends: list[date] = []  # the latest day each group's windows reach
+    keys: list[set[str]] = []  # each group's place keys (see _place_keys)
     active: list[int] = []  # the groups whose windows still reach the reports to come
     for r in sorted(reports, key=lambda r: r.order):
         # a year is background (منذ عام 2011...), not the report of one incident
@@ -234,11 +238,13 @@ def find_incidents(reports: list[Report], knowledge: Knowledge) -> list[Incident
         # Reports come in date order: a group whose windows end before this one starts fits
         # none of the rest (the longest window, a month, starts at most a month before its date).
         active = [i for i in active if ends[i] >= start - timedelta(days=SLACK_DAYS + 31)]
+        own = _place_keys(knowledge, r)
+        near = [i for i in active if keys[i] & own]
         if any(any(m.doc == r.doc for m in groups[i]) and all(_tell_one(knowledge, r, m) for m in groups[i])
-               for i in active):
+               for i in near):
             continue
         best, best_score = None, -1
-        for i in active:
+        for i in near:
             g = groups[i]
             if any(m.doc == r.doc for m in g) or not all(fit(knowledge, r, m) for m in g):
                 continue
@@ -248,11 +254,19 @@ def find_incidents(reports: list[Report], knowledge: Knowledge) -> list[Incident
         if best is None:
             groups.append([r])
             ends.append(end)
+            keys.append(set(own))
             active.append(len(groups) - 1)
         else:
             groups[best].append(r)
             ends[best] = max(ends[best], end)
+            keys[best] |= own
     return [_incident(g, knowledge) for g in groups if len(g) > 1]
+
+
+def _place_keys(k: Knowledge, r: Report) -> set[str]:
+    """Its places' countries, and the places of no known country themselves: two reports
+    that fit share one of these, so groups that share none need no closer look."""
+    return {k.place(p).country or p for p in r.places}
 
 
 def _incident(reports: list[Report], k: Knowledge) -> Incident:
