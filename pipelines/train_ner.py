@@ -306,13 +306,31 @@ def train_charlm(work: Path, device: str, hidden: int, epochs: int, eval_steps: 
 
 
 # ---------------------------------------------------------------- ship
+def _half_tagger(work: Path):
+    """The best saved tagger with its embedding table in fp16: half the size; Stanza copies
+    it into fp32 weights when it loads it (to tag, or to train on with --resume)."""
+    import torch
+
+    model = torch.load(work / "model" / "ar_kg_nertagger.pt", weights_only=False)
+    model["model"]["delta_emb.weight"] = model["model"]["delta_emb.weight"].half()
+    return model
+
+
+def keep_stage(work: Path, out: Path) -> None:
+    """A training stage's best tagger, for the next stage to --resume from in a later
+    session: ``cp OUT/ar_kg_nertagger.pt WORK/model/`` (the stage before is replaced)."""
+    import torch
+
+    out.mkdir(parents=True, exist_ok=True)
+    torch.save(_half_tagger(work), out / "ar_kg_nertagger.pt")
+    print(f"kept {out / 'ar_kg_nertagger.pt'} ({(out / 'ar_kg_nertagger.pt').stat().st_size / 1e6:.1f} MB)")
+
+
 def ship(work: Path, out: Path) -> None:
     import torch
 
     out.mkdir(parents=True, exist_ok=True)
-    # Embedding tables in fp16 halve the download; Stanza copies them into fp32 weights.
-    model = torch.load(work / "model" / "ar_kg_nertagger.pt", weights_only=False)
-    model["model"]["delta_emb.weight"] = model["model"]["delta_emb.weight"].half()
+    model = _half_tagger(work)
     torch.save(model, out / "ar_kg_nertagger.pt", _use_new_zipfile_serialization=False)
     pre = torch.load(work / "ar_kg.pretrain.pt", weights_only=False)
     emb = pre["emb"]
@@ -333,7 +351,7 @@ def ship(work: Path, out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("step", choices=["data", "vectors", "charlm", "train", "ship", "all"])
+    ap.add_argument("step", choices=["data", "vectors", "charlm", "train", "keep", "ship", "all"])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--work", type=Path, default=Path("build/ner"))
     ap.add_argument("--out", type=Path, default=Path("kg/nlp/models"))
@@ -367,6 +385,8 @@ def main(argv: list[str] | None = None) -> None:
         train_charlm(args.work, args.device, args.charlm_hidden, args.charlm_epochs, args.charlm_eval_steps, extra)
     if args.step in ("train", "all"):
         train(args.work, args.max_steps, args.resume, args.train_set, args.lr, args.device, args.charlm, extra)
+    if args.step == "keep":
+        keep_stage(args.work, args.out)
     if args.step in ("ship", "all"):
         ship(args.work, args.out)
 

@@ -38,6 +38,11 @@ def test_recipe_with_character_language_models_ships_a_model_kg_loads(shared, tm
 
     recipe("charlm", "--charlm-hidden", "16", "--charlm-epochs", "1", "--cutoff", "1")
     recipe("train", "--charlm", "--train-set", "news", "--max-steps", "4", "--eval_interval", "2")
+    # a stage kept for a later session, and the next stage resumed from it
+    stage = tmp_path / "stage"
+    recipe("keep", "--out", str(stage))
+    (work / "model" / "ar_kg_nertagger.pt").write_bytes((stage / "ar_kg_nertagger.pt").read_bytes())
+    recipe("train", "--charlm", "--resume", "--train-set", "news", "--max-steps", "2", "--eval_interval", "2")
     recipe("ship", "--out", str(out))
     assert {p.name for p in out.glob("*.pt")} == {"ar_kg_nertagger.pt", "ar_kg.pretrain.pt",
                                                   "ar_kg_forward_charlm.pt", "ar_kg_backward_charlm.pt"}
