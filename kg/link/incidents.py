@@ -125,7 +125,7 @@ class Knowledge:
         return _Place(None, "local", frozenset())  # a name of its own: the same name is all we know
 
     def _entry_place(self, entry: Entry) -> _Place:
-        if entry.type == "country" or not entry.country:
+        if entry.type == "country" or (entry.type == "region" and not entry.country):
             # a country, or a region of several (Europe, the Gulf): as coarse as a country
             return _Place(entry.country, "country", frozenset())
         within, parent = set(self._country_iri(entry.country)), entry.within
