@@ -264,9 +264,13 @@ def find_incidents(reports: list[Report], knowledge: Knowledge) -> list[Incident
 
 
 def _place_keys(k: Knowledge, r: Report) -> set[str]:
-    """Its places' countries, and the places of no known country themselves: two reports
-    that fit share one of these, so groups that share none need no closer look."""
-    return {k.place(p).country or p for p in r.places}
+    """Its places, the places they lie in and their countries: two reports that fit share
+    one of these, so groups that share none need no closer look."""
+    keys = set(r.places)
+    for p in r.places:
+        place = k.place(p)
+        keys |= place.within | ({place.country} if place.country else set())
+    return keys
 
 
 def _incident(reports: list[Report], k: Knowledge) -> Incident:
