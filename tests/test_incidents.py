@@ -7,7 +7,7 @@ other incidents.
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -209,3 +209,27 @@ def test_the_report_draws_and_lists_the_incident(store, tmp_path):
     heading = page.xpath('//h2[text()="Incidents reported by several documents"]')[0]
     cells = heading.getnext().xpath(".//tbody/tr/td/text()")
     assert "2021-03-09" in cells and "الموصل" in cells and "15" in cells
+
+
+def test_looking_closely_only_at_groups_that_share_a_place_key_misses_none(monkeypatch):
+    import random
+
+    import kg.link.incidents as incidents
+    from kg.registry import load_registry
+
+    registry = load_registry()
+    places = sorted(registry.entries["place"])
+    actors = sorted(registry.entries["actor"])
+    rng = random.Random(7)
+    reports = [Report(f"{RES}event/d{i}/attack-0-5", f"d{i}", 0, date(2021, 1, 1) + timedelta(days=rng.randrange(60)),
+                      rng.choice(["day", "publication", "month"]), None,
+                      tuple(f"{RES}place/{p}" for p in rng.sample(places, 2)),
+                      (f"{RES}actor/{rng.choice(actors)}",) if rng.random() < 0.5 else ())
+               for i in range(1000)]
+
+    def groups() -> list[list[str]]:
+        return [[r.event for r in inc.reports] for inc in find_incidents(reports, K)]
+
+    filtered = groups()
+    monkeypatch.setattr(incidents, "_place_keys", lambda k, r: {"every group"})
+    assert filtered == groups() and len(filtered) > 10
