@@ -319,3 +319,13 @@ def test_an_object_pronoun_points_back_to_the_accused(builder, text, pair):
 ])
 def test_no_accusation_where_nobody_is_said_to_accuse(builder, text):
     assert events(builder, text, "accusation") == []
+
+
+# ---------------------------------------------------------------- attacks: more ways to name who did it
+def test_a_head_word_refers_back_to_a_name_holding_it_anywhere(builder):
+    # التحالف alone after طيران التحالف: the head need not open the earlier name
+    text = ("وقال سكان إن طيران التحالف حلق فوق المدينة طوال الليل. "
+            "وفي الجوف، قصفت طائرات التحالف مخازن سلاح للحوثيين قرب مدينة الحزم.")
+    perps = {keys(e.perpetrator) for e in events(builder, text, "attack")}
+    assert "arab_coalition" in perps
+

@@ -125,7 +125,9 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         if tok.norm_ not in anaphoric or taken[tok.i]:
             continue
         heads = (tok.norm_, tok.norm_[2:])  # التحالف: also تحالف دعم الشرعية
-        keys = {f.mention.key for f in named_actors if f.end <= tok.i and doc[f.start].norm_ in heads}
+        # the head may stand anywhere in the name: طيران التحالف، قوات التحالف العربي
+        keys = {f.mention.key for f in named_actors if f.end <= tok.i
+                and any(t.norm_ in heads for t in doc[f.start:f.end])}
         if len(keys) == 1:
             entry = registry.get("actor", keys.pop())
             span = _span(doc, tok.i, tok.i + 1, sent_of[tok.i])
