@@ -329,3 +329,10 @@ def test_a_head_word_refers_back_to_a_name_holding_it_anywhere(builder):
     perps = {keys(e.perpetrator) for e in events(builder, text, "attack")}
     assert "arab_coalition" in perps
 
+
+@pytest.mark.parametrize("text,perpetrator", [
+    ("وناقش الوزيران الغارة الأخيرة التي نسبها محققون إلى التحالف العربي في محافظة صعدة.", "arab_coalition"),
+    ("وجاء ذلك بعد يومين من هجوم دام على سوق شعبي نسبته بغداد إلى تنظيم داعش قرب الموصل.", "isis"),
+])
+def test_an_attack_attributed_to_someone_is_theirs(builder, text, perpetrator):
+    assert keys(events(builder, text, "attack")[0].perpetrator) == perpetrator

@@ -14,6 +14,7 @@ from kg.nlp.normalize import normalize
 from kg.registry import load_registry
 
 SIDES_GAP = 5  # words between a clash noun and the بين naming its sides, at most
+ATTRIBUTION_GAP = 4  # words between an attack and the verb attributing it (التي، adjectives)
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +40,7 @@ def find_attacks(w: Window) -> list[Event]:
                    for v in triggers[:k]) and m.label == "attack:noun":
                 continue  # شنت تركيا هجوما: the noun is the verb's object, one attack
             verb = m.label == "attack:verb"
-            perp = attacker(w, s, m, verb)
+            perp = attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb)
             after = perp.end if perp and perp.start >= m.start else m.end
             marker = next((t for t in w.labelled(s, "target_marker") if after <= t.start <= after + 2), None)
             target, target_places = None, []
@@ -70,6 +71,19 @@ def find_attacks(w: Window) -> list[Event]:
                              confidence=0.5 + 0.2 * bool(perp) + 0.1 * bool(target)))
     apply_claims(w, out)
     return merge_attacks(out)
+
+
+def attributed_to(w: Window, s: Sentence, m: Match, later: list[Match]) -> Found | None:
+    """الغارة التي نسبت إلى التحالف / هجوم انتحاري نسبته أنقرة إلى التنظيم: the one an attack
+    is attributed to (a verb of نسب right after the attack, then إلى) did it."""
+    verb = next((a for a in w.labelled(s, "attribution_to")
+                 if a.start >= m.end and w.gap(m.end, a.start) <= ATTRIBUTION_GAP), None)
+    if verb is None or w.negated(s, verb) or any(t.start < verb.start for t in later):
+        return None  # ...هجوم ثم تفجير نسب إلى: the nearer attack's
+    to = next((i for i in range(verb.end, min(verb.end + 4, s.end)) if w.doc[i].norm_ in ("الي", "لي")), None)
+    if to is None:
+        return None
+    return w.actor_after(s, to + 1, 1, among=[f for f in w.actors(s) if w.named_here(s, f)])
 
 
 def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
