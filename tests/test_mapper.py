@@ -336,3 +336,10 @@ def test_a_head_word_refers_back_to_a_name_holding_it_anywhere(builder):
 ])
 def test_an_attack_attributed_to_someone_is_theirs(builder, text, perpetrator):
     assert keys(events(builder, text, "attack")[0].perpetrator) == perpetrator
+
+
+def test_the_alliance_alone_refers_back_to_the_alliance_named_before(builder):
+    text = ("ويجتمع وزراء دفاع حلف شمال الأطلسي في بروكسل الأسبوع المقبل. "
+            "وكان الحلف قد انتقد إيران في بيانه الأخير بسبب برنامجها الصاروخي.")
+    pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+    assert ("nato", "iran") in pairs
