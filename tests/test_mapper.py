@@ -343,3 +343,26 @@ def test_the_alliance_alone_refers_back_to_the_alliance_named_before(builder):
             "وكان الحلف قد انتقد إيران في بيانه الأخير بسبب برنامجها الصاروخي.")
     pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
     assert ("nato", "iran") in pairs
+
+
+# ---------------------------------------------------------------- crimes that name who committed them
+@pytest.mark.parametrize("text,pair", [
+    ("وقال المتحدث باسم الجيش اللبناني إن جرائم الاحتلال الإسرائيلي لن تمر دون عقاب.",
+     ("lebanese_army", "israel")),
+    ("وقالت منظمة العفو الدولية إن جرائم الحرب الإسرائيلية موثقة بالصور.", ("amnesty", "israel")),
+    ("وذكرت قناة الجزيرة أن قوات النظام السوري ارتكبت مجزرة جديدة في ريف حماة.",
+     ("aljazeera", "syrian_army")),
+    ("وقالت منظمة العفو الدولية إن ما جرى في القرية مجزرة بشعة ارتكبتها حركة الشباب فجرا.",
+     ("amnesty", "al_shabaab")),
+])
+def test_a_crime_with_its_culprit_is_an_accusation_by_the_source(builder, text, pair):
+    pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+    assert pair in pairs
+
+
+@pytest.mark.parametrize("text", [
+    "وأفادت وكالة رويترز بأن جريمة قتل وقعت في حي شعبي.",  # no culprit
+    "وقالت وكالة رويترز إن جريمة اغتيال وزير الخارجية الإيراني هزت البلاد.",  # only the victim
+])
+def test_a_crime_that_names_no_culprit_accuses_nobody(builder, text):
+    assert events(builder, text, "accusation") == []

@@ -104,6 +104,7 @@ def find_accusations(w: Window, attacks: list[Event]) -> list[Event]:
         out += behind_accusations(w, s, actors, attacks)
         out += designations(w, s, actors, attacks)
         out += criticisms(w, s, actors, attacks)
+        out += crimes(w, s, actors, attacks)
         out += responsibilities(w, s, actors, attacks)
         out += charges(w, s, actors, attacks)
         out += attributions(w, s, actors, attacks)
@@ -288,6 +289,43 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
                 # ندد رئيس البرلمان العراقي سليم الجبوري بـ: the name is who speaks, not the accused
                 accuser, accused = accused, w.actor_after(s, accused.end, 4, accused, among=named)
         out.append(accusation(w, s, m, accuser, accused, attacks))
+    return [ev for ev in out if ev]
+
+
+def crimes(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
+    """A crime or massacre that names who committed it accuses them, in the words of the
+    sentence's source: جرائم الاحتلال، جرائم الحرب الإسرائيلية، جريمة جديدة لطائرات التحالف،
+    الجريمة التي ارتكبتها الحركة، ارتكبت الميليشيا مجزرة. One that names no culprit (جريمة
+    قتل، مجزرة في القرية) or only its victim (جريمة اغتيال الوزير) accuses nobody."""
+    if s.reporter is None:
+        return []
+    # who can be named as the culprit: not a country a locative word places (جرائم في سوريا),
+    # but a head word referring back (جرائم النظام، الجريمة التي ارتكبتها الحركة)
+    named = sorted([f for f in actors if w.named_here(s, f) or f.mention.via == "pattern"]
+                   + w.adjective_actors(s), key=lambda f: f.start)
+    commits = w.labelled(s, "commit")
+    out = []
+    for m in w.labelled(s, "crime"):
+        if w.negated(s, m):
+            continue
+        culprit = w.actor_after(s, m.end, 0, among=named)  # جرائم الاحتلال
+        if culprit is None:  # جرائم الحرب الإسرائيلية: a country adjective on the noun
+            culprit = next((f for f in w.adjective_actors(s) if m.end <= f.start and w.gap(m.end, f.start) <= 2), None)
+        if culprit is None:  # جريمة جديدة لطائرات التحالف: the one it is "of"
+            words = [i for i in range(m.end, min(m.end + 4, s.end)) if not w.doc[i].is_punct][:2]
+            lam = next((i for i in words if w.doc[i].text.startswith("ل") and w.doc[i]._.clitic), None)
+            culprit = w.actor_after(s, lam, 1, among=named) if lam is not None else None
+        if culprit is None:  # الجريمة التي ارتكبتها الحركة: the one who committed it
+            c = next((c for c in commits if m.end <= c.start and w.gap(m.end, c.start) <= 4), None)
+            culprit = w.actor_after(s, c.end, 1, among=named) if c else None
+        if culprit is None:  # ارتكبت الميليشيا مجزرة / الميليشيا ارتكبت مجزرة
+            c = next((c for c in commits if c.end <= m.start and w.gap(c.end, m.start) <= 4), None)
+            culprit = w.actor_after(s, c.end, 2, among=named) if c else None
+            if culprit is not None and culprit.start >= m.start:
+                culprit = None
+            if c is not None and culprit is None:
+                culprit = _subject_before(w, s, c, 0, named)
+        out.append(accusation(w, s, m, s.reporter, culprit, attacks))
     return [ev for ev in out if ev]
 
 

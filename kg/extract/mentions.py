@@ -71,7 +71,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
 
     verbal = [m for m in matches if m.label.split(":")[0] in
               ("reporting", "accusation", "attack", "negation", "designation", "claim", "behind",
-               "criticism", "bears", "attribution_to", "charge")]
+               "criticism", "bears", "attribution_to", "charge", "commit")]
     verbs = {m.end for m in verbal}  # positions right after a verb
     verb_starts = {m.start for m in verbal}
     where = {m.end for m in matches if m.label == "locative"}
