@@ -366,3 +366,13 @@ def test_a_crime_with_its_culprit_is_an_accusation_by_the_source(builder, text, 
 ])
 def test_a_crime_that_names_no_culprit_accuses_nobody(builder, text):
     assert events(builder, text, "accusation") == []
+
+
+@pytest.mark.parametrize("text,perpetrator", [
+    # a verb with its object pronoun after the attack names who did it, in any person or tense
+    ("وتضررت منازل في قرية حدودية قرب حرض من جراء الصواريخ الثقيلة التي أطلقتها جماعة الحوثي ليلا.", "houthis"),
+    ("ونددت الحكومة بالتفجير الدامي في سوق كركوك الشعبي الذي نفذته خلية تابعة لتنظيم داعش.", "isis"),
+])
+def test_a_verb_pointing_back_to_the_attack_names_its_perpetrator(builder, text, perpetrator):
+    perps = {keys(e.perpetrator) for e in events(builder, text, "attack")}
+    assert perpetrator in perps
