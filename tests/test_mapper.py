@@ -376,3 +376,11 @@ def test_a_crime_that_names_no_culprit_accuses_nobody(builder, text):
 def test_a_verb_pointing_back_to_the_attack_names_its_perpetrator(builder, text, perpetrator):
     perps = {keys(e.perpetrator) for e in events(builder, text, "attack")}
     assert perpetrator in perps
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("ونفذت الشرطة الكينية مداهمة واسعة لمخبأ تابع لحركة الشباب في مدينة غاريسا.", "مداهمة"),
+    ("وقالت الشرطة إن مسلحين اعتدوا بالسكاكين على حافلة ركاب في مدينة مومباسا.", "اعتدوا"),
+])
+def test_raids_and_assaults_are_attacks(builder, text, trigger):
+    assert any(e.trigger.text == trigger for e in events(builder, text, "attack"))
