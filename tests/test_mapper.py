@@ -384,3 +384,18 @@ def test_a_verb_pointing_back_to_the_attack_names_its_perpetrator(builder, text,
 ])
 def test_raids_and_assaults_are_attacks(builder, text, trigger):
     assert any(e.trigger.text == trigger for e in events(builder, text, "attack"))
+
+
+# ---------------------------------------------------------------- nominal accusations and denials
+@pytest.mark.parametrize("text,pair", [
+    # the accuser's adjective on the noun, the accused with ل
+    ("وتصاعدت الاتهامات الروسية لأوكرانيا بقصف المحطة النووية.", ("russia", "ukraine")),
+    # a denial verb before the noun with a one-word subject: the denier is accused
+    ("ونفت موسكو الاتهامات الأمريكية بالتدخل في الانتخابات.", ("usa", "russia")),
+    # ... not the one the charge names
+    ("ونفت طهران اتهامات واشنطن بدعم الحوثيين.", ("usa", "iran")),
+])
+def test_nominal_accusations_and_the_denials_of_them(builder, text, pair):
+    evs = events(builder, text, "accusation")
+    assert {(keys(e.accuser), keys(e.accused)) for e in evs} == {pair}
+    assert all(e.modality == "asserted" for e in evs)

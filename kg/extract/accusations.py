@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+from kg.extract.attacks import adjective_actor
 from kg.extract.lexicon import load, norm_set
 from kg.extract.matching import Match
 from kg.extract.mentions import Found
@@ -48,6 +49,14 @@ def _charge_follows(w: Window, s: Sentence, f: Found) -> bool:
         and not any(g.start == f.end for g in s.founds)
 
 
+def _denied(w: Window, s: Sentence, m: Match) -> bool:
+    """A denial verb, not a particle, negates the noun ``m`` (نفت موسكو الاتهامات): the
+    accusation denied was still made."""
+    particles = norm_set(w.lex["accusation"]["negation_particles"])
+    return any(n.end in (m.start, m.start - 1) and w.doc[n.start].norm_ not in particles
+               for n in w.labelled(s, "negation"))
+
+
 def eligible(w: Window, f: Found) -> bool:
     """A country glued to ب (بسوريا) is where something happens, never who acts."""
     tok = w.doc[f.start]
@@ -60,7 +69,10 @@ def accusation(w: Window, s: Sentence, m: Match, accuser: Found | None, accused:
         return None
     about = next((a for a in attacks if a.trigger.sentence == s.index), None)
     known = (accuser.mention.key is not None) + (accused.mention.key is not None)
-    return Event("accusation", w.span(m.start, m.end, s.index), modality=modality_of(w, s, m),
+    modality = modality_of(w, s, m)
+    if modality == "negated" and m.label == "accusation:noun" and _denied(w, s, m):
+        modality = "asserted"  # نفت موسكو الاتهامات الأمريكية: the accusation was made
+    return Event("accusation", w.span(m.start, m.end, s.index), modality=modality,
                  accuser=w.use(accuser), accused=w.use(accused),
                  reported_by=accuser.mention, about=about, confidence=0.6 + 0.15 * known)
 
@@ -186,7 +198,8 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             # هجوم يحمل بصمات بوكو حرام: the sentence's source blames the one whose hallmarks it bears
             out.append(accusation(w, s, m, s.reporter or w.doc_reporter, after(m.end, 3), attacks))
             continue
-        if w.needs_unmet(s, m, _accusation_needs(), 8) or w.negated(s, m) or _after_to(w, s, m):
+        if w.needs_unmet(s, m, _accusation_needs(), 8) or _after_to(w, s, m) or (
+                w.negated(s, m) and not (noun and _denied(w, s, m))):
             continue  # إلى تحمل المسؤولية: a call to bear it (responsibilities)
         if noun and m.end < s.end and w.doc[m.end].norm_ in norm_set(w.lex["accusation"]["pointing"]):
             # وجهت أنقرة أصابع الاتهام إلى الحزب: who points is named before, the accused after
@@ -200,10 +213,18 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             out.append(accusation(w, s, m, who(m.end, 2), antecedent, attacks))
             continue
         owner = who(m.end, 0) if noun else None
+        if noun and owner is None and (state := adjective_actor(w, s, m.end)):
+            # الاتهامات الروسية لأوكرانيا: the adjective's state accuses the one after it; in
+            # نفت موسكو الاتهامات الأمريكية, the one who denies
+            accused = after(state.end, 2, state) or w.actor_before(s, m.start, 1)
+            out.append(accusation(w, s, m, state, accused, attacks))
+            continue
         if owner and not w.doc[owner.start].text.startswith(("ل", "ب")):
             # اتهامات الحكومة للمعارضة: the noun's owner accuses the one after it; in
             # نفت طالبان اتهامات الحكومة, the one before (who denies) is accused
-            accused = after(owner.end, 2, owner) or w.actor_before(s, m.start, 1)
+            accused = None if _charge_follows(w, s, owner) else after(owner.end, 2, owner)
+            # نفت طهران اتهامات واشنطن بدعم الحوثيين: Tehran (who denies) is accused, not the Houthis
+            accused = accused or w.actor_before(s, m.start, 1)
             out.append(accusation(w, s, m, owner, accused, attacks))
             continue
         accuser = _subject_before(w, s, m, 0 if noun else 1, actors)
