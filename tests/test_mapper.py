@@ -399,3 +399,13 @@ def test_nominal_accusations_and_the_denials_of_them(builder, text, pair):
     evs = events(builder, text, "accusation")
     assert {(keys(e.accuser), keys(e.accused)) for e in evs} == {pair}
     assert all(e.modality == "asserted" for e in evs)
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("وحملت الحكومة العراقية في بيان صدر مساء أمس عن مكتب رئيس الوزراء تنظيم داعش المسؤولية الكاملة عن التفجير.",
+     ("iraq", "isis")),
+    ("وحملت المعارضة السورية في بيانها الحكومة الروسية والنظام السوري مسؤولية المجزرة.",
+     ("syrian_opposition", "russia")),
+])
+def test_holding_responsible_across_a_long_gap(builder, text, pair):
+    assert pair in {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}

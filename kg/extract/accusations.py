@@ -15,6 +15,9 @@ from kg.extract.window import Sentence, Window, distinct, same_actor
 from kg.nlp.normalize import normalize
 
 
+HOLD_GAP = 16  # words between حمّل and the المسؤولية it holds someone to, at most
+
+
 @lru_cache(maxsize=1)
 def _accusation_needs() -> dict[str, frozenset[str]]:
     return {normalize(k): norm_set(v) for k, v in load("lexicon")["accusation"]["needs_nearby"].items()}
@@ -198,7 +201,8 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             # هجوم يحمل بصمات بوكو حرام: the sentence's source blames the one whose hallmarks it bears
             out.append(accusation(w, s, m, s.reporter or w.doc_reporter, after(m.end, 3), attacks))
             continue
-        if w.needs_unmet(s, m, _accusation_needs(), 8) or _after_to(w, s, m) or (
+        holds = not noun and w.lemma(m) == "حمل"
+        if w.needs_unmet(s, m, _accusation_needs(), HOLD_GAP if holds else 8) or _after_to(w, s, m) or (
                 w.negated(s, m) and not (noun and _denied(w, s, m))):
             continue  # إلى تحمل المسؤولية: a call to bear it (responsibilities)
         if noun and m.end < s.end and w.doc[m.end].norm_ in norm_set(w.lex["accusation"]["pointing"]):
@@ -247,8 +251,25 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
                 accused = after(_past_partners(w, s, first), 8, first) if first else None
         else:
             accused = after(max(m.end, _past_partners(w, s, accuser)), 8, accuser)
+        if holds and (held := _held_responsible(w, s, m, named)) and not (
+                accuser and (held.start < accuser.end or same_actor(held.mention, accuser.mention))):
+            accused = held
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
+
+
+def _held_responsible(w: Window, s: Sentence, m: Match, named: list[Found]) -> Found | None:
+    """حمّلت الحكومة في بيان صدر أمس عن مكتب الرئيس تنظيم داعش المسؤولية: the one named right
+    before المسؤولية, however far it stands from the verb."""
+    needed = _accusation_needs().get(w.lemma(m), frozenset())
+    words = 0
+    for i in range(m.end, s.end):
+        if w.doc[i].norm_ in needed:
+            return w.actor_before(s, i, 0, among=named)
+        words += not w.doc[i].is_punct
+        if words > HOLD_GAP:
+            break
+    return None
 
 
 def behind_accusations(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
