@@ -409,3 +409,20 @@ def test_nominal_accusations_and_the_denials_of_them(builder, text, pair):
 ])
 def test_holding_responsible_across_a_long_gap(builder, text, pair):
     assert pair in {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+
+
+# ---------------------------------------------------------------- officials: a title names its state, unless the name follows
+@pytest.mark.parametrize("text,pair", [
+    # a minister with no name speaks for his state
+    ("وقال وزير الدفاع الإسرائيلي إن حركة حماس تتحمل مسؤولية التصعيد الأخير.", ("israel", "hamas")),
+    ("وانتقد الرئيس الفرنسي بشدة الحكومة الإيرانية بسبب برنامجها الصاروخي.", ("france", "iran")),
+])
+def test_an_unnamed_official_speaks_for_his_state(builder, text, pair):
+    assert pair in {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+
+
+def test_a_title_before_a_name_is_the_persons_not_an_actor_of_its_own(builder):
+    text = "واتهم وزير الخارجية التركي مولود جاويش أوغلو الولايات المتحدة بدعم المسلحين."
+    evs = events(builder, text, "accusation")
+    assert evs and all(keys(e.accused) == "usa" for e in evs)
+    assert all(e.accuser.span.text == "مولود جاويش أوغلو" for e in evs)

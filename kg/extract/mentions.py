@@ -75,12 +75,19 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     verbs = {m.end for m in verbal}  # positions right after a verb
     verb_starts = {m.start for m in verbal}
     where = {m.end for m in matches if m.label == "locative"}
+    titles = norm_set(rules.lex["title_heads"])
+    # where a person's name starts: a title before it (وزير الخارجية التركي مولود) is no state
+    people = {e.start for e in doc.ents if e.label_ == "PER"} | {
+        m.start for m in named if m.label.startswith("actor:") and registry.get("actor", m.label[6:]).type == "person"}
     not_names = norm_set(rules.lex["not_names"])
     place_words = frozenset().union(*(norm_set(ws) for ws in rules.lex["place_heads"].values()))
     for (start, end), ms in sorted(groups.items()):
         span = _span(doc, start, end, sent_of[start])
         kinds = {m.label.partition(":")[0]: m.label.partition(":")[2] for m in ms}
         if "state" in kinds and "actor" not in kinds:  # الجيش التركي: the state, unless the registry knows it
+            titled = doc[start].norm_ in titles or (start > 0 and doc[start - 1].norm_ in titles)
+            if titled and (end in people or (end < len(doc) and doc[end].text in ",،" and end + 1 in people)):
+                continue  # الرئيس الفرنسي إيمانويل ماكرون: the title of the person named next
             out.append(Found(Mention(span, "actor", "state", kinds["state"], "pattern"), start, end))
             continue
         # في تركيا / إلى أنقرة: a place; أعلنت تركيا / واشنطن لا تقدم: also (or only) an actor
