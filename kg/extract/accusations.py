@@ -234,9 +234,11 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         accuser = _subject_before(w, s, m, 0 if noun else 1, actors)
         accused = None
         if accuser is None and (stmt := w.starts_with(s, "statement", m.end)):
-            # وحمّل البيانُ تركيا المسؤولية: the statement's author accuses
-            accuser = s.reporter or w.doc_reporter
-            accused = after(stmt.end, 4, accuser)
+            # وحمّل البيانُ تركيا المسؤولية: the statement's author accuses; اتهم المتحدث
+            # باسم الجيش تركيا: the one the spokesman speaks for
+            spokesman = w.spokesman_of(s, stmt)
+            accuser = spokesman or s.reporter or w.doc_reporter
+            accused = after(spokesman.end if spokesman else stmt.end, 4, accuser)
         elif accuser is None:
             first = who(m.end, 4)
             if noun and first and w.doc[first.start].text.startswith("ل"):
