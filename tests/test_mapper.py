@@ -434,3 +434,18 @@ def test_a_title_before_a_name_is_the_persons_not_an_actor_of_its_own(builder):
 ])
 def test_a_spokesman_speaks_for_the_one_named_after_on_behalf_of(builder, text, pair):
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {pair}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("وقال أردوغان في خطاب أمام البرلمان إن بلاده لن تسكت طويلا، متهما واشنطن بدعم المسلحين الأكراد.",
+     ("erdogan", "usa")),
+    ("وانتقد وزير الخارجية الروسي الحكومة البريطانية، متهما إياها بتلفيق الأدلة.", ("russia", "uk")),
+    ("وأصدرت الحكومة العراقية بيانا، محملة تنظيم داعش مسؤولية التفجير.", ("iraq", "isis")),
+])
+def test_a_participle_accuses_for_the_subject(builder, text, pair):
+    assert pair in {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+
+
+def test_a_participle_after_a_number_counts_defendants(builder):
+    text = "ووجهت النيابة العامة اتهامات إلى 12 متهما بالانتماء إلى تنظيم داعش."
+    assert all(keys(e.accused) != "isis" for e in events(builder, text, "accusation"))

@@ -205,6 +205,9 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         if w.needs_unmet(s, m, _accusation_needs(), HOLD_GAP if holds else 8) or _after_to(w, s, m) or (
                 w.negated(s, m) and not (noun and _denied(w, s, m))):
             continue  # إلى تحمل المسؤولية: a call to bear it (responsibilities)
+        if m.label == "accusation:participle":
+            out.append(_participle(w, s, m, named, actors, attacks))
+            continue
         if noun and m.end < s.end and w.doc[m.end].norm_ in norm_set(w.lex["accusation"]["pointing"]):
             # وجهت أنقرة أصابع الاتهام إلى الحزب: who points is named before, the accused after
             accuser = w.actor_before(s, m.start, 3, among=actors) or s.reporter
@@ -258,6 +261,23 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             accused = held
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
+
+
+def _participle(w: Window, s: Sentence, m: Match, named: list[Found], actors: list[Found],
+                attacks: list[Event]) -> Event | None:
+    """قال أردوغان إن بلاده لن تسكت، متهما واشنطن بدعم المسلحين / انتقد الوزير تركيا، متهما
+    إياها: the sentence's source (or its first actor) accuses the one after the participle, or
+    the one before it that إياه stands for. After a number it counts defendants (29 متهما)."""
+    if m.start > s.start and (w.doc[m.start - 1].like_num or w.doc[m.start - 1].is_digit):
+        return None
+    before = [f for f in actors if f.end <= m.start and not f.latent]
+    accuser = s.reporter or (before[0] if before else None)
+    if m.end < s.end and w.doc[m.end].norm_.startswith("اياه"):
+        accused = next((f for f in reversed(named) if f.end <= m.start
+                        and not (accuser and same_actor(f.mention, accuser.mention))), None)
+    else:
+        accused = w.actor_after(s, m.end, 1, accuser, among=named)
+    return accusation(w, s, m, accuser, accused, attacks)
 
 
 def _held_responsible(w: Window, s: Sentence, m: Match, named: list[Found]) -> Found | None:
