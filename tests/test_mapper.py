@@ -449,3 +449,16 @@ def test_a_participle_accuses_for_the_subject(builder, text, pair):
 def test_a_participle_after_a_number_counts_defendants(builder):
     text = "ووجهت النيابة العامة اتهامات إلى 12 متهما بالانتماء إلى تنظيم داعش."
     assert all(keys(e.accused) != "isis" for e in events(builder, text, "accusation"))
+
+
+@pytest.mark.parametrize("text", [
+    "وهاجم الرئيس الأمريكي وسائل الإعلام في مؤتمر صحفي بواشنطن.",
+    "وهاجم ترامب الصحفيين خلال مؤتمر في البيت الأبيض.",
+])
+def test_a_person_attacking_in_words_is_no_attack(builder, text):
+    assert events(builder, text, "attack") == []
+
+
+def test_armed_men_attacking_are_an_attack(builder):
+    text = "وهاجم مسلحون من حركة الشباب قاعدة عسكرية في جنوب الصومال."
+    assert keys(events(builder, text, "attack")[0].perpetrator) == "al_shabaab"

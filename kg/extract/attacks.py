@@ -22,6 +22,11 @@ def _attack_needs() -> dict[str, frozenset[str]]:
     return {normalize(k): norm_set(v) for k, v in load("lexicon")["attack"]["needs_nearby"].items()}
 
 
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    return norm_set(load("lexicon")["attack"]["speech_lemmas"])
+
+
 def find_attacks(w: Window) -> list[Event]:
     out = []
     for s in w.sentences:
@@ -41,6 +46,8 @@ def find_attacks(w: Window) -> list[Event]:
                 continue  # شنت تركيا هجوما: the noun is the verb's object, one attack
             verb = m.label == "attack:verb"
             perp = attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb)
+            if perp and w.lemma(m) in _speech_lemmas() and (perp.mention.type == "person" or w.titled(perp)):
+                continue  # هاجم ترامب الصحفيين، هاجم الرئيس الأمريكي الإعلام: words, no violence
             after = perp.end if perp and perp.start >= m.start else m.end
             marker = next((t for t in w.labelled(s, "target_marker") if after <= t.start <= after + 2), None)
             target, target_places = None, []
