@@ -462,3 +462,16 @@ def test_a_person_attacking_in_words_is_no_attack(builder, text):
 def test_armed_men_attacking_are_an_attack(builder):
     text = "وهاجم مسلحون من حركة الشباب قاعدة عسكرية في جنوب الصومال."
     assert keys(events(builder, text, "attack")[0].perpetrator) == "al_shabaab"
+
+
+# ---------------------------------------------------------------- casualty figures: whom the victims belong to
+def test_the_counted_noun_and_min_name_the_victims_actor(builder):
+    text = "وقالت الشرطة إن 12 فردا من مقاتلي حركة الشباب قتلوا في اشتباك قرب كيسمايو."
+    figure = next(e for e in events(builder, text, "casualty") if e.count == 12)
+    assert keys(figure.victim) == "al_shabaab"
+
+
+def test_min_baynihim_after_the_counted_noun_is_no_victim_group(builder):
+    text = "قتل 9 أشخاص من بينهم ضابط في الشرطة العراقية بانفجار قرب الرمادي."
+    figure = next(e for e in events(builder, text, "casualty") if e.count == 9)
+    assert figure.victim is None

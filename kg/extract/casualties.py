@@ -115,7 +115,11 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> t
     stops = {o.start for o in outcomes} | {n for _, n, _ in s.numbers}
     while end < s.end and end - start < 6:
         tok = w.doc[end]
-        if tok.is_punct or tok.norm_ in w.victim_stops or end in stops or (end > start and tok.text.startswith("و") and end + 1 in stops):
+        # 17 فردا من المتمردين الحوثيين: من after the counted noun names whom they belong to
+        belongs = end == start + 1 and tok.norm_ == "من" and end + 1 < s.end and \
+            w.doc[end + 1].norm_ not in w.victim_stops and not w.doc[end + 1].is_punct
+        if not belongs and (tok.is_punct or tok.norm_ in w.victim_stops or end in stops or (
+                end > start and tok.text.startswith("و") and end + 1 in stops)):
             break
         end += 1
     return start, end
