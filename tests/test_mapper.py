@@ -475,3 +475,11 @@ def test_min_baynihim_after_the_counted_noun_is_no_victim_group(builder):
     text = "قتل 9 أشخاص من بينهم ضابط في الشرطة العراقية بانفجار قرب الرمادي."
     figure = next(e for e in events(builder, text, "casualty") if e.count == 9)
     assert figure.victim is None
+
+
+def test_a_group_adjective_names_the_group(builder):
+    text = "وذكرت مصادر محلية مقتل 15 مسلحا حوثيا بغارة جوية قرب صعدة."
+    figure = next(e for e in events(builder, text, "casualty") if e.count == 15)
+    assert keys(figure.victim) == "houthis"
+    attack = events(builder, "وقصفت القوات الحوثية أحياء سكنية في تعز.", "attack")[0]
+    assert keys(attack.perpetrator) == "houthis" and attack.perpetrator.type == "armed_group"

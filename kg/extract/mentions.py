@@ -88,7 +88,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             titled = doc[start].norm_ in titles or (start > 0 and doc[start - 1].norm_ in titles)
             if titled and (end in people or (end < len(doc) and doc[end].text in ",،" and end + 1 in people)):
                 continue  # الرئيس الفرنسي إيمانويل ماكرون: the title of the person named next
-            out.append(Found(Mention(span, "actor", "state", kinds["state"], "pattern"), start, end))
+            entry = registry.get("actor", kinds["state"])  # القوات الحوثية: a group, not a state
+            out.append(Found(Mention(span, "actor", entry.type if entry else "state", kinds["state"], "pattern"), start, end))
             continue
         # في تركيا / إلى أنقرة: a place; أعلنت تركيا / واشنطن لا تقدم: also (or only) an actor
         locative = start in where or bool(doc[start]._.clitic and doc[start].text[0] in "بل")
