@@ -483,3 +483,14 @@ def test_a_group_adjective_names_the_group(builder):
     assert keys(figure.victim) == "houthis"
     attack = events(builder, "وقصفت القوات الحوثية أحياء سكنية في تعز.", "attack")[0]
     assert keys(attack.perpetrator) == "houthis" and attack.perpetrator.type == "armed_group"
+
+
+@pytest.mark.parametrize("text,target", [
+    # the verb is said of the attack noun before it: the one after the verb was hit, not the attacker
+    ("وكانت سيارة مفخخة هاجمت موقعا للجيش العراقي قرب الرمادي.", "iraqi_army"),
+    ("وبدأت القوات التركية هجوما واسعا في ريف حلب، يستهدف مقاتلي الوحدات الكردية.", "ypg"),
+])
+def test_an_attack_verb_said_of_an_attack_noun_names_the_target(builder, text, target):
+    attacks = events(builder, text, "attack")
+    assert all(keys(a.perpetrator) != target for a in attacks)
+    assert any(keys(a.target) == target for a in attacks)

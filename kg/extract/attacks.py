@@ -14,6 +14,7 @@ from kg.nlp.normalize import normalize
 from kg.registry import load_registry
 
 SIDES_GAP = 5  # words between a clash noun and the بين naming its sides, at most
+SUBJECT_GAP = 4  # words between an attack noun and the verb it is the subject of
 ATTRIBUTION_GAP = 4  # words between an attack and the verb attributing it (التي، adjectives)
 
 
@@ -44,6 +45,10 @@ def find_attacks(w: Window) -> list[Event]:
             if any(v.label == "attack:verb" and v.end <= m.start and w.gap(v.end, m.start) <= 3
                    for v in triggers[:k]) and m.label == "attack:noun":
                 continue  # شنت تركيا هجوما: the noun is the verb's object, one attack
+            if _subject_noun(w, s, m, triggers[:k]) is not None:
+                continue  # قذيفة استهدفت مركزا: the verb of the attack told before it
+            # ...and that verb tells what this attack hit
+            predicate = next((t for t in triggers[k + 1:] if _subject_noun(w, s, t, [m]) is m), None)
             verb = m.label == "attack:verb"
             perp = attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb)
             if perp and w.lemma(m) in _speech_lemmas() and (perp.mention.type == "person" or w.titled(perp)):
@@ -62,12 +67,15 @@ def find_attacks(w: Window) -> list[Event]:
                 target = w.actor_after(s, m.end, 1)
             if perp is None and (sides := clash_sides(w, s, m)):  # اشتباكات بين الجيش والحوثيين
                 perp, target = sides[0], (sides[1] if len(sides) > 1 else None)
+            if predicate is not None and target is None:  # هجوما في عفرين يستهدف الوحدات الكردية
+                target = next((f for f in w.actors(s) if not f.latent and f.start >= predicate.end
+                               and w.gap(predicate.end, f.start) <= 2), None)
             if perp and target and same_actor(perp.mention, target.mention):
                 target = None
             # where: the places named around this trigger, up to the next one (not the verb's
             # own object: أطلق حفتر هجوما لتحرير درنة)
             nxt = next((t for t in triggers[k + 1:] if not (
-                verb and t.label == "attack:noun" and w.gap(m.end, t.start) <= 3)), None)
+                verb and t.label == "attack:noun" and w.gap(m.end, t.start) <= 3) and t is not predicate), None)
             end = nxt.start if nxt else s.end
             near = [p for p in places if m.start - 3 <= p.start < min(end, m.end + 16)]
             ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
@@ -78,6 +86,23 @@ def find_attacks(w: Window) -> list[Event]:
                              confidence=0.5 + 0.2 * bool(perp) + 0.1 * bool(target)))
     apply_claims(w, out)
     return merge_attacks(out)
+
+
+def _subject_noun(w: Window, s: Sentence, m: Match, before: list[Match]) -> Match | None:
+    """The attack noun an attack verb ``m`` is said of (قذيفة استهدفت، سيارتان مفخختان
+    هاجمتا، هجوما في عفرين يستهدف): told just before it, with no actor between to be the
+    verb's own subject, and not the verb's object."""
+    if m.label != "attack:verb" or any(n.label == "attack:noun" and m.end <= n.start and w.gap(m.end, n.start) <= 3
+                                       for n in w.labelled(s, "attack")):
+        return None  # لكانوا شنوا هجمات: the verb launches attacks of its own
+    noun = next((n for n in reversed(before) if n.label == "attack:noun"), None)
+    if noun is None or noun.end > m.start or w.gap(noun.end, m.start) > SUBJECT_GAP:
+        return None
+    if any(noun.end <= f.start < m.start for f in w.actors(s) if not f.latent):
+        return None  # غارات قالت روسيا إنها استهدفت: Russia's verb
+    if any(t.norm_ in w.relatives for t in w.doc[noun.end:m.start]):
+        return None  # ...الهجمات التي شنها: a relative clause names the doer (by-markers)
+    return noun
 
 
 def attributed_to(w: Window, s: Sentence, m: Match, later: list[Match]) -> Found | None:
