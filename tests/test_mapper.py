@@ -494,3 +494,13 @@ def test_an_attack_verb_said_of_an_attack_noun_names_the_target(builder, text, t
     attacks = events(builder, text, "attack")
     assert all(keys(a.perpetrator) != target for a in attacks)
     assert any(keys(a.target) == target for a in attacks)
+
+
+@pytest.mark.parametrize("text", [
+    "وحذرت الأمم المتحدة من هجمات لتنظيم داعش في ليبيا.",  # a warning, by lemma
+    "وتحدثت الصحيفة عن هجوم إسرائيلي وشيك على منشآت نووية في إيران.",  # imminent: not yet
+    "وقال مسؤول أمني إن هجمات محتملة قد تستهدف الحدود الشرقية لليبيا.",  # possible
+])
+def test_warned_of_imminent_or_possible_attacks_are_threatened(builder, text):
+    attacks = events(builder, text, "attack")
+    assert attacks and all(a.modality == "threatened" for a in attacks)
