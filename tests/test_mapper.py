@@ -504,3 +504,15 @@ def test_an_attack_verb_said_of_an_attack_noun_names_the_target(builder, text, t
 def test_warned_of_imminent_or_possible_attacks_are_threatened(builder, text):
     attacks = events(builder, text, "attack")
     assert attacks and all(a.modality == "threatened" for a in attacks)
+
+
+@pytest.mark.parametrize("text,perpetrator,target", [
+    # the one after ضد or على is hit, never the attacker; أنها stands for the one named before it
+    ("وأعلنت المقاومة الشعبية أنها تشن هجوما ضد المتمردين الحوثيين في محافظة الضالع.",
+     "yemen_popular_resistance", "houthis"),
+    ("وتشن القوات الحكومية هجوما على مواقع حركة الشباب في إقليم جوبا.", None, None),
+])
+def test_the_one_after_a_target_marker_is_never_the_attacker(builder, text, perpetrator, target):
+    attack = events(builder, text, "attack")[0]
+    assert keys(attack.perpetrator) == perpetrator
+    assert keys(attack.perpetrator) != "al_shabaab"

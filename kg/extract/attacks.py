@@ -28,6 +28,11 @@ def _speech_lemmas() -> frozenset[str]:
     return norm_set(load("lexicon")["attack"]["speech_lemmas"])
 
 
+@lru_cache(maxsize=1)
+def _pronoun_subjects() -> frozenset[str]:
+    return norm_set(load("lexicon")["attack"]["pronoun_subjects"])
+
+
 def find_attacks(w: Window) -> list[Event]:
     out = []
     for s in w.sentences:
@@ -164,7 +169,12 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         return state  # غارات روسية، ضربة جوية أمريكية
     if verb and (subject := w.actor_before(s, m.start, 0, among=actors)):
         return subject  # الحكومة السورية اغتالت الصحفية
+    if verb and m.start > s.start and w.doc[m.start - 1].norm_ in _pronoun_subjects():
+        # أعلنت المقاومة أنها تشن هجوما: the one the pronoun stands for, named just before
+        return w.actor_before(s, m.start - 1, 2, among=actors)
     perp = None if object_noun(w, m) else w.actor_after(s, m.end, 2 if verb else 1, among=actors)
+    if perp is not None and any(m.end <= t.start < perp.start for t in w.labelled(s, "target_marker")):
+        perp = None  # تشن هجوما ضد المتمردين: the one after ضد is hit
     if perp is None:
         for b in w.by_markers(s):
             if b.start >= m.start and (perp := w.actor_after(s, b.end, 4, among=actors)):
