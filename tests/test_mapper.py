@@ -516,3 +516,17 @@ def test_the_one_after_a_target_marker_is_never_the_attacker(builder, text, perp
     attack = events(builder, text, "attack")[0]
     assert keys(attack.perpetrator) == perpetrator
     assert keys(attack.perpetrator) != "al_shabaab"
+
+
+@pytest.mark.parametrize("text,pair", [
+    # a finding that names who is responsible
+    ("وخلصت لجنة التحقيق الدولية إلى أن قوات الدعم السريع مسؤولة عن الهجوم على المخيم.", (None, "rsf")),
+    ("وقالت الحكومة السودانية إن قوات الدعم السريع مسؤولة عن قصف المستشفى.", ("sudan", "rsf")),
+])
+def test_a_finding_of_responsibility_accuses(builder, text, pair):
+    assert pair in {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+
+
+def test_the_one_responsible_for_security_is_not_accused(builder):
+    text = "وقال وزير الداخلية إن المسؤول عن الأمن في المدينة هو الجيش اللبناني."
+    assert events(builder, text, "accusation") == []
