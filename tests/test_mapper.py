@@ -530,3 +530,8 @@ def test_a_finding_of_responsibility_accuses(builder, text, pair):
 def test_the_one_responsible_for_security_is_not_accused(builder):
     text = "وقال وزير الداخلية إن المسؤول عن الأمن في المدينة هو الجيش اللبناني."
     assert events(builder, text, "accusation") == []
+
+
+def test_a_designation_noun_names_who_designates_before_it(builder):
+    text = "ورحبت الحكومة البحرينية بقيام الولايات المتحدة بتصنيف حركة حسم منظمة إرهابية."
+    assert ("usa", "hasm") in {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}

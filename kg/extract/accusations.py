@@ -314,7 +314,12 @@ def designations(w: Window, s: Sentence, actors: list[Found], attacks: list[Even
         if terror is None or w.negated(s, m):
             continue
         between = [f for f in actors if m.end <= f.start and f.end <= terror.start]
-        if w.doc[m.start].norm_.endswith(("ه", "ها", "هم")):
+        if m.label == "designation:noun":
+            # قيام الولايات المتحدة بتصنيف الجماعة منظمة إرهابية: who designates is named before
+            # the noun (or is the source), the one designated between it and the terror word
+            accusers = [a for a in [w.actor_before(s, m.start, 2, among=actors) or s.reporter] if a]
+            accused = between[0] if between else None
+        elif w.doc[m.start].norm_.endswith(("ه", "ها", "هم")):
             named = [f for f in w.actors(s) if f.end <= m.start and w.named_here(s, f)]
             accused, accusers = (named[-1] if named else None), between
             if not accusers and len(named) > 1:  # وتركيا غاضبة من دعم الوحدات، إذ تعتبرها إرهابية
