@@ -535,3 +535,13 @@ def test_the_one_responsible_for_security_is_not_accused(builder):
 def test_a_designation_noun_names_who_designates_before_it(builder):
     text = "ورحبت الحكومة البحرينية بقيام الولايات المتحدة بتصنيف حركة حسم منظمة إرهابية."
     assert ("usa", "hasm") in {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+
+
+# ---------------------------------------------------------------- casualty precision in the wild
+@pytest.mark.parametrize("text", [
+    "وقتل الآلاف من الفلسطينيين في حرب 1948 التي هجرت فيها العائلات.",  # a year after حرب
+    "وولد الشاعر في 1890 وقتل في حادث سير عام 1950.",  # years, also before 1900
+    "وقال الشاهد &#8220;قتل المسلحون المارة&#8221; في السوق.",  # HTML character references
+])
+def test_years_and_html_entities_are_no_counts(builder, text):
+    assert events(builder, text, "casualty") == []
