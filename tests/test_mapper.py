@@ -545,3 +545,18 @@ def test_a_designation_noun_names_who_designates_before_it(builder):
 ])
 def test_years_and_html_entities_are_no_counts(builder, text):
     assert events(builder, text, "casualty") == []
+
+
+@pytest.mark.parametrize("text", [
+    "وأنقذت فرق الدفاع المدني 9 محتجزين في مصعد معطل.",  # rescued
+    "وحررت القوات العراقية 20 رهينة كانوا محتجزين لدى المسلحين.",  # freed
+    "وضبطت الشرطة 3 شاحنات محملة بالأسلحة وأصيب فيها سائق.",  # counted things
+    "وتلقت الشرطة 40 بلاغا عن مفقودين خلال العاصفة.",
+])
+def test_rescued_people_and_counted_things_are_no_casualties(builder, text):
+    assert events(builder, text, "casualty") == []
+
+
+def test_a_blast_still_counts_its_dead_and_wounded(builder):
+    text = "وقتل 3 أشخاص وأصيب 5 في انفجار عبوة ناسفة قرب الفلوجة."
+    assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == {(3, "killed"), (5, "injured")}

@@ -10,6 +10,7 @@ from kg.extract.mentions import Found
 from kg.extract.window import Sentence, Window, same_actor
 
 VICINITY = 10  # tokens between a number and its outcome word, at most
+RESCUE_GAP = 5  # words between a rescue word and the number of those rescued, at most
 
 
 def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None) -> list[Event]:
@@ -26,6 +27,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             after += 1 if after < s.end and w.doc[after].norm_ == "من" else 0
             if any(m.label == non_person and m.start == after for m in s.matches):
                 continue
+            if any(r.end <= ns and w.gap(r.end, ns) <= RESCUE_GAP for r in w.labelled(s, "rescue")):
+                continue  # أنقذت فرق الدفاع المدني 9 محتجزين: rescued, no casualties
             best, dist = None, VICINITY + 1
             # مقتل 11 مسلحا و10 مدنيين وإصابة 17: an outcome after the number that opens a
             # new clause (و) is the next figure's, when one before the number can govern it
