@@ -560,3 +560,11 @@ def test_rescued_people_and_counted_things_are_no_casualties(builder, text):
 def test_a_blast_still_counts_its_dead_and_wounded(builder):
     text = "وقتل 3 أشخاص وأصيب 5 في انفجار عبوة ناسفة قرب الفلوجة."
     assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == {(3, "killed"), (5, "injured")}
+
+
+@pytest.mark.parametrize("text,figures", [
+    ("وأصيب 12 شخصا في الحادث، وغادر 7 منهم المستشفى بعد تلقي العلاج.", {(12, "injured")}),  # discharged
+    ("ويبلغ عدد سكان القرية التي قتل فيها الرجل 5000 نسمة.", set()),  # a population
+])
+def test_the_discharged_and_a_population_are_no_casualties(builder, text, figures):
+    assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == figures
