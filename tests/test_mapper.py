@@ -568,3 +568,12 @@ def test_a_blast_still_counts_its_dead_and_wounded(builder):
 ])
 def test_the_discharged_and_a_population_are_no_casualties(builder, text, figures):
     assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == figures
+
+
+@pytest.mark.parametrize("text,attacks", [
+    ("واقتحم طلاب غاضبون مبنى وزارة التعليم في عمان احتجاجا على الرسوم.", 0),
+    ("وكان المتظاهرون يقتحمون مبنى البرلمان في بغداد.", 0),
+    ("واقتحمت قوات الاحتلال الإسرائيلي مخيم جنين فجر اليوم.", 1),
+])
+def test_protesters_storming_a_building_is_no_attack(builder, text, attacks):
+    assert len(events(builder, text, "attack")) == attacks

@@ -24,6 +24,16 @@ def _attack_needs() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _protest_lemmas() -> frozenset[str]:
+    return norm_set(load("lexicon")["attack"]["protest_lemmas"])
+
+
+@lru_cache(maxsize=1)
+def _civilians() -> frozenset[str]:
+    return norm_set(load("lexicon")["attack"]["protesters"])
+
+
+@lru_cache(maxsize=1)
 def _speech_lemmas() -> frozenset[str]:
     return norm_set(load("lexicon")["attack"]["speech_lemmas"])
 
@@ -50,6 +60,9 @@ def find_attacks(w: Window) -> list[Event]:
             if any(v.label == "attack:verb" and v.end <= m.start and w.gap(v.end, m.start) <= 3
                    for v in triggers[:k]) and m.label == "attack:noun":
                 continue  # شنت تركيا هجوما: the noun is the verb's object, one attack
+            if w.lemma(m) in _protest_lemmas() and w.doc[m.end:min(m.end + 2, s.end)] and \
+                    _civilians() & ({t.norm_ for t in w.doc[m.end:min(m.end + 2, s.end)]} | {w.doc[max(s.start, m.start - 1)].norm_}):
+                continue  # اقتحم طلاب مبنى الوزارة، متظاهرون يقتحمون البرلمان: a protest, no attack
             if _subject_noun(w, s, m, triggers[:k]) is not None:
                 continue  # قذيفة استهدفت مركزا: the verb of the attack told before it
             # ...and that verb tells what this attack hit
