@@ -4,7 +4,8 @@
 
 Verbs are conjugated by libqutrub through alyahmor's verb affixer (every tense, person,
 number and voice; with the object pronouns news uses: ه ها هم هما هن); nouns get the
-article and the possessive pronouns from alyahmor's noun affixer. Leading و ف ب ل ك are
+article and the possessive pronouns from alyahmor's noun affixer; ``object_verbs`` keep
+only the forms that carry an object pronoun. Leading و ف ب ل ك are
 left out: the matcher cuts them from the text (kg.extract.matching). The forms are written
 normalised (kg.nlp.normalize), by label and lemma, so that the mapper's run time stays a
 phrase lookup with no morphology package loaded. alyahmor and libqutrub (GPL) are used here
@@ -56,6 +57,14 @@ def make_triggers(lemmas: dict) -> dict:
         for label, words in lemmas[kind].items():
             for lemma in words:
                 out.setdefault(label, {})[normalize(lemma)] = [f for f in forms_of(affixer, lemma) if f not in other_words]
+    # verbs that count only with their object pronoun (الهجوم الذي نفذه، الصاروخ الذي أطلقته):
+    # the forms that are another form of the verb plus ه ها هم هما هن
+    for label, words in lemmas.get("object_verbs", {}).items():
+        for lemma in words:
+            forms = set(forms_of(verbs, lemma))
+            out.setdefault(label, {})[normalize(lemma)] = sorted(
+                f for f in forms if f not in other_words and any(
+                    f.endswith(p) and f[:-len(p)] in forms for p in OBJECT_PRONOUNS if p))
     return out
 
 

@@ -319,3 +319,261 @@ def test_an_object_pronoun_points_back_to_the_accused(builder, text, pair):
 ])
 def test_no_accusation_where_nobody_is_said_to_accuse(builder, text):
     assert events(builder, text, "accusation") == []
+
+
+# ---------------------------------------------------------------- attacks: more ways to name who did it
+def test_a_head_word_refers_back_to_a_name_holding_it_anywhere(builder):
+    # التحالف alone after طيران التحالف: the head need not open the earlier name
+    text = ("وقال سكان إن طيران التحالف حلق فوق المدينة طوال الليل. "
+            "وفي الجوف، قصفت طائرات التحالف مخازن سلاح للحوثيين قرب مدينة الحزم.")
+    perps = {keys(e.perpetrator) for e in events(builder, text, "attack")}
+    assert "arab_coalition" in perps
+
+
+@pytest.mark.parametrize("text,perpetrator", [
+    ("وناقش الوزيران الغارة الأخيرة التي نسبها محققون إلى التحالف العربي في محافظة صعدة.", "arab_coalition"),
+    ("وجاء ذلك بعد يومين من هجوم دام على سوق شعبي نسبته بغداد إلى تنظيم داعش قرب الموصل.", "isis"),
+])
+def test_an_attack_attributed_to_someone_is_theirs(builder, text, perpetrator):
+    assert keys(events(builder, text, "attack")[0].perpetrator) == perpetrator
+
+
+def test_the_alliance_alone_refers_back_to_the_alliance_named_before(builder):
+    text = ("ويجتمع وزراء دفاع حلف شمال الأطلسي في بروكسل الأسبوع المقبل. "
+            "وكان الحلف قد انتقد إيران في بيانه الأخير بسبب برنامجها الصاروخي.")
+    pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+    assert ("nato", "iran") in pairs
+
+
+# ---------------------------------------------------------------- crimes that name who committed them
+@pytest.mark.parametrize("text,pair", [
+    ("وقال المتحدث باسم الجيش اللبناني إن جرائم الاحتلال الإسرائيلي لن تمر دون عقاب.",
+     ("lebanese_army", "israel")),
+    ("وقالت منظمة العفو الدولية إن جرائم الحرب الإسرائيلية موثقة بالصور.", ("amnesty", "israel")),
+    ("وذكرت قناة الجزيرة أن قوات النظام السوري ارتكبت مجزرة جديدة في ريف حماة.",
+     ("aljazeera", "syrian_army")),
+    ("وقالت منظمة العفو الدولية إن ما جرى في القرية مجزرة بشعة ارتكبتها حركة الشباب فجرا.",
+     ("amnesty", "al_shabaab")),
+])
+def test_a_crime_with_its_culprit_is_an_accusation_by_the_source(builder, text, pair):
+    pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+    assert pair in pairs
+
+
+@pytest.mark.parametrize("text", [
+    "وأفادت وكالة رويترز بأن جريمة قتل وقعت في حي شعبي.",  # no culprit
+    "وقالت وكالة رويترز إن جريمة اغتيال وزير الخارجية الإيراني هزت البلاد.",  # only the victim
+])
+def test_a_crime_that_names_no_culprit_accuses_nobody(builder, text):
+    assert events(builder, text, "accusation") == []
+
+
+@pytest.mark.parametrize("text,perpetrator", [
+    # a verb with its object pronoun after the attack names who did it, in any person or tense
+    ("وتضررت منازل في قرية حدودية قرب حرض من جراء الصواريخ الثقيلة التي أطلقتها جماعة الحوثي ليلا.", "houthis"),
+    ("ونددت الحكومة بالتفجير الدامي في سوق كركوك الشعبي الذي نفذته خلية تابعة لتنظيم داعش.", "isis"),
+])
+def test_a_verb_pointing_back_to_the_attack_names_its_perpetrator(builder, text, perpetrator):
+    perps = {keys(e.perpetrator) for e in events(builder, text, "attack")}
+    assert perpetrator in perps
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("ونفذت الشرطة الكينية مداهمة واسعة لمخبأ تابع لحركة الشباب في مدينة غاريسا.", "مداهمة"),
+    ("وقالت الشرطة إن مسلحين اعتدوا بالسكاكين على حافلة ركاب في مدينة مومباسا.", "اعتدوا"),
+])
+def test_raids_and_assaults_are_attacks(builder, text, trigger):
+    assert any(e.trigger.text == trigger for e in events(builder, text, "attack"))
+
+
+# ---------------------------------------------------------------- nominal accusations and denials
+@pytest.mark.parametrize("text,pair", [
+    # the accuser's adjective on the noun, the accused with ل
+    ("وتصاعدت الاتهامات الروسية لأوكرانيا بقصف المحطة النووية.", ("russia", "ukraine")),
+    # a denial verb before the noun with a one-word subject: the denier is accused
+    ("ونفت موسكو الاتهامات الأمريكية بالتدخل في الانتخابات.", ("usa", "russia")),
+    # ... not the one the charge names
+    ("ونفت طهران اتهامات واشنطن بدعم الحوثيين.", ("usa", "iran")),
+])
+def test_nominal_accusations_and_the_denials_of_them(builder, text, pair):
+    evs = events(builder, text, "accusation")
+    assert {(keys(e.accuser), keys(e.accused)) for e in evs} == {pair}
+    assert all(e.modality == "asserted" for e in evs)
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("وحملت الحكومة العراقية في بيان صدر مساء أمس عن مكتب رئيس الوزراء تنظيم داعش المسؤولية الكاملة عن التفجير.",
+     ("iraq", "isis")),
+    ("وحملت المعارضة السورية في بيانها الحكومة الروسية والنظام السوري مسؤولية المجزرة.",
+     ("syrian_opposition", "russia")),
+])
+def test_holding_responsible_across_a_long_gap(builder, text, pair):
+    assert pair in {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+
+
+# ---------------------------------------------------------------- officials: a title names its state, unless the name follows
+@pytest.mark.parametrize("text,pair", [
+    # a minister with no name speaks for his state
+    ("وقال وزير الدفاع الإسرائيلي إن حركة حماس تتحمل مسؤولية التصعيد الأخير.", ("israel", "hamas")),
+    ("وانتقد الرئيس الفرنسي بشدة الحكومة الإيرانية بسبب برنامجها الصاروخي.", ("france", "iran")),
+])
+def test_an_unnamed_official_speaks_for_his_state(builder, text, pair):
+    assert pair in {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+
+
+def test_a_title_before_a_name_is_the_persons_not_an_actor_of_its_own(builder):
+    text = "واتهم وزير الخارجية التركي مولود جاويش أوغلو الولايات المتحدة بدعم المسلحين."
+    evs = events(builder, text, "accusation")
+    assert evs and all(keys(e.accused) == "usa" for e in evs)
+    assert all(e.accuser.span.text == "مولود جاويش أوغلو" for e in evs)
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("واتهم المتحدث باسم الجيش الليبي تركيا بإرسال مرتزقة إلى طرابلس.", ("libya", "turkey")),
+    ("وقال المتحدث باسم الخارجية الإيرانية إن واشنطن تقف وراء اغتيال العالم النووي.", ("iran", "usa")),
+])
+def test_a_spokesman_speaks_for_the_one_named_after_on_behalf_of(builder, text, pair):
+    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {pair}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("وقال أردوغان في خطاب أمام البرلمان إن بلاده لن تسكت طويلا، متهما واشنطن بدعم المسلحين الأكراد.",
+     ("erdogan", "usa")),
+    ("وانتقد وزير الخارجية الروسي الحكومة البريطانية، متهما إياها بتلفيق الأدلة.", ("russia", "uk")),
+    ("وأصدرت الحكومة العراقية بيانا، محملة تنظيم داعش مسؤولية التفجير.", ("iraq", "isis")),
+])
+def test_a_participle_accuses_for_the_subject(builder, text, pair):
+    assert pair in {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+
+
+def test_a_participle_after_a_number_counts_defendants(builder):
+    text = "ووجهت النيابة العامة اتهامات إلى 12 متهما بالانتماء إلى تنظيم داعش."
+    assert all(keys(e.accused) != "isis" for e in events(builder, text, "accusation"))
+
+
+@pytest.mark.parametrize("text", [
+    "وهاجم الرئيس الأمريكي وسائل الإعلام في مؤتمر صحفي بواشنطن.",
+    "وهاجم ترامب الصحفيين خلال مؤتمر في البيت الأبيض.",
+])
+def test_a_person_attacking_in_words_is_no_attack(builder, text):
+    assert events(builder, text, "attack") == []
+
+
+def test_armed_men_attacking_are_an_attack(builder):
+    text = "وهاجم مسلحون من حركة الشباب قاعدة عسكرية في جنوب الصومال."
+    assert keys(events(builder, text, "attack")[0].perpetrator) == "al_shabaab"
+
+
+# ---------------------------------------------------------------- casualty figures: whom the victims belong to
+def test_the_counted_noun_and_min_name_the_victims_actor(builder):
+    text = "وقالت الشرطة إن 12 فردا من مقاتلي حركة الشباب قتلوا في اشتباك قرب كيسمايو."
+    figure = next(e for e in events(builder, text, "casualty") if e.count == 12)
+    assert keys(figure.victim) == "al_shabaab"
+
+
+def test_min_baynihim_after_the_counted_noun_is_no_victim_group(builder):
+    text = "قتل 9 أشخاص من بينهم ضابط في الشرطة العراقية بانفجار قرب الرمادي."
+    figure = next(e for e in events(builder, text, "casualty") if e.count == 9)
+    assert figure.victim is None
+
+
+def test_a_group_adjective_names_the_group(builder):
+    text = "وذكرت مصادر محلية مقتل 15 مسلحا حوثيا بغارة جوية قرب صعدة."
+    figure = next(e for e in events(builder, text, "casualty") if e.count == 15)
+    assert keys(figure.victim) == "houthis"
+    attack = events(builder, "وقصفت القوات الحوثية أحياء سكنية في تعز.", "attack")[0]
+    assert keys(attack.perpetrator) == "houthis" and attack.perpetrator.type == "armed_group"
+
+
+@pytest.mark.parametrize("text,target", [
+    # the verb is said of the attack noun before it: the one after the verb was hit, not the attacker
+    ("وكانت سيارة مفخخة هاجمت موقعا للجيش العراقي قرب الرمادي.", "iraqi_army"),
+    ("وبدأت القوات التركية هجوما واسعا في ريف حلب، يستهدف مقاتلي الوحدات الكردية.", "ypg"),
+])
+def test_an_attack_verb_said_of_an_attack_noun_names_the_target(builder, text, target):
+    attacks = events(builder, text, "attack")
+    assert all(keys(a.perpetrator) != target for a in attacks)
+    assert any(keys(a.target) == target for a in attacks)
+
+
+@pytest.mark.parametrize("text", [
+    "وحذرت الأمم المتحدة من هجمات لتنظيم داعش في ليبيا.",  # a warning, by lemma
+    "وتحدثت الصحيفة عن هجوم إسرائيلي وشيك على منشآت نووية في إيران.",  # imminent: not yet
+    "وقال مسؤول أمني إن هجمات محتملة قد تستهدف الحدود الشرقية لليبيا.",  # possible
+])
+def test_warned_of_imminent_or_possible_attacks_are_threatened(builder, text):
+    attacks = events(builder, text, "attack")
+    assert attacks and all(a.modality == "threatened" for a in attacks)
+
+
+@pytest.mark.parametrize("text,perpetrator,target", [
+    # the one after ضد or على is hit, never the attacker; أنها stands for the one named before it
+    ("وأعلنت المقاومة الشعبية أنها تشن هجوما ضد المتمردين الحوثيين في محافظة الضالع.",
+     "yemen_popular_resistance", "houthis"),
+    ("وتشن القوات الحكومية هجوما على مواقع حركة الشباب في إقليم جوبا.", None, None),
+])
+def test_the_one_after_a_target_marker_is_never_the_attacker(builder, text, perpetrator, target):
+    attack = events(builder, text, "attack")[0]
+    assert keys(attack.perpetrator) == perpetrator
+    assert keys(attack.perpetrator) != "al_shabaab"
+
+
+@pytest.mark.parametrize("text,pair", [
+    # a finding that names who is responsible
+    ("وخلصت لجنة التحقيق الدولية إلى أن قوات الدعم السريع مسؤولة عن الهجوم على المخيم.", (None, "rsf")),
+    ("وقالت الحكومة السودانية إن قوات الدعم السريع مسؤولة عن قصف المستشفى.", ("sudan", "rsf")),
+])
+def test_a_finding_of_responsibility_accuses(builder, text, pair):
+    assert pair in {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+
+
+def test_the_one_responsible_for_security_is_not_accused(builder):
+    text = "وقال وزير الداخلية إن المسؤول عن الأمن في المدينة هو الجيش اللبناني."
+    assert events(builder, text, "accusation") == []
+
+
+def test_a_designation_noun_names_who_designates_before_it(builder):
+    text = "ورحبت الحكومة البحرينية بقيام الولايات المتحدة بتصنيف حركة حسم منظمة إرهابية."
+    assert ("usa", "hasm") in {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+
+
+# ---------------------------------------------------------------- casualty precision in the wild
+@pytest.mark.parametrize("text", [
+    "وقتل الآلاف من الفلسطينيين في حرب 1948 التي هجرت فيها العائلات.",  # a year after حرب
+    "وولد الشاعر في 1890 وقتل في حادث سير عام 1950.",  # years, also before 1900
+    "وقال الشاهد &#8220;قتل المسلحون المارة&#8221; في السوق.",  # HTML character references
+])
+def test_years_and_html_entities_are_no_counts(builder, text):
+    assert events(builder, text, "casualty") == []
+
+
+@pytest.mark.parametrize("text", [
+    "وأنقذت فرق الدفاع المدني 9 محتجزين في مصعد معطل.",  # rescued
+    "وحررت القوات العراقية 20 رهينة كانوا محتجزين لدى المسلحين.",  # freed
+    "وضبطت الشرطة 3 شاحنات محملة بالأسلحة وأصيب فيها سائق.",  # counted things
+    "وتلقت الشرطة 40 بلاغا عن مفقودين خلال العاصفة.",
+])
+def test_rescued_people_and_counted_things_are_no_casualties(builder, text):
+    assert events(builder, text, "casualty") == []
+
+
+def test_a_blast_still_counts_its_dead_and_wounded(builder):
+    text = "وقتل 3 أشخاص وأصيب 5 في انفجار عبوة ناسفة قرب الفلوجة."
+    assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == {(3, "killed"), (5, "injured")}
+
+
+@pytest.mark.parametrize("text,figures", [
+    ("وأصيب 12 شخصا في الحادث، وغادر 7 منهم المستشفى بعد تلقي العلاج.", {(12, "injured")}),  # discharged
+    ("ويبلغ عدد سكان القرية التي قتل فيها الرجل 5000 نسمة.", set()),  # a population
+])
+def test_the_discharged_and_a_population_are_no_casualties(builder, text, figures):
+    assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == figures
+
+
+@pytest.mark.parametrize("text,attacks", [
+    ("واقتحم طلاب غاضبون مبنى وزارة التعليم في عمان احتجاجا على الرسوم.", 0),
+    ("وكان المتظاهرون يقتحمون مبنى البرلمان في بغداد.", 0),
+    ("واقتحمت قوات الاحتلال الإسرائيلي مخيم جنين فجر اليوم.", 1),
+])
+def test_protesters_storming_a_building_is_no_attack(builder, text, attacks):
+    assert len(events(builder, text, "attack")) == attacks

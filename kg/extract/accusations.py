@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+from kg.extract.attacks import adjective_actor
 from kg.extract.lexicon import load, norm_set
 from kg.extract.matching import Match
 from kg.extract.mentions import Found
@@ -12,6 +13,9 @@ from kg.extract.model import Event
 from kg.extract.modality import modality_of
 from kg.extract.window import Sentence, Window, distinct, same_actor
 from kg.nlp.normalize import normalize
+
+
+HOLD_GAP = 16  # words between حمّل and the المسؤولية it holds someone to, at most
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +52,14 @@ def _charge_follows(w: Window, s: Sentence, f: Found) -> bool:
         and not any(g.start == f.end for g in s.founds)
 
 
+def _denied(w: Window, s: Sentence, m: Match) -> bool:
+    """A denial verb, not a particle, negates the noun ``m`` (نفت موسكو الاتهامات): the
+    accusation denied was still made."""
+    particles = norm_set(w.lex["accusation"]["negation_particles"])
+    return any(n.end in (m.start, m.start - 1) and w.doc[n.start].norm_ not in particles
+               for n in w.labelled(s, "negation"))
+
+
 def eligible(w: Window, f: Found) -> bool:
     """A country glued to ب (بسوريا) is where something happens, never who acts."""
     tok = w.doc[f.start]
@@ -60,7 +72,10 @@ def accusation(w: Window, s: Sentence, m: Match, accuser: Found | None, accused:
         return None
     about = next((a for a in attacks if a.trigger.sentence == s.index), None)
     known = (accuser.mention.key is not None) + (accused.mention.key is not None)
-    return Event("accusation", w.span(m.start, m.end, s.index), modality=modality_of(w, s, m),
+    modality = modality_of(w, s, m)
+    if modality == "negated" and m.label == "accusation:noun" and _denied(w, s, m):
+        modality = "asserted"  # نفت موسكو الاتهامات الأمريكية: the accusation was made
+    return Event("accusation", w.span(m.start, m.end, s.index), modality=modality,
                  accuser=w.use(accuser), accused=w.use(accused),
                  reported_by=accuser.mention, about=about, confidence=0.6 + 0.15 * known)
 
@@ -104,6 +119,7 @@ def find_accusations(w: Window, attacks: list[Event]) -> list[Event]:
         out += behind_accusations(w, s, actors, attacks)
         out += designations(w, s, actors, attacks)
         out += criticisms(w, s, actors, attacks)
+        out += crimes(w, s, actors, attacks)
         out += responsibilities(w, s, actors, attacks)
         out += charges(w, s, actors, attacks)
         out += attributions(w, s, actors, attacks)
@@ -185,8 +201,13 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             # هجوم يحمل بصمات بوكو حرام: the sentence's source blames the one whose hallmarks it bears
             out.append(accusation(w, s, m, s.reporter or w.doc_reporter, after(m.end, 3), attacks))
             continue
-        if w.needs_unmet(s, m, _accusation_needs(), 8) or w.negated(s, m) or _after_to(w, s, m):
+        holds = not noun and w.lemma(m) == "حمل"
+        if w.needs_unmet(s, m, _accusation_needs(), HOLD_GAP if holds else 8) or _after_to(w, s, m) or (
+                w.negated(s, m) and not (noun and _denied(w, s, m))):
             continue  # إلى تحمل المسؤولية: a call to bear it (responsibilities)
+        if m.label == "accusation:participle":
+            out.append(_participle(w, s, m, named, actors, attacks))
+            continue
         if noun and m.end < s.end and w.doc[m.end].norm_ in norm_set(w.lex["accusation"]["pointing"]):
             # وجهت أنقرة أصابع الاتهام إلى الحزب: who points is named before, the accused after
             accuser = w.actor_before(s, m.start, 3, among=actors) or s.reporter
@@ -199,18 +220,28 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             out.append(accusation(w, s, m, who(m.end, 2), antecedent, attacks))
             continue
         owner = who(m.end, 0) if noun else None
+        if noun and owner is None and (state := adjective_actor(w, s, m.end)):
+            # الاتهامات الروسية لأوكرانيا: the adjective's state accuses the one after it; in
+            # نفت موسكو الاتهامات الأمريكية, the one who denies
+            accused = after(state.end, 2, state) or w.actor_before(s, m.start, 1)
+            out.append(accusation(w, s, m, state, accused, attacks))
+            continue
         if owner and not w.doc[owner.start].text.startswith(("ل", "ب")):
             # اتهامات الحكومة للمعارضة: the noun's owner accuses the one after it; in
             # نفت طالبان اتهامات الحكومة, the one before (who denies) is accused
-            accused = after(owner.end, 2, owner) or w.actor_before(s, m.start, 1)
+            accused = None if _charge_follows(w, s, owner) else after(owner.end, 2, owner)
+            # نفت طهران اتهامات واشنطن بدعم الحوثيين: Tehran (who denies) is accused, not the Houthis
+            accused = accused or w.actor_before(s, m.start, 1)
             out.append(accusation(w, s, m, owner, accused, attacks))
             continue
         accuser = _subject_before(w, s, m, 0 if noun else 1, actors)
         accused = None
         if accuser is None and (stmt := w.starts_with(s, "statement", m.end)):
-            # وحمّل البيانُ تركيا المسؤولية: the statement's author accuses
-            accuser = s.reporter or w.doc_reporter
-            accused = after(stmt.end, 4, accuser)
+            # وحمّل البيانُ تركيا المسؤولية: the statement's author accuses; اتهم المتحدث
+            # باسم الجيش تركيا: the one the spokesman speaks for
+            spokesman = w.spokesman_of(s, stmt)
+            accuser = spokesman or s.reporter or w.doc_reporter
+            accused = after(spokesman.end if spokesman else stmt.end, 4, accuser)
         elif accuser is None:
             first = who(m.end, 4)
             if noun and first and w.doc[first.start].text.startswith("ل"):
@@ -225,8 +256,42 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
                 accused = after(_past_partners(w, s, first), 8, first) if first else None
         else:
             accused = after(max(m.end, _past_partners(w, s, accuser)), 8, accuser)
+        if holds and (held := _held_responsible(w, s, m, named)) and not (
+                accuser and (held.start < accuser.end or same_actor(held.mention, accuser.mention))):
+            accused = held
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
+
+
+def _participle(w: Window, s: Sentence, m: Match, named: list[Found], actors: list[Found],
+                attacks: list[Event]) -> Event | None:
+    """قال أردوغان إن بلاده لن تسكت، متهما واشنطن بدعم المسلحين / انتقد الوزير تركيا، متهما
+    إياها: the sentence's source (or its first actor) accuses the one after the participle, or
+    the one before it that إياه stands for. After a number it counts defendants (29 متهما)."""
+    if m.start > s.start and (w.doc[m.start - 1].like_num or w.doc[m.start - 1].is_digit):
+        return None
+    before = [f for f in actors if f.end <= m.start and not f.latent]
+    accuser = s.reporter or (before[0] if before else None)
+    if m.end < s.end and w.doc[m.end].norm_.startswith("اياه"):
+        accused = next((f for f in reversed(named) if f.end <= m.start
+                        and not (accuser and same_actor(f.mention, accuser.mention))), None)
+    else:
+        accused = w.actor_after(s, m.end, 1, accuser, among=named)
+    return accusation(w, s, m, accuser, accused, attacks)
+
+
+def _held_responsible(w: Window, s: Sentence, m: Match, named: list[Found]) -> Found | None:
+    """حمّلت الحكومة في بيان صدر أمس عن مكتب الرئيس تنظيم داعش المسؤولية: the one named right
+    before المسؤولية, however far it stands from the verb."""
+    needed = _accusation_needs().get(w.lemma(m), frozenset())
+    words = 0
+    for i in range(m.end, s.end):
+        if w.doc[i].norm_ in needed:
+            return w.actor_before(s, i, 0, among=named)
+        words += not w.doc[i].is_punct
+        if words > HOLD_GAP:
+            break
+    return None
 
 
 def behind_accusations(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
@@ -249,7 +314,12 @@ def designations(w: Window, s: Sentence, actors: list[Found], attacks: list[Even
         if terror is None or w.negated(s, m):
             continue
         between = [f for f in actors if m.end <= f.start and f.end <= terror.start]
-        if w.doc[m.start].norm_.endswith(("ه", "ها", "هم")):
+        if m.label == "designation:noun":
+            # قيام الولايات المتحدة بتصنيف الجماعة منظمة إرهابية: who designates is named before
+            # the noun (or is the source), the one designated between it and the terror word
+            accusers = [a for a in [w.actor_before(s, m.start, 2, among=actors) or s.reporter] if a]
+            accused = between[0] if between else None
+        elif w.doc[m.start].norm_.endswith(("ه", "ها", "هم")):
             named = [f for f in w.actors(s) if f.end <= m.start and w.named_here(s, f)]
             accused, accusers = (named[-1] if named else None), between
             if not accusers and len(named) > 1:  # وتركيا غاضبة من دعم الوحدات، إذ تعتبرها إرهابية
@@ -288,6 +358,43 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
                 # ندد رئيس البرلمان العراقي سليم الجبوري بـ: the name is who speaks, not the accused
                 accuser, accused = accused, w.actor_after(s, accused.end, 4, accused, among=named)
         out.append(accusation(w, s, m, accuser, accused, attacks))
+    return [ev for ev in out if ev]
+
+
+def crimes(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
+    """A crime or massacre that names who committed it accuses them, in the words of the
+    sentence's source: جرائم الاحتلال، جرائم الحرب الإسرائيلية، جريمة جديدة لطائرات التحالف،
+    الجريمة التي ارتكبتها الحركة، ارتكبت الميليشيا مجزرة. One that names no culprit (جريمة
+    قتل، مجزرة في القرية) or only its victim (جريمة اغتيال الوزير) accuses nobody."""
+    if s.reporter is None:
+        return []
+    # who can be named as the culprit: not a country a locative word places (جرائم في سوريا),
+    # but a head word referring back (جرائم النظام، الجريمة التي ارتكبتها الحركة)
+    named = sorted([f for f in actors if w.named_here(s, f) or f.mention.via == "pattern"]
+                   + w.adjective_actors(s), key=lambda f: f.start)
+    commits = w.labelled(s, "commit")
+    out = []
+    for m in w.labelled(s, "crime"):
+        if w.negated(s, m):
+            continue
+        culprit = w.actor_after(s, m.end, 0, among=named)  # جرائم الاحتلال
+        if culprit is None:  # جرائم الحرب الإسرائيلية: a country adjective on the noun
+            culprit = next((f for f in w.adjective_actors(s) if m.end <= f.start and w.gap(m.end, f.start) <= 2), None)
+        if culprit is None:  # جريمة جديدة لطائرات التحالف: the one it is "of"
+            words = [i for i in range(m.end, min(m.end + 4, s.end)) if not w.doc[i].is_punct][:2]
+            lam = next((i for i in words if w.doc[i].text.startswith("ل") and w.doc[i]._.clitic), None)
+            culprit = w.actor_after(s, lam, 1, among=named) if lam is not None else None
+        if culprit is None:  # الجريمة التي ارتكبتها الحركة: the one who committed it
+            c = next((c for c in commits if m.end <= c.start and w.gap(m.end, c.start) <= 4), None)
+            culprit = w.actor_after(s, c.end, 1, among=named) if c else None
+        if culprit is None:  # ارتكبت الميليشيا مجزرة / الميليشيا ارتكبت مجزرة
+            c = next((c for c in commits if c.end <= m.start and w.gap(c.end, m.start) <= 4), None)
+            culprit = w.actor_after(s, c.end, 2, among=named) if c else None
+            if culprit is not None and culprit.start >= m.start:
+                culprit = None
+            if c is not None and culprit is None:
+                culprit = _subject_before(w, s, c, 0, named)
+        out.append(accusation(w, s, m, s.reporter, culprit, attacks))
     return [ev for ev in out if ev]
 
 

@@ -14,11 +14,33 @@ from kg.nlp.normalize import normalize
 from kg.registry import load_registry
 
 SIDES_GAP = 5  # words between a clash noun and the بين naming its sides, at most
+SUBJECT_GAP = 4  # words between an attack noun and the verb it is the subject of
+ATTRIBUTION_GAP = 4  # words between an attack and the verb attributing it (التي، adjectives)
 
 
 @lru_cache(maxsize=1)
 def _attack_needs() -> dict[str, frozenset[str]]:
     return {normalize(k): norm_set(v) for k, v in load("lexicon")["attack"]["needs_nearby"].items()}
+
+
+@lru_cache(maxsize=1)
+def _protest_lemmas() -> frozenset[str]:
+    return norm_set(load("lexicon")["attack"]["protest_lemmas"])
+
+
+@lru_cache(maxsize=1)
+def _civilians() -> frozenset[str]:
+    return norm_set(load("lexicon")["attack"]["protesters"])
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    return norm_set(load("lexicon")["attack"]["speech_lemmas"])
+
+
+@lru_cache(maxsize=1)
+def _pronoun_subjects() -> frozenset[str]:
+    return norm_set(load("lexicon")["attack"]["pronoun_subjects"])
 
 
 def find_attacks(w: Window) -> list[Event]:
@@ -38,8 +60,17 @@ def find_attacks(w: Window) -> list[Event]:
             if any(v.label == "attack:verb" and v.end <= m.start and w.gap(v.end, m.start) <= 3
                    for v in triggers[:k]) and m.label == "attack:noun":
                 continue  # شنت تركيا هجوما: the noun is the verb's object, one attack
+            if w.lemma(m) in _protest_lemmas() and w.doc[m.end:min(m.end + 2, s.end)] and \
+                    _civilians() & ({t.norm_ for t in w.doc[m.end:min(m.end + 2, s.end)]} | {w.doc[max(s.start, m.start - 1)].norm_}):
+                continue  # اقتحم طلاب مبنى الوزارة، متظاهرون يقتحمون البرلمان: a protest, no attack
+            if _subject_noun(w, s, m, triggers[:k]) is not None:
+                continue  # قذيفة استهدفت مركزا: the verb of the attack told before it
+            # ...and that verb tells what this attack hit
+            predicate = next((t for t in triggers[k + 1:] if _subject_noun(w, s, t, [m]) is m), None)
             verb = m.label == "attack:verb"
-            perp = attacker(w, s, m, verb)
+            perp = attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb)
+            if perp and w.lemma(m) in _speech_lemmas() and (perp.mention.type == "person" or w.titled(perp)):
+                continue  # هاجم ترامب الصحفيين، هاجم الرئيس الأمريكي الإعلام: words, no violence
             after = perp.end if perp and perp.start >= m.start else m.end
             marker = next((t for t in w.labelled(s, "target_marker") if after <= t.start <= after + 2), None)
             target, target_places = None, []
@@ -54,12 +85,15 @@ def find_attacks(w: Window) -> list[Event]:
                 target = w.actor_after(s, m.end, 1)
             if perp is None and (sides := clash_sides(w, s, m)):  # اشتباكات بين الجيش والحوثيين
                 perp, target = sides[0], (sides[1] if len(sides) > 1 else None)
+            if predicate is not None and target is None:  # هجوما في عفرين يستهدف الوحدات الكردية
+                target = next((f for f in w.actors(s) if not f.latent and f.start >= predicate.end
+                               and w.gap(predicate.end, f.start) <= 2), None)
             if perp and target and same_actor(perp.mention, target.mention):
                 target = None
             # where: the places named around this trigger, up to the next one (not the verb's
             # own object: أطلق حفتر هجوما لتحرير درنة)
             nxt = next((t for t in triggers[k + 1:] if not (
-                verb and t.label == "attack:noun" and w.gap(m.end, t.start) <= 3)), None)
+                verb and t.label == "attack:noun" and w.gap(m.end, t.start) <= 3) and t is not predicate), None)
             end = nxt.start if nxt else s.end
             near = [p for p in places if m.start - 3 <= p.start < min(end, m.end + 16)]
             ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
@@ -70,6 +104,36 @@ def find_attacks(w: Window) -> list[Event]:
                              confidence=0.5 + 0.2 * bool(perp) + 0.1 * bool(target)))
     apply_claims(w, out)
     return merge_attacks(out)
+
+
+def _subject_noun(w: Window, s: Sentence, m: Match, before: list[Match]) -> Match | None:
+    """The attack noun an attack verb ``m`` is said of (قذيفة استهدفت، سيارتان مفخختان
+    هاجمتا، هجوما في عفرين يستهدف): told just before it, with no actor between to be the
+    verb's own subject, and not the verb's object."""
+    if m.label != "attack:verb" or any(n.label == "attack:noun" and m.end <= n.start and w.gap(m.end, n.start) <= 3
+                                       for n in w.labelled(s, "attack")):
+        return None  # لكانوا شنوا هجمات: the verb launches attacks of its own
+    noun = next((n for n in reversed(before) if n.label == "attack:noun"), None)
+    if noun is None or noun.end > m.start or w.gap(noun.end, m.start) > SUBJECT_GAP:
+        return None
+    if any(noun.end <= f.start < m.start for f in w.actors(s) if not f.latent):
+        return None  # غارات قالت روسيا إنها استهدفت: Russia's verb
+    if any(t.norm_ in w.relatives for t in w.doc[noun.end:m.start]):
+        return None  # ...الهجمات التي شنها: a relative clause names the doer (by-markers)
+    return noun
+
+
+def attributed_to(w: Window, s: Sentence, m: Match, later: list[Match]) -> Found | None:
+    """الغارة التي نسبت إلى التحالف / هجوم انتحاري نسبته أنقرة إلى التنظيم: the one an attack
+    is attributed to (a verb of نسب right after the attack, then إلى) did it."""
+    verb = next((a for a in w.labelled(s, "attribution_to")
+                 if a.start >= m.end and w.gap(m.end, a.start) <= ATTRIBUTION_GAP), None)
+    if verb is None or w.negated(s, verb) or any(t.start < verb.start for t in later):
+        return None  # ...هجوم ثم تفجير نسب إلى: the nearer attack's
+    to = next((i for i in range(verb.end, min(verb.end + 4, s.end)) if w.doc[i].norm_ in ("الي", "لي")), None)
+    if to is None:
+        return None
+    return w.actor_after(s, to + 1, 1, among=[f for f in w.actors(s) if w.named_here(s, f)])
 
 
 def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
@@ -118,7 +182,12 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         return state  # غارات روسية، ضربة جوية أمريكية
     if verb and (subject := w.actor_before(s, m.start, 0, among=actors)):
         return subject  # الحكومة السورية اغتالت الصحفية
+    if verb and m.start > s.start and w.doc[m.start - 1].norm_ in _pronoun_subjects():
+        # أعلنت المقاومة أنها تشن هجوما: the one the pronoun stands for, named just before
+        return w.actor_before(s, m.start - 1, 2, among=actors)
     perp = None if object_noun(w, m) else w.actor_after(s, m.end, 2 if verb else 1, among=actors)
+    if perp is not None and any(m.end <= t.start < perp.start for t in w.labelled(s, "target_marker")):
+        perp = None  # تشن هجوما ضد المتمردين: the one after ضد is hit
     if perp is None:
         for b in w.by_markers(s):
             if b.start >= m.start and (perp := w.actor_after(s, b.end, 4, among=actors)):

@@ -14,7 +14,10 @@ def find_reporters(w: Window) -> None:
                 s.reporter = f
         if s.reporter is None:
             for m in w.labelled(s, "reporting"):
-                if w.starts_with(s, "statement", m.end) and w.doc_reporter:
+                stmt = w.starts_with(s, "statement", m.end)
+                if stmt and (spokesman := w.spokesman_of(s, stmt)):
+                    s.reporter = spokesman  # قال المتحدث باسم الخارجية: the ministry
+                elif stmt and w.doc_reporter:
                     s.reporter = w.doc_reporter
                 else:
                     s.reporter = w.actor_after(s, m.end, 3) or w.actor_before(s, m.start, 2)

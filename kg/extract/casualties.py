@@ -10,6 +10,7 @@ from kg.extract.mentions import Found
 from kg.extract.window import Sentence, Window, same_actor
 
 VICINITY = 10  # tokens between a number and its outcome word, at most
+RESCUE_GAP = 5  # words between a rescue word and the number of those rescued, at most
 
 
 def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None) -> list[Event]:
@@ -26,6 +27,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             after += 1 if after < s.end and w.doc[after].norm_ == "من" else 0
             if any(m.label == non_person and m.start == after for m in s.matches):
                 continue
+            if any(r.end <= ns and w.gap(r.end, ns) <= RESCUE_GAP for r in w.labelled(s, "rescue")):
+                continue  # أنقذت فرق الدفاع المدني 9 محتجزين: rescued, no casualties
             best, dist = None, VICINITY + 1
             # مقتل 11 مسلحا و10 مدنيين وإصابة 17: an outcome after the number that opens a
             # new clause (و) is the next figure's, when one before the number can govern it
@@ -115,7 +118,11 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> t
     stops = {o.start for o in outcomes} | {n for _, n, _ in s.numbers}
     while end < s.end and end - start < 6:
         tok = w.doc[end]
-        if tok.is_punct or tok.norm_ in w.victim_stops or end in stops or (end > start and tok.text.startswith("و") and end + 1 in stops):
+        # 17 فردا من المتمردين الحوثيين: من after the counted noun names whom they belong to
+        belongs = end == start + 1 and tok.norm_ == "من" and end + 1 < s.end and \
+            w.doc[end + 1].norm_ not in w.victim_stops and not w.doc[end + 1].is_punct
+        if not belongs and (tok.is_punct or tok.norm_ in w.victim_stops or end in stops or (
+                end > start and tok.text.startswith("و") and end + 1 in stops)):
             break
         end += 1
     return start, end

@@ -131,6 +131,7 @@ class Rules:
             "statement": lex["statement_nouns"],
             "accusation:verb": lex["accusation"]["verbs"],
             "accusation:noun": lex["accusation"]["nouns"],
+            "accusation:participle": lex["accusation"]["participles"],
             "designation": lex["accusation"]["designation_verbs"],
             "charge": lex["accusation"]["charges"],
             "mutual": lex["accusation"]["mutual_verbs"],

@@ -71,17 +71,25 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
 
     verbal = [m for m in matches if m.label.split(":")[0] in
               ("reporting", "accusation", "attack", "negation", "designation", "claim", "behind",
-               "criticism", "bears", "attribution_to", "charge")]
+               "criticism", "bears", "attribution_to", "charge", "commit")]
     verbs = {m.end for m in verbal}  # positions right after a verb
     verb_starts = {m.start for m in verbal}
     where = {m.end for m in matches if m.label == "locative"}
+    titles = norm_set(rules.lex["title_heads"])
+    # where a person's name starts: a title before it (وزير الخارجية التركي مولود) is no state
+    people = {e.start for e in doc.ents if e.label_ == "PER"} | {
+        m.start for m in named if m.label.startswith("actor:") and registry.get("actor", m.label[6:]).type == "person"}
     not_names = norm_set(rules.lex["not_names"])
     place_words = frozenset().union(*(norm_set(ws) for ws in rules.lex["place_heads"].values()))
     for (start, end), ms in sorted(groups.items()):
         span = _span(doc, start, end, sent_of[start])
         kinds = {m.label.partition(":")[0]: m.label.partition(":")[2] for m in ms}
         if "state" in kinds and "actor" not in kinds:  # الجيش التركي: the state, unless the registry knows it
-            out.append(Found(Mention(span, "actor", "state", kinds["state"], "pattern"), start, end))
+            titled = doc[start].norm_ in titles or (start > 0 and doc[start - 1].norm_ in titles)
+            if titled and (end in people or (end < len(doc) and doc[end].text in ",،" and end + 1 in people)):
+                continue  # الرئيس الفرنسي إيمانويل ماكرون: the title of the person named next
+            entry = registry.get("actor", kinds["state"])  # القوات الحوثية: a group, not a state
+            out.append(Found(Mention(span, "actor", entry.type if entry else "state", kinds["state"], "pattern"), start, end))
             continue
         # في تركيا / إلى أنقرة: a place; أعلنت تركيا / واشنطن لا تقدم: also (or only) an actor
         locative = start in where or bool(doc[start]._.clitic and doc[start].text[0] in "بل")
@@ -125,7 +133,9 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         if tok.norm_ not in anaphoric or taken[tok.i]:
             continue
         heads = (tok.norm_, tok.norm_[2:])  # التحالف: also تحالف دعم الشرعية
-        keys = {f.mention.key for f in named_actors if f.end <= tok.i and doc[f.start].norm_ in heads}
+        # the head may stand anywhere in the name: طيران التحالف، قوات التحالف العربي
+        keys = {f.mention.key for f in named_actors if f.end <= tok.i
+                and any(t.norm_ in heads for t in doc[f.start:f.end])}
         if len(keys) == 1:
             entry = registry.get("actor", keys.pop())
             span = _span(doc, tok.i, tok.i + 1, sent_of[tok.i])

@@ -210,6 +210,11 @@ def _glued(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _entity(text: str, start: int, end: int) -> bool:
+    """The digits of an HTML character reference left in the text (&#8220; &#160;)."""
+    return text[max(0, start - 2):start] == "&#" and text[end:end + 1] == ";"
+
+
 def _is_year(value: int, keys: Sequence[str], i: int, nxt: int) -> bool:
     """A 4-digit year next to a month name (يناير 2022, 2022 يناير) or after في/منذ (في 2015)."""
     if not _YEAR_MIN <= value <= _YEAR_MAX:
@@ -227,6 +232,7 @@ def _excluded(text: str, keys: Sequence[str], i: int, phrase: tuple, spans: Sequ
         or _NOT_COUNTS_BEFORE.match(keys, i - 1, sizes=(1,)) is not None
         or (kind != "digits" and _ORDINALS.match(keys, i - 1, sizes=(1,)) is not None)
         or _glued(text, start, end)
+        or _entity(text, start, end)
         or (kind == "digits" and _is_year(value, keys, i, nxt))
     )
 

@@ -44,6 +44,8 @@ class Window:
         self.negations = norm_set(self.lex["accusation"]["negations"])
         self.victim_stops = norm_set(self.lex["victim_stop_words"])
         self.match_words = norm_set(self.lex["attack"]["not_violent_context"])
+        self.on_behalf = norm_set(self.lex["on_behalf"])
+        self.titles = norm_set(self.lex["title_heads"])
         self.used: set[int] = set()  # ids of Found objects a rule relied on
         self.doc_reporter: Found | None = None
 
@@ -104,6 +106,16 @@ class Window:
         marked = [m for m in s.matches if m.label == "attack:noun" and self.doc[m.start]._.clitic
                   and self.doc[m.start].text.startswith("ب")]
         return sorted(self.labelled(s, "by_marker") + marked, key=lambda m: m.start)
+
+    def spokesman_of(self, s: Sentence, stmt: Match) -> Found | None:
+        """The one a spokesman speaks for: المتحدث (الرسمي) باسم الجيش الليبي -> the army."""
+        on_behalf = next((i for i in range(stmt.end, min(stmt.end + 2, s.end))
+                          if self.doc[i].norm_ in self.on_behalf), None)
+        return self.actor_after(s, on_behalf + 1, 0) if on_behalf is not None else None
+
+    def titled(self, f: Found) -> bool:
+        """``f`` is named by a person's title (الرئيس الأمريكي، وزير الخارجية التركي)."""
+        return self.doc[f.start].norm_ in self.titles or (f.start > 0 and self.doc[f.start - 1].norm_ in self.titles)
 
     def starts_with(self, s: Sentence, label: str, pos: int) -> Match | None:
         return next((m for m in s.matches if m.label == label and m.start == pos), None)
