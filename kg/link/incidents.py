@@ -21,10 +21,11 @@ from functools import lru_cache
 from kg.registry import Entry, load_registry
 
 # How far (km) a place reaches: two places fit when closer than the larger of their radii.
-RADIUS_KM = {"facility": 3, "neighbourhood": 5, "village": 15, "town": 25, "city": 30, "admin": 150, "region": 150}
+RADIUS_KM = {"facility": 3, "neighbourhood": 5, "village": 15, "town": 25, "city": 30, "admin": 75, "region": 75}
 # The window a date stands for, in days before and after it, by precision. An event known
-# only by its publication date happened on that day or in the week before it.
-WINDOW = {"day": (0, 0), "publication": (7, 0)}
+# only by its publication date happened on that day or in the two weeks before it (follow-up
+# reports: an inquiry, a funeral, a claim).
+WINDOW = {"day": (0, 0), "publication": (14, 0)}
 SLACK_DAYS = 1  # reports a day apart still fit: time zones, "last night"
 
 
