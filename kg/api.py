@@ -16,7 +16,8 @@ import pandas as pd
 
 from kg.build import BuildSummary, Builder, build
 from kg.documents import Document
-from kg.export.tables import ENTITY_FIELDS, EVENT_FIELDS, entities_table, events_table
+from kg.export.tables import (ENTITY_FIELDS, EVENT_FIELDS, INCIDENT_FIELDS, entities_table, events_table,
+                              incidents_table)
 from kg.errors import KgError
 from kg.store import Store, open_graph, read_query
 
@@ -64,6 +65,11 @@ class KnowledgeGraph:
 
     def entities(self) -> pd.DataFrame:
         return pd.DataFrame(entities_table(self.store), columns=ENTITY_FIELDS)
+
+    def incidents(self) -> pd.DataFrame:
+        """One row per incident several documents report (documents need dates to be linked:
+        ``Document(date=...)`` in add_documents, JSONL ``date`` or `kg build --date`)."""
+        return pd.DataFrame(incidents_table(self.store), columns=INCIDENT_FIELDS)
 
     def __len__(self) -> int:
         return len(self.store)

@@ -233,3 +233,14 @@ def test_looking_closely_only_at_groups_that_share_a_place_key_misses_none(monke
     filtered = groups()
     monkeypatch.setattr(incidents, "_place_keys", lambda k, r: {"every group"})
     assert filtered == groups() and len(filtered) > 10
+
+
+def test_python_api_gives_incidents_as_a_dataframe():
+    from kg.api import KnowledgeGraph
+    from kg.documents import Document
+
+    g = KnowledgeGraph()
+    g.add_documents(Document(id=a["id"], text=a["text"], date=a["date"], source=a["source"]) for a in ARTICLES[:3])
+    incidents = g.incidents()
+    assert len(incidents) == 1 and incidents.loc[0, "documents"] == ["a", "b", "c"]
+    assert (incidents.loc[0, "killed_min"], incidents.loc[0, "killed_max"]) == (12, 15)
