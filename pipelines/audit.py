@@ -20,16 +20,20 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipelines.train_ner import dev_headlines, news_texts
+from pipelines.train_ner import dev_headlines, news_articles
 
 TYPES = ("accusation", "attack", "casualty")
 
 
 def sample_articles(text_dir: Path, dev_articles: Path, n: int, seed: int) -> list[dict]:
+    """A fixed random sample, as JSONL rows with the date the article was collected (the day
+    of publication or the day after: SaudiNewsNet's ``date_extracted``) and its outlet."""
     skip = dev_headlines(dev_articles)
-    texts = [t for t in news_texts(text_dir) if t.strip() and t.split("\n", 1)[0].strip() not in skip]
-    picked = sorted(random.Random(seed).sample(range(len(texts)), min(n, len(texts))))
-    return [{"id": f"snn{i:05d}", "text": texts[i]} for i in picked]
+    articles = [a for a in news_articles(text_dir)
+                if a["text"].strip() and a["text"].split("\n", 1)[0].strip() not in skip]
+    picked = sorted(random.Random(seed).sample(range(len(articles)), min(n, len(articles))))
+    return [{"id": f"snn{i:05d}", "text": articles[i]["text"], "date": articles[i].get("date_extracted"),
+             "source": articles[i].get("source")} for i in picked]
 
 
 def roles(row: dict) -> str:

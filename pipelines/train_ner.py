@@ -168,13 +168,20 @@ def make_data(data: Path, work: Path) -> None:
 
 
 # ---------------------------------------------------------------- vectors
-def news_texts(text_dir: Path):
+def news_articles(text_dir: Path):
+    """SaudiNewsNet's articles as dicts: their fields (source, url, date_extracted, title,
+    content...) and ``text``, the title and content joined."""
     for zpath in sorted(text_dir.glob("*.zip")):
         with zipfile.ZipFile(zpath) as z:
             for name in z.namelist():
                 if name.endswith(".json"):
                     for art in json.loads(z.read(name).decode("utf-8")):
-                        yield "\n".join(filter(None, (art.get("title"), art.get("content"))))
+                        yield {**art, "text": "\n".join(filter(None, (art.get("title"), art.get("content"))))}
+
+
+def news_texts(text_dir: Path):
+    for art in news_articles(text_dir):
+        yield art["text"]
 
 
 class _Corpus:
