@@ -6,7 +6,8 @@ a person to read and mark right or wrong.
 
 The articles are drawn with ``--seed`` from all of SaudiNewsNet (development articles left
 out, by headline), built with the real CLI (`kg build` of a JSONL file, `kg export events`),
-and ``--per-type`` asserted events of each type are drawn, again with the seed. The sheet
+and ``--per-type`` asserted events of each type, and as many incidents (with all their
+reports), are drawn, again with the seed. The sheet
 has one numbered row per event: its roles as exported and the sentence it came from, with
 an empty "right?" column to fill in.
 """
@@ -59,7 +60,24 @@ def sheet(rows: list[dict], per_type: int, seed: int, n_articles: int) -> str:
             sentence = r["sentence"].replace("|", "/").replace("\n", " ")
             lines.append(f"| {i} | {r['doc']} | {roles(r)} | {sentence} | |")
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines + _incidents(rows, per_type, rng))
+
+
+def _incidents(rows: list[dict], per_type: int, rng: random.Random) -> list[str]:
+    """Incidents several articles report, each with its reports: right when they all tell
+    the same incident."""
+    reports: dict[str, list[dict]] = {}
+    for r in rows:
+        if r["type"] == "attack" and r.get("incident"):
+            reports.setdefault(r["incident"], []).append(r)
+    drawn = sorted(rng.sample(sorted(reports), min(per_type, len(reports))))
+    lines = [f"## incident: {len(drawn)} of {len(reports)}", "",
+             "| # | report | date | attack | sentence | right? |", "|---|---|---|---|---|---|"]
+    for i, incident in enumerate(drawn, 1):
+        for r in sorted(reports[incident], key=lambda r: (r["date"] or "", r["doc"])):
+            sentence = r["sentence"].replace("|", "/").replace("\n", " ")
+            lines.append(f"| {i} | {r['doc']} | {r['date']} ({r['date_precision']}) | {roles(r)} | {sentence} | |")
+    return [*lines, ""]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -85,7 +103,8 @@ def main(argv: list[str] | None = None) -> None:
         rows = [json.loads(line) for line in events.read_text(encoding="utf-8").splitlines() if line]
     args.out.write_text(sheet(rows, args.per_type, args.seed, len(articles)), encoding="utf-8")
     counts = {k: sum(r["type"] == k for r in rows) for k in TYPES}
-    print(f"{len(articles)} articles: {counts}; sheet in {args.out}")
+    incidents = len({r["incident"] for r in rows if r.get("incident")})
+    print(f"{len(articles)} articles: {counts}, {incidents} incidents; sheet in {args.out}")
 
 
 if __name__ == "__main__":

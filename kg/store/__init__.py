@@ -209,13 +209,15 @@ class Store:
         if self.path is not None:
             self.ox.flush()
 
-    def close(self) -> None:
-        """Flush, close Oxigraph and give the lock up, now. Reading SPARQL (pyparsing's
-        backtracking exceptions) leaves reference cycles through the frames that held this
-        store and its query results: only the cycle collector frees them, and with them
-        RocksDB's own lock on the folder."""
+    def close(self, flush: bool = True) -> None:
+        """Flush (unless ``flush`` is False: after a failed write, what was committed stays),
+        close Oxigraph and give the lock up, now. Reading SPARQL (pyparsing's backtracking
+        exceptions) leaves reference cycles through the frames that held this store and its
+        query results: only the cycle collector frees them, and with them RocksDB's own lock
+        on the folder."""
         if self.path is not None and hasattr(self, "ox"):
-            self.flush()
+            if flush:
+                self.flush()
             del self.ox
             gc.collect()
             if hasattr(self, "_lock"):
