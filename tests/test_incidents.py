@@ -244,3 +244,9 @@ def test_python_api_gives_incidents_as_a_dataframe():
     incidents = g.incidents()
     assert len(incidents) == 1 and incidents.loc[0, "documents"] == ["a", "b", "c"]
     assert (incidents.loc[0, "killed_min"], incidents.loc[0, "killed_max"]) == (12, 15)
+
+
+def test_an_incident_known_by_month_is_dated_by_month():
+    reports = [report("x", 1, "abha", precision="month"), report("y", 20, "abha", precision="publication")]
+    [incident] = find_incidents(reports, K)
+    assert (incident.date, incident.precision) == (date(2021, 3, 1), "month")

@@ -80,7 +80,7 @@ class Figure:
 class Incident:
     reports: list[Report]  # the earliest first
     date: date
-    precision: str  # day (from its reports' date words) or publication (the earliest document's date)
+    precision: str  # day or month (from its reports' date words) or publication (the earliest document's date)
     place: str | None  # the place most of its reports name, the most precise first
     actors: tuple[str, ...]
     figures: list[Figure]
@@ -280,10 +280,11 @@ def _incident(reports: list[Report], k: Knowledge) -> Incident:
     reports = sorted(reports, key=lambda r: r.order)
     # It happened by the time the first document told it: later days are other events' dates.
     first_told = min((r.published or r.date for r in reports), default=None)
-    days = Counter(r.date for r in reports if r.precision == "day" and r.date <= first_told)
-    if days:
-        top = max(days.values())
-        when, precision = min(d for d, n in days.items() if n == top), "day"
+    for precision in ("day", "month"):  # the most common date its reports' date words give, the earliest first
+        told = Counter(r.date for r in reports if r.precision == precision and r.date <= first_told)
+        if told:
+            when = min(told, key=lambda d: (-told[d], d))
+            break
     else:
         when, precision = first_told, "publication"
     # The place most reports name or lie in or around, the most precise first.
