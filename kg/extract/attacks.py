@@ -23,24 +23,11 @@ def _attack_needs() -> dict[str, frozenset[str]]:
     return {normalize(k): norm_set(v) for k, v in load("lexicon")["attack"]["needs_nearby"].items()}
 
 
-@lru_cache(maxsize=1)
-def _protest_lemmas() -> frozenset[str]:
-    return norm_set(load("lexicon")["attack"]["protest_lemmas"])
-
-
-@lru_cache(maxsize=1)
-def _civilians() -> frozenset[str]:
-    return norm_set(load("lexicon")["attack"]["protesters"])
-
-
-@lru_cache(maxsize=1)
-def _speech_lemmas() -> frozenset[str]:
-    return norm_set(load("lexicon")["attack"]["speech_lemmas"])
-
-
-@lru_cache(maxsize=1)
-def _pronoun_subjects() -> frozenset[str]:
-    return norm_set(load("lexicon")["attack"]["pronoun_subjects"])
+@lru_cache(maxsize=None)
+def _attack_words(name: str) -> frozenset[str]:
+    """A word list of the lexicon's attack section, normalised once (the rules ask per token):
+    protest_lemmas, protesters, speech_lemmas, pronoun_subjects."""
+    return norm_set(load("lexicon")["attack"][name])
 
 
 def find_attacks(w: Window) -> list[Event]:
@@ -60,8 +47,8 @@ def find_attacks(w: Window) -> list[Event]:
             if any(v.label == "attack:verb" and v.end <= m.start and w.gap(v.end, m.start) <= 3
                    for v in triggers[:k]) and m.label == "attack:noun":
                 continue  # شنت تركيا هجوما: the noun is the verb's object, one attack
-            if w.lemma(m) in _protest_lemmas() and w.doc[m.end:min(m.end + 2, s.end)] and \
-                    _civilians() & ({t.norm_ for t in w.doc[m.end:min(m.end + 2, s.end)]} | {w.doc[max(s.start, m.start - 1)].norm_}):
+            if w.lemma(m) in _attack_words("protest_lemmas") and w.doc[m.end:min(m.end + 2, s.end)] and \
+                    _attack_words("protesters") & ({t.norm_ for t in w.doc[m.end:min(m.end + 2, s.end)]} | {w.doc[max(s.start, m.start - 1)].norm_}):
                 continue  # اقتحم طلاب مبنى الوزارة، متظاهرون يقتحمون البرلمان: a protest, no attack
             if _subject_noun(w, s, m, triggers[:k]) is not None:
                 continue  # قذيفة استهدفت مركزا: the verb of the attack told before it
@@ -69,7 +56,7 @@ def find_attacks(w: Window) -> list[Event]:
             predicate = next((t for t in triggers[k + 1:] if _subject_noun(w, s, t, [m]) is m), None)
             verb = m.label == "attack:verb"
             perp = attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb)
-            if perp and w.lemma(m) in _speech_lemmas() and (perp.mention.type == "person" or w.titled(perp)):
+            if perp and w.lemma(m) in _attack_words("speech_lemmas") and (perp.mention.type == "person" or w.titled(perp)):
                 continue  # هاجم ترامب الصحفيين، هاجم الرئيس الأمريكي الإعلام: words, no violence
             after = perp.end if perp and perp.start >= m.start else m.end
             marker = next((t for t in w.labelled(s, "target_marker") if after <= t.start <= after + 2), None)
@@ -182,7 +169,7 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         return state  # غارات روسية، ضربة جوية أمريكية
     if verb and (subject := w.actor_before(s, m.start, 0, among=actors)):
         return subject  # الحكومة السورية اغتالت الصحفية
-    if verb and m.start > s.start and w.doc[m.start - 1].norm_ in _pronoun_subjects():
+    if verb and m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("pronoun_subjects"):
         # أعلنت المقاومة أنها تشن هجوما: the one the pronoun stands for, named just before
         return w.actor_before(s, m.start - 1, 2, among=actors)
     perp = None if object_noun(w, m) else w.actor_after(s, m.end, 2 if verb else 1, among=actors)
