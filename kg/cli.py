@@ -71,14 +71,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build
     from kg.store import Store
 
-    store = Store(args.store)
-    try:
+    with Store(args.store) as store:
         summary = build(args.inputs, store, models=args.models, force=args.force, replace=args.replace,
                         progress=not args.quiet, workers=args.workers, date=args.date)
-    except BaseException:  # Ctrl-C too: the error is the one to tell, not a failed flush after it
-        store.close(flush=False)
-        raise
-    store.close()
     for line in summary.lines():
         print(line, file=sys.stderr)
     return summary.exit_code
@@ -254,14 +249,9 @@ def cmd_load(args: argparse.Namespace) -> None:
     from kg.build import link_incidents
     from kg.store import Store
 
-    store = Store(args.store)
-    try:
+    with Store(args.store) as store:
         n = store.load_nquads(*args.files)
         incidents = link_incidents(store)  # derived from the documents now in the store
-    except BaseException:
-        store.close(flush=False)
-        raise
-    store.close()
     print(f"loaded {n} quads from {len(args.files)} file(s) into {args.store}; "
           f"{incidents} incident(s) reported by more than one document", file=sys.stderr)
 

@@ -14,9 +14,9 @@ def date_events(events: list[Event], text: str, sentences: list[SentenceSpan], p
     """Set each event's date, date precision and date words (``date_span``)."""
     # منذ 2011 says since when, not when; a date after publication is a plan, not a report.
     found = [m for m in find_dates(text, published) if not m.since]
+    past = [m for m in found if published is None or m.date <= published]
     for ev in sorted(events, key=lambda e: e.type == "casualty"):  # attacks first: figures may take theirs
-        usable = [m for m in found if published is None or m.date <= published or ev.modality == "threatened"]
-        m = _nearest(usable, ev.trigger, sentences[ev.trigger.sentence], _paragraph(text, ev.trigger.start))
+        m = _nearest(found if ev.modality == "threatened" else past, ev.trigger, sentences[ev.trigger.sentence], _paragraph(text, ev.trigger.start))
         if m is not None:
             sentence = next((i for i, s in enumerate(sentences) if s.start <= m.start < s.end), ev.trigger.sentence)
             ev.date, ev.date_precision = m.date.isoformat(), m.precision

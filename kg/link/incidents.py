@@ -142,14 +142,17 @@ class Knowledge:
         key = self.countries.get(code) if code else None
         return [f"{self.base}place/{key}"] if key else []
 
+    def _actor(self, iri: str) -> Entry | None:
+        return self.registry.get("actor", iri.removeprefix(self.base + "actor/"))
+
     def side(self, iri: str) -> str:
         """The side an actor fights for: its registry parent (an army's state), else itself."""
-        entry = self.registry.get("actor", iri.removeprefix(self.base + "actor/"))
+        entry = self._actor(iri)
         return f"{self.base}actor/{entry.part_of}" if entry and entry.part_of else iri
 
     def known_side(self, iri: str) -> bool:
         """A registry actor that is not a person: a named person may stand for a group."""
-        entry = self.registry.get("actor", iri.removeprefix(self.base + "actor/"))
+        entry = self._actor(iri)
         return entry is not None and entry.type != "person"
 
 
@@ -207,11 +210,7 @@ def _sides_fit(k: Knowledge, a: Report, b: Report) -> bool:
 
 
 def fit(k: Knowledge, a: Report, b: Report) -> bool:
-    """Whether two reports of different documents may tell one incident."""
-    return a.doc != b.doc and _tell_one(k, a, b)
-
-
-def _tell_one(k: Knowledge, a: Report, b: Report) -> bool:
+    """Whether two reports may tell one incident (their documents aside: see find_incidents)."""
     if not _dates_fit(a, b) or not _sides_fit(k, a, b):
         return False
     if any(_same_place(k, p, q) for p in a.places for q in b.places):
@@ -229,10 +228,8 @@ def find_incidents(reports: list[Report], knowledge: Knowledge) -> list[Incident
     group too is the same attack told twice (the mapper did not merge them): it joins no
     group, so that it does not start a second incident with the other documents' doubles.
     """
-    groups: list[list[Report]] = []
-    ends: list[date] = []  # the latest day each group's windows reach
-    keys: list[set[str]] = []  # each group's place keys (see _place_keys)
-    active: list[int] = []  # the groups whose windows still reach the reports to come
+    groups: list[_Group] = []
+    active: list[_Group] = []  # the groups whose windows still reach the reports to come
     for r in sorted(reports, key=lambda r: r.order):
         # a year is background (منذ عام 2011...), not the report of one incident
         if r.date is None or not r.places or r.precision == "year":
@@ -240,30 +237,31 @@ def find_incidents(reports: list[Report], knowledge: Knowledge) -> list[Incident
         start, end = r.window()
         # Reports come in date order: a group whose windows end before this one starts fits
         # none of the rest (the longest window, a month, starts at most a month before its date).
-        active = [i for i in active if ends[i] >= start - timedelta(days=SLACK_DAYS + 31)]
+        active = [g for g in active if g.end >= start - timedelta(days=SLACK_DAYS + 31)]
         own = _place_keys(knowledge, r)
-        near = [i for i in active if keys[i] & own]
-        if any(any(m.doc == r.doc for m in groups[i]) and all(_tell_one(knowledge, r, m) for m in groups[i])
-               for i in near):
-            continue
-        best, best_score = None, -1
-        for i in near:
-            g = groups[i]
-            if any(m.doc == r.doc for m in g) or not all(fit(knowledge, r, m) for m in g):
-                continue
-            score = sum(len(set(r.places) & set(m.places)) for m in g)
-            if score > best_score:
-                best, best_score = i, score
+        near = [g for g in active if g.keys & own and all(fit(knowledge, r, m) for m in g.reports)]
+        if any(r.doc in g.docs for g in near):
+            continue  # the same attack told twice in its document
+        best = max(near, key=lambda g: sum(len(set(r.places) & set(m.places)) for m in g.reports), default=None)
         if best is None:
-            groups.append([r])
-            ends.append(end)
-            keys.append(set(own))
-            active.append(len(groups) - 1)
-        else:
-            groups[best].append(r)
-            ends[best] = max(ends[best], end)
-            keys[best] |= own
-    return [_incident(g, knowledge) for g in groups if len(g) > 1]
+            best = _Group([], end, set())
+            groups.append(best)
+            active.append(best)
+        best.reports.append(r)
+        best.docs.add(r.doc)
+        best.end = max(best.end, end)
+        best.keys |= own
+    return [_incident(g.reports, knowledge) for g in groups if len(g.reports) > 1]
+
+
+@dataclass
+class _Group:
+    """Reports that fit pairwise, as find_incidents builds them up."""
+
+    reports: list[Report]
+    end: date  # the latest day their windows reach
+    keys: set[str]  # their place keys (see _place_keys)
+    docs: set[str] = field(default_factory=set)
 
 
 def _place_keys(k: Knowledge, r: Report) -> set[str]:

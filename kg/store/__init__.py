@@ -209,6 +209,14 @@ class Store:
         if self.path is not None:
             self.ox.flush()
 
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, error_type, *_) -> None:
+        # after an error (Ctrl-C too), what was committed stays, and the error is the one to
+        # tell, not a failed flush after it
+        self.close(flush=error_type is None)
+
     def close(self, flush: bool = True) -> None:
         """Flush (unless ``flush`` is False: after a failed write, what was committed stays),
         close Oxigraph and give the lock up, now. Reading SPARQL (pyparsing's backtracking
