@@ -537,6 +537,34 @@ def test_a_designation_noun_names_who_designates_before_it(builder):
     assert ("usa", "hasm") in {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
 
 
+# ---------------------------------------------------------------- accusation precision in the wild
+@pytest.mark.parametrize("text,pair", [
+    # the verb's own هم is no object pronoun: the one before التي accuses
+    ("وجرت المحادثات بين لندن التي تتهم الحكومة الإيرانية بدعم الحوثيين وبكين.", ("uk", "iran")),
+    # a pronoun on the verb points back past the relative pronoun and the words after it
+    ("وتحدث المقال عن المخابرات الباكستانية، التي كثيرا ما تتهمها كابول بإيواء المتمردين.",
+     ("afghanistan", "pakistan")),
+    # an indefinite antecedent needs no relative pronoun
+    ("واندلعت مواجهات مع ميليشيا الحوثي تتهمها الحكومة اليمنية بنهب المساعدات.", ("yemen", "houthis")),
+    # an adverb between the accused and the charge
+    ("وكان الرئيس الفرنسي قد اتهم أنقرة علنا بأنها تنقل المسلحين إلى ليبيا.", ("france", "turkey")),
+])
+def test_who_accuses_whom_in_clauses_news_writes(builder, text, pair):
+    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {pair}
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المحامي إن موكله الذي تم اتهامه بالتجسس لصالح إيران سيمثل أمام المحكمة غدا.",  # passive
+    "وحمّل مدير شرطة بغداد السكان مسؤولية تراكم النفايات في الشوارع.",  # the held are no actor
+    "وتضم اللجنة دينا الحربي وندى العمري من جامعة الملك سعود.",  # دينا is a name
+    "وقال الوزير إن لدينا أدلة على تورط الشركة الروسية في الصفقة.",  # لدينا: we have
+    # who condemns is the subject of its own clause, not the city before the comma
+    "وأثار الاتفاق غضب طهران، حيث انتقد البرلمان الإيراني اجتماعا مقررا بين الجانبين.",
+])
+def test_no_accusation_in_words_that_only_look_like_one(builder, text):
+    assert events(builder, text, "accusation") == []
+
+
 # ---------------------------------------------------------------- casualty precision in the wild
 @pytest.mark.parametrize("text", [
     "وقتل الآلاف من الفلسطينيين في حرب 1948 التي هجرت فيها العائلات.",  # a year after حرب

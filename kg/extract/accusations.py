@@ -37,19 +37,23 @@ def _subject_before(w: Window, s: Sentence, m: Match, limit: int, actors: list[F
     return f
 
 
-def _object_pronoun(w: Window, m: Match) -> bool:
-    """An accusation verb carrying its object (يتهمها، تتهمهم) right after a relative pronoun:
-    the antecedent is accused (الاستخبارات التي تتهمها أفغانستان)."""
+def _object_pronoun(w: Window, m: Match) -> int | None:
+    """An accusation verb carrying its object (يتهمها، تتهمهم): the one named right before
+    it, or before the relative pronoun that opens its clause, is accused (الاستخبارات التي
+    دائما ما تتهمها أفغانستان، أسرة حلس تتهمهم حماس). Returns where that one must end."""
     norm = w.doc[m.start].norm_
-    return norm != w.lemma(m) and norm.endswith(("ها", "هم", "ه")) and any(
-        t.norm_ in w.relatives for t in w.doc[max(0, m.start - 3):m.start])
+    # the pronoun follows a whole form of the verb: تتهمها is تتهم + ها, but تتهم ends in هم itself
+    if not any(norm.endswith(p) and w.rules.lemma_of.get(norm[:-len(p)]) == w.lemma(m) for p in ("ها", "هم", "ه")):
+        return None
+    return next((i for i in range(m.start - 1, max(-1, m.start - 4), -1) if w.doc[i].norm_ in w.relatives), m.start)
 
 
 def _charge_follows(w: Window, s: Sentence, f: Found) -> bool:
-    """The word after ``f`` carries ب (اتهم X بدعم، بعرقلة): X is the one accused. A name
-    that starts with ب (بريطانيا) is no such word."""
-    return f.end < s.end and w.doc[f.end].text.startswith("ب") and len(w.doc[f.end].text) > 3 \
-        and not any(g.start == f.end for g in s.founds)
+    """The word after ``f``, or after an adverb (علنا), carries ب (اتهم X بدعم، اتهم X علنا
+    بأنها): X is the one accused. A name that starts with ب (بريطانيا) is no such word."""
+    i = f.end + (f.end < s.end and w.doc[f.end].norm_ in norm_set(w.lex["accusation"]["adverbs"]))
+    return i < s.end and w.doc[i].text.startswith("ب") and len(w.doc[i].text) > 3 \
+        and not any(g.start == i for g in s.founds)
 
 
 def _denied(w: Window, s: Sentence, m: Match) -> bool:
@@ -201,6 +205,8 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             # هجوم يحمل بصمات بوكو حرام: the sentence's source blames the one whose hallmarks it bears
             out.append(accusation(w, s, m, s.reporter or w.doc_reporter, after(m.end, 3), attacks))
             continue
+        if noun and m.start > s.start and w.doc[m.start - 1].norm_ in norm_set(w.lex["accusation"]["passive_auxiliaries"]):
+            continue  # تم اتهامه: who accuses is not named here
         holds = not noun and w.lemma(m) == "حمل"
         if w.needs_unmet(s, m, _accusation_needs(), HOLD_GAP if holds else 8) or _after_to(w, s, m) or (
                 w.negated(s, m) and not (noun and _denied(w, s, m))):
@@ -215,7 +221,8 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             continue
         if noun and m.end < s.end and w.doc[m.end].norm_ in ("بان", "ان"):
             continue  # نفى إردوغان الاتهامات بأن تركيا تساعد داعش: what is said, not who says it
-        if not noun and _object_pronoun(w, m) and (antecedent := w.actor_before(s, m.start, 2, among=actors)):
+        if not noun and (rel := _object_pronoun(w, m)) is not None and \
+                (antecedent := w.actor_before(s, rel, 0, among=actors)):
             # باكستان التي يتهمها تنظيم داعش بـ: the one after accuses the one the pronoun stands for
             out.append(accusation(w, s, m, who(m.end, 2), antecedent, attacks))
             continue
@@ -256,9 +263,11 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
                 accused = after(_past_partners(w, s, first), 8, first) if first else None
         else:
             accused = after(max(m.end, _past_partners(w, s, accuser)), 8, accuser)
-        if holds and (held := _held_responsible(w, s, m, named)) and not (
-                accuser and (held.start < accuser.end or same_actor(held.mention, accuser.mention))):
-            accused = held
+        if holds and (needed := _responsibility_word(w, s, m)) is not None:
+            # حمّل X المسؤولية / حمّل المسؤولية الكاملة لـX: the one held is named right there;
+            # حمّل مدير أمانة الرياض المواطنين المسؤولية holds no actor responsible
+            held = w.actor_before(s, needed, 0, among=named) or w.actor_after(s, needed + 1, 2, among=named)
+            accused = held if held and not (accuser and (held.start < accuser.end or same_actor(held.mention, accuser.mention))) else None
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
 
@@ -270,24 +279,28 @@ def _participle(w: Window, s: Sentence, m: Match, named: list[Found], actors: li
     the one before it that إياه stands for. After a number it counts defendants (29 متهما)."""
     if m.start > s.start and (w.doc[m.start - 1].like_num or w.doc[m.start - 1].is_digit):
         return None
-    before = [f for f in actors if f.end <= m.start and not f.latent]
+    # the first actor, when the sentence opens with it (انتقد الوزير تركيا، متهما): not one
+    # named deep in it, the object of what its unnamed subject did (وجه طواف انتقادات للمبعوث X)
+    before = [f for f in actors if f.end <= m.start and not f.latent and w.gap(s.start, f.start) <= 6]
     accuser = s.reporter or (before[0] if before else None)
     if m.end < s.end and w.doc[m.end].norm_.startswith("اياه"):
-        accused = next((f for f in reversed(named) if f.end <= m.start
+        # إياه stands for one named shortly before, not a country a preposition puts somewhere (لليمن)
+        accused = next((f for f in reversed(named) if f.end <= m.start and w.gap(f.end, m.start) <= 12
+                        and not w.doc[f.start].text.startswith(("ل", "ب"))
                         and not (accuser and same_actor(f.mention, accuser.mention))), None)
     else:
         accused = w.actor_after(s, m.end, 1, accuser, among=named)
     return accusation(w, s, m, accuser, accused, attacks)
 
 
-def _held_responsible(w: Window, s: Sentence, m: Match, named: list[Found]) -> Found | None:
-    """حمّلت الحكومة في بيان صدر أمس عن مكتب الرئيس تنظيم داعش المسؤولية: the one named right
-    before المسؤولية, however far it stands from the verb."""
+def _responsibility_word(w: Window, s: Sentence, m: Match) -> int | None:
+    """Where the المسؤولية that حمّل holds someone to stands, however far from the verb
+    (حمّلت الحكومة في بيان صدر أمس عن مكتب الرئيس تنظيم داعش المسؤولية)."""
     needed = _accusation_needs().get(w.lemma(m), frozenset())
     words = 0
     for i in range(m.end, s.end):
         if w.doc[i].norm_ in needed:
-            return w.actor_before(s, i, 0, among=named)
+            return i
         words += not w.doc[i].is_punct
         if words > HOLD_GAP:
             break
@@ -349,8 +362,9 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             accuser = w.actor_before(s, m.start, 2, among=actors) or s.reporter
             accused = w.actor_after(s, m.end, 2, accuser, among=named)
         else:
-            # a title may stand before the name (دان رئيس الوزراء الإسرائيلي، بنيامين نتنياهو، ...)
-            accuser = w.actor_before(s, m.start, 1, among=actors) or w.actor_after(s, m.end, 4, among=actors)
+            # who condemns stands before the verb in its clause (غضب طهران، حيث انتقد البرلمان: not
+            # Tehran), else after it; a title may stand before the name (دان رئيس الوزراء الإسرائيلي، بنيامين نتنياهو)
+            accuser = _subject_before(w, s, m, 1, actors) or w.actor_after(s, m.end, 4, among=actors)
             after = _past_partners(w, s, accuser) if accuser and accuser.start >= m.end else m.end
             accused = w.actor_after(s, after, 4, accuser, among=named)
             if accused is not None and accuser is not None and accused.mention.type == "person" \
