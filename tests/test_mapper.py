@@ -565,6 +565,30 @@ def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     assert events(builder, text, "accusation") == []
 
 
+# ---------------------------------------------------------------- attack precision in the wild
+@pytest.mark.parametrize("text", [
+    "وقال اللواء سعد العدواني إن الدوريات مستمرة في الحي.",  # a name, not "aggressive"
+    "ولن يغير القرار سياسة الحكومة تجاه جيرانها في الخليج.",  # changes, not raids
+    "وشن النائب هجوما عنيفا عليه خلال الجلسة في بغداد.",  # words
+    "هاجمت صحيفة الأهرام المصرية وزير الخارجية في افتتاحيتها في القاهرة أمس.",  # a paper's words
+    "تحول ديربي العاصمة إلى معركة حقيقية في مدرجات القاهرة.",  # football
+])
+def test_no_attack_in_words_that_only_look_like_one(builder, text):
+    assert events(builder, text, "attack") == []
+
+
+def test_who_condemns_an_attack_did_not_carry_it_out(builder):
+    text = "واستنكرت دولة قطر التفجير الذي استهدف مسجدا في مدينة القطيف."
+    attack = events(builder, text, "attack")[0]
+    assert attack.perpetrator is None
+
+
+def test_what_a_relative_clause_attack_hit_is_its_target(builder):
+    text = "وأدان الوزير العملية التي استهدفت قوات الأمن العراقية في الموصل."
+    attack = events(builder, text, "attack")[0]
+    assert attack.perpetrator is None and keys(attack.target) == "iraqi_army"
+
+
 # ---------------------------------------------------------------- casualty precision in the wild
 @pytest.mark.parametrize("text", [
     "وقتل الآلاف من الفلسطينيين في حرب 1948 التي هجرت فيها العائلات.",  # a year after حرب

@@ -41,9 +41,7 @@ def _object_pronoun(w: Window, m: Match) -> int | None:
     """An accusation verb carrying its object (يتهمها، تتهمهم): the one named right before
     it, or before the relative pronoun that opens its clause, is accused (الاستخبارات التي
     دائما ما تتهمها أفغانستان، أسرة حلس تتهمهم حماس). Returns where that one must end."""
-    norm = w.doc[m.start].norm_
-    # the pronoun follows a whole form of the verb: تتهمها is تتهم + ها, but تتهم ends in هم itself
-    if not any(norm.endswith(p) and w.rules.lemma_of.get(norm[:-len(p)]) == w.lemma(m) for p in ("ها", "هم", "ه")):
+    if not w.carries_object(m):
         return None
     return next((i for i in range(m.start - 1, max(-1, m.start - 4), -1) if w.doc[i].norm_ in w.relatives), m.start)
 

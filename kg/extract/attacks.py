@@ -38,9 +38,14 @@ def find_attacks(w: Window) -> list[Event]:
         triggers = sorted(w.labelled(s, "attack"), key=lambda m: m.start)
         places = [f for f in s.founds if f.mention.kind == "place"]
         verbal = {v.start for v in w.labelled(s, "verbal")}
+        people = [f for f in w.actors(s) if f.mention.type == "person"]
         for k, m in enumerate(triggers):
-            if verbal & {m.end, m.end + 1}:
-                continue  # شن هجوما حادا على الوزير: words
+            if verbal & {m.end, m.end + 1} or (m.label == "attack:verb" and any(
+                    n.label == "attack:noun" and m.end <= n.start and w.gap(m.end, n.start) <= 3
+                    and verbal & {n.end, n.end + 1} for n in triggers)):
+                continue  # شن هجوما حادا على الوزير، شن النائب هجوما عنيفا عليه: words
+            if any(f.start <= m.start and m.end <= f.end for f in people):
+                continue  # اللواء مسعود العدواني: a name, not the adjective "aggressive"
             if w.needs_unmet(s, m, _attack_needs(), 6) and not any(
                     n.label == "attack:noun" and m.end <= n.start <= m.end + 6 for n in triggers):
                 continue  # أطلق سراح: no attack (أطلق صواريخ، أطلق هجوما: one)
@@ -56,8 +61,9 @@ def find_attacks(w: Window) -> list[Event]:
             predicate = next((t for t in triggers[k + 1:] if _subject_noun(w, s, t, [m]) is m), None)
             verb = m.label == "attack:verb"
             perp = attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb)
-            if perp and w.lemma(m) in _attack_words("speech_lemmas") and (perp.mention.type == "person" or w.titled(perp)):
-                continue  # هاجم ترامب الصحفيين، هاجم الرئيس الأمريكي الإعلام: words, no violence
+            if perp and w.lemma(m) in _attack_words("speech_lemmas") and (
+                    perp.mention.type in ("person", "media") or w.titled(perp)):
+                continue  # هاجم ترامب الصحفيين، هاجمت صحيفة كيهان رفسنجاني: words, no violence
             after = perp.end if perp and perp.start >= m.start else m.end
             marker = next((t for t in w.labelled(s, "target_marker") if after <= t.start <= after + 2), None)
             target, target_places = None, []
@@ -68,6 +74,8 @@ def find_attacks(w: Window) -> list[Event]:
                 target_places = [p for p in places if marker.end <= p.start < marker.end + 6]
             elif verb and perp and perp.start >= m.start:  # شنت قسد هجوما / قصفت تركيا قسد
                 target = next((f for f in w.actors(s) if not f.latent and perp.end <= f.start <= perp.end + 2), None)
+            elif verb and _after_relative(w, m):  # العملية التي استهدفت مسجد قوات الطوارئ: what it hit
+                target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start <= m.end + 2), None)
             elif object_noun(w, m):  # اغتيال رئيس الحكومة: the one hit
                 target = w.actor_after(s, m.end, 1)
             if perp is None and (sides := clash_sides(w, s, m)):  # اشتباكات بين الجيش والحوثيين
@@ -162,6 +170,10 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
     أنقرة: it did), and the name after اغتيال or استهداف is who was hit."""
     actors = [f for f in w.actors(s) if not (f.latent and f.mention.via in ("registry", "metonym"))
               and (verb or f.mention.via != "metonym")]
+    if verb and _after_relative(w, m):
+        # الهجمات التي استهدفت قوات الأمن: the relative clause's subject is the attack (or the
+        # actor) before the pronoun; the one after the verb is what it hit
+        return w.actor_before(s, m.start - 1, 0, among=actors)
     on = next((f for f in actors if f.start <= m.end and f.end > m.start), None)
     if on:
         return on
@@ -171,7 +183,7 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         return subject  # الحكومة السورية اغتالت الصحفية
     if verb and m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("pronoun_subjects"):
         # أعلنت المقاومة أنها تشن هجوما: the one the pronoun stands for, named just before
-        return w.actor_before(s, m.start - 1, 2, among=actors)
+        return w.actor_before(s, m.start - 1, 0, among=actors)
     perp = None if object_noun(w, m) else w.actor_after(s, m.end, 2 if verb else 1, among=actors)
     if perp is not None and any(m.end <= t.start < perp.start for t in w.labelled(s, "target_marker")):
         perp = None  # تشن هجوما ضد المتمردين: the one after ضد is hit
@@ -183,7 +195,9 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         perp = w.actor_before(s, m.start, 1, among=actors)
         if perp and w.gap(perp.end, m.start) and not w.adjective(w.doc[perp.end]):
             perp = None
-    perp = perp or w.actor_before(s, m.start, 0, among=actors)
+    if perp is None and (before := w.actor_before(s, m.start, 0, among=actors)) is not None and not any(
+            c.end == before.start for c in w.labelled(s, "criticism")):
+        perp = before  # not who condemns it: استنكرت البحرين التفجير
     if perp is None and not verb and _possessive(w, m):  # وضاعفت حركة الشباب هجماتها (a group's, no person's)
         named = [f for f in actors if not f.latent and f.end <= m.start and f.mention.type != "person"]
         perp = named[-1] if named else None
@@ -192,6 +206,13 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
                     if w.doc[i].norm_ in w.relatives), None)
         perp = w.actor_before(s, rel, 2, among=actors) if rel is not None else None
     return perp
+
+
+def _after_relative(w: Window, m: Match) -> bool:
+    """A verb right after a relative pronoun, with no object pronoun on it (العملية التي
+    استهدفت قوات الأمن): the clause's subject stands before, what it hit after. With one
+    (المدينة التي قصفتها الطائرات) the one after is the subject."""
+    return not w.carries_object(m) and m.start > 0 and w.doc[m.start - 1].norm_ in w.relatives
 
 
 def object_noun(w: Window, m: Match) -> bool:

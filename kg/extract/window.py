@@ -129,6 +129,13 @@ class Window:
         norm = self.doc[m.start].norm_
         return self.rules.lemma_of.get(norm, norm)
 
+    def carries_object(self, m: Match) -> bool:
+        """The trigger verb carries an object pronoun after a whole form of itself: تتهمها is
+        تتهم + ها, قصفتها is قصفت + ها; تتهم ends in هم itself."""
+        norm = self.doc[m.start].norm_
+        return any(norm.endswith(p) and self.rules.lemma_of.get(norm[:-len(p)]) == self.lemma(m)
+                   for p in ("ها", "هم", "ه"))
+
     def needs_unmet(self, s: Sentence, m: Match, needs: dict[str, frozenset[str]], n: int) -> bool:
         """Trigger ``m`` is a word that counts only with one of its companions (``needs``)
         among the ``n`` words after it (اتهم ... بـ، أطلق صواريخ), and none is there."""
