@@ -572,9 +572,18 @@ def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     "وشن النائب هجوما عنيفا عليه خلال الجلسة في بغداد.",  # words
     "هاجمت صحيفة الأهرام المصرية وزير الخارجية في افتتاحيتها في القاهرة أمس.",  # a paper's words
     "تحول ديربي العاصمة إلى معركة حقيقية في مدرجات القاهرة.",  # football
+    "ألقت الشرطة فجر أمس القبض على 5 أشخاص في مدينة الرمادي.",  # dawn
+    "وأعلن الطرفان وقفا لإطلاق النار في مدينة تعز لمدة يومين.",  # a ceasefire
+    "وندد البيان بالممارسات العدوانية الإسرائيلية في مدينة الخليل.",  # aggressive, an adjective
+    "وتخوض البلاد حربا طويلة ضد الإرهاب منذ سنوات في سوريا.",  # war as a whole
 ])
 def test_no_attack_in_words_that_only_look_like_one(builder, text):
     assert events(builder, text, "attack") == []
+
+
+def test_a_resolution_adopted_is_no_claim_of_the_attack_it_is_about(builder):
+    text = "يتبنى مجلس الأمن قرارا بشأن الهجمات الكيميائية في سوريا."
+    assert all(a.perpetrator is None for a in events(builder, text, "attack"))
 
 
 def test_who_condemns_an_attack_did_not_carry_it_out(builder):

@@ -46,6 +46,10 @@ def find_attacks(w: Window) -> list[Event]:
                 continue  # شن هجوما حادا على الوزير، شن النائب هجوما عنيفا عليه: words
             if any(f.start <= m.start and m.end <= f.end for f in people):
                 continue  # اللواء مسعود العدواني: a name, not the adjective "aggressive"
+            if m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("ceasefire_words"):
+                continue  # وقف إطلاق النار: what stops
+            if w.lemma(m) == "فجر" and m.end < s.end and w.doc[m.end].norm_ in _attack_words("dawn_times"):
+                continue  # ألقت الشرطة فجر أمس القبض على: dawn
             if w.needs_unmet(s, m, _attack_needs(), 6) and not any(
                     n.label == "attack:noun" and m.end <= n.start <= m.end + 6 for n in triggers):
                 continue  # أطلق سراح: no attack (أطلق صواريخ، أطلق هجوما: one)
@@ -94,6 +98,9 @@ def find_attacks(w: Window) -> list[Event]:
             ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
             if not (perp or target or ev_places):
                 continue
+            if w.lemma(m) in _attack_words("generic_lemmas") and not (
+                    perp or w.labelled(s, "outcome") or any(p.type not in ("country", "region") for p in ev_places)):
+                continue  # المعركة ضد الإرهاب، ساحة المعارك في سوريا: war, no one attack
             out.append(Event("attack", w.span(m.start, m.end, s.index), modality=modality_of(w, s, m),
                              perpetrator=w.use(perp), target=w.use(target), places=ev_places,
                              confidence=0.5 + 0.2 * bool(perp) + 0.1 * bool(target)))
@@ -156,6 +163,12 @@ def apply_claims(w: Window, attacks: list[Event]) -> None:
             else:  # تبنى داعش الهجوم / داعش يتبنى (not the place: يتبنى تفجيرا ببغداد)
                 named = [f for f in w.actors(s) if not f.latent]
                 claimant = w.actor_after(s, m.end, 2, among=named) or w.actor_before(s, m.start, 0, among=named)
+                # what is adopted comes next, maybe after where it was said (تبنى داعش في بيان
+                # على الإنترنت الهجوم); يتبنى مجلس الأمن قرارا: a resolution, no attack
+                after = claimant.end if claimant and claimant.start > m.start else m.end
+                reach = 6 if after < s.end and w.doc[after].norm_ in ("في", "عبر") else 1
+                if not any(after <= t.start and w.gap(after, t.start) <= reach for t in w.labelled(s, "attack")):
+                    continue
             if claimant is None:
                 continue
             for ev in attacks:
@@ -179,7 +192,7 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         return on
     if not verb and (state := adjective_actor(w, s, m.end)):
         return state  # غارات روسية، ضربة جوية أمريكية
-    if verb and (subject := w.actor_before(s, m.start, 0, among=actors)):
+    if verb and (subject := _before(w, s, m, 0, actors)):
         return subject  # الحكومة السورية اغتالت الصحفية
     if verb and m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("pronoun_subjects"):
         # أعلنت المقاومة أنها تشن هجوما: the one the pronoun stands for, named just before
@@ -192,10 +205,10 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
             if b.start >= m.start and (perp := w.actor_after(s, b.end, 4, among=actors)):
                 break
     if perp is None and verb:  # قوات البيشمركة الكردية شنت: a subject, maybe with its adjective
-        perp = w.actor_before(s, m.start, 1, among=actors)
+        perp = _before(w, s, m, 1, actors)
         if perp and w.gap(perp.end, m.start) and not w.adjective(w.doc[perp.end]):
             perp = None
-    if perp is None and (before := w.actor_before(s, m.start, 0, among=actors)) is not None and not any(
+    if perp is None and (before := _before(w, s, m, 0, actors)) is not None and not any(
             c.end == before.start for c in w.labelled(s, "criticism")):
         perp = before  # not who condemns it: استنكرت البحرين التفجير
     if perp is None and not verb and _possessive(w, m):  # وضاعفت حركة الشباب هجماتها (a group's, no person's)
@@ -206,6 +219,15 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
                     if w.doc[i].norm_ in w.relatives), None)
         perp = w.actor_before(s, rel, 2, among=actors) if rel is not None else None
     return perp
+
+
+def _before(w: Window, s: Sentence, m: Match, limit: int, actors: list[Found]) -> Found | None:
+    """The actor right before ``m``, unless it is the sentence's source and a quote or colon
+    stands between (قال المرصد "فجر انتحاري نفسه": the monitor reports, it does not attack; a
+    headline's الحكومة "اغتالت الصحفية" still names who did it)."""
+    f = w.actor_before(s, m.start, limit, among=actors)
+    quoted = f is not None and any(t.text in "\"“”«»:" for t in w.doc[f.end:m.start])
+    return None if quoted and s.reporter is not None and s.reporter.start == f.start else f
 
 
 def _after_relative(w: Window, m: Match) -> bool:
