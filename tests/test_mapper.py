@@ -608,6 +608,18 @@ def test_years_and_html_entities_are_no_counts(builder, text):
     assert events(builder, text, "casualty") == []
 
 
+@pytest.mark.parametrize("text,figures", [
+    # an outbreak's patients and deaths are no casualties
+    ("أعلنت وزارة الصحة تسجيل 6 حالات إصابة جديدة بفيروس كورونا ووفاة حالتين في جدة.", set()),
+    # those on board are counted, not hurt
+    ("انقلبت حافلة تقل 30 معتمرا على طريق الطائف وأصيب 12 منهم.", {(12, "injured")}),
+    # a Hijri year
+    ("وقتل 5 أشخاص في حادث مشابه وقع في شهر رمضان 1433 هـ في مكة.", {(5, "killed")}),
+])
+def test_figures_that_count_no_casualties(builder, text, figures):
+    assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == figures
+
+
 @pytest.mark.parametrize("text", [
     "وأنقذت فرق الدفاع المدني 9 محتجزين في مصعد معطل.",  # rescued
     "وحررت القوات العراقية 20 رهينة كانوا محتجزين لدى المسلحين.",  # freed

@@ -20,7 +20,14 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
         if w.about_a_match(s):
             continue  # إصابة اللاعب في المباراة
         outcomes = w.labelled(s, "outcome")
+        if _outbreak(w, s):
+            continue  # 4 إصابات جديدة بالفايروس: patients, not casualties
+        passengers = norm_set(w.lex["passenger_words"])
         for num, ns, ne in s.numbers:
+            if ns > s.start and w.doc[ns - 1].norm_ in passengers:
+                continue  # سيارة تقل 7 أشخاص: on board, not hurt
+            if ne < s.end and w.doc[ne].text in ("هـ", "ه"):
+                continue  # 1433 هـ: a Hijri year
             after = ne
             while after < s.end and w.doc[after].text in "/)»”\"":  # /40/ من ...
                 after += 1
@@ -104,6 +111,18 @@ def _attacker_of(attack: Event | None, victim: Found | None) -> Mention | None:
 def _illness(w: Window, s: Sentence, outcome: Match) -> bool:
     """An injury word followed by an illness (المصابين بفيروس كورونا)."""
     return bool(w.words_after(s, outcome, 2) & norm_set(w.lex["illness_words"]))
+
+
+def _outbreak(w: Window, s: Sentence) -> bool:
+    """A sentence about an outbreak (تفشي الفيروس، حالات إصابة بكورونا) with no attack in it."""
+    words = norm_set(w.lex["outbreak_words"])
+    if w.labelled(s, "attack"):
+        return False
+    for t in w.doc[s.start:s.end]:
+        norm = t.norm_
+        if any(norm[len(p):] in words for p in ("", "ب", "ال", "بال", "لل") if norm.startswith(p)):
+            return True
+    return False
 
 
 def opens_clause(w: Window, i: int) -> bool:
