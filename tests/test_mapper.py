@@ -553,7 +553,15 @@ def test_who_accuses_whom_in_clauses_news_writes(builder, text, pair):
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {pair}
 
 
+def test_a_court_that_convicts_accuses_for_its_state(builder):
+    text = "وأدانت محكمة مصرية الناشط أحمد منصور بنشر أخبار كاذبة."
+    (accusation,) = events(builder, text, "accusation")
+    assert keys(accusation.accuser) == "egypt" and accusation.accused.span.text == "أحمد منصور"
+
+
 @pytest.mark.parametrize("text", [
+    # a charge names no one who brings it: the agency that reported the sentence before does not
+    "قالت وكالة رويترز إن الشرطة اعتقلت عشرة أشخاص في بغداد. وأحيل الصحفي خالد العمري إلى المحاكمة بتهمة التحريض.",
     "وقال المحامي إن موكله الذي تم اتهامه بالتجسس لصالح إيران سيمثل أمام المحكمة غدا.",  # passive
     "وحمّل مدير شرطة بغداد السكان مسؤولية تراكم النفايات في الشوارع.",  # the held are no actor
     "وتضم اللجنة دينا الحربي وندى العمري من جامعة الملك سعود.",  # دينا is a name

@@ -366,7 +366,7 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             after = _past_partners(w, s, accuser) if accuser and accuser.start >= m.end else m.end
             accused = w.actor_after(s, after, 4, accuser, among=named)
             if accused is not None and accuser is not None and accused.mention.type == "person" \
-                    and w.gap(accuser.end, accused.start) <= 1:
+                    and w.gap(accuser.end, accused.start) <= 1 and w.titled(accuser):
                 # ندد رئيس البرلمان العراقي سليم الجبوري بـ: the name is who speaks, not the accused
                 accuser, accused = accused, w.actor_after(s, accused.end, 4, accused, among=named)
         out.append(accusation(w, s, m, accuser, accused, attacks))
@@ -425,7 +425,7 @@ def charges(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -
         if accused is None:
             continue
         before = [f for f in actors if f.end <= accused.start and not same_actor(f.mention, accused.mention)]
-        accuser = before[0] if before else (s.reporter or w.doc_reporter)
+        accuser = before[0] if before else s.reporter
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
 

@@ -154,8 +154,10 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     verb_endings = tuple(rules.lex["verb_endings"])
     place_heads = {t: norm_set(ws) for t, ws in rules.lex["place_heads"].items()}
     actor_heads = {t: norm_set(ws) for t, ws in rules.lex["actor_heads"].items()}
+    # الهجوم الإرهابي الوحشي: a name the tagger finds that opens with an event word is the event
+    event_starts = {m.start for m in matches if m.label in ("attack:noun", "accusation:noun", "crime")}
     for ent in doc.ents:
-        if any(taken[ent.start:ent.end]) or ent.label_ not in ("PER", "ORG", "LOC"):
+        if any(taken[ent.start:ent.end]) or ent.label_ not in ("PER", "ORG", "LOC") or ent.start in event_starts:
             continue
         start, end = ent.start, ent.end
         span = _span(doc, start, end, sent_of[start], cut=False)
