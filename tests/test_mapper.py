@@ -563,6 +563,8 @@ def test_a_court_that_convicts_accuses_for_its_state(builder):
     # a charge names no one who brings it: the agency that reported the sentence before does not
     "قالت وكالة رويترز إن الشرطة اعتقلت عشرة أشخاص في بغداد. وأحيل الصحفي خالد العمري إلى المحاكمة بتهمة التحريض.",
     "وقال المحامي إن موكله الذي تم اتهامه بالتجسس لصالح إيران سيمثل أمام المحكمة غدا.",  # passive
+    # the name after an office and an honorific is who condemns, not who is blamed
+    "واستنكر مفتي الأردن الشيخ عبد الكريم الخصاونة التفجير الذي وقع في المسجد.",
     "وحمّل مدير شرطة بغداد السكان مسؤولية تراكم النفايات في الشوارع.",  # the held are no actor
     "وتضم اللجنة دينا الحربي وندى العمري من جامعة الملك سعود.",  # دينا is a name
     "وقال الوزير إن لدينا أدلة على تورط الشركة الروسية في الصفقة.",  # لدينا: we have

@@ -365,9 +365,11 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             accuser = _subject_before(w, s, m, 1, actors) or w.actor_after(s, m.end, 4, among=actors)
             after = _past_partners(w, s, accuser) if accuser and accuser.start >= m.end else m.end
             accused = w.actor_after(s, after, 4, accuser, among=named)
-            if accused is not None and accuser is not None and accused.mention.type == "person" \
-                    and w.gap(accuser.end, accused.start) <= 1 and w.titled(accuser):
-                # ندد رئيس البرلمان العراقي سليم الجبوري بـ: the name is who speaks, not the accused
+            if accused is not None and accuser is not None and accused.mention.type == "person" and (
+                    w.gap(accuser.end, accused.start) == 0 or w.titled(accuser)
+                    or w.doc[accused.start - 1].norm_ in norm_set(w.lex["honorifics"])):
+                # ندد رئيس البرلمان العراقي سليم الجبوري، استنكر مفتي مصر الدكتور شوقي علام: the
+                # name is who speaks, not the accused (but دانت محكمة مصرية الناشط X: X is)
                 accuser, accused = accused, w.actor_after(s, accused.end, 4, accused, among=named)
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
