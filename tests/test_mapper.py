@@ -625,6 +625,11 @@ def test_years_and_html_entities_are_no_counts(builder, text):
     ("انقلبت حافلة تقل 30 معتمرا على طريق الطائف وأصيب 12 منهم.", {(12, "injured")}),
     # a Hijri year
     ("وقتل 5 أشخاص في حادث مشابه وقع في شهر رمضان 1433 هـ في مكة.", {(5, "killed")}),
+    # a year heading an entry of a chronology
+    ("1987- مقتل رسام الكاريكاتير وثلاثة من مرافقيه في لندن.", {(3, "killed")}),
+    # one family, one crew: no victim counted one
+    ("وأصيب 4 أشخاص من أسرة واحدة في الحادث.", {(4, "injured")}),
+    ("وقتل الجنود بعد انفجار أحد الأطقم العسكرية في مأرب.", set()),
 ])
 def test_figures_that_count_no_casualties(builder, text, figures):
     assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == figures

@@ -32,8 +32,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             while after < s.end and w.doc[after].text in "/)»”\"":  # /40/ من ...
                 after += 1
             after += 1 if after < s.end and w.doc[after].norm_ == "من" else 0
-            if any(m.label == non_person and m.start == after for m in s.matches):
-                continue
+            if any(m.label == non_person and m.start in (after, ns - 1) for m in s.matches):
+                continue  # 3 شاحنات: things; عائلة واحدة، مرة واحدة: one thing, no victim
             if any(r.end <= ns and w.gap(r.end, ns) <= RESCUE_GAP for r in w.labelled(s, "rescue")):
                 continue  # أنقذت فرق الدفاع المدني 9 محتجزين: rescued, no casualties
             best, dist = None, VICINITY + 1
