@@ -568,6 +568,8 @@ def test_a_court_that_convicts_accuses_for_its_state(builder):
     "وحمّل مدير شرطة بغداد السكان مسؤولية تراكم النفايات في الشوارع.",  # the held are no actor
     "وتضم اللجنة دينا الحربي وندى العمري من جامعة الملك سعود.",  # دينا is a name
     "وقال الوزير إن لدينا أدلة على تورط الشركة الروسية في الصفقة.",  # لدينا: we have
+    # the one named inside the charge is its victim, not accused
+    "اتهمت حركة فتح مسلحين مجهولين بمحاولة اغتيال المحافظ جمال الطيراوي في نابلس.",
     # who condemns is the subject of its own clause, not the city before the comma
     "وأثار الاتفاق غضب طهران، حيث انتقد البرلمان الإيراني اجتماعا مقررا بين الجانبين.",
 ])

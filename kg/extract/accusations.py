@@ -46,12 +46,25 @@ def _object_pronoun(w: Window, m: Match) -> int | None:
     return next((i for i in range(m.start - 1, max(-1, m.start - 4), -1) if w.doc[i].norm_ in w.relatives), m.start)
 
 
-def _charge_follows(w: Window, s: Sentence, f: Found) -> bool:
-    """The word after ``f``, or after an adverb (علنا), carries ب (اتهم X بدعم، اتهم X علنا
-    بأنها): X is the one accused. A name that starts with ب (بريطانيا) is no such word."""
-    i = f.end + (f.end < s.end and w.doc[f.end].norm_ in norm_set(w.lex["accusation"]["adverbs"]))
+def _is_charge(w: Window, s: Sentence, i: int) -> bool:
+    """Token i carries ب and opens what someone is accused of (بدعم، بعرقلة، بأنها). A name
+    that starts with ب (بريطانيا) is no such word."""
     return i < s.end and w.doc[i].text.startswith("ب") and len(w.doc[i].text) > 3 \
         and not any(g.start == i for g in s.founds)
+
+
+def _charge_follows(w: Window, s: Sentence, f: Found) -> bool:
+    """The word after ``f``, or after an adverb (علنا), is a charge (اتهم X بدعم، اتهم X علنا
+    بأنها): X is the one accused."""
+    return _is_charge(w, s, f.end + (f.end < s.end and w.doc[f.end].norm_ in norm_set(w.lex["accusation"]["adverbs"])))
+
+
+def _charge_between(w: Window, s: Sentence, m: Match, start: int, end: int) -> bool:
+    """A charge opens between ``start`` and ``end``: who is named after it is inside the
+    charge (اتهمت حماس ضباطا بمحاولة اغتيال الحمد الله), not accused. The verb's own
+    companion (ألقى باللوم على) is no charge."""
+    companions = _accusation_needs().get(w.lemma(m), frozenset())
+    return any(_is_charge(w, s, i) and w.doc[i].norm_ not in companions for i in range(start, end))
 
 
 def _denied(w: Window, s: Sentence, m: Match) -> bool:
@@ -261,6 +274,9 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
                 accused = after(_past_partners(w, s, first), 8, first) if first else None
         else:
             accused = after(max(m.end, _past_partners(w, s, accuser)), 8, accuser)
+        past = accuser.end if accuser is not None and accuser.start >= m.end else m.end
+        if accused is not None and not noun and _charge_between(w, s, m, past, accused.start):
+            accused = None  # اتهمت حماس ضباطا بمحاولة اغتيال الحمد الله: the victim of the charge
         if holds and (needed := _responsibility_word(w, s, m)) is not None:
             # حمّل X المسؤولية / حمّل المسؤولية الكاملة لـX: the one held is named right there;
             # حمّل مدير أمانة الرياض المواطنين المسؤولية holds no actor responsible
