@@ -65,6 +65,13 @@ def make_triggers(lemmas: dict) -> dict:
             out.setdefault(label, {})[normalize(lemma)] = sorted(
                 f for f in forms if f not in other_words and any(
                     f.endswith(p) and f[:-len(p)] in forms for p in OBJECT_PRONOUNS if p))
+    # a verb form spelled as its family's noun (أدانه / إدانة, both ادانه once normalised) is
+    # the noun: news writes the noun far more often. Not for attacks, where قصف is both the
+    # verb and the noun and the rules read either
+    for label in [lb for lb in out if lb.endswith(":verb") and not lb.startswith("attack")]:
+        nouns_of_family = {f for forms in out.get(label[:-len("verb")] + "noun", {}).values() for f in forms}
+        for lemma, forms in out[label].items():
+            out[label][lemma] = [f for f in forms if f not in nouns_of_family]
     return out
 
 

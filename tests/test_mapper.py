@@ -568,6 +568,12 @@ def test_a_court_that_convicts_accuses_for_its_state(builder):
     "وحمّل مدير شرطة بغداد السكان مسؤولية تراكم النفايات في الشوارع.",  # the held are no actor
     "وتضم اللجنة دينا الحربي وندى العمري من جامعة الملك سعود.",  # دينا is a name
     "وقال الوزير إن لدينا أدلة على تورط الشركة الروسية في الصفقة.",  # لدينا: we have
+    # a call to condemn Israel is not Israel condemning (بإدانة: the noun, not أدانه)
+    "وطالب الوزير بإدانة إسرائيل في مجلس الأمن.",
+    # who condemns owns the noun when what is condemned follows with ل
+    "وجدد المجلس إدانة الأردن واستنكاره للهجوم الذي استهدف الزوار في مدينة كربلاء.",
+    # a capital called a city is a place, not its state that accuses
+    "وقال إن تحرير مدينة عدن كشف عن الجرائم التي ارتكبتها قوات التمرد.",
     # the one named inside the charge is its victim, not accused
     "اتهمت حركة فتح مسلحين مجهولين بمحاولة اغتيال المحافظ جمال الطيراوي في نابلس.",
     # who condemns is the subject of its own clause, not the city before the comma

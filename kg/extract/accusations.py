@@ -371,6 +371,9 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             # لانتقادات من X: X criticises the one named before
             accuser = w.actor_after(s, m.end + 1, 0, among=actors)
             accused = w.actor_before(s, m.start, 2, among=named)
+        elif m.label == "criticism:noun" and (owner := _condemning_owner(w, s, m, actors)):
+            # جدد المجلس إدانة السعودية واستنكارها للجريمة: the noun's owner condemns
+            accuser, accused = owner, w.actor_after(s, owner.end, 2, owner, among=named)
         elif m.label == "criticism:noun":
             # إدانة عنف النظام السوري: who condemns stands before the noun, or is the source
             accuser = w.actor_before(s, m.start, 2, among=actors) or s.reporter
@@ -389,6 +392,18 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
                 accuser, accused = accused, w.actor_after(s, accused.end, 4, accused, among=named)
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
+
+
+def _condemning_owner(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
+    """The actor right after a criticism noun, when what is condemned follows it with ل or
+    another criticism noun (إدانة السعودية للجريمة، إدانة مصر واستنكارها): it owns the noun
+    as the one who condemns, not as the one condemned (إدانة إسرائيل)."""
+    owner = w.actor_after(s, m.end, 0, among=actors)
+    if owner is None or w.doc[owner.start].text.startswith(("ل", "ب")) or owner.end >= s.end:
+        return None
+    nxt = w.doc[owner.end]
+    return owner if nxt.text.startswith("ل") or any(
+        c.start == owner.end for c in w.labelled(s, "criticism")) else None
 
 
 def crimes(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:

@@ -93,7 +93,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             continue
         # في تركيا / إلى أنقرة: a place; أعلنت تركيا / واشنطن لا تقدم: also (or only) an actor
         locative = start in where or bool(doc[start]._.clitic and doc[start].text[0] in "بل")
-        metonym = rules.metonym_of(doc[start:end])
+        # a capital may stand for its state (طهران تنفي), but not once called a city (مدينة عدن)
+        metonym = None if doc[start].norm_ in place_words else rules.metonym_of(doc[start:end])
         # a capital next to a verb (تنفي طهران، واشنطن لا تقدم) is its state, not a place
         acts = not locative and (start in verbs or end in verb_starts)
         if "place" in kinds and not (metonym and acts):
