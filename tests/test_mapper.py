@@ -594,6 +594,10 @@ def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     "وأعلن الطرفان وقفا لإطلاق النار في مدينة تعز لمدة يومين.",  # a ceasefire
     "وندد البيان بالممارسات العدوانية الإسرائيلية في مدينة الخليل.",  # aggressive, an adjective
     "وتخوض البلاد حربا طويلة ضد الإرهاب منذ سنوات في سوريا.",  # war as a whole
+    "ولم يتفق الجانبان على خطة لقتال داعش في الموصل.",  # a purpose
+    "وتستهدف الشركة بهذا الهاتف الجديد فئة الشباب في الرياض.",  # aims
+    "وأعلن الطرفان وقفا فوريا لإطلاق النار في مدينة عدن.",  # a ceasefire, with its adjective
+    "وناقش المنتدى في جدة سد تغرة المعرفة بين الأجيال.",  # not أغار
 ])
 def test_no_attack_in_words_that_only_look_like_one(builder, text):
     assert events(builder, text, "attack") == []

@@ -46,8 +46,8 @@ def find_attacks(w: Window) -> list[Event]:
                 continue  # شن هجوما حادا على الوزير، شن النائب هجوما عنيفا عليه: words
             if any(f.start <= m.start and m.end <= f.end for f in people):
                 continue  # اللواء مسعود العدواني: a name, not the adjective "aggressive"
-            if m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("ceasefire_words"):
-                continue  # وقف إطلاق النار: what stops
+            if any(t.norm_ in _attack_words("ceasefire_words") for t in w.doc[max(s.start, m.start - 2):m.start]):
+                continue  # وقف إطلاق النار، وقف فوري لإطلاق النار: what stops
             if w.lemma(m) == "فجر" and m.end < s.end and w.doc[m.end].norm_ in _attack_words("dawn_times"):
                 continue  # ألقت الشرطة فجر أمس القبض على: dawn
             if w.needs_unmet(s, m, _attack_needs(), 6) and not any(
@@ -98,9 +98,13 @@ def find_attacks(w: Window) -> list[Event]:
             ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
             if not (perp or target or ev_places):
                 continue
-            if w.lemma(m) in _attack_words("generic_lemmas") and not (
-                    perp or w.labelled(s, "outcome") or any(p.type not in ("country", "region") for p in ev_places)):
-                continue  # المعركة ضد الإرهاب، ساحة المعارك في سوريا: war, no one attack
+            if w.lemma(m) in _attack_words("generic_lemmas") and (not (
+                    perp or w.labelled(s, "outcome") or any(p.type not in ("country", "region") for p in ev_places))
+                    or _purpose_or_every(w, s, m)):
+                continue  # المعركة ضد الإرهاب، بعد كل معركة، نهج لقتال داعش: war, no one attack
+            if w.lemma(m) in _attack_words("aim_lemmas") and not (
+                    (perp and perp.mention.type in ("state", "armed_group")) or target or w.labelled(s, "outcome")):
+                continue  # سامسونج تستهدف عشاق القراءة، دراسة استهدفت المشاركات: aims, no attack
             out.append(Event("attack", w.span(m.start, m.end, s.index), modality=modality_of(w, s, m),
                              perpetrator=w.use(perp), target=w.use(target), places=ev_places,
                              confidence=0.5 + 0.2 * bool(perp) + 0.1 * bool(target)))
@@ -228,6 +232,12 @@ def _before(w: Window, s: Sentence, m: Match, limit: int, actors: list[Found]) -
     f = w.actor_before(s, m.start, limit, among=actors)
     quoted = f is not None and any(t.text in "\"“”«»:" for t in w.doc[f.end:m.start])
     return None if quoted and s.reporter is not None and s.reporter.start == f.start else f
+
+
+def _purpose_or_every(w: Window, s: Sentence, m: Match) -> bool:
+    """لقتال داعش (to fight it: a purpose), بعد كل معركة (every battle): no one event."""
+    tok = w.doc[m.start]
+    return bool(tok._.clitic and tok.text.startswith("ل")) or (m.start > s.start and w.doc[m.start - 1].norm_ == "كل")
 
 
 def _after_relative(w: Window, m: Match) -> bool:
