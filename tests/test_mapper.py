@@ -553,6 +553,13 @@ def test_who_accuses_whom_in_clauses_news_writes(builder, text, pair):
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {pair}
 
 
+def test_a_country_after_a_clitic_is_found_though_a_longer_name_holds_it(builder):
+    # الميليشيات الموالية لإيران is a name: its لإيران must not hide Iran elsewhere
+    keys_found = mention_keys(builder, "وأرسلت موسكو دعما عسكريا لإيران ولسوريا خلال الصيف.")
+    assert "iran" in keys_found and "syria" in keys_found
+    assert "iran_backed_militias" in mention_keys(builder, "واشتبك الجيش مع الميليشيات الموالية لإيران في البصرة.")
+
+
 def test_a_court_that_convicts_accuses_for_its_state(builder):
     text = "وأدانت محكمة مصرية الناشط أحمد منصور بنشر أخبار كاذبة."
     (accusation,) = events(builder, text, "accusation")

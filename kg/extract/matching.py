@@ -74,8 +74,14 @@ class Rules:
         # left known, the text's للجيش would never be cut to الجيش (and so miss الجيش التركي).
         # Patterns are cut the same way as the text (_pattern_doc), so the names still match.
         article_clitics = [c for c in self.clitics if c.endswith(("ال", "لل"))]
+        # Likewise لإيران inside a name (الميليشيات الموالية لإيران) is ل + a name: a word no
+        # name starts with, left known, would keep دعما لإيران from naming Iran.
+        first_words = {normalize(t.text) for entry in registry for name in entry.names
+                       for t in tokenize_words(name)[:1]}
+        name_words = {normalize(t.text) for entry in registry for name in entry.names for t in tokenize_words(name)}
         self.known = frozenset(w for w in known if not any(
-            w.startswith(c) and len(w) - len(c) >= 2 and "ال" + w[len(c):] in known for c in article_clitics))
+            w.startswith(c) and len(w) - len(c) >= 2 and "ال" + w[len(c):] in known for c in article_clitics)
+            and not (w[:1] in "لب" and w[1:] in first_words and w in name_words and w not in first_words))
 
         self.phrases = PhraseMatcher(self.vocab, attr="NORM")
         for label, words in phrases.items():
