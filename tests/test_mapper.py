@@ -560,6 +560,11 @@ def test_a_country_after_a_clitic_is_found_though_a_longer_name_holds_it(builder
     assert "iran_backed_militias" in mention_keys(builder, "واشتبك الجيش مع الميليشيات الموالية لإيران في البصرة.")
 
 
+def test_a_word_with_a_clitic_and_the_article_is_no_name_the_tagger_may_find(builder):
+    extraction = builder.extract([Document("t", "وقدمت المنظمة مساعدات للاجئين وللنازحين في مخيم الزعتري.")])[0]
+    assert {m.span.text for m in extraction.mentions} == {"مخيم الزعتري"}
+
+
 def test_a_court_that_convicts_accuses_for_its_state(builder):
     text = "وأدانت محكمة مصرية الناشط أحمد منصور بنشر أخبار كاذبة."
     (accusation,) = events(builder, text, "accusation")

@@ -166,8 +166,9 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         if cut:
             span = Span(span.start + cut, span.end, doc.user_data["text"][span.start + cut:span.end], span.sentence)
         name = normalize(span.text)
-        if len(name) < 2 or name in not_names or (end - start == 1 and name.endswith(verb_endings)):
-            continue
+        if len(name) < 2 or name in not_names or (end - start == 1 and (
+                name.endswith(verb_endings) or normalize(doc[start].text).startswith(("لل", "بال")))):
+            continue  # للاجئين، بالإسناد: a clitic and the article on a word no registry name took
         if ent.label_ == "PER":
             mention = Mention(span, "actor", "person", None, "ner")
         elif ent.label_ == "ORG":
