@@ -66,6 +66,9 @@ def test_a_claim_names_the_group_not_the_city(builder):
     ("لقي 4 أشخاص حتفهم وأصيب 9 آخرون جراء غارة جوية على سوق في مأرب.", {(4, "killed"), (9, "injured")}),
     # a year is no count
     ("سقط أكثر من ثلاثين قتيلا في المعارك التي اندلعت في 2019.", {(30, "killed")}),
+    # a dual outcome noun counts two of its own outcome
+    ("وأسفرت المعارك عن خمسة قتلى وجريحين من الجيش وقتيلين من المسلحين قرب غاو.",
+     {(5, "killed"), (2, "injured"), (2, "killed")}),
 ])
 def test_each_figure_gets_its_own_outcome(builder, text, figures):
     assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == figures

@@ -43,7 +43,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             for o in outcomes:
                 if governed and o.start >= ne and opens_clause(w, o.start):
                     continue
-                d = ns - o.end if o.end <= ns else (o.start - ne if o.start >= ne else 0)
+                # a dual outcome noun is its own count (جريحين: 2 injured) and wins outright
+                d = ns - o.end if o.end <= ns else (o.start - ne if o.start >= ne else -1)
                 # a tie goes to the word before the number (قتل 5 وأصيب), except a noun right
                 # after it, which names what was counted (5 قتلى و7 جرحى)
                 if d < dist or (d == dist and best is not None and (
