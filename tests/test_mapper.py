@@ -623,6 +623,15 @@ def test_a_resolution_adopted_is_no_claim_of_the_attack_it_is_about(builder):
     assert all(a.perpetrator is None for a in events(builder, text, "attack"))
 
 
+@pytest.mark.parametrize("text,perpetrator", [
+    ("وكانت حركة الشباب قتلت 148 شخصا في جامعة غاريسا عام 2015.", "al_shabaab"),  # a count after the verb
+    ("وقال إن مقاتلي حركة الشباب قتلوا في الهجوم على القاعدة.", None),  # passive: its victims
+])
+def test_an_actor_that_killed_a_count_attacked(builder, text, perpetrator):
+    assert {keys(a.perpetrator) for a in events(builder, text, "attack")} <= {perpetrator}
+    assert perpetrator is None or perpetrator in {keys(a.perpetrator) for a in events(builder, text, "attack")}
+
+
 def test_who_condemns_an_attack_did_not_carry_it_out(builder):
     text = "واستنكرت دولة قطر التفجير الذي استهدف مسجدا في مدينة القطيف."
     attack = events(builder, text, "attack")[0]

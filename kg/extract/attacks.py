@@ -108,8 +108,30 @@ def find_attacks(w: Window) -> list[Event]:
             out.append(Event("attack", w.span(m.start, m.end, s.index), modality=modality_of(w, s, m),
                              perpetrator=w.use(perp), target=w.use(target), places=ev_places,
                              confidence=0.5 + 0.2 * bool(perp) + 0.1 * bool(target)))
+    out += killings(w)
     apply_claims(w, out)
     return merge_attacks(out)
+
+
+def killings(w: Window) -> list[Event]:
+    """النازيون قتلوا 1.9 مليون مدني / الحركة قتلت 148 شخصا: an actor right before a killing
+    verb whose object is a count did the killing. The count must follow: before a preposition
+    (قتلوا في الهجوم) the verb is passive and the actor its victims."""
+    verbs = _attack_words("killing_verbs")
+    out = []
+    for s in w.sentences:
+        counts = {ns for _, ns, _ in s.numbers}
+        actors = [f for f in w.actors(s) if not f.latent]
+        for o in w.labelled(s, "outcome:killed"):
+            if w.doc[o.start].norm_ not in verbs or o.end not in counts or w.negated(s, o):
+                continue
+            perp = _before(w, s, o, 0, actors)
+            if perp is None:
+                continue
+            places = [f.mention for f in s.founds if f.mention.kind == "place" and f.start >= o.end]
+            out.append(Event("attack", w.span(o.start, o.end, s.index), modality=modality_of(w, s, o),
+                             perpetrator=w.use(perp), places=places[:3], confidence=0.6))
+    return out
 
 
 def _subject_noun(w: Window, s: Sentence, m: Match, before: list[Match]) -> Match | None:
