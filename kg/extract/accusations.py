@@ -216,7 +216,8 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             # هجوم يحمل بصمات بوكو حرام: the sentence's source blames the one whose hallmarks it bears
             out.append(accusation(w, s, m, s.reporter or w.doc_reporter, after(m.end, 3), attacks))
             continue
-        if noun and m.start > s.start and w.doc[m.start - 1].norm_ in norm_set(w.lex["accusation"]["passive_auxiliaries"]):
+        passive = norm_set(w.lex["accusation"]["passive_auxiliaries"])
+        if noun and m.start > s.start and w.doc[m.start - 1].norm_ in passive:
             continue  # تم اتهامه: who accuses is not named here
         holds = not noun and w.lemma(m) == "حمل"
         if w.needs_unmet(s, m, _accusation_needs(), HOLD_GAP if holds else 8) or _after_to(w, s, m) or (
@@ -281,7 +282,9 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             # حمّل X المسؤولية / حمّل المسؤولية الكاملة لـX: the one held is named right there;
             # حمّل مدير أمانة الرياض المواطنين المسؤولية holds no actor responsible
             held = w.actor_before(s, needed, 0, among=named) or w.actor_after(s, needed + 1, 2, among=named)
-            accused = held if held and not (accuser and (held.start < accuser.end or same_actor(held.mention, accuser.mention))) else None
+            if held and accuser and (held.start < accuser.end or same_actor(held.mention, accuser.mention)):
+                held = None
+            accused = held
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
 
