@@ -654,6 +654,22 @@ def test_years_and_html_entities_are_no_counts(builder, text):
     assert events(builder, text, "casualty") == []
 
 
+@pytest.mark.parametrize("text,victim", [
+    ("وأصيب جنديان تركيان في قصف على بلدة كيليس.", "turkey"),  # a dual adjective
+    ("وقتل ثلاثة جنود أتراك في هجوم قرب الحدود.", "turkey"),  # a broken plural
+    ("وقتل خمسة من الجنود العراقيين في الهجوم.", "iraq"),  # a sound plural
+])
+def test_victims_named_by_a_country_adjective_in_any_number(builder, text, victim):
+    (figure,) = events(builder, text, "casualty")
+    assert keys(figure.victim) == victim
+
+
+def test_a_figure_told_again_without_its_victims_is_one_figure(builder):
+    text = "مقتل 4 جنود عراقيين في تفجير بالأنبار. وقال مصدر أمني إن 4 جنود قتلوا في التفجير."
+    (figure,) = events(builder, text, "casualty")
+    assert (figure.count, keys(figure.victim)) == (4, "iraq")
+
+
 @pytest.mark.parametrize("text,figures", [
     # an outbreak's patients and deaths are no casualties
     ("أعلنت وزارة الصحة تسجيل 6 حالات إصابة جديدة بفيروس كورونا ووفاة حالتين في جدة.", set()),

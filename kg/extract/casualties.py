@@ -149,12 +149,18 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> t
 
 
 def dedupe_casualties(events: list[Event]) -> list[Event]:
-    """A figure repeated (headline and body) is one figure."""
-    seen, out = set(), []
+    """A figure repeated (headline and body) is one figure: the same count and outcome, and
+    the same victims or victims named only once (3 جنود أتراك، then 3 جنود)."""
+    out: list[Event] = []
     for ev in events:
-        key = (ev.count, ev.outcome, ev.victim.key or ev.victim.span.text if ev.victim else None, ev.modality)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(ev)
+        same = next((o for o in out if (o.count, o.outcome, o.modality) == (ev.count, ev.outcome, ev.modality)
+                     and (o.victim is None or ev.victim is None or _victim_key(o) == _victim_key(ev))), None)
+        if same is None:
+            out.append(ev)
+        elif same.victim is None and ev.victim is not None:
+            same.victim = ev.victim
     return out
+
+
+def _victim_key(ev: Event) -> str | None:
+    return (ev.victim.key or ev.victim.span.text) if ev.victim else None

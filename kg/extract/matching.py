@@ -224,12 +224,16 @@ class Rules:
 
 
 def _with_and_without_article(adjective: str) -> tuple[str, ...]:
-    """التركية, تركية, and the accusative تركيا (14 جنديا أفغانيا): an indefinite noun takes
-    the adjective without the article."""
+    """التركية, تركية, the accusative تركيا (14 جنديا أفغانيا): an indefinite noun takes the
+    adjective without the article; and the dual and plural of a masculine one (جنديان تركيان،
+    جنود تركيون، الجنود التركيين)."""
     if not adjective.startswith("ال"):
         return (adjective,)
     bare = adjective[2:]
-    return (adjective, bare, bare + "ا") if bare.endswith("ي") else (adjective, bare)
+    if not bare.endswith("ي"):
+        return (adjective, bare)
+    numbered = [bare + ending for ending in ("ان", "ين", "ون")]
+    return (adjective, bare, bare + "ا", *numbered, *("ال" + n for n in numbered))
 
 
 @lru_cache(maxsize=1)
