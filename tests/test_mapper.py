@@ -66,6 +66,10 @@ def test_a_claim_names_the_group_not_the_city(builder):
     ("لقي 4 أشخاص حتفهم وأصيب 9 آخرون جراء غارة جوية على سوق في مأرب.", {(4, "killed"), (9, "injured")}),
     # a year is no count
     ("سقط أكثر من ثلاثين قتيلا في المعارك التي اندلعت في 2019.", {(30, "killed")}),
+    # outcomes in phrases: claimed the lives of, its victims, arrested them
+    ("وأودى الانفجار بحياة 12 شخصا في سوق الحلة.", {(12, "killed")}),
+    ("وكان الهجوم الذي ذهب ضحيته 40 مدنيا قد وقع في حلب.", {(40, "killed")}),
+    ("وأعلنت الشرطة أن سبعة مهربين قبض عليهم قرب الحدود.", {(7, "captured")}),
     # a dual outcome noun counts two of its own outcome
     ("وأسفرت المعارك عن خمسة قتلى وجريحين من الجيش وقتيلين من المسلحين قرب غاو.",
      {(5, "killed"), (2, "injured"), (2, "killed")}),
