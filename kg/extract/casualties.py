@@ -2,12 +2,16 @@
 missing, displaced), the victims named after it, who reported it."""
 from __future__ import annotations
 
+import re
+
 from kg.extract.lexicon import norm_set
 from kg.extract.matching import Match
 from kg.extract.model import Event, Mention, Span
 from kg.extract.modality import modality_of
+from kg.extract.numbers import NumberMatch
 from kg.extract.mentions import Found
 from kg.extract.window import Sentence, Window, same_actor
+from kg.nlp.normalize import normalize
 
 VICINITY = 10  # tokens between a number and its outcome word, at most
 RESCUE_GAP = 5  # words between a rescue word and the number of those rescued, at most
@@ -28,6 +32,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 continue  # سيارة تقل 7 أشخاص: on board, not hurt
             if ne < s.end and w.doc[ne].text in ("هـ", "ه"):
                 continue  # 1433 هـ: a Hijri year
+            if _unit_glued(w, num):
+                continue  # 11عاماً: an age written without its space
             after = ne
             while after < s.end and w.doc[after].text in "/)»”\"":  # /40/ من ...
                 after += 1
@@ -112,6 +118,12 @@ def _attacker_of(attack: Event | None, victim: Found | None) -> Mention | None:
 def _illness(w: Window, s: Sentence, outcome: Match) -> bool:
     """An injury word followed by an illness (المصابين بفيروس كورونا)."""
     return bool(w.words_after(s, outcome, 2) & norm_set(w.lex["illness_words"]))
+
+
+def _unit_glued(w: Window, num: NumberMatch) -> bool:
+    """The number runs into a word that counts no people (11عاماً، 5كم)."""
+    word = re.match(r"[\u0621-\u064A\u064B-\u0652]+", w.text[num.end:num.end + 12])
+    return bool(word) and normalize(word.group()) in norm_set(w.lex["non_person_units"])
 
 
 def _outbreak(w: Window, s: Sentence) -> bool:
