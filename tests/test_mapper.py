@@ -575,6 +575,11 @@ def test_a_word_with_a_clitic_and_the_article_is_no_name_the_tagger_may_find(bui
     assert {m.span.text for m in extraction.mentions} == {"مخيم الزعتري"}
 
 
+def test_the_adjective_of_the_condemners_own_name_is_not_condemned(builder):
+    text = "أدانت نقابة المحامين المصريين قرار حركة حماس إغلاق مكتب القناة."
+    assert {keys(e.accused) for e in events(builder, text, "accusation")} == {"hamas"}
+
+
 def test_a_court_that_convicts_accuses_for_its_state(builder):
     text = "وأدانت محكمة مصرية الناشط أحمد منصور بنشر أخبار كاذبة."
     (accusation,) = events(builder, text, "accusation")
@@ -596,6 +601,10 @@ def test_a_court_that_convicts_accuses_for_its_state(builder):
     "وجدد المجلس إدانة الأردن واستنكاره للهجوم الذي استهدف الزوار في مدينة كربلاء.",
     # a capital called a city is a place, not its state that accuses
     "وقال إن تحرير مدينة عدن كشف عن الجرائم التي ارتكبتها قوات التمرد.",
+    # an aide speaks, not the one he serves
+    "مساعد بوتين ينتقد تصريحات الحكومة الأوكرانية",
+    # the outlet that carried the news is not condemned
+    "ودانت عمان بشدة في بيان نقلته وكالة الأنباء الأردنية أمس التصريحات الأخيرة.",
     # the one named inside the charge is its victim, not accused
     "اتهمت حركة فتح مسلحين مجهولين بمحاولة اغتيال المحافظ جمال الطيراوي في نابلس.",
     # who condemns is the subject of its own clause, not the city before the comma

@@ -30,9 +30,12 @@ def _after_to(w: Window, s: Sentence, m: Match) -> bool:
 
 def _subject_before(w: Window, s: Sentence, m: Match, limit: int, actors: list[Found]) -> Found | None:
     """The actor right before a verb, in its clause: no comma or quote between (كيف تخلى
-    أوباما عن إسرائيل"، اتهم أورين: Israel is not who accuses)."""
+    أوباما عن إسرائيل"، اتهم أورين: Israel is not who accuses), and not the one an aide
+    serves (مستشار روحاني ينتقد: the adviser speaks)."""
     f = w.actor_before(s, m.start, limit, among=actors)
     if f is not None and any(t.is_punct and t.text in "،,\"”»:؛" for t in w.doc[f.end:m.start]):
+        return None
+    if f is not None and f.start > s.start and w.doc[f.start - 1].norm_ in norm_set(w.lex["aide_heads"]):
         return None
     return f
 
@@ -386,7 +389,7 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             # Tehran), else after it; a title may stand before the name (دان رئيس الوزراء الإسرائيلي، بنيامين نتنياهو)
             accuser = _subject_before(w, s, m, 1, actors) or w.actor_after(s, m.end, 4, among=actors)
             after = _past_partners(w, s, accuser) if accuser and accuser.start >= m.end else m.end
-            accused = w.actor_after(s, after, 4, accuser, among=named)
+            accused = w.actor_after(s, after, 4, accuser, among=[f for f in named if _may_be_condemned(w, accuser, after, f)])
             if accused is not None and accuser is not None and accused.mention.type == "person" and (
                     w.gap(accuser.end, accused.start) == 0 or w.titled(accuser)
                     or w.doc[accused.start - 1].norm_ in norm_set(w.lex["honorifics"])):
@@ -395,6 +398,15 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
                 accuser, accused = accused, w.actor_after(s, accused.end, 4, accused, among=named)
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
+
+
+def _may_be_condemned(w: Window, accuser: Found | None, after: int, f: Found) -> bool:
+    """Not the adjective of the condemner's own name (أدانت نقابة الصحفيين اليمنيين: Yemen is
+    not condemned), nor an outlet further than a word on (ودانت المنامة في نبأ أوردته وكالة
+    الأنباء: the agency reports)."""
+    if accuser is not None and f.mention.via == "adjective" and f.start == accuser.end:
+        return False
+    return f.mention.type != "media" or w.gap(after, f.start) <= 1
 
 
 def _condemning_owner(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
