@@ -648,6 +648,17 @@ def test_an_actor_that_killed_a_count_attacked(builder, text, perpetrator):
     assert perpetrator is None or perpetrator in {keys(a.perpetrator) for a in events(builder, text, "attack")}
 
 
+def test_an_attack_noun_joined_by_and_does_not_take_the_name_ending_the_phrase_before(builder):
+    text = "وتحدث عن تفجير آثم لمعسكر قوات الطوارئ واستهداف حراسه قرب كركوك."
+    assert all(a.perpetrator is None for a in events(builder, text, "attack"))
+
+
+def test_the_weapon_of_a_foiled_attack_is_no_second_attack(builder):
+    text = "وأعلن الجيش إحباط محاولة لاستهداف معسكر للشرطة في العريش باستخدام قذائف الهاون."
+    attacks = events(builder, text, "attack")
+    assert len(attacks) == 1 and attacks[0].modality == "threatened"
+
+
 def test_who_condemns_an_attack_did_not_carry_it_out(builder):
     text = "واستنكرت دولة قطر التفجير الذي استهدف مسجدا في مدينة القطيف."
     attack = events(builder, text, "attack")[0]

@@ -50,6 +50,8 @@ def find_attacks(w: Window) -> list[Event]:
                 continue  # وقف إطلاق النار، وقف فوري لإطلاق النار: what stops
             if w.lemma(m) == "فجر" and m.end < s.end and w.doc[m.end].norm_ in _attack_words("dawn_times"):
                 continue  # ألقت الشرطة فجر أمس القبض على: dawn
+            if k > 0 and m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("means_words"):
+                continue  # محاولة لاستهداف المعسكر باستخدام قذائف الهاون: the means of the attack told before
             if w.needs_unmet(s, m, _attack_needs(), 6) and not any(
                     n.label == "attack:noun" and m.end <= n.start <= m.end + 6 for n in triggers):
                 continue  # أطلق سراح: no attack (أطلق صواريخ، أطلق هجوما: one)
@@ -213,7 +215,10 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         # الهجمات التي استهدفت قوات الأمن: the relative clause's subject is the attack (or the
         # actor) before the pronoun; the one after the verb is what it hit
         return w.actor_before(s, m.start - 1, 0, among=actors)
-    on = next((f for f in actors if f.start <= m.end and f.end > m.start), None)
+    # a state named with the trigger (الغزو العراقي) or right after a verb (قصفت تركيا); not a
+    # name the tagger made around it (لموقع التفجير)
+    on = next((f for f in actors if f.start <= m.end and f.end > m.start
+               and not (f.mention.via == "ner" and f.start <= m.start)), None)
     if on:
         return on
     if not verb and (state := adjective_actor(w, s, m.end)):
@@ -234,9 +239,12 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         perp = _before(w, s, m, 1, actors)
         if perp and w.gap(perp.end, m.start) and not w.adjective(w.doc[perp.end]):
             perp = None
-    if perp is None and (before := _before(w, s, m, 0, actors)) is not None and not any(
+    coordinated = not verb and w.doc[m.start]._.clitic and w.doc[m.start].text.startswith("و")
+    if perp is None and not coordinated and (before := _before(w, s, m, 0, actors)) is not None and not any(
             c.end == before.start for c in w.labelled(s, "criticism")):
-        perp = before  # not who condemns it: استنكرت البحرين التفجير
+        # not who condemns it (استنكرت البحرين التفجير), nor the end of the phrase before a
+        # noun joined by و (تفجير مسجد قوات الطوارئ واستهداف رجال الأمن)
+        perp = before
     if perp is None and not verb and _possessive(w, m):  # وضاعفت حركة الشباب هجماتها (a group's, no person's)
         named = [f for f in actors if not f.latent and f.end <= m.start and f.mention.type != "person"]
         perp = named[-1] if named else None
