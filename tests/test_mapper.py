@@ -73,6 +73,14 @@ def test_a_claim_names_the_group_not_the_city(builder):
     # an age glued to its unit, and one row (صفا واحدا), count no victims
     ("وقتل رجل ابنه البالغ من العمر 9أعوام بمسدس في منزلهم.", set()),
     ("وقال إن الجميع يقفون صفا واحدا خلف الجيش بعد مقتل 3 جنود.", {(3, "killed")}),
+    # part of the figure before it, with its outcome
+    ("وخلف الهجوم 12 قتيلا من رجال الشرطة المحلية بينهم ثلاثة ضباط وسبعة مصابين.",
+     {(12, "killed"), (3, "killed"), (7, "injured")}),
+    # the injured with the article
+    ("وارتفع عدد القتلى إلى 9 والمصابين إلى 31 شخصا.", {(9, "killed"), (31, "injured")}),
+    # heatstroke and stings, food baskets: no casualties
+    ("وسجلت المستشفيات 19 حالة ضربة شمس و9 لدغات عقارب في المفرق.", set()),
+    ("ووزعت الجمعية 5000 سلة غذائية على الأسر النازحة في مأرب.", set()),
     # a dual outcome noun counts two of its own outcome
     ("وأسفرت المعارك عن خمسة قتلى وجريحين من الجيش وقتيلين من المسلحين قرب غاو.",
      {(5, "killed"), (2, "injured"), (2, "killed")}),

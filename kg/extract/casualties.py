@@ -27,6 +27,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
         if _outbreak(w, s):
             continue  # 4 إصابات جديدة بالفايروس: patients, not casualties
         passengers = norm_set(w.lex["passenger_words"])
+        part_of = norm_set(w.lex["part_of_figure"])
+        last_outcome: Match | None = None  # the outcome of the sentence's figure before
         for num, ns, ne in s.numbers:
             if ns > s.start and w.doc[ns - 1].norm_ in passengers:
                 continue  # سيارة تقل 7 أشخاص: on board, not hurt
@@ -56,8 +58,11 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 if d < dist or (d == dist and best is not None and (
                         o.start == ne if d == 0 else o.end <= ns < best.start)):
                     best, dist = o, d
+            if last_outcome is not None and ns > s.start and w.doc[ns - 1].norm_ in part_of:
+                best, dist = last_outcome, 0  # 15 قتيلا بينهم ثلاثة عاملين: three of the killed
             if best is None or (best.label == "outcome:injured" and _illness(w, s, best)):
                 continue  # 200 مصاب بسرطان البنكرياس: patients, not casualties
+            last_outcome = best
             group_start, group_end = victim_words(w, s, after, outcomes)
             in_group = [f for f in w.actors(s) + w.adjective_actors(s)  # 40 من مقاتلي قسد، 14 جنديا أفغانيا
                         if group_start <= f.start < max(group_end, group_start + 1)]
