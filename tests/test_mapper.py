@@ -673,6 +673,11 @@ def test_who_condemns_an_attack_did_not_carry_it_out(builder):
     assert attack.perpetrator is None
 
 
+def test_a_relative_clause_attack_is_done_by_the_group_named_before_its_adjective(builder):
+    text = "وتعتبر أنقرة الحزب امتدادا لحزب العمال الكردستاني المحظور الذي يشن هجمات في جنوب شرق تركيا."
+    assert {keys(a.perpetrator) for a in events(builder, text, "attack")} == {"pkk"}
+
+
 def test_what_a_relative_clause_attack_hit_is_its_target(builder):
     text = "وأدان الوزير العملية التي استهدفت قوات الأمن العراقية في الموصل."
     attack = events(builder, text, "attack")[0]

@@ -213,8 +213,12 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
               and (verb or f.mention.via != "metonym")]
     if verb and _after_relative(w, m):
         # الهجمات التي استهدفت قوات الأمن: the relative clause's subject is the attack (or the
-        # actor) before the pronoun; the one after the verb is what it hit
-        return w.actor_before(s, m.start - 1, 0, among=actors)
+        # actor, maybe with an adjective: الحزب المحظور الذي يشن) before the pronoun; the one
+        # after the verb is what it hit
+        subject = w.actor_before(s, m.start - 1, 2, among=actors)
+        if subject is None or any(subject.end <= a.start < m.start for a in w.labelled(s, "attack")):
+            return None  # العملية التي استهدفت: the attack told before the pronoun is the subject
+        return subject
     # a state named with the trigger (الغزو العراقي) or right after a verb (قصفت تركيا); not a
     # name the tagger made around it (لموقع التفجير)
     on = next((f for f in actors if f.start <= m.end and f.end > m.start
