@@ -177,12 +177,12 @@ def coordinated(w: Window, s: Sentence, f: Found | None) -> list[Found]:
     named = [g for g in w.actors(s) if w.named_here(s, g) or g.mention.via == "registry"]
     joined, edge = [], f
     for g in named:  # after: X وY وZ
-        if g.start == edge.end and w.doc[g.start]._.clitic and w.doc[g.start].text.startswith("و"):
+        if g.start == edge.end and w.joined(g.start):
             joined.append(g)
             edge = g
     edge = f
     for g in reversed(named):  # before: Y وX
-        if g.end == edge.start and w.doc[edge.start]._.clitic and w.doc[edge.start].text.startswith("و"):
+        if g.end == edge.start and w.joined(edge.start):
             joined.append(g)
             edge = g
     return distinct([g for g in joined if not same_actor(g.mention, f.mention)])

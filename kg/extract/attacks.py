@@ -243,8 +243,7 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         perp = _before(w, s, m, 1, actors)
         if perp and w.gap(perp.end, m.start) and not w.adjective(w.doc[perp.end]):
             perp = None
-    coordinated = not verb and w.doc[m.start]._.clitic and w.doc[m.start].text.startswith("و")
-    if perp is None and not coordinated and (before := _before(w, s, m, 0, actors)) is not None and not any(
+    if perp is None and (verb or not w.joined(m.start)) and (before := _before(w, s, m, 0, actors)) and not any(
             c.end == before.start for c in w.labelled(s, "criticism")):
         # not who condemns it (استنكرت البحرين التفجير), nor the end of the phrase before a
         # noun joined by و (تفجير مسجد قوات الطوارئ واستهداف رجال الأمن)

@@ -49,7 +49,7 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             # new clause (و) is the next figure's, when one before the number can govern it
             governed = any(o.end <= ns and w.gap(o.end, ns) <= VICINITY for o in outcomes)
             for o in outcomes:
-                if governed and o.start >= ne and opens_clause(w, o.start):
+                if governed and o.start >= ne and w.joined(o.start):
                     continue
                 # a dual outcome noun is its own count (جريحين: 2 injured) and wins outright
                 d = ns - o.end if o.end <= ns else (o.start - ne if o.start >= ne else -1)
@@ -141,12 +141,6 @@ def _outbreak(w: Window, s: Sentence) -> bool:
         if any(norm[len(p):] in words for p in ("", "ب", "ال", "بال", "لل") if norm.startswith(p)):
             return True
     return False
-
-
-def opens_clause(w: Window, i: int) -> bool:
-    """Token i carries the conjunction و (وأصيب، وإصابة)."""
-    tok = w.doc[i]
-    return bool(tok._.clitic) and tok.text.startswith("و")
 
 
 def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> tuple[int, int]:

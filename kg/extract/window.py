@@ -129,6 +129,10 @@ class Window:
         norm = self.doc[m.start].norm_
         return self.rules.lemma_of.get(norm, norm)
 
+    def joined(self, i: int) -> bool:
+        """Token i carries the conjunction و (وأصيب، وموقفاً): a new conjunct starts there."""
+        return bool(self.doc[i]._.clitic) and self.doc[i].text.startswith("و")
+
     def carries_object(self, m: Match) -> bool:
         """The trigger verb carries an object pronoun after a whole form of itself: تتهمها is
         تتهم + ها, قصفتها is قصفت + ها; تتهم ends in هم itself."""
