@@ -81,6 +81,9 @@ def test_a_claim_names_the_group_not_the_city(builder):
     # heatstroke and stings, food baskets: no casualties
     ("وسجلت المستشفيات 19 حالة ضربة شمس و9 لدغات عقارب في المفرق.", set()),
     ("ووزعت الجمعية 5000 سلة غذائية على الأسر النازحة في مأرب.", set()),
+    # kilos, an ordinal after الـ: no counts of people
+    ("وبلغ إنتاج المزرعة نحو 200 كيلو من العسل أصيب منها النحالون بالدهشة.", set()),
+    ("واستقبلت العيادة المرضى في الأسبوع الـ 133 من عملها وبينهم مصابون.", set()),
     # a dual outcome noun counts two of its own outcome
     ("وأسفرت المعارك عن خمسة قتلى وجريحين من الجيش وقتيلين من المسلحين قرب غاو.",
      {(5, "killed"), (2, "injured"), (2, "killed")}),
@@ -703,6 +706,11 @@ def test_years_and_html_entities_are_no_counts(builder, text):
 def test_victims_named_by_a_country_adjective_in_any_number(builder, text, victim):
     (figure,) = events(builder, text, "casualty")
     assert keys(figure.victim) == victim
+
+
+def test_a_capital_where_victims_died_is_not_who_they_are(builder):
+    (figure,) = events(builder, "وغرق مركب في النيل بالقاهرة ما أدى إلى مقتل 12 شخصا من القاهرة.", "casualty")
+    assert figure.victim is None
 
 
 def test_a_figure_told_again_without_its_victims_is_one_figure(builder):

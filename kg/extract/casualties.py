@@ -64,8 +64,10 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 continue  # 200 مصاب بسرطان البنكرياس: patients, not casualties
             last_outcome = best
             group_start, group_end = victim_words(w, s, after, outcomes)
-            in_group = [f for f in w.actors(s) + w.adjective_actors(s)  # 40 من مقاتلي قسد، 14 جنديا أفغانيا
-                        if group_start <= f.start < max(group_end, group_start + 1)]
+            # 40 من مقاتلي قسد، 14 جنديا أفغانيا; not a capital where they died (مركب النيل في القاهرة)
+            in_group = [f for f in w.actors(s) + w.adjective_actors(s)
+                        if group_start <= f.start < max(group_end, group_start + 1)
+                        and not (f.latent and f.mention.via in ("metonym", "registry"))]
             victim = min(in_group, key=lambda f: f.start) if in_group else None
             if victim is None and best.end <= ns:
                 victim = next((f for f in w.actors(s) if best.end <= f.start and f.end <= ns), None)
