@@ -671,6 +671,19 @@ def test_the_weapon_of_a_foiled_attack_is_no_second_attack(builder):
     assert len(attacks) == 1 and attacks[0].modality == "threatened"
 
 
+@pytest.mark.parametrize("text", [
+    "وتناول الكتاب حادثة اغتيال أنور السادات في القاهرة.",  # the one after اغتيال was hit
+    "مقتل 9 من عناصر داعش بقصف للتحالف قرب الرقة",  # the victims before بقصف
+])
+def test_the_victims_named_with_an_attack_noun_did_not_carry_it_out(builder, text):
+    assert events(builder, text, "attack") and all(a.perpetrator is None for a in events(builder, text, "attack"))
+
+
+def test_a_place_that_is_also_a_word_needs_the_text_to_place_it(builder):
+    assert "hajjah" not in mention_keys(builder, "فلماذا نوجه الاتهامات إلى أنفسنا بحجة إصلاح المجتمع؟")
+    assert "hajjah" in mention_keys(builder, "وقصفت الطائرات مواقع في حجة أمس.")
+
+
 def test_who_condemns_an_attack_did_not_carry_it_out(builder):
     text = "واستنكرت دولة قطر التفجير الذي استهدف مسجدا في مدينة القطيف."
     attack = events(builder, text, "attack")[0]

@@ -39,6 +39,10 @@ def find_attacks(w: Window) -> list[Event]:
         places = [f for f in s.founds if f.mention.kind == "place"]
         verbal = {v.start for v in w.labelled(s, "verbal")}
         people = [f for f in w.actors(s) if f.mention.type == "person"]
+        # a verb never carries ب: بقصف is the noun, whose match stands beside this one (بشن
+        # has no noun match: the masdar of شن, its agent before it, stays)
+        nouns = {m.start for m in triggers if m.label == "attack:noun"}
+        triggers = [m for m in triggers if not (m.label == "attack:verb" and _by_means(w, m) and m.start in nouns)]
         for k, m in enumerate(triggers):
             if verbal & {m.end, m.end + 1} or (m.label == "attack:verb" and any(
                     n.label == "attack:noun" and m.end <= n.start and w.gap(m.end, n.start) <= 3
@@ -221,7 +225,7 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         return subject
     # a state named with the trigger (الغزو العراقي) or right after a verb (قصفت تركيا); not a
     # name the tagger made around it (لموقع التفجير)
-    on = next((f for f in actors if f.start <= m.end and f.end > m.start
+    on = next((f for f in actors if (f.start < m.end or verb) and f.start <= m.end and f.end > m.start
                and not (f.mention.via == "ner" and f.start <= m.start)), None)
     if on:
         return on
@@ -243,10 +247,11 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         perp = _before(w, s, m, 1, actors)
         if perp and w.gap(perp.end, m.start) and not w.adjective(w.doc[perp.end]):
             perp = None
-    if perp is None and (verb or not w.joined(m.start)) and (before := _before(w, s, m, 0, actors)) and not any(
-            c.end == before.start for c in w.labelled(s, "criticism")):
+    if perp is None and (verb or not (w.joined(m.start) or _by_means(w, m))) and (
+            before := _before(w, s, m, 0, actors)) and not any(c.end == before.start for c in w.labelled(s, "criticism")):
         # not who condemns it (استنكرت البحرين التفجير), nor the end of the phrase before a
-        # noun joined by و (تفجير مسجد قوات الطوارئ واستهداف رجال الأمن)
+        # noun joined by و (تفجير مسجد قوات الطوارئ واستهداف رجال الأمن), nor the victims
+        # before a noun with ب (مقتل 17 من الحوثيين بقصف للتحالف)
         perp = before
     if perp is None and not verb and _possessive(w, m):  # وضاعفت حركة الشباب هجماتها (a group's, no person's)
         named = [f for f in actors if not f.latent and f.end <= m.start and f.mention.type != "person"]
@@ -256,6 +261,11 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
                     if w.doc[i].norm_ in w.relatives), None)
         perp = w.actor_before(s, rel, 2, among=actors) if rel is not None else None
     return perp
+
+
+def _by_means(w: Window, m: Match) -> bool:
+    """The trigger carries ب: by means of it (قتلوا بقصف), what is told before is its outcome."""
+    return bool(w.doc[m.start]._.clitic) and w.doc[m.start].text.startswith("ب")
 
 
 def _before(w: Window, s: Sentence, m: Match, limit: int, actors: list[Found]) -> Found | None:

@@ -100,8 +100,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         if "place" in kinds and not (metonym and acts):
             entry = registry.get("place", kinds["place"])
             if entry.also_a_word and end - start == 1 and not (
-                    locative or (start > 0 and doc[start - 1].norm_ in place_words)):
-                continue  # الخبر (the news) is Khobar only where the text places it: في الخبر
+                    start in where or (start > 0 and doc[start - 1].norm_ in place_words)):
+                continue  # الخبر (the news) is Khobar only where the text places it: في الخبر (not بحجة: on the pretext)
             out.append(Found(Mention(span, "place", entry.type, entry.key, "registry"), start, end))
         if "actor" in kinds:
             entry = registry.get("actor", kinds["actor"])
