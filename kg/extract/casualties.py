@@ -70,7 +70,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                         and not (f.latent and f.mention.via in ("metonym", "registry"))]
             victim = min(in_group, key=lambda f: f.start) if in_group else None
             if victim is None and best.end <= ns:
-                victim = next((f for f in w.actors(s) if best.end <= f.start and f.end <= ns), None)
+                victim = next((f for f in w.actors(s) if best.end <= f.start and f.end <= ns
+                               and not (f.latent and f.mention.via in ("metonym", "registry"))), None)
             perp = None
             for b in w.by_markers(s):
                 if b.start >= ne:
@@ -136,13 +137,14 @@ def _unit_glued(w: Window, num: NumberMatch) -> bool:
 def _outbreak(w: Window, s: Sentence) -> bool:
     """A sentence about an outbreak (تفشي الفيروس، حالات إصابة بكورونا) with no attack in it."""
     words = norm_set(w.lex["outbreak_words"])
-    if w.labelled(s, "attack"):
+
+    def illness(norm: str) -> bool:
+        return any(norm[len(p):] in words for p in ("", "ب", "ال", "بال", "لل") if norm.startswith(p))
+
+    # an attack word before an illness word is part of its name (بضربة شمس: heatstroke)
+    if any(a.end >= s.end or not illness(w.doc[a.end].norm_) for a in w.labelled(s, "attack")):
         return False
-    for t in w.doc[s.start:s.end]:
-        norm = t.norm_
-        if any(norm[len(p):] in words for p in ("", "ب", "ال", "بال", "لل") if norm.startswith(p)):
-            return True
-    return False
+    return any(illness(t.norm_) for t in w.doc[s.start:s.end])
 
 
 def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> tuple[int, int]:
