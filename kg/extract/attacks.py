@@ -235,7 +235,7 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         return subject  # الحكومة السورية اغتالت الصحفية
     if verb and m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("pronoun_subjects"):
         # أعلنت المقاومة أنها تشن هجوما: the one the pronoun stands for, named just before
-        return w.actor_before(s, m.start - 1, 0, among=actors)
+        return w.actor_before(s, m.start - 1, 2, among=actors)
     perp = None if object_noun(w, m) else w.actor_after(s, m.end, 2 if verb else 1, among=actors)
     if perp is not None and any(m.end <= t.start < perp.start for t in w.labelled(s, "target_marker")):
         perp = None  # تشن هجوما ضد المتمردين: the one after ضد is hit
