@@ -57,10 +57,14 @@ def sheet(rows: list[dict], per_type: int, seed: int, n_articles: int) -> str:
         lines += [f"## {kind}: {len(drawn)} of {len(found)}", "", "| # | doc | event | sentence | right? |",
                   "|---|---|---|---|---|"]
         for i, r in enumerate(drawn, 1):
-            sentence = r["sentence"].replace("|", "/").replace("\n", " ")
-            lines.append(f"| {i} | {r['doc']} | {roles(r)} | {sentence} | |")
+            lines.append(f"| {i} | {r['doc']} | {roles(r)} | {_cell(r['sentence'])} | |")
         lines.append("")
     return "\n".join(lines + _incidents(rows, per_type, rng))
+
+
+def _cell(sentence: str) -> str:
+    """A sentence as one Markdown table cell."""
+    return sentence.replace("|", "/").replace("\n", " ")
 
 
 def _incidents(rows: list[dict], per_type: int, rng: random.Random) -> list[str]:
@@ -75,8 +79,7 @@ def _incidents(rows: list[dict], per_type: int, rng: random.Random) -> list[str]
              "| # | report | date | attack | sentence | right? |", "|---|---|---|---|---|---|"]
     for i, incident in enumerate(drawn, 1):
         for r in sorted(reports[incident], key=lambda r: (r["date"] or "", r["doc"])):
-            sentence = r["sentence"].replace("|", "/").replace("\n", " ")
-            lines.append(f"| {i} | {r['doc']} | {r['date']} ({r['date_precision']}) | {roles(r)} | {sentence} | |")
+            lines.append(f"| {i} | {r['doc']} | {r['date']} ({r['date_precision']}) | {roles(r)} | {_cell(r['sentence'])} | |")
     return [*lines, ""]
 
 

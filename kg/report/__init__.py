@@ -108,11 +108,11 @@ def render_report(store: ReadableGraph, title: str = "Event knowledge graph repo
     actors = store.select(read_query("actors"))
     places = store.select(read_query("places"))
     counts = "".join(f"<li><b>{n}</b>{escape(what)}</li>" for what, n in _counts(store, actors, places))
-    rows = {"export_incidents": store.select(read_query("export_incidents"))}  # the map's and a table's
-    map_part, unlocated = _map(places, rows["export_incidents"])
+    incidents = store.select(read_query("export_incidents"))  # the map's, and a table's below
+    map_part, unlocated = _map(places, incidents)
     missing = f" {unlocated} place(s) without coordinates are not shown." if unlocated else ""
     tables = "".join(f"<h2>{escape(heading)}</h2>"
-                     f"{_table(rows[name] if name in rows else store.select(read_query(name)), columns)}"
+                     f"{_table(incidents if name == 'export_incidents' else store.select(read_query(name)), columns)}"
                      for name, heading, columns in TABLES)
     return f"""<!DOCTYPE html>
 <html lang="en">
