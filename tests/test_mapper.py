@@ -788,3 +788,42 @@ def test_the_discharged_and_a_population_are_no_casualties(builder, text, figure
 ])
 def test_protesters_storming_a_building_is_no_attack(builder, text, attacks):
     assert len(events(builder, text, "attack")) == attacks
+
+
+# ---------------------------------------------------------------- attack roles (session 11)
+def test_an_attack_noun_whose_object_follows_with_lam_names_its_doer_first(builder):
+    text = "واعتبر المجلس أن استهداف القوات التركية لمواقع قرب القامشلي تصعيد خطير."
+    attack = events(builder, text, "attack")[0]
+    assert keys(attack.perpetrator) == "turkish_army"
+
+
+def test_the_owner_of_a_facility_hit_is_neither_attacker_nor_condemned(builder):
+    text = "ودانت جامعة الملك سعود تفجير مقر الأمم المتحدة في العاصمة الصومالية."
+    assert not events(builder, text, "accusation")
+    assert all(a.perpetrator is None for a in events(builder, text, "attack"))
+
+
+def test_fighting_a_group_makes_it_the_target(builder):
+    text = "وقال الوزير إن بلاده ستواصل مشاركتها في قتال داعش في العراق."
+    assert all(keys(a.perpetrator) != "isis" for a in events(builder, text, "attack"))
+
+
+@pytest.mark.parametrize("text,perpetrator", [
+    ("وبدأت قوات النظام مع ميليشيات موالية لها منذ يومين هجوما على بلدة كفرنبل.", "syrian_army"),
+    ("ونفذ الجيش الإسرائيلي ليل الأحد غارات على مواقع في خان يونس.", "idf"),
+])
+def test_who_launches_an_attack_noun_some_words_on_did_it(builder, text, perpetrator):
+    assert keys(events(builder, text, "attack")[0].perpetrator) == perpetrator
+
+
+def test_an_attack_noun_after_a_preposition_is_no_launch_verbs_object(builder):
+    text = "وبدأت الشرطة المصرية تحقيقا في الهجوم على الكنيسة."
+    assert all(keys(a.perpetrator) != "egypt" for a in events(builder, text, "attack"))
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ("وناقش الوزراء الملف النووي في إيران الذي تتهم إسرائيل فيه بعرقلة الاتفاق.", set()),
+    ("وقالت الحكومة السورية التي تتهم تركيا بدعم المسلحين إن الوضع هادئ.", {("syria", "turkey")}),
+])
+def test_a_relative_pronoun_accuses_only_when_it_agrees_with_the_verb(builder, text, pairs):
+    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == pairs

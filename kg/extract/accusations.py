@@ -37,7 +37,16 @@ def _subject_before(w: Window, s: Sentence, m: Match, limit: int, actors: list[F
         return None
     if f is not None and f.start > s.start and w.doc[f.start - 1].norm_ in norm_set(w.lex["aide_heads"]):
         return None
+    if f is not None and any(_disagrees(t.norm_, w.doc[m.start].norm_) for t in w.doc[f.end:m.start]):
+        return None  # أوكرانيا الذي تتهم روسيا فيه: الذي is the conflict's, the verb not Ukraine's
     return f
+
+
+def _disagrees(relative: str, verb: str) -> bool:
+    """A masculine relative pronoun before a feminine verb (الذي تتهم، الذي اتهمت) or the
+    reverse (التي يتهم): the verb is not said of the one the pronoun stands for."""
+    feminine = verb.startswith("ت") or verb.endswith("ت")
+    return (relative in ("الذي", "الذى") and feminine) or (relative == "التي" and verb.startswith("ي"))
 
 
 def _object_pronoun(w: Window, m: Match) -> int | None:
@@ -402,10 +411,12 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
 
 def _may_be_condemned(w: Window, accuser: Found | None, after: int, f: Found) -> bool:
     """Not the adjective of the condemner's own name (أدانت نقابة الصحفيين اليمنيين: Yemen is
-    not condemned), nor an outlet further than a word on (ودانت المنامة في نبأ أوردته وكالة
+    not condemned), nor the owner of a facility hit, nor an outlet further than a word on (ودانت المنامة في نبأ أوردته وكالة
     الأنباء: the agency reports)."""
     if accuser is not None and f.mention.via == "adjective" and f.start == accuser.end:
         return False
+    if w.owns_facility(f):
+        return False  # تدين تفجير مسجد قوات الطوارئ: the mosque's owner was hit
     return f.mention.type != "media" or w.gap(after, f.start) <= 1
 
 

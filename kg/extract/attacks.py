@@ -16,6 +16,7 @@ from kg.registry import load_registry
 SIDES_GAP = 5  # words between a clash noun and the بين naming its sides, at most
 SUBJECT_GAP = 4  # words between an attack noun and the verb it is the subject of
 ATTRIBUTION_GAP = 4  # words between an attack and the verb attributing it (التي، adjectives)
+LAUNCH_GAP = 12  # tokens between a launch verb (بدأت، نفذ) and the attack noun it takes
 
 
 @lru_cache(maxsize=1)
@@ -236,7 +237,12 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
     if verb and m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("pronoun_subjects"):
         # أعلنت المقاومة أنها تشن هجوما: the one the pronoun stands for, named just before
         return w.actor_before(s, m.start - 1, 2, among=actors)
-    perp = None if object_noun(w, m) else w.actor_after(s, m.end, 2 if verb else 1, among=actors)
+    if object_noun(w, m):
+        perp = _agent_of_noun(w, s, m, actors)
+    else:
+        perp = w.actor_after(s, m.end, 2 if verb else 1, among=actors)
+        if perp is not None and w.owns_facility(perp):
+            perp = None  # هاجم مسلحون مقر الأمم المتحدة: the owner of the place hit
     if perp is not None and any(m.end <= t.start < perp.start for t in w.labelled(s, "target_marker")):
         perp = None  # تشن هجوما ضد المتمردين: the one after ضد is hit
     if perp is None:
@@ -253,6 +259,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         # noun joined by و (تفجير مسجد قوات الطوارئ واستهداف رجال الأمن), nor the victims
         # before a noun with ب (مقتل 17 من الحوثيين بقصف للتحالف)
         perp = before
+    if perp is None and not verb and (launcher := _launcher(w, s, m, actors)):
+        perp = launcher  # بدأت القوات التركية مع فصائل موالية لها هجوما
     if perp is None and not verb and _possessive(w, m):  # وضاعفت حركة الشباب هجماتها (a group's, no person's)
         named = [f for f in actors if not f.latent and f.end <= m.start and f.mention.type != "person"]
         perp = named[-1] if named else None
@@ -261,6 +269,32 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
                     if w.doc[i].norm_ in w.relatives), None)
         perp = w.actor_before(s, rel, 2, among=actors) if rel is not None else None
     return perp
+
+
+def _agent_of_noun(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
+    """قصف طيران التحالف لمعسكر الحمزة، استهداف إسرائيل للقطاع: an object noun whose object
+    follows with ل names its doer right after it."""
+    agent = w.actor_after(s, m.end, 0, among=actors)
+    if agent is None or agent.end >= s.end or w.prefixed(agent.start, "ل") or w.prefixed(agent.start, "ب"):
+        return None
+    return agent if w.prefixed(agent.end, "ل") else None
+
+
+def _launcher(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
+    """The actor right after a launch verb (بدأ، نفذ، واصل) whose object is the attack noun
+    ``m``, a few words on with no comma, preposition or other attack between."""
+    if m.start == s.start or w.prefixed(m.start, "ل") or w.prefixed(m.start, "ب") or \
+            w.doc[m.start - 1].norm_ in _attack_words("object_blockers"):
+        return None  # بدأت الحكومة تحقيقا في الهجوم: not its object
+    others = {t.start for t in w.labelled(s, "attack")}
+    for i in range(m.start - 1, max(s.start, m.start - LAUNCH_GAP) - 1, -1):
+        if w.doc[i].text in "،,.:؛\"«»" or i in others:
+            return None
+        norm = w.doc[i].norm_
+        if norm in _attack_words("launch_verbs") or (norm[:1] in "وف" and norm[1:] in _attack_words("launch_verbs")):
+            f = w.actor_after(s, i + 1, 0, among=actors)
+            return f if f is not None and f.end <= m.start else None
+    return None
 
 
 def _by_means(w: Window, m: Match) -> bool:

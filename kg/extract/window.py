@@ -46,6 +46,7 @@ class Window:
         self.match_words = norm_set(self.lex["attack"]["not_violent_context"])
         self.on_behalf = norm_set(self.lex["on_behalf"])
         self.titles = norm_set(self.lex["title_heads"])
+        self.facility_heads = norm_set(self.lex["facility_heads"])
         self.used: set[int] = set()  # ids of Found objects a rule relied on
         self.doc_reporter: Found | None = None
 
@@ -117,6 +118,14 @@ class Window:
         """``f`` is named by a person's title (الرئيس الأمريكي، وزير الخارجية التركي)."""
         return self.doc[f.start].norm_ in self.titles or (f.start > 0 and self.doc[f.start - 1].norm_ in self.titles)
 
+    def owns_facility(self, f: Found) -> bool:
+        """``f`` is named after a facility head (مسجد قوات الطوارئ، مقر الأمم المتحدة): the
+        owner of a place, where an attack hits, not one who acts."""
+        if f.start == 0:
+            return False
+        head = self.doc[f.start - 1].norm_
+        return head in self.facility_heads or (head.startswith("ال") and head[2:] in self.facility_heads)
+
     def starts_with(self, s: Sentence, label: str, pos: int) -> Match | None:
         return next((m for m in s.matches if m.label == label and m.start == pos), None)
 
@@ -132,6 +141,12 @@ class Window:
     def joined(self, i: int) -> bool:
         """Token i carries the conjunction و (وأصيب، وموقفاً): a new conjunct starts there."""
         return bool(self.doc[i]._.clitic) and self.doc[i].text.startswith("و")
+
+    def prefixed(self, i: int, letter: str) -> bool:
+        """Token i carries the one-letter preposition ``letter`` (لمعسكر، للقطاع، بسوريا); a
+        name that starts with the letter (لبنان، بريطانيا) does not."""
+        tok = self.doc[i]
+        return tok.text.startswith(letter) and (bool(tok._.clitic) or not tok.norm_.startswith(letter))
 
     def carries_object(self, m: Match) -> bool:
         """The trigger verb carries an object pronoun after a whole form of itself: تتهمها is
