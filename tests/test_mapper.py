@@ -827,3 +827,13 @@ def test_an_attack_noun_after_a_preposition_is_no_launch_verbs_object(builder):
 ])
 def test_a_relative_pronoun_accuses_only_when_it_agrees_with_the_verb(builder, text, pairs):
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == pairs
+
+
+@pytest.mark.parametrize("text,attacks", [
+    ("وأقيم المعرض في مدينة رام الله تحت شعار الصمود أمام العدوان الإسرائيلي المستمر.", 0),
+    ("وتحدث الوزير عن العمليات العسكرية في محافظة مأرب وعن خطط الإعمار.", 0),
+    ("واندلعت معارك عنيفة بين الجيش السوداني وقوات الدعم السريع في مدينة الأبيض.", 1),
+    ("وقتل ثلاثة مدنيين في المعارك الدائرة قرب مدينة درنة.", 1),
+])
+def test_war_words_need_sides_victims_or_a_named_fighter_to_be_an_attack(builder, text, attacks):
+    assert len(events(builder, text, "attack")) == attacks

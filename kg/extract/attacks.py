@@ -89,7 +89,8 @@ def find_attacks(w: Window) -> list[Event]:
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start <= m.end + 2), None)
             elif object_noun(w, m):  # اغتيال رئيس الحكومة: the one hit
                 target = w.actor_after(s, m.end, 1)
-            if perp is None and (sides := clash_sides(w, s, m)):  # اشتباكات بين الجيش والحوثيين
+            sides = clash_sides(w, s, m)
+            if perp is None and sides:  # اشتباكات بين الجيش والحوثيين
                 perp, target = sides[0], (sides[1] if len(sides) > 1 else None)
             if predicate is not None and target is None:  # هجوما في عفرين يستهدف الوحدات الكردية
                 target = next((f for f in w.actors(s) if not f.latent and f.start >= predicate.end
@@ -105,10 +106,10 @@ def find_attacks(w: Window) -> list[Event]:
             ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
             if not (perp or target or ev_places):
                 continue
-            if w.lemma(m) in _attack_words("generic_lemmas") and (not (
-                    perp or w.labelled(s, "outcome") or any(p.type not in ("country", "region") for p in ev_places))
+            if _generic(w, m) and (not (
+                    sides or w.labelled(s, "outcome") or (perp and perp.mention.via != "adjective" and ev_places))
                     or _purpose_or_every(w, s, m)):
-                continue  # المعركة ضد الإرهاب، بعد كل معركة، نهج لقتال داعش: war, no one attack
+                continue  # المعركة ضد الإرهاب، العدوان الإسرائيلي، نهج لقتال داعش: war, no one attack
             if w.lemma(m) in _attack_words("aim_lemmas") and not (
                     (perp and perp.mention.type in ("state", "armed_group")) or target or w.labelled(s, "outcome")):
                 continue  # سامسونج تستهدف عشاق القراءة، دراسة استهدفت المشاركات: aims, no attack
@@ -295,6 +296,12 @@ def _launcher(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | 
             f = w.actor_after(s, i + 1, 0, among=actors)
             return f if f is not None and f.end <= m.start else None
     return None
+
+
+def _generic(w: Window, m: Match) -> bool:
+    """A word for war as a whole (معركة، قتال، العمليات العسكرية), by lemma or as a phrase."""
+    words = _attack_words("generic_lemmas")
+    return w.lemma(m) in words or " ".join(t.norm_ for t in w.doc[m.start:m.end]) in words
 
 
 def _by_means(w: Window, m: Match) -> bool:
