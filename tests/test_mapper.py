@@ -811,6 +811,7 @@ def test_fighting_a_group_makes_it_the_target(builder):
 @pytest.mark.parametrize("text,perpetrator", [
     ("وبدأت قوات النظام مع ميليشيات موالية لها منذ يومين هجوما على بلدة كفرنبل.", "syrian_army"),
     ("ونفذ الجيش الإسرائيلي ليل الأحد غارات على مواقع في خان يونس.", "idf"),
+    ("واستأنفت قوات النظام صباح اليوم هجماتها على بلدة اللطامنة.", "syrian_army"),
 ])
 def test_who_launches_an_attack_noun_some_words_on_did_it(builder, text, perpetrator):
     assert keys(events(builder, text, "attack")[0].perpetrator) == perpetrator
@@ -837,3 +838,8 @@ def test_a_relative_pronoun_accuses_only_when_it_agrees_with_the_verb(builder, t
 ])
 def test_war_words_need_sides_victims_or_a_named_fighter_to_be_an_attack(builder, text, attacks):
     assert len(events(builder, text, "attack")) == attacks
+
+
+def test_who_is_named_past_a_target_word_is_no_attacker_by_means(builder):
+    text = "وأفاد مصدر أمني بأن انتحاريا فجر نفسه بسيارة مفخخة على حاجز للجيش العراقي قرب مدينة سامراء."
+    assert events(builder, text, "attack")[0].perpetrator is None

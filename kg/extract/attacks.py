@@ -249,6 +249,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
     if perp is None:
         for b in w.by_markers(s):
             if b.start >= m.start and (perp := w.actor_after(s, b.end, 4, among=actors)):
+                if _beyond(w, s, b.end, perp.start):
+                    perp = None  # بسيارة مفخخة على حاجز لوحدات حماية الشعب: what was hit
                 break
     if perp is None and verb:  # قوات البيشمركة الكردية شنت: a subject, maybe with its adjective
         perp = _before(w, s, m, 1, actors)
@@ -302,6 +304,13 @@ def _generic(w: Window, m: Match) -> bool:
     """A word for war as a whole (معركة، قتال، العمليات العسكرية), by lemma or as a phrase."""
     words = _attack_words("generic_lemmas")
     return w.lemma(m) in words or " ".join(t.norm_ for t in w.doc[m.start:m.end]) in words
+
+
+def _beyond(w: Window, s: Sentence, start: int, end: int) -> bool:
+    """A target marker (على، ضد) or a comma between ``start`` and ``end``: who is named
+    after it was hit, or belongs to another clause."""
+    return any(w.doc[i].text in "،," for i in range(start, end)) or any(
+        start <= t.start < end for t in w.labelled(s, "target_marker"))
 
 
 def _by_means(w: Window, m: Match) -> bool:
