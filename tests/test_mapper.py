@@ -202,6 +202,8 @@ def test_releasing_prisoners_is_no_attack(builder):
     ("وأحبطت الشرطة العراقية تفجيرا كان يستهدف سوقا شعبيا في البصرة.", "threatened"),
     ("ولو نجحت الخلية في خطتها لهاجمت مقرات الجيش العراقي في البصرة.", "hypothetical"),
     ("ونفت وزارة الدفاع التركية وقوع أي غارة على مواقع قسد في منبج.", "denied"),
+    ("وقالت الحكومة الأردنية إنها ستسمح بغارات أمريكية على مواقع داعش من قواعدها.", "threatened"),
+    ("ونشرت الجماعة مقاتليها قرب الحدود بهدف استهداف مواقع الجيش العراقي في الأنبار.", "threatened"),
 ])
 def test_every_attack_carries_the_modality_its_cues_give(builder, text, modality):
     found = events(builder, text, "attack")
