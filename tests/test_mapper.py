@@ -845,3 +845,11 @@ def test_war_words_need_sides_victims_or_a_named_fighter_to_be_an_attack(builder
 def test_who_is_named_past_a_target_word_is_no_attacker_by_means(builder):
     text = "وأفاد مصدر أمني بأن انتحاريا فجر نفسه بسيارة مفخخة على حاجز للجيش العراقي قرب مدينة سامراء."
     assert events(builder, text, "attack")[0].perpetrator is None
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("وأعلنت حركة «الشباب» مسؤوليتها عن الهجوم على الفندق في مقديشو.", "al_shabaab"),
+    ("وقالت أنقرة إن مسلحين من حزب «العمال الكردستاني» هاجموا نقطة تفتيش.", "pkk"),
+])
+def test_a_name_split_by_quote_marks_is_still_that_name(builder, text, actor):
+    assert actor in mention_keys(builder, text)

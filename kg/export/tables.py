@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from typing import IO
 
 from kg.nlp.normalize import normalize
@@ -16,6 +17,7 @@ INCIDENT_FIELDS = ["incident", "date", "date_precision", "place", "latitude", "l
                    "killed_min", "killed_max", "injured_min", "injured_max", "reports", "documents", "outlets"]
 
 _EKG = "https://w3id.org/arabic-event-kg/ontology#"
+_QUOTES = re.compile('[«»"“”]')
 _TYPE = {"Attack": "attack", "Accusation": "accusation", "CasualtyEvent": "casualty"}
 _QUALIFIER = {"exact": "exact", "atLeast": "at_least", "approximate": "approximate", "upTo": "up_to"}
 _ACTOR_TYPE = {"State": "state", "ArmedGroup": "armed_group", "Organisation": "organisation",
@@ -41,7 +43,9 @@ def _mentions(store: ReadableGraph) -> dict[tuple[str, str], list[dict]]:
 
 def _doc_label(label: str, anchors: list[str]) -> str:
     """The entity's name as this document writes it: its label when the text uses it,
-    else the form the text uses most (a reader of the row finds it in the article)."""
+    else the form the text uses most (a reader of the row finds it in the article), without
+    the quote marks inside a name (تنظيم «داعش» is تنظيم داعش)."""
+    anchors = [" ".join(_QUOTES.sub(" ", a).split()) for a in anchors]
     forms = [normalize(a) for a in anchors]
     if not anchors or normalize(label) in forms:
         return label

@@ -29,6 +29,7 @@ if not Token.has_extension("offset"):  # start offset in the original text
 
 
 FUTURE_PREFIXES = ("وس", "فس", "س")
+QUOTE_MARKS = frozenset('«»"“”')
 
 
 @dataclass(frozen=True)
@@ -215,12 +216,30 @@ class Rules:
 
     def matches(self, doc: Doc) -> list[Match]:
         found = [Match(self.vocab.strings[m], s, e) for m, s, e in self.phrases(doc)]
+        found += self._names_across_quotes(doc)
         for m, s, e in self.patterns(doc):
             label = self.vocab.strings[m]
             if label == "state":
                 label = f"state:{self._state_of_adjective[doc[e - 1].norm_]}"
             found.append(Match(label, s, e))
         return found
+
+    def _names_across_quotes(self, doc: Doc) -> list[Match]:
+        """Names a quote mark splits (حركة «الشباب»، جماعة "الإخوان المسلمين"): the phrase
+        matcher run again over the words without their quote marks."""
+        kept = [t.i for t in doc if t.text not in QUOTE_MARKS]
+        if len(kept) == len(doc):
+            return []
+        bare = Doc(self.vocab, words=[doc[i].text for i in kept])
+        for tok, i in zip(bare, kept):
+            tok.norm_ = doc[i].norm_
+        out = []
+        for m, s, e in self.phrases(bare):
+            start, end = kept[s], kept[e - 1] + 1
+            label = self.vocab.strings[m]
+            if end - start > e - s and label.startswith(("actor:", "place:")):
+                out.append(Match(label, start, end))
+        return out
 
 
 def _with_and_without_article(adjective: str) -> tuple[str, ...]:
