@@ -853,3 +853,12 @@ def test_who_is_named_past_a_target_word_is_no_attacker_by_means(builder):
 ])
 def test_a_name_split_by_quote_marks_is_still_that_name(builder, text, actor):
     assert actor in mention_keys(builder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد رئيس الوزراء نواز شريف أن المطلوب استنكاراً شعبياً وموقفاً كويتياً واضحاً.",  # another noun's adjective
+    "وفي مدينة جدة السعودية أدانت رابطة العالم الإسلامي التفجير.",  # the place's adjective
+    "واتهم كريستيانو رونالدو، الذي يلعب في نادي النصر السعودي، بالتهرب الضريبي.",  # a passive, a relative clause
+])
+def test_no_accusation_of_an_adjective_or_a_name_that_only_describes(builder, text):
+    assert not events(builder, text, "accusation")

@@ -39,6 +39,9 @@ def _subject_before(w: Window, s: Sentence, m: Match, limit: int, actors: list[F
         return None
     if f is not None and any(_disagrees(t.norm_, w.doc[m.start].norm_) for t in w.doc[f.end:m.start]):
         return None  # أوكرانيا الذي تتهم روسيا فيه: الذي is the conflict's, the verb not Ukraine's
+    if f is not None and f.mention.via != "adjective" and w.doc[f.start].norm_.endswith(w.nisba) and any(
+            g.end == f.start for g in s.founds if g.mention.kind == "place"):
+        return None  # منطقة عسير السعودية أدانت: the place's adjective, not who condemns
     return f
 
 
@@ -173,6 +176,14 @@ def with_partners(w: Window, accusations: list[Event]) -> list[Event]:
     return out
 
 
+def _relative_after(w: Window, s: Sentence, f: Found, g: Found) -> bool:
+    """``g`` is named inside a relative clause set off by commas right after ``f`` (واتهم
+    تشافيز، الذي يرأس الاتحاد البوليفي، بالفساد): it describes ``f``, it is not accused."""
+    if f.end + 1 >= g.start or w.doc[f.end].text not in "،," or w.doc[f.end + 1].norm_ not in w.relatives:
+        return False
+    return any(w.doc[i].text in "،," for i in range(g.end, s.end))
+
+
 def _past_partners(w: Window, s: Sentence, f: Found) -> int:
     """The token after ``f`` and the actors joined to it by و (بريطانيا وفرنسا والولايات
     المتحدة): where the one they act on may be named."""
@@ -285,6 +296,8 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             else:
                 accuser = first
                 accused = after(_past_partners(w, s, first), 8, first) if first else None
+                if accused is not None and _relative_after(w, s, first, accused):
+                    accused = None  # واتهم تشافيز، الذي يرأس الاتحاد البوليفي، بالفساد: a passive
         else:
             accused = after(max(m.end, _past_partners(w, s, accuser)), 8, accuser)
         past = accuser.end if accuser is not None and accuser.start >= m.end else m.end
@@ -392,7 +405,7 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
         elif m.label == "criticism:noun":
             # إدانة عنف النظام السوري: who condemns stands before the noun, or is the source
             accuser = w.actor_before(s, m.start, 2, among=actors) or s.reporter
-            accused = w.actor_after(s, m.end, 2, accuser, among=named)
+            accused = w.actor_after(s, m.end, 2, accuser, among=[f for f in named if _may_be_condemned(w, accuser, m.end, f, noun=True)])
         else:
             # who condemns stands before the verb in its clause (غضب طهران، حيث انتقد البرلمان: not
             # Tehran), else after it; a title may stand before the name (دان رئيس الوزراء الإسرائيلي، بنيامين نتنياهو)
@@ -409,14 +422,17 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
     return [ev for ev in out if ev]
 
 
-def _may_be_condemned(w: Window, accuser: Found | None, after: int, f: Found) -> bool:
+def _may_be_condemned(w: Window, accuser: Found | None, after: int, f: Found, noun: bool = False) -> bool:
     """Not the adjective of the condemner's own name (أدانت نقابة الصحفيين اليمنيين: Yemen is
-    not condemned), nor the owner of a facility hit, nor an outlet further than a word on (ودانت المنامة في نبأ أوردته وكالة
-    الأنباء: the agency reports)."""
+    not condemned), nor of a noun past a criticism ``noun``'s object, nor the owner of a facility
+    hit, nor an outlet further than a word on (ودانت المنامة في نبأ أوردته وكالة الأنباء: the
+    agency reports)."""
     if accuser is not None and f.mention.via == "adjective" and f.start == accuser.end:
         return False
     if w.owns_facility(f):
         return False  # تدين تفجير مسجد قوات الطوارئ: the mosque's owner was hit
+    if noun and f.mention.via == "adjective" and not all(w.doc[i].norm_.endswith(w.nisba) for i in range(after + 1, f.start)):
+        return False  # استنكارا وطنيا وموقفا بحرينيا: the adjective of a noun after the criticism's object
     return f.mention.type != "media" or w.gap(after, f.start) <= 1
 
 
