@@ -8,8 +8,9 @@ The articles are drawn with ``--seed`` from all of SaudiNewsNet (development art
 out, by headline), built with the real CLI (`kg build` of a JSONL file, `kg export events`),
 and ``--per-type`` asserted events of each type, and as many incidents (with all their
 reports), are drawn, again with the seed. The sheet
-has one numbered row per event: its roles as exported and the sentence it came from, with
-an empty "right?" column to fill in.
+has one numbered row per event: its roles as exported and the sentence it came from (with
+the other sentences that tell it, numbered, where the mapper joined several tellings of one
+attack), with an empty "right?" column to fill in.
 """
 from __future__ import annotations
 
@@ -50,16 +51,27 @@ def sheet(rows: list[dict], per_type: int, seed: int, n_articles: int) -> str:
     rng = random.Random(seed)
     lines = [f"# Audit sheet: events from {n_articles} random SaudiNewsNet articles", "",
              "Mark each row right (y) or wrong (n) against its sentence: right means the event is in the sentence "
-             "with these roles (a role left empty is not wrong; a wrong one is).", ""]
+             "with these roles (a role left empty is not wrong; a wrong one is). An event told in several sentences "
+             "(one attack the article names again) lists each, numbered: its roles may come from any of them, and "
+             "they must all tell the same event.", ""]
     for kind in TYPES:
         found = [r for r in rows if r["type"] == kind and r.get("modality", "asserted") == "asserted"]
         drawn = sorted(rng.sample(found, min(per_type, len(found))), key=lambda r: (r["doc"], r["start"]))
         lines += [f"## {kind}: {len(drawn)} of {len(found)}", "", "| # | doc | event | sentence | right? |",
                   "|---|---|---|---|---|"]
         for i, r in enumerate(drawn, 1):
-            lines.append(f"| {i} | {r['doc']} | {roles(r)} | {_cell(r['sentence'])} | |")
+            lines.append(f"| {i} | {r['doc']} | {roles(r)} | {_told(r)} | |")
         lines.append("")
     return "\n".join(lines + _incidents(rows, per_type, rng))
+
+
+def _told(row: dict) -> str:
+    """The event's sentence, and the other sentences that tell it (numbered) when the
+    mapper joined several tellings of one attack into one event."""
+    told = [row["sentence"], *(row.get("other_sentences") or [])]
+    if len(told) == 1:
+        return _cell(told[0])
+    return " ".join(f"[{k}] {_cell(t)}" for k, t in enumerate(told, 1))
 
 
 def _cell(sentence: str) -> str:

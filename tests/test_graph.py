@@ -69,10 +69,14 @@ def test_numbers_in_every_form_and_qualifiers(store):
 
 def test_offsets_point_at_the_evidence(store):
     texts = {p.stem: p.read_text(encoding="utf-8") for p in EXAMPLES.glob("*.txt")}
-    for e in export(store, "events"):
+    events = export(store, "events")
+    assert any(e["other_sentences"] for e in events)  # the examples tell some attacks twice
+    for e in events:
         text = texts[e["doc"]]
         assert e["sentence"] and e["sentence"] in text
         assert text[e["start"]:e["end"]] in e["sentence"]
+        # an event told again lists where, each a sentence of the text and none the first again
+        assert all(t in text and t != e["sentence"] for t in e["other_sentences"])
 
 
 def test_kurdish_and_arabic_names_are_one_place_with_coordinates(store):

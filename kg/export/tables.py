@@ -11,7 +11,7 @@ from kg.store import ReadableGraph, read_query
 
 EVENT_FIELDS = ["doc", "event", "type", "accuser", "accused", "perpetrator", "target", "victim_actor",
                 "reported_by", "places", "count", "outcome", "qualifier", "group", "modality", "attack", "incident",
-                "date", "date_precision", "sentence", "start", "end", "confidence"]
+                "date", "date_precision", "sentence", "start", "end", "confidence", "other_sentences"]
 ENTITY_FIELDS = ["doc", "iri", "kind", "label", "label_en", "mentions", "type", "wikidata", "geonames", "lat", "lon"]
 INCIDENT_FIELDS = ["incident", "date", "date_precision", "place", "latitude", "longitude", "geo_precision", "actors",
                    "killed_min", "killed_max", "injured_min", "injured_max", "reports", "documents", "outlets"]
@@ -76,7 +76,8 @@ def events_table(store: ReadableGraph) -> list[dict]:
     rows = []
     for r in store.select(read_query("export_events")):
         doc = r["doc"]
-        first = (mentions.get((doc, r["event"])) or [{}])[0]
+        told = mentions.get((doc, r["event"])) or [{}]
+        first = told[0]
         role = {k: labels.get((doc, r[k])) if r[k] else None
                 for k in ("accuser", "accused", "perpetrator", "target", "victim_actor", "reported_by")}
         places = [labels.get((doc, p), p) for p in r["places"].split("|")] if r["places"] else []
@@ -87,6 +88,8 @@ def events_table(store: ReadableGraph) -> list[dict]:
             "group": r["group"], "modality": _local(r["modality"]), "attack": r["attack"],
             "incident": r["incident"], **_event_date(r), "sentence": first.get("sentence"),
             "start": first.get("start"), "end": first.get("end"), "confidence": r["confidence"],
+            # an event told again (one attack in several sentences): where else, in text order
+            "other_sentences": list(dict.fromkeys(m["sentence"] for m in told[1:] if m["sentence"] != first.get("sentence"))),
         })
     # each document's events in reading order
     return sorted(rows, key=lambda row: (row["doc"], row["start"] if row["start"] is not None else -1, row["event"]))
