@@ -648,6 +648,8 @@ def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     "وتستهدف الشركة بهذا الهاتف الجديد فئة الشباب في الرياض.",  # aims
     "وأعلن الطرفان وقفا فوريا لإطلاق النار في مدينة عدن.",  # a ceasefire, with its adjective
     "وناقش المنتدى في جدة سد تغرة المعرفة بين الأجيال.",  # not أغار
+    "وانطلق صاروخ يحمل مركبة إلى الفضاء من قاعدة في ولاية فلوريدا.",  # a launch into space
+    "وتخلل الخطاب هجوم علني على سياسات الحكومة في القاهرة.",  # words
 ])
 def test_no_attack_in_words_that_only_look_like_one(builder, text):
     assert events(builder, text, "attack") == []
