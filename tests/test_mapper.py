@@ -767,6 +767,8 @@ def test_figures_that_count_no_casualties(builder, text, figures):
     "وحررت القوات العراقية 20 رهينة كانوا محتجزين لدى المسلحين.",  # freed
     "وضبطت الشرطة 3 شاحنات محملة بالأسلحة وأصيب فيها سائق.",  # counted things
     "وتلقت الشرطة 40 بلاغا عن مفقودين خلال العاصفة.",
+    "ونقل الدفاع المدني المصابين عبر 12 فرقة إسعافية إلى مستشفى الملك فهد.",  # teams
+    "ووجه المحافظ بالقبض على المعتدين بطفلتين في مدينة الطائف.",  # whom the arrested wronged
 ])
 def test_rescued_people_and_counted_things_are_no_casualties(builder, text):
     assert events(builder, text, "casualty") == []

@@ -36,6 +36,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 continue  # 1433 هـ: a Hijri year
             if _unit_glued(w, num):
                 continue  # 11عاماً: an age written without its space
+            if w.text[w.doc[ns]._.offset:num.start] in ("ب", "وب", "فب"):
+                continue  # القبض على المتحرشين بفتاتين: the count of another word's object
             after = ne
             while after < s.end and w.doc[after].text in "/)»”\"":  # /40/ من ...
                 after += 1
