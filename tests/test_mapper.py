@@ -204,6 +204,7 @@ def test_releasing_prisoners_is_no_attack(builder):
     ("ونفت وزارة الدفاع التركية وقوع أي غارة على مواقع قسد في منبج.", "denied"),
     ("وقالت الحكومة الأردنية إنها ستسمح بغارات أمريكية على مواقع داعش من قواعدها.", "threatened"),
     ("ونشرت الجماعة مقاتليها قرب الحدود بهدف استهداف مواقع الجيش العراقي في الأنبار.", "threatened"),
+    ("وبات من الممكن أن تقصف الطائرات التركية مواقع قسد قرب منبج.", "hypothetical"),
 ])
 def test_every_attack_carries_the_modality_its_cues_give(builder, text, modality):
     found = events(builder, text, "attack")
@@ -650,6 +651,7 @@ def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     "وناقش المنتدى في جدة سد تغرة المعرفة بين الأجيال.",  # not أغار
     "وانطلق صاروخ يحمل مركبة إلى الفضاء من قاعدة في ولاية فلوريدا.",  # a launch into space
     "وتخلل الخطاب هجوم علني على سياسات الحكومة في القاهرة.",  # words
+    "وتوفي الفنان إثر نوبة قلبية داهمته في فندق بمدينة القاهرة.",  # a heart attack
 ])
 def test_no_attack_in_words_that_only_look_like_one(builder, text):
     assert events(builder, text, "attack") == []
@@ -866,3 +868,12 @@ def test_a_name_split_by_quote_marks_is_still_that_name(builder, text, actor):
 ])
 def test_no_accusation_of_an_adjective_or_a_name_that_only_describes(builder, text):
     assert not events(builder, text, "accusation")
+
+
+@pytest.mark.parametrize("text", [
+    "واستنكرت الكويت الجريمة النكراء التي استهدفت مصلين في مسجد بمدينة الدمام.",  # the crime is the subject
+    "وقالت الشرطة إن قوات الأمن، بالتعاون مع قوات الدرك التركية، داهمت منازل في مدينة أضنة.",  # a partner
+    "وزار المحافظ موقع الانفجار الذي وقع في سوق مدينة الحلة.",  # a site, not an actor
+])
+def test_who_condemns_accompanies_or_names_a_site_is_no_attacker(builder, text):
+    assert all(a.perpetrator is None for a in events(builder, text, "attack"))

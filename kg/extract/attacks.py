@@ -224,11 +224,15 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         subject = w.actor_before(s, m.start - 1, 2, among=actors)
         if subject is None or any(subject.end <= a.start < m.start for a in w.labelled(s, "attack")):
             return None  # العملية التي استهدفت: the attack told before the pronoun is the subject
+        if not all(t.is_punct or w.adjective(t) or t.text.startswith("و") for t in w.doc[subject.end:m.start - 1]):
+            # أدانت الإمارات الجريمة الإرهابية التي استهدفت: the crime is the subject (but
+            # داعش وأتباعها الذين يستهدفون: they are)
+            return None
         return subject
     # a state named with the trigger (الغزو العراقي) or right after a verb (قصفت تركيا); not a
-    # name the tagger made around it (لموقع التفجير)
+    # name the tagger or a pattern made around it (لموقع التفجير)
     on = next((f for f in actors if (f.start < m.end or verb) and f.start <= m.end and f.end > m.start
-               and not (f.mention.via == "ner" and f.start <= m.start)), None)
+               and not (f.mention.via == "ner" and f.start <= m.start or f.mention.via == "pattern" and f.start < m.start)), None)
     if on:
         return on
     if not verb and (state := adjective_actor(w, s, m.end)):
@@ -323,6 +327,8 @@ def _before(w: Window, s: Sentence, m: Match, limit: int, actors: list[Found]) -
     stands between (قال المرصد "فجر انتحاري نفسه": the monitor reports, it does not attack; a
     headline's الحكومة "اغتالت الصحفية" still names who did it)."""
     f = w.actor_before(s, m.start, limit, among=actors)
+    if f is not None and f.start > s.start and w.doc[f.start - 1].norm_ == "مع":
+        return None  # قوات مكافحة الإرهاب، بالتعاون مع قوات الدرك، داهمت: a partner, not the subject
     quoted = f is not None and any(t.text in "\"“”«»:" for t in w.doc[f.end:m.start])
     return None if quoted and s.reporter is not None and s.reporter.start == f.start else f
 
