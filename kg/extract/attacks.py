@@ -224,9 +224,10 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         subject = w.actor_before(s, m.start - 1, 2, among=actors)
         if subject is None or any(subject.end <= a.start < m.start for a in w.labelled(s, "attack")):
             return None  # العملية التي استهدفت: the attack told before the pronoun is the subject
-        if not all(t.is_punct or w.adjective(t) or t.text.startswith("و") for t in w.doc[subject.end:m.start - 1]):
-            # أدانت الإمارات الجريمة الإرهابية التي استهدفت: the crime is the subject (but
-            # داعش وأتباعها الذين يستهدفون: they are)
+        if w.owns_facility(subject) or (subject.end < m.start - 1 and any(
+                c.end == subject.start for c in w.labelled(s, "criticism"))):
+            # أدانت الإمارات الجريمة الإرهابية التي استهدفت: the crime is the subject;
+            # تفجير مسجد قوات الطوارئ الذي استهدف: the bombing is
             return None
         return subject
     # a state named with the trigger (الغزو العراقي) or right after a verb (قصفت تركيا); not a
