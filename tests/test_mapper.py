@@ -877,3 +877,11 @@ def test_no_accusation_of_an_adjective_or_a_name_that_only_describes(builder, te
 ])
 def test_who_condemns_accompanies_or_names_a_site_is_no_attacker(builder, text):
     assert all(a.perpetrator is None for a in events(builder, text, "attack"))
+
+
+def test_a_figure_keeps_its_earlier_attack_but_not_its_attacker_or_source(builder):
+    text = ("وقال المرصد السوري إن طائرات روسية قصفت بلدة كفرنبل في ريف إدلب صباح الأحد. "
+            "وذكر مدير المستشفى الميداني أن 6 مدنيين قتلوا في البلدة.")
+    figure = events(builder, text, "casualty")[0]
+    assert figure.outcome_of is not None and figure.outcome_of.type == "attack"
+    assert figure.perpetrator is None and figure.reported_by is None

@@ -86,14 +86,17 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             if not places:  # where its attack was, and where the document happens
                 places = list(dict.fromkeys((attack.places if attack is not None else []) +
                                             ([main_place] if main_place is not None else [])))
-            reporter = w.reporter_near(s.index)
+            # who reports it: this sentence's source; one named a sentence or two before only
+            # when this sentence names no speaker of its own (أعلن مدير الصحة أن...: not the
+            # source of the paragraph before)
+            reporter = s.reporter if s.reporter or w.labelled(s, "reporting") else w.reporter_near(s.index)
             group = w.span(group_start, group_end, s.index).text if group_end > group_start else None
             out.append(Event(
                 "casualty", Span(num.start, num.end, w.text[num.start:num.end], s.index),
                 count=num.value, outcome=best.label.split(":")[1], qualifier=num.qualifier,
                 modality=modality, outcome_of=attack,
                 group=group, victim=w.use(victim),
-                perpetrator=w.use(perp) or _attacker_of(attack, victim),
+                perpetrator=w.use(perp) or _attacker_of(attack, victim, s.index),
                 reported_by=w.use(reporter), places=places,
                 evidence=[w.span(best.start, best.end, s.index)],
                 confidence=0.9 if dist <= 3 else 0.7))
@@ -115,10 +118,13 @@ def outcome_of(w: Window, attacks: list[Event], s: Sentence, char: int, modality
     return max(told, key=lambda t: (t[0], t[1]))[2] if told else None
 
 
-def _attacker_of(attack: Event | None, victim: Found | None) -> Mention | None:
-    """Who killed the victims of ``attack``: its perpetrator, or its target when the victims
-    are the perpetrator's own (374 من عناصر داعش killed in ISIS's attack: by its target)."""
-    if attack is None:
+def _attacker_of(attack: Event | None, victim: Found | None, sentence: int) -> Mention | None:
+    """Who killed the victims of ``attack``, when the figure's sentence tells the attack: its
+    perpetrator, or its target when the victims are the perpetrator's own (374 من عناصر داعش
+    killed in ISIS's attack: by its target). An attack told only in a sentence before may be
+    another one of the same day: the figure keeps its link to it (``outcome_of``), not its
+    attacker."""
+    if attack is None or all(span.sentence != sentence for span in (attack.trigger, *attack.evidence)):
         return None
     if victim is not None and same_actor(attack.perpetrator, victim.mention):
         return attack.target
