@@ -96,7 +96,7 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 count=num.value, outcome=best.label.split(":")[1], qualifier=num.qualifier,
                 modality=modality, outcome_of=attack,
                 group=group, victim=w.use(victim),
-                perpetrator=w.use(perp) or _attacker_of(attack, victim, s.index),
+                perpetrator=w.use(perp) or _attacker_of(attack, victim, told_here=bool(w.labelled(s, "attack"))),
                 reported_by=w.use(reporter), places=places,
                 evidence=[w.span(best.start, best.end, s.index)],
                 confidence=0.9 if dist <= 3 else 0.7))
@@ -118,13 +118,13 @@ def outcome_of(w: Window, attacks: list[Event], s: Sentence, char: int, modality
     return max(told, key=lambda t: (t[0], t[1]))[2] if told else None
 
 
-def _attacker_of(attack: Event | None, victim: Found | None, sentence: int) -> Mention | None:
-    """Who killed the victims of ``attack``, when the figure's sentence tells the attack: its
-    perpetrator, or its target when the victims are the perpetrator's own (374 من عناصر داعش
-    killed in ISIS's attack: by its target). An attack told only in a sentence before may be
-    another one of the same day: the figure keeps its link to it (``outcome_of``), not its
-    attacker."""
-    if attack is None or all(span.sentence != sentence for span in (attack.trigger, *attack.evidence)):
+def _attacker_of(attack: Event | None, victim: Found | None, told_here: bool) -> Mention | None:
+    """Who killed the victims of ``attack``, when the figure's sentence speaks of an attack
+    (وأسفر الهجوم عن مقتل 7): its perpetrator, or its target when the victims are the
+    perpetrator's own (374 من عناصر داعش killed in ISIS's attack: by its target). A sentence
+    with no attack word may tell another deed (هزيمة ساحقة تمثلت في قتل 44): the figure keeps
+    its link to the attack before it (``outcome_of``), not its attacker."""
+    if attack is None or not told_here:
         return None
     if victim is not None and same_actor(attack.perpetrator, victim.mention):
         return attack.target
