@@ -771,6 +771,8 @@ def test_figures_that_count_no_casualties(builder, text, figures):
     "وتلقت الشرطة 40 بلاغا عن مفقودين خلال العاصفة.",
     "ونقل الدفاع المدني المصابين عبر 12 فرقة إسعافية إلى مستشفى الملك فهد.",  # teams
     "ووجه المحافظ بالقبض على المعتدين بطفلتين في مدينة الطائف.",  # whom the arrested wronged
+    "وأصدرت الجامعة بيانا بشأن وفاة والد أحد المعلمين في مدينة أبها.",  # one of: not the one who died
+    "وعثرت الشرطة على السيارة المسروقة في أحد الأحياء الشعبية بعد مقتل مالكها.",
 ])
 def test_rescued_people_and_counted_things_are_no_casualties(builder, text):
     assert events(builder, text, "casualty") == []

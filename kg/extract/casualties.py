@@ -13,6 +13,7 @@ from kg.extract.mentions import Found
 from kg.extract.window import Sentence, Window, same_actor
 from kg.nlp.normalize import normalize
 
+ONE_OF = frozenset({"احد", "احدي", "إحدى"})  # أحد/إحدى (one of), normalised
 VICINITY = 10  # tokens between a number and its outcome word, at most
 RESCUE_GAP = 5  # words between a rescue word and the number of those rescued, at most
 
@@ -38,6 +39,10 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 continue  # 11عاماً: an age written without its space
             if w.text[w.doc[ns]._.offset:num.start] in ("ب", "وب", "فب"):
                 continue  # القبض على المتحرشين بفتاتين: the count of another word's object
+            if w.doc[ns].norm_ in ONE_OF and not any(o.end == ns or ne < o.start <= ne + 2 for o in outcomes):
+                # وفاة والدة إحدى الطالبات، في أحد الأدغال: "one of" counts no victim here (but
+                # مقتل أحد الجنود، أحد الجنود قتل)
+                continue
             after = ne
             while after < s.end and w.doc[after].text in "/)»”\"":  # /40/ من ...
                 after += 1
