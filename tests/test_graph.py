@@ -241,8 +241,7 @@ def test_a_short_name_joins_the_first_named_of_two_equal_length_full_names(order
     """Two transliterations of one name, equally long: the short name must follow the one
     named first in the text, not whichever a set happens to yield (IRIs would change
     from run to run)."""
-    from kg.extract.model import Mention, Span
-    from kg.link import _person_names
+    from kg.extract.model import Mention, Span, person_names
 
     def person(text: str, start: int) -> Mention:
         return Mention(Span(start, start + len(text), text, 0), "actor", "person", None, "ner")
@@ -250,4 +249,4 @@ def test_a_short_name_joins_the_first_named_of_two_equal_length_full_names(order
     full = [person("جوكوني عويدي", 0), person("غوكوني عويدي", 20)]
     first, second = full[order[0]], full[order[1]]
     short = person("عويدي", 40)
-    assert _person_names([first, second, short])[short] == first.span.text
+    assert person_names([first, second, short])[short] == first.span.text

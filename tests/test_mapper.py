@@ -887,3 +887,17 @@ def test_a_figure_keeps_its_earlier_attack_but_not_its_attacker_or_source(builde
     figure = events(builder, text, "casualty")[0]
     assert figure.outcome_of is not None and figure.outcome_of.type == "attack"
     assert figure.perpetrator is None and figure.reported_by is None
+
+
+def test_a_person_named_in_part_after_in_full_is_accused_once():
+    from kg.extract.accusations import merge_accusations
+    from kg.extract.model import Mention, Span
+
+    def person(text: str, start: int) -> Mention:
+        return Mention(Span(start, start + len(text), text, 0), "actor", "person", None, "ner")
+
+    judge = person("ماجد الدوسري", 0)
+    told = [Event("accusation", Span(20, 25, "التهم", 0), accuser=judge, accused=person("سامر الحلبي", 30)),
+            Event("accusation", Span(60, 64, "بتهم", 1), accuser=judge, accused=person("الحلبي", 70))]
+    merged = merge_accusations(told)
+    assert len(merged) == 1 and len(merged[0].evidence) == 1

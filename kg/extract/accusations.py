@@ -9,7 +9,7 @@ from kg.extract.attacks import adjective_actor
 from kg.extract.lexicon import load, norm_set
 from kg.extract.matching import Match
 from kg.extract.mentions import Found
-from kg.extract.model import Event
+from kg.extract.model import Event, person_names
 from kg.extract.modality import modality_of
 from kg.extract.window import Sentence, Window, distinct, same_actor
 from kg.nlp.normalize import normalize
@@ -541,10 +541,12 @@ def attributions(w: Window, s: Sentence, actors: list[Found], attacks: list[Even
 
 
 def merge_accusations(events: list[Event]) -> list[Event]:
-    """One accusation per accuser and accused in a document, with every place it is said."""
+    """One accusation per accuser and accused in a document, with every place it is said; a
+    person named in part (الأعرجي) after in full (بهاء الأعرجي) is one person."""
+    full = person_names([m for ev in events for m in (ev.accuser, ev.accused)])
     by_pair: dict[tuple, Event] = {}
     for ev in events:
-        pair = (*(m.key or m.span.text for m in (ev.accuser, ev.accused)), ev.modality)
+        pair = (*(m.key or full.get(m, m.span.text) for m in (ev.accuser, ev.accused)), ev.modality)
         if pair in by_pair:
             by_pair[pair].evidence.append(ev.trigger)
             by_pair[pair].about = by_pair[pair].about or ev.about

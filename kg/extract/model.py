@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from kg.nlp.normalize import normalize
+
 MentionKind = Literal["actor", "place"]
 EventType = Literal["attack", "accusation", "casualty"]
 # asserted: reported as having happened; hypothetical: would have, if; threatened: threats,
@@ -78,3 +80,19 @@ class Extraction:
     title: str | None = None
     source: str | None = None
     url: str | None = None
+
+
+def person_names(mentions: list[Mention]) -> dict[Mention, str]:
+    """A person named in part (أحمد) after in full (نوروز أحمد) is the same person."""
+    people = [m for m in mentions if m.kind == "actor" and m.type == "person" and m.key is None]
+    # Longest first; between names of one length, the first named (a set's order would
+    # change from run to run, and with it the person's IRI).
+    full = sorted(dict.fromkeys(normalize(m.span.text) for m in people), key=len, reverse=True)
+    names = {}
+    for m in people:
+        short = normalize(m.span.text)
+        for longer in full:
+            if longer != short and (longer.endswith(" " + short) or longer.startswith(short + " ")):
+                names[m] = next(p.span.text for p in people if normalize(p.span.text) == longer)
+                break
+    return names

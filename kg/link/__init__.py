@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.extract.model import Extraction, Mention
+from kg.extract.model import Extraction, Mention, person_names
 from kg.nlp.normalize import normalize
 from kg.registry import Entry, Registry, load_registry
 
@@ -99,7 +99,7 @@ class Linker:
             [m for m in extraction.mentions]
             + [r for ev in extraction.events for r in _roles(ev)]
         ))
-        people = _person_names(mentions)
+        people = person_names(mentions)
         for m in mentions:
             entity = self.resolve(m, people.get(m))
             linked.entity_of[m] = entity
@@ -111,19 +111,3 @@ class Linker:
 def _roles(ev) -> list[Mention]:
     roles = [ev.accuser, ev.accused, ev.perpetrator, ev.target, ev.victim, ev.reported_by]
     return [m for m in roles if m is not None] + list(ev.places)
-
-
-def _person_names(mentions: list[Mention]) -> dict[Mention, str]:
-    """A person named in part (أحمد) after in full (نوروز أحمد) is the same person."""
-    people = [m for m in mentions if m.kind == "actor" and m.type == "person" and m.key is None]
-    # Longest first; between names of one length, the first named (a set's order would
-    # change from run to run, and with it the person's IRI).
-    full = sorted(dict.fromkeys(normalize(m.span.text) for m in people), key=len, reverse=True)
-    names = {}
-    for m in people:
-        short = normalize(m.span.text)
-        for longer in full:
-            if longer != short and (longer.endswith(" " + short) or longer.startswith(short + " ")):
-                names[m] = next(p.span.text for p in people if normalize(p.span.text) == longer)
-                break
-    return names
