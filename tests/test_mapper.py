@@ -901,3 +901,9 @@ def test_a_person_named_in_part_after_in_full_is_accused_once():
             Event("accusation", Span(60, 64, "بتهم", 1), accuser=judge, accused=person("الحلبي", 70))]
     merged = merge_accusations(told)
     assert len(merged) == 1 and len(merged[0].evidence) == 1
+
+
+def test_plural_nouns_for_places_name_no_place(builder):
+    text = "وأصدر حكام الولايات أوامر جديدة بعد اجتماع عقد في العواصم الأوروبية ومدينة شيكاغو."
+    places = {m.span.text for m in builder.extract([Document("t", text)])[0].mentions if m.kind == "place"}
+    assert "الولايات" not in places and "العواصم" not in places
