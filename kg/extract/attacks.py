@@ -233,7 +233,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
     # a state named with the trigger (الغزو العراقي) or right after a verb (قصفت تركيا); not a
     # name the tagger or a pattern made around it (لموقع التفجير)
     on = next((f for f in actors if (f.start < m.end or verb) and f.start <= m.end and f.end > m.start
-               and not (f.mention.via == "ner" and f.start <= m.start or f.mention.via == "pattern" and f.start < m.start)), None)
+               and not ((f.mention.via == "ner" and f.start <= m.start)
+                        or (f.mention.via == "pattern" and f.start < m.start))), None)
     if on:
         return on
     if not verb and (state := adjective_actor(w, s, m.end)):
@@ -298,8 +299,8 @@ def _launcher(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | 
     for i in range(m.start - 1, max(s.start, m.start - LAUNCH_GAP) - 1, -1):
         if w.doc[i].text in "،,.:؛\"«»" or i in others:
             return None
-        norm = w.doc[i].norm_
-        if norm in _attack_words("launch_verbs") or (norm[:1] in "وف" and norm[1:] in _attack_words("launch_verbs")):
+        norm, launch = w.doc[i].norm_, _attack_words("launch_verbs")
+        if norm in launch or (norm[:1] in "وف" and norm[1:] in launch):  # وبدأت
             f = w.actor_after(s, i + 1, 0, among=actors)
             return f if f is not None and f.end <= m.start else None
     return None

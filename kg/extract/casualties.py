@@ -13,7 +13,7 @@ from kg.extract.mentions import Found
 from kg.extract.window import Sentence, Window, same_actor
 from kg.nlp.normalize import normalize
 
-ONE_OF = frozenset({"احد", "احدي", "إحدى"})  # أحد/إحدى (one of), normalised
+ONE_OF = frozenset({"احد", "احدي"})  # أحد/إحدى (one of), normalised
 VICINITY = 10  # tokens between a number and its outcome word, at most
 RESCUE_GAP = 5  # words between a rescue word and the number of those rescued, at most
 
