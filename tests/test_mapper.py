@@ -845,6 +845,7 @@ def test_a_relative_pronoun_accuses_only_when_it_agrees_with_the_verb(builder, t
     ("وتحدث الوزير عن العمليات العسكرية في محافظة مأرب وعن خطط الإعمار.", 0),
     ("واندلعت معارك عنيفة بين الجيش السوداني وقوات الدعم السريع في مدينة الأبيض.", 1),
     ("وقتل ثلاثة مدنيين في المعارك الدائرة قرب مدينة درنة.", 1),
+    ("وأكد الوزير دعم بلاده للعملية العسكرية في اليمن لوقف الانتهاكات من قتل وتدمير.", 0),
 ])
 def test_war_words_need_sides_victims_or_a_named_fighter_to_be_an_attack(builder, text, attacks):
     assert len(events(builder, text, "attack")) == attacks

@@ -107,7 +107,8 @@ def find_attacks(w: Window) -> list[Event]:
             if not (perp or target or ev_places):
                 continue
             if _generic(w, m) and (not (
-                    sides or w.labelled(s, "outcome") or (perp and perp.mention.via != "adjective" and ev_places))
+                    sides or (w.labelled(s, "outcome") and s.numbers)
+                    or (perp and perp.mention.via != "adjective" and ev_places))
                     or _purpose_or_every(w, s, m)):
                 continue  # المعركة ضد الإرهاب، العدوان الإسرائيلي، نهج لقتال داعش: war, no one attack
             if w.lemma(m) in _attack_words("aim_lemmas") and not (
