@@ -908,3 +908,4 @@ def test_plural_nouns_for_places_name_no_place(builder):
     text = "وأصدر حكام الولايات أوامر جديدة بعد اجتماع عقد في العواصم الأوروبية ومدينة شيكاغو."
     places = {m.span.text for m in builder.extract([Document("t", text)])[0].mentions if m.kind == "place"}
     assert "الولايات" not in places and "العواصم" not in places
+
