@@ -909,3 +909,9 @@ def test_plural_nouns_for_places_name_no_place(builder):
     places = {m.span.text for m in builder.extract([Document("t", text)])[0].mentions if m.kind == "place"}
     assert "الولايات" not in places and "العواصم" not in places
 
+
+
+def test_those_arrested_after_an_attack_were_not_captured_by_its_attacker(builder):
+    text = "وشن مسلحو داعش هجوما على مركز للشرطة في بلدة سروج، واعتقلت قوات الأمن التركية بعده 20 شخصا."
+    figure = next(e for e in events(builder, text, "casualty") if e.outcome == "captured")
+    assert keys(figure.perpetrator) != "isis"

@@ -14,6 +14,7 @@ from kg.extract.window import Sentence, Window, same_actor
 from kg.nlp.normalize import normalize
 
 ONE_OF = frozenset({"احد", "احدي"})  # أحد/إحدى (one of), normalised
+MAX_VICTIMS = 100_000_000  # more people than any war killed or drove out: a sum of something else
 VICINITY = 10  # tokens between a number and its outcome word, at most
 RESCUE_GAP = 5  # words between a rescue word and the number of those rescued, at most
 
@@ -39,6 +40,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 continue  # 11عاماً: an age written without its space
             if w.text[w.doc[ns]._.offset:num.start] in ("ب", "وب", "فب"):
                 continue  # القبض على المتحرشين بفتاتين: the count of another word's object
+            if num.value > MAX_VICTIMS:
+                continue  # مليار: a sum, not people
             if w.doc[ns].norm_ in ONE_OF and not any(o.end == ns or ne < o.start <= ne + 2 for o in outcomes):
                 # وفاة والدة إحدى الطالبات، في أحد الأدغال: "one of" counts no victim here (but
                 # مقتل أحد الجنود، أحد الجنود قتل)
@@ -101,7 +104,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 count=num.value, outcome=best.label.split(":")[1], qualifier=num.qualifier,
                 modality=modality, outcome_of=attack,
                 group=group, victim=w.use(victim),
-                perpetrator=w.use(perp) or _attacker_of(attack, victim, told_here=bool(w.labelled(s, "attack"))),
+                perpetrator=w.use(perp) or (None if best.label == "outcome:captured" else
+                                            _attacker_of(attack, victim, told_here=bool(w.labelled(s, "attack")))),
                 reported_by=w.use(reporter), places=places,
                 evidence=[w.span(best.start, best.end, s.index)],
                 confidence=0.9 if dist <= 3 else 0.7))
