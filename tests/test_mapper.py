@@ -915,3 +915,9 @@ def test_those_arrested_after_an_attack_were_not_captured_by_its_attacker(builde
     text = "وشن مسلحو داعش هجوما على مركز للشرطة في بلدة سروج، واعتقلت قوات الأمن التركية بعده 20 شخصا."
     figure = next(e for e in events(builder, text, "casualty") if e.outcome == "captured")
     assert keys(figure.perpetrator) != "isis"
+
+
+def test_who_captures_is_no_victim_of_the_figure(builder):
+    text = "وخطفت حركة الشباب خمسة جنود من الجيش الكيني قرب بلدة مانديرا."
+    figure = events(builder, text, "casualty")[0]
+    assert keys(figure.victim) != "al_shabaab" and keys(figure.perpetrator) == "al_shabaab"

@@ -79,14 +79,17 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                         if group_start <= f.start < max(group_end, group_start + 1)
                         and not (f.latent and f.mention.via in ("metonym", "registry"))]
             victim = min(in_group, key=lambda f: f.start) if in_group else None
-            if victim is None and best.end <= ns:
-                victim = next((f for f in w.actors(s) if best.end <= f.start and f.end <= ns
-                               and not (f.latent and f.mention.via in ("metonym", "registry"))), None)
             perp = None
             for b in w.by_markers(s):
                 if b.start >= ne:
                     perp = w.actor_after(s, b.end, 4)
                     break
+            between = next((f for f in w.actors(s) if best.end <= f.start and f.end <= ns
+                            and not (f.latent and f.mention.via in ("metonym", "registry"))), None)
+            if between is not None and w.doc[best.start].norm_ in norm_set(w.lex["outcome_verbs"]):
+                perp = perp or between  # خطفت جبهة النصرة ثمانية عناصر: who did it
+            elif victim is None:
+                victim = between  # قتلى عناصر داعش: 374
             modality = modality_of(w, s, best if best.start < ns else Match(best.label, ns, ne))
             attack = outcome_of(w, attacks, s, num.start, modality)
             places = [f.mention for f in s.founds if f.mention.kind == "place"
