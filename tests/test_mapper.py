@@ -652,6 +652,7 @@ def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     "وانطلق صاروخ يحمل مركبة إلى الفضاء من قاعدة في ولاية فلوريدا.",  # a launch into space
     "وتخلل الخطاب هجوم علني على سياسات الحكومة في القاهرة.",  # words
     "وتوفي الفنان إثر نوبة قلبية داهمته في فندق بمدينة القاهرة.",  # a heart attack
+    "فأي مدينة يتباهى بسقوطها في يدهم مقاتلو داعش في العراق؟",  # their hand, not a raid
 ])
 def test_no_attack_in_words_that_only_look_like_one(builder, text):
     assert events(builder, text, "attack") == []
