@@ -802,7 +802,7 @@ def test_protesters_storming_a_building_is_no_attack(builder, text, attacks):
     assert len(events(builder, text, "attack")) == attacks
 
 
-# ---------------------------------------------------------------- attack roles (session 11)
+# ---------------------------------------------------------------- attack roles
 def test_an_attack_noun_whose_object_follows_with_lam_names_its_doer_first(builder):
     text = "واعتبر المجلس أن استهداف القوات التركية لمواقع قرب القامشلي تصعيد خطير."
     attack = events(builder, text, "attack")[0]

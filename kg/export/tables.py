@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from typing import IO
 
-from kg.nlp.normalize import normalize
+from kg.nlp.normalize import QUOTE_MARKS, normalize
 from kg.store import ReadableGraph, read_query
 
 EVENT_FIELDS = ["doc", "event", "type", "accuser", "accused", "perpetrator", "target", "victim_actor",
@@ -17,7 +16,6 @@ INCIDENT_FIELDS = ["incident", "date", "date_precision", "place", "latitude", "l
                    "killed_min", "killed_max", "injured_min", "injured_max", "reports", "documents", "outlets"]
 
 _EKG = "https://w3id.org/arabic-event-kg/ontology#"
-_QUOTES = re.compile('[«»"“”]')
 _TYPE = {"Attack": "attack", "Accusation": "accusation", "CasualtyEvent": "casualty"}
 _QUALIFIER = {"exact": "exact", "atLeast": "at_least", "approximate": "approximate", "upTo": "up_to"}
 _ACTOR_TYPE = {"State": "state", "ArmedGroup": "armed_group", "Organisation": "organisation",
@@ -45,7 +43,7 @@ def _doc_label(label: str, anchors: list[str]) -> str:
     """The entity's name as this document writes it: its label when the text uses it,
     else the form the text uses most (a reader of the row finds it in the article), without
     the quote marks inside a name (تنظيم «داعش» is تنظيم داعش)."""
-    anchors = [" ".join(_QUOTES.sub(" ", a).split()) for a in anchors]
+    anchors = [" ".join("".join(" " if c in QUOTE_MARKS else c for c in a).split()) for a in anchors]
     forms = [normalize(a) for a in anchors]
     if not anchors or normalize(label) in forms:
         return label

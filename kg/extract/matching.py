@@ -15,7 +15,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from kg.extract.lexicon import load, norm_set, strip_clitic
-from kg.nlp.normalize import normalize, original_index
+from kg.nlp.normalize import QUOTE_MARKS, normalize, original_index
 from kg.nlp.pipeline import NlpDoc
 from kg.nlp.tokenize import tokenize_words
 from kg.registry import Registry, load_registry
@@ -29,7 +29,6 @@ if not Token.has_extension("offset"):  # start offset in the original text
 
 
 FUTURE_PREFIXES = ("وس", "فس", "س")
-QUOTE_MARKS = frozenset('«»"“”')
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,9 @@ _CHAR_MAP = str.maketrans(
 _DIGIT_MAP = {k: v for k, v in _CHAR_MAP.items() if chr(k).isdigit()}
 
 
+QUOTE_MARKS = frozenset('«»"“”')  # quote marks news sets inside names (حركة «الشباب»)
+
+
 @lru_cache(maxsize=1 << 16)  # the mapper asks for the same words' keys again and again
 def normalize(text: str) -> str:
     """A matching key: no diacritics or tatweel, unified alef/ya/ta marbuta, ASCII digits."""
