@@ -26,6 +26,7 @@ from kg.extract.model import Extraction
 from kg.link import LinkedDocument, Linker
 from kg.link.incidents import Knowledge, find_incidents, reports_from_rows
 from kg.nlp.pipeline import ArabicNLP
+from kg.processes import ctrl_c_remembered
 from kg.rdf import doc_iri, incidents_graph, to_graph
 from kg.rdf.namespace import ENTITIES_GRAPH, INCIDENTS_GRAPH, RES
 from kg.store import Store, read_query
@@ -191,16 +192,19 @@ def build(inputs: list[Path] | Iterable[Document], store: Store, models: str = "
     else:
         results = _graphs_here(batches, builder, models)
     try:
-        for built in results:
-            for b in built:
-                # The parent alone writes: Oxigraph on disk takes one writer.
-                store.replace_document(b.name, b.ntriples, b.entity_ntriples)
-                summary.built.append(b.doc_id)
-                summary.events.update(b.event_types)
-                if b.empty:
-                    summary.empty.append(b.doc_id)
+        with ctrl_c_remembered() as stop_if_ctrl_c:
+            for built in results:
+                for b in built:
+                    stop_if_ctrl_c()  # before each write: a Ctrl-C some library swallowed still stops us
+                    # The parent alone writes: Oxigraph on disk takes one writer.
+                    store.replace_document(b.name, b.ntriples, b.entity_ntriples)
+                    summary.built.append(b.doc_id)
+                    summary.events.update(b.event_types)
+                    if b.empty:
+                        summary.empty.append(b.doc_id)
+                _advance(bar, summary)
             _advance(bar, summary)
-        _advance(bar, summary)
+            stop_if_ctrl_c()
     finally:  # Ctrl-C too: the bar's last line, then whatever is said about the stop
         bar.close()
     summary.incidents = link_incidents(store)

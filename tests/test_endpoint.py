@@ -63,7 +63,8 @@ def virtuoso(built, tmp_path_factory) -> str:
     finally:
         proc.send_signal(signal.SIGINT)  # Ctrl-C: the recipe stops its virtuoso-t
         try:
-            assert proc.wait(timeout=90) == 0, proc.stderr.read()
+            # The recipe bounds its own stop (Virtuoso.stop: 60 s for `shutdown`, 60 s more to exit)
+            assert proc.wait(timeout=180) == 0, proc.stderr.read()
         finally:
             if proc.poll() is None:
                 proc.kill()

@@ -14,6 +14,9 @@ import pyoxigraph as ox
 import pytest
 
 from conftest import REPO, run_kg
+from kg.build import build
+from kg.documents import Document
+from kg.store import Store
 from test_robustness import news, quads_by_graph
 
 DOC = "https://w3id.org/arabic-event-kg/resource/doc/"
@@ -102,6 +105,24 @@ def test_ctrl_c_stops_a_build_with_one_line(tmp_path):
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     assert "Traceback" not in err and err.strip().endswith("kg build: interrupted"), err
+
+
+def test_a_ctrl_c_that_a_library_swallows_still_stops_the_build(tmp_path):
+    """Python drops a KeyboardInterrupt raised in a ``__del__``, and a library's bare
+    ``except:`` catches it: the build remembers the Ctrl-C and stops before its next write."""
+    def corpus():
+        for i in range(40):
+            if i == 20:  # while the second batch of 16 is read
+                try:
+                    signal.raise_signal(signal.SIGINT)
+                except KeyboardInterrupt:  # as a bare `except:` would
+                    pass
+            yield Document(f"n{i:02d}", news(i))
+
+    with Store(tmp_path / "s") as store, pytest.raises(KeyboardInterrupt):
+        build(corpus(), store, progress=False)
+    assert sorted(documents(tmp_path / "s")) == [f"n{i:02d}" for i in range(16)]  # the first batch, no more
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 def test_a_mistyped_query_name_is_named(example_store):
