@@ -205,6 +205,7 @@ def test_releasing_prisoners_is_no_attack(builder):
     ("وقالت الحكومة الأردنية إنها ستسمح بغارات أمريكية على مواقع داعش من قواعدها.", "threatened"),
     ("ونشرت الجماعة مقاتليها قرب الحدود بهدف استهداف مواقع الجيش العراقي في الأنبار.", "threatened"),
     ("وبات من الممكن أن تقصف الطائرات التركية مواقع قسد قرب منبج.", "hypothetical"),
+    ("وقال الخبير إن الحركة ربما تشن هجمات جديدة في العراق.", "hypothetical"),
 ])
 def test_every_attack_carries_the_modality_its_cues_give(builder, text, modality):
     found = events(builder, text, "attack")
@@ -923,3 +924,37 @@ def test_who_captures_is_no_victim_of_the_figure(builder):
     text = "وخطفت حركة الشباب خمسة جنود من الجيش الكيني قرب بلدة مانديرا."
     figure = events(builder, text, "casualty")[0]
     assert keys(figure.victim) != "al_shabaab" and keys(figure.perpetrator) == "al_shabaab"
+
+
+@pytest.mark.parametrize("text,perpetrator,target", [
+    # after a launch verb the attack word is its object (a noun, not the verb قصف): the
+    # country named with the launch verb shelled, the owner of the camps was hit
+    ("وبدأت تركيا قصف معسكرات لحزب العمال الكردستاني في جبال قنديل.", "turkey", "pkk"),
+    ("وكانت تركيا بدأت الأسبوع الماضي قصف معسكرات لحزب العمال الكردستاني في جبال قنديل.", "turkey", "pkk"),
+    # the owner of the positions hit
+    ("وقال الناشط إن الطائرات قصفت مواقع لجبهة النصرة قرب مدينة حلب.", None, None),
+    # a campaign that targeted the group's members: the verb's subject is the campaign
+    ("وشنت السلطات حملة أمنية استهدفت عناصر تنظيم داعش في مدينة الموصل.", None, "isis"),
+])
+def test_the_owner_of_what_was_hit_is_no_attacker(builder, text, perpetrator, target):
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == perpetrator
+    if target:
+        assert keys(attack.target) == target
+
+
+def test_fighting_a_group_is_no_attack_by_it(builder):
+    text = "وأضاف الوزير أن الاتفاق يختص بقتال تنظيم داعش في سوريا ولا يشمل غيره."
+    assert not any(keys(a.perpetrator) == "isis" for a in events(builder, text, "attack"))
+
+
+def test_dawn_after_a_time_of_day_is_no_bombing(builder):
+    text = "وقال المتحدث إن مسلحين هاجموا مقر الشرطة في الساعة الثالثة والنصف فجرا قرب مدينة الرمادي."
+    attack, = events(builder, text, "attack")
+    assert all(t.text != "فجرا" for t in [attack.trigger, *attack.evidence])
+
+
+def test_the_attacker_s_own_name_is_not_where_it_attacked(builder):
+    attack, = events(builder, "واشنطن نفذت غارة جوية على مواقع داعش قرب مدينة الرقة.", "attack")
+    assert keys(attack.perpetrator) == "usa"
+    assert [p.span.text for p in attack.places] == ["مدينة الرقة"]

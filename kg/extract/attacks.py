@@ -42,8 +42,10 @@ def find_attacks(w: Window) -> list[Event]:
         people = [f for f in w.actors(s) if f.mention.type == "person"]
         # a verb never carries ب: بقصف is the noun, whose match stands beside this one (بشن
         # has no noun match: the masdar of شن, its agent before it, stays)
+        # (after a launch verb, بدأت تركيا قصف معسكرات: the masdar, the launch verb's object)
         nouns = {m.start for m in triggers if m.label == "attack:noun"}
-        triggers = [m for m in triggers if not (m.label == "attack:verb" and _by_means(w, m) and m.start in nouns)]
+        triggers = [m for m in triggers if not (m.label == "attack:verb" and m.start in nouns and (
+            _by_means(w, m) or _launch_verb(w, s, m) is not None))]
         for k, m in enumerate(triggers):
             if verbal & {m.end, m.end + 1} or (m.label == "attack:verb" and any(
                     n.label == "attack:noun" and m.end <= n.start and w.gap(m.end, n.start) <= 3
@@ -53,8 +55,9 @@ def find_attacks(w: Window) -> list[Event]:
                 continue  # اللواء مسعود العدواني: a name, not the adjective "aggressive"
             if any(t.norm_ in _attack_words("ceasefire_words") for t in w.doc[max(s.start, m.start - 2):m.start]):
                 continue  # وقف إطلاق النار، وقف فوري لإطلاق النار: what stops
-            if w.lemma(m) == "فجر" and m.end < s.end and w.doc[m.end].norm_ in _attack_words("dawn_times"):
-                continue  # ألقت الشرطة فجر أمس القبض على: dawn
+            if w.lemma(m) == "فجر" and (m.end < s.end and w.doc[m.end].norm_ in _attack_words("dawn_times") or any(
+                    t.norm_ in _attack_words("clock_words") for t in w.doc[max(s.start, m.start - 3):m.start])):
+                continue  # ألقت الشرطة فجر أمس القبض على، في الساعة الرابعة فجرا: dawn
             if k > 0 and m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("means_words"):
                 continue  # محاولة لاستهداف المعسكر باستخدام قذائف الهاون: the means of the attack told before
             if w.needs_unmet(s, m, _attack_needs(), 6) and not any(
@@ -71,7 +74,8 @@ def find_attacks(w: Window) -> list[Event]:
             # ...and that verb tells what this attack hit
             predicate = next((t for t in triggers[k + 1:] if _subject_noun(w, s, t, [m]) is m), None)
             verb = m.label == "attack:verb"
-            perp = attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb)
+            subject = verb and _noun_subject(w, s, m)  # حملة أمنية استهدفت: no actor did it
+            perp = None if subject else attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb)
             if perp and w.lemma(m) in _attack_words("speech_lemmas") and (
                     perp.mention.type in ("person", "media") or w.titled(perp)):
                 continue  # هاجم ترامب الصحفيين، هاجمت صحيفة كيهان رفسنجاني: words, no violence
@@ -83,6 +87,8 @@ def find_attacks(w: Window) -> list[Event]:
                 if first and first.mention.kind == "actor" and not first.latent:
                     target = first
                 target_places = [p for p in places if marker.end <= p.start < marker.end + 6]
+            elif subject:  # حملات استهدفت عناصر الحزب: what it targeted
+                target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start and w.gap(m.end, f.start) <= 2), None)
             elif verb and perp and perp.start >= m.start:  # شنت قسد هجوما / قصفت تركيا قسد
                 target = next((f for f in w.actors(s) if not f.latent and perp.end <= f.start <= perp.end + 2), None)
             elif verb and _after_relative(w, m):  # العملية التي استهدفت مسجد قوات الطوارئ: what it hit
@@ -102,7 +108,8 @@ def find_attacks(w: Window) -> list[Event]:
             nxt = next((t for t in triggers[k + 1:] if not (
                 verb and t.label == "attack:noun" and w.gap(m.end, t.start) <= 3) and t is not predicate), None)
             end = nxt.start if nxt else s.end
-            near = [p for p in places if m.start - 3 <= p.start < min(end, m.end + 16)]
+            near = [p for p in places if m.start - 3 <= p.start < min(end, m.end + 16)
+                    and not (perp and p.start == perp.start)]  # واشنطن نفذت غارة: who, not where
             ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
             if not (perp or target or ev_places):
                 continue
@@ -249,12 +256,14 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         perp = _agent_of_noun(w, s, m, actors)
     else:
         perp = w.actor_after(s, m.end, 2 if verb else 1, among=actors)
-        if perp is not None and w.owns_facility(perp):
-            perp = None  # هاجم مسلحون مقر الأمم المتحدة: the owner of the place hit
+        if perp is not None and (w.owns_facility(perp) or _owns_target(w, perp)):
+            perp = None  # هاجم مسلحون مقر الأمم المتحدة، قصفت مواقع للحوثيين: the owner of what was hit
     if perp is not None and any(m.end <= t.start < perp.start for t in w.labelled(s, "target_marker")):
         perp = None  # تشن هجوما ضد المتمردين: the one after ضد is hit
     if perp is None:
         for b in w.by_markers(s):
+            if b.start == m.start and object_noun(w, m):
+                continue  # بقتال داعش، باستهداف قادته: the name after it was fought, hit
             if b.start >= m.start and (perp := w.actor_after(s, b.end, 4, among=actors)):
                 if _beyond(w, s, b.end, perp.start):
                     perp = None  # بسيارة مفخخة على حاجز لوحدات حماية الشعب: what was hit
@@ -269,7 +278,7 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         # noun joined by و (تفجير مسجد قوات الطوارئ واستهداف رجال الأمن), nor the victims
         # before a noun with ب (مقتل 17 من الحوثيين بقصف للتحالف)
         perp = before
-    if perp is None and not verb and (launcher := _launcher(w, s, m, actors)):
+    if perp is None and not verb and (launcher := _launcher(w, s, m)):
         perp = launcher  # بدأت القوات التركية مع فصائل موالية لها هجوما
     if perp is None and not verb and _possessive(w, m):  # وضاعفت حركة الشباب هجماتها (a group's, no person's)
         named = [f for f in actors if not f.latent and f.end <= m.start and f.mention.type != "person"]
@@ -290,21 +299,50 @@ def _agent_of_noun(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Fou
     return agent if w.prefixed(agent.end, "ل") else None
 
 
-def _launcher(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
-    """The actor right after a launch verb (بدأ، نفذ، واصل) whose object is the attack noun
-    ``m``, a few words on with no comma, preposition or other attack between."""
+def _noun_subject(w: Window, s: Sentence, m: Match) -> bool:
+    """A subject noun right before the attack verb ``m``, maybe with adjectives between
+    (حملة أمنية استهدفت، عمليات استهدفت): the verb says what the campaign hit."""
+    i = m.start - 1
+    while i > s.start and i >= m.start - 3 and w.doc[i].norm_.endswith(w.nisba) and not w.doc[i]._.clitic:
+        i -= 1  # أمنية، عسكرية
+    return i >= s.start and w.doc[i].norm_ in _attack_words("subject_nouns")
+
+
+def _owns_target(w: Window, f: Found) -> bool:
+    """``f`` owns what an attack hit (مواقع الحوثيين، معسكرات لحزب العمال، مواقع تابعة للجبهة)."""
+    i = f.start - 1
+    if i > 0 and w.doc[i].norm_.removeprefix("ال").startswith("تابع"):
+        i -= 1
+    return i >= 0 and w.doc[i].norm_ in _attack_words("target_heads")
+
+
+def _launch_verb(w: Window, s: Sentence, m: Match) -> int | None:
+    """The token of the launch verb (بدأ، نفذ، واصل) whose object is the attack word ``m``, a
+    few words before it with no comma, preposition or other attack between."""
     if m.start == s.start or w.prefixed(m.start, "ل") or w.prefixed(m.start, "ب") or \
             w.doc[m.start - 1].norm_ in _attack_words("object_blockers"):
         return None  # بدأت الحكومة تحقيقا في الهجوم: not its object
     others = {t.start for t in w.labelled(s, "attack")}
+    launch = _attack_words("launch_verbs")
     for i in range(m.start - 1, max(s.start, m.start - LAUNCH_GAP) - 1, -1):
         if w.doc[i].text in "،,.:؛\"«»" or i in others:
             return None
-        norm, launch = w.doc[i].norm_, _attack_words("launch_verbs")
+        norm = w.doc[i].norm_
         if norm in launch or (norm[:1] in "وف" and norm[1:] in launch):  # وبدأت
-            f = w.actor_after(s, i + 1, 0, among=actors)
-            return f if f is not None and f.end <= m.start else None
+            return i
     return None
+
+
+def _launcher(w: Window, s: Sentence, m: Match) -> Found | None:
+    """The actor right after the launch verb whose object is the attack noun ``m`` (بدأت
+    القوات التركية هجوما، بدأت تركيا قصف معسكرات: a country there acts), or right before it."""
+    if (i := _launch_verb(w, s, m)) is None:
+        return None
+    named = [f for f in w.actors(s) if w.named_here(s, f)]
+    f = w.actor_after(s, i + 1, 0, among=named)
+    if f is not None and f.end <= m.start:
+        return f
+    return w.actor_before(s, i, 0, among=named)  # وكانت تركيا بدأت قصف
 
 
 def _generic(w: Window, m: Match) -> bool:
