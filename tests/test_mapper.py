@@ -206,6 +206,7 @@ def test_releasing_prisoners_is_no_attack(builder):
     ("ونشرت الجماعة مقاتليها قرب الحدود بهدف استهداف مواقع الجيش العراقي في الأنبار.", "threatened"),
     ("وبات من الممكن أن تقصف الطائرات التركية مواقع قسد قرب منبج.", "hypothetical"),
     ("وقال الخبير إن الحركة ربما تشن هجمات جديدة في العراق.", "hypothetical"),
+    ("وأظهر الشريط استعدادات المعارضة للاقتحام الوشيك لمدينة درعا.", "threatened"),
 ])
 def test_every_attack_carries_the_modality_its_cues_give(builder, text, modality):
     found = events(builder, text, "attack")

@@ -22,8 +22,8 @@ def modality_of(w: Window, s: Sentence, m: Match) -> Modality:
     if m.start in w.doc.user_data["future"]:
         return "threatened"
     cues = w.lex["modality"]
-    if w.words_after(s, m, 2) & norm_set(cues["threatened_after"]):
-        return "threatened"  # هجوم وشيك، هجمات محتملة: not (yet) happened
+    if {t.removeprefix("ال") for t in w.words_after(s, m, 2)} & norm_set(cues["threatened_after"]):
+        return "threatened"  # هجوم وشيك، الاقتحام الوشيك، هجمات محتملة: not (yet) happened
     scope = norm_set(cues["sentence_scope"])
     best: tuple[int, Modality] | None = None
     for cue in w.labelled(s, "modality"):
