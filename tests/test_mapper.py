@@ -207,6 +207,8 @@ def test_releasing_prisoners_is_no_attack(builder):
     ("وبات من الممكن أن تقصف الطائرات التركية مواقع قسد قرب منبج.", "hypothetical"),
     ("وقال الخبير إن الحركة ربما تشن هجمات جديدة في العراق.", "hypothetical"),
     ("وأظهر الشريط استعدادات المعارضة للاقتحام الوشيك لمدينة درعا.", "threatened"),
+    ("ونقلت الجماعة مئات المقاتلين إلى أطراف الرمادي لاقتحام مقر قيادة الشرطة.", "threatened"),
+    ("وتعرض مخيم للنازحين قرب مدينة حمص للقصف بالبراميل المتفجرة ليلة الجمعة.", "asserted"),
 ])
 def test_every_attack_carries_the_modality_its_cues_give(builder, text, modality):
     found = events(builder, text, "attack")

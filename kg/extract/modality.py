@@ -3,8 +3,9 @@
 ``asserted`` unless a cue before its trigger says otherwise: a negation right before it
 (لم تهاجم: negated), a future verb (سيشن: threatened), or the nearest cue of
 ``lexicon.json``'s ``modality`` lists within its window (hypothetical لو، في حال;
-threatened يهدد، يعتزم، أحبط; denied نفى ... وقوع). Claims that someone else did it, or
-denials of responsibility, are no cues: the event itself stays asserted.
+threatened يهدد، يعتزم، أحبط; denied نفى ... وقوع); with none, the ل of purpose on the
+trigger (لاقتحام المدينة) makes it threatened. Claims that someone else did it, or denials
+of responsibility, are no cues: the event itself stays asserted.
 """
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from kg.extract.matching import Match
 from kg.extract.model import Modality
 from kg.extract.window import Sentence, Window
 from kg.nlp.normalize import normalize
+
+PURPOSE_REACH = 12  # tokens before a purpose ل-trigger searched for what says it happened (تعرض ... للقصف)
 
 
 def modality_of(w: Window, s: Sentence, m: Match) -> Modality:
@@ -36,7 +39,18 @@ def modality_of(w: Window, s: Sentence, m: Match) -> Modality:
             continue
         if best is None or words < best[0]:
             best = (words, cue.label.split(":")[1])
-    return best[1] if best else "asserted"
+    if best:
+        return best[1]
+    return "threatened" if _purpose(w, s, m, cues) else "asserted"
+
+
+def _purpose(w: Window, s: Sentence, m: Match, cues: dict) -> bool:
+    """نشرت قواتها لاقتحام المدينة: the ل of purpose, a plan; not after what says it happened
+    or was tried (وتعرض المخيم للقصف، في محاولة لاقتحام)."""
+    if not (w.prefixed(m.start, "ل") and w.lemma(m) in norm_set(cues["purpose_lemmas"])):
+        return False
+    before = {t.norm_[1:] if t.norm_[:1] in "وف" else t.norm_ for t in w.doc[max(s.start, m.start - PURPOSE_REACH):m.start]}
+    return not before & norm_set(cues["purpose_not_after"])
 
 
 def _denial_of_event(w: Window, cue: Match, m: Match, needs: list[str]) -> bool:
