@@ -209,6 +209,7 @@ def test_releasing_prisoners_is_no_attack(builder):
     ("وأظهر الشريط استعدادات المعارضة للاقتحام الوشيك لمدينة درعا.", "threatened"),
     ("ونقلت الجماعة مئات المقاتلين إلى أطراف الرمادي لاقتحام مقر قيادة الشرطة.", "threatened"),
     ("وتعرض مخيم للنازحين قرب مدينة حمص للقصف بالبراميل المتفجرة ليلة الجمعة.", "asserted"),
+    ("وتعد الغارة الإسرائيلية على مخيم جنين الأعنف منذ سنوات.", "asserted"),  # تعد: is counted, no threat
 ])
 def test_every_attack_carries_the_modality_its_cues_give(builder, text, modality):
     found = events(builder, text, "attack")
@@ -961,3 +962,9 @@ def test_the_attacker_s_own_name_is_not_where_it_attacked(builder):
     attack, = events(builder, "واشنطن نفذت غارة جوية على مواقع داعش قرب مدينة الرقة.", "attack")
     assert keys(attack.perpetrator) == "usa"
     assert [p.span.text for p in attack.places] == ["مدينة الرقة"]
+
+
+def test_a_son_is_no_one_evacuated(builder):
+    """نجل (son) and أجل (for) are no forms of أجلى (evacuated): the figure beside them stays."""
+    figures = events(builder, "وأصيب نجل الرئيس وثلاثة من حراسه في الهجوم على موكبه في صنعاء.", "casualty")
+    assert [(f.count, f.outcome) for f in figures] == [(3, "injured")]
