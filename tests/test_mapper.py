@@ -968,3 +968,17 @@ def test_a_son_is_no_one_evacuated(builder):
     """نجل (son) and أجل (for) are no forms of أجلى (evacuated): the figure beside them stays."""
     figures = events(builder, "وأصيب نجل الرئيس وثلاثة من حراسه في الهجوم على موكبه في صنعاء.", "casualty")
     assert [(f.count, f.outcome) for f in figures] == [(3, "injured")]
+
+
+@pytest.mark.parametrize("text,pair", [
+    # a headline: the capital that opens it accuses, not the adjective of the ambassador
+    ("موسكو تستدعي السفير البريطاني وتتهم لندن بتضليل الرأي العام", ("russia", "uk")),
+    ("بكين تستدعي السفير الياباني وتتهم طوكيو بتزوير التاريخ", ("china", "japan")),
+])
+def test_the_capital_opening_a_headline_accuses(builder, text, pair):
+    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {pair}
+
+
+def test_a_country_inside_what_was_said_does_not_accuse(builder):
+    text = "وقال النائب الجمهوري توم كوتون إن إيران دولة تنتهك حقوق الإنسان، واتهم وزير الخارجية الأمريكي بالفشل في التفاوض."
+    assert all(keys(e.accuser) != "iran" for e in events(builder, text, "accusation"))

@@ -289,9 +289,13 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             if noun and first and w.doc[first.start].text.startswith("ل"):
                 accuser, accused = s.reporter, first  # اتهامات لتركيا: Turkey is accused
             elif w.lemma(m) == "اتهم" and first and _charge_follows(w, s, first):
-                # دمشق ترد وساما وتتهم باريس بالتبعية: the one before it accuses, Paris is accused
-                named = [f for f in actors if not f.latent]
-                accuser = w.actor_before(s, m.start, 6, among=named) or s.reporter
+                # دمشق ترد وساما فرنسيا وتتهم باريس بالتبعية: the one named before it accuses (a
+                # capital opening the sentence too; not an adjective, which tells whose the thing
+                # named there is), Paris is accused
+                subjects = [f for f in actors if (not f.latent or f.start == s.start) and f.mention.via != "adjective"]
+                accuser = w.actor_before(s, m.start, 6, among=subjects)
+                if accuser is None or any(t.norm_ == "ان" for t in w.doc[s.start:accuser.start]):
+                    accuser = s.reporter  # قال السناتور إن إيران تنتهك...، واتهم الوزير: the one who spoke
                 accused = first
             else:
                 accuser = first
