@@ -982,3 +982,13 @@ def test_the_capital_opening_a_headline_accuses(builder, text, pair):
 def test_a_country_inside_what_was_said_does_not_accuse(builder):
     text = "وقال النائب الجمهوري توم كوتون إن إيران دولة تنتهك حقوق الإنسان، واتهم وزير الخارجية الأمريكي بالفشل في التفاوض."
     assert all(keys(e.accuser) != "iran" for e in events(builder, text, "accusation"))
+
+
+@pytest.mark.parametrize("text,pair", [
+    # the spokesman's own name after whom he speaks for is not accused
+    ("واتهم المتحدث باسم الجيش الوطني الليبي أحمد المسماري تركيا بإرسال مرتزقة إلى طرابلس.", ("lna", "turkey")),
+    # a charge right after the accuser's adjective: the one who denies it is accused
+    ("ونفت إيران اتهامات أمريكية بتزويد الحوثيين بالصواريخ.", ("usa", "iran")),
+])
+def test_who_is_accused_past_a_name_or_a_charge(builder, text, pair):
+    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {pair}

@@ -265,7 +265,9 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         if noun and owner is None and (state := adjective_actor(w, s, m.end)):
             # الاتهامات الروسية لأوكرانيا: the adjective's state accuses the one after it; in
             # نفت موسكو الاتهامات الأمريكية, the one who denies
-            accused = after(state.end, 2, state) or w.actor_before(s, m.start, 1)
+            # (نفت إيران اتهامات أمريكية بتزويد الحوثيين: the charge follows, Iran is accused)
+            accused = None if _charge_follows(w, s, state) else after(state.end, 2, state)
+            accused = accused or w.actor_before(s, m.start, 1)
             out.append(accusation(w, s, m, state, accused, attacks))
             continue
         if owner and not w.doc[owner.start].text.startswith(("ل", "ب")):
@@ -283,7 +285,10 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             # باسم الجيش تركيا: the one the spokesman speaks for
             spokesman = w.spokesman_of(s, stmt)
             accuser = spokesman or s.reporter or w.doc_reporter
-            accused = after(spokesman.end if spokesman else stmt.end, 4, accuser)
+            start = spokesman.end if spokesman else stmt.end
+            if (own := w.actor_after(s, start, 0, among=actors)) is not None and own.mention.type == "person":
+                start = own.end  # المتحدث باسم الجيش أحمد المسماري: the spokesman's own name
+            accused = after(start, 4, accuser)
         elif accuser is None:
             first = who(m.end, 4)
             if noun and first and w.doc[first.start].text.startswith("ل"):
