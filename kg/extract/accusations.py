@@ -112,8 +112,9 @@ def accusation(w: Window, s: Sentence, m: Match, accuser: Found | None, accused:
 
 def mutual_accusations(w: Window, s: Sentence, actors: list[Found],
                        attacks: list[Event]) -> tuple[list[Event], set[int]]:
-    """تبادل التحالف والحوثيون الاتهام / الطرفان تبادلا الاتهامات: each side accuses the
-    other. Also returns the accusation nouns it took, which no other rule reads again."""
+    """تبادل التحالف والحوثيون الاتهام / الطرفان تبادلا الاتهامات / تتهم تركيا واليونان
+    بعضهما: each side accuses the other. Also returns the accusation words it took, which no
+    other rule reads again."""
     out, nouns = [], set()
     for m in w.labelled(s, "mutual"):
         noun = next((n for n in w.labelled(s, "accusation:noun") if m.end <= n.start <= m.end + 8), None)
@@ -126,6 +127,15 @@ def mutual_accusations(w: Window, s: Sentence, actors: list[Found],
         if len(named) < 2 and w.doc[m.start].norm_.endswith(("ان", "ا")):
             named = _last_two_named(w, s, m)  # ترامب وكيم ... يتبادلان الاتهامات: the pair named before
         if len(named) >= 2:
+            a, b = named[:2]
+            out += [ev for ev in (accusation(w, s, m, a, b, attacks), accusation(w, s, m, b, a, attacks)) if ev]
+    reciprocals = norm_set(w.lex["accusation"]["reciprocals"])
+    for m in w.labelled(s, "accusation:verb"):
+        # تتهم تركيا واليونان بعضهما: the sides named between the verb and its reciprocal object
+        other = next((i for i in range(m.end, min(m.end + 8, s.end)) if w.doc[i].norm_ in reciprocals), None)
+        named = distinct([f for f in actors if other is not None and m.end <= f.start and f.end <= other])
+        if len(named) >= 2 and not w.negated(s, m):
+            nouns.add(m.start)
             a, b = named[:2]
             out += [ev for ev in (accusation(w, s, m, a, b, attacks), accusation(w, s, m, b, a, attacks)) if ev]
     return out, nouns
