@@ -993,3 +993,9 @@ def test_a_country_inside_what_was_said_does_not_accuse(builder):
 ])
 def test_who_is_accused_past_a_name_or_a_charge(builder, text, pair):
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {pair}
+
+
+def test_whom_the_attackers_are_linked_to_did_not_attack(builder):
+    text = "وشهدت المنطقة في العام الماضي هجمات نفذها المقاتلون المرتبطون بتنظيم القاعدة في شمال مالي."
+    assert all(keys(a.perpetrator) != "al_qaeda" for a in events(builder, text, "attack"))
+    assert events(builder, text, "attack")

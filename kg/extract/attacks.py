@@ -224,7 +224,7 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
     A country named as a place (في سوريا) never attacks, a capital after a noun is where an attack happened (هجوم أربيل), not who attacked (قصفت
     أنقرة: it did), and the name after اغتيال or استهداف is who was hit."""
     actors = [f for f in w.actors(s) if not (f.latent and f.mention.via in ("registry", "metonym"))
-              and (verb or f.mention.via != "metonym")]
+              and (verb or f.mention.via != "metonym") and not _affiliate(w, f)]
     if verb and _after_relative(w, m):
         # الهجمات التي استهدفت قوات الأمن: the relative clause's subject is the attack (or the
         # actor, maybe with an adjective: الحزب المحظور الذي يشن) before the pronoun; the one
@@ -306,6 +306,11 @@ def _noun_subject(w: Window, s: Sentence, m: Match) -> bool:
     while i > s.start and i >= m.start - 3 and w.doc[i].norm_.endswith(w.nisba) and not w.doc[i]._.clitic:
         i -= 1  # أمنية، عسكرية
     return i >= s.start and w.doc[i].norm_ in _attack_words("subject_nouns")
+
+
+def _affiliate(w: Window, f: Found) -> bool:
+    """``f`` is named as whom the doer is linked to (الشباب المرتبطون بتنظيم القاعدة): not the doer."""
+    return f.start > 0 and w.doc[f.start - 1].norm_ in _attack_words("affiliation_words")
 
 
 def _owns_target(w: Window, f: Found) -> bool:
