@@ -211,6 +211,7 @@ def test_releasing_prisoners_is_no_attack(builder):
     ("ونقلت الجماعة مئات المقاتلين إلى أطراف الرمادي لاقتحام مقر قيادة الشرطة.", "threatened"),
     ("وتعرض مخيم للنازحين قرب مدينة حمص للقصف بالبراميل المتفجرة ليلة الجمعة.", "asserted"),
     ("وتعد الغارة الإسرائيلية على مخيم جنين الأعنف منذ سنوات.", "asserted"),  # تعد: is counted, no threat
+    ("وتهدد موسكو بتوسيع غاراتها على مواقع المعارضة في ريف إدلب.", "asserted"),  # the raids go on
 ])
 def test_every_attack_carries_the_modality_its_cues_give(builder, text, modality):
     found = events(builder, text, "attack")
@@ -999,3 +1000,8 @@ def test_whom_the_attackers_are_linked_to_did_not_attack(builder):
     text = "وشهدت المنطقة في العام الماضي هجمات نفذها المقاتلون المرتبطون بتنظيم القاعدة في شمال مالي."
     assert all(keys(a.perpetrator) != "al_qaeda" for a in events(builder, text, "attack"))
     assert events(builder, text, "attack")
+
+
+def test_a_capital_threatening_to_widen_its_attacks_made_them(builder):
+    attack, = events(builder, "وتهدد موسكو بتوسيع غاراتها على مواقع المعارضة في ريف إدلب.", "attack")
+    assert keys(attack.perpetrator) == "russia"

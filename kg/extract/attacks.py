@@ -281,7 +281,9 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
     if perp is None and not verb and (launcher := _launcher(w, s, m)):
         perp = launcher  # بدأت القوات التركية مع فصائل موالية لها هجوما
     if perp is None and not verb and _possessive(w, m):  # وضاعفت حركة الشباب هجماتها (a group's, no person's)
-        named = [f for f in actors if not f.latent and f.end <= m.start and f.mention.type != "person"]
+        # (وتهدد أنقرة بنقل هجومها: a capital that acts here too)
+        named = [f for f in w.actors(s) if w.named_here(s, f) and not _affiliate(w, f)
+                 and f.end <= m.start and f.mention.type != "person"]
         perp = named[-1] if named else None
     if perp is None and verb:  # حزب العمال، الذي يشن حربا: the one the relative clause is about
         rel = next((i for i in range(m.start - 1, max(s.start, m.start - 4) - 1, -1)
@@ -398,9 +400,10 @@ def object_noun(w: Window, m: Match) -> bool:
 
 
 def _possessive(w: Window, m: Match) -> bool:
-    """An attack noun with a possessive pronoun (هجماتها، هجومهم): a generated form, not its lemma."""
+    """An attack noun with a possessive pronoun on a form of its own lemma (هجماتها، غاراتها، هجومهم)."""
     norm, lemma = w.doc[m.start].norm_, w.lemma(m)
-    return norm != lemma and norm.endswith(("ها", "هم", "ه")) and not lemma.endswith("ه")
+    return norm != lemma and any(norm.endswith(p) and w.rules.lemma_of.get(norm[:-len(p)]) == lemma
+                                 for p in ("ها", "هم", "هما", "ه"))
 
 
 def adjective_actor(w: Window, s: Sentence, pos: int) -> Found | None:

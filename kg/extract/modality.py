@@ -37,6 +37,8 @@ def modality_of(w: Window, s: Sentence, m: Match) -> Modality:
             continue
         if cue.label == "modality:denied" and not _denial_of_event(w, cue, m, cues["denied_needs"]):
             continue
+        if cue.label == "modality:threatened" and _bare_words(w, cue.end, m.start) & norm_set(cues["extension_words"]):
+            continue  # تهدد أنقرة بنقل هجومها إلى منبج: the attack is under way, moving it is the threat
         if best is None or words < best[0]:
             best = (words, cue.label.split(":")[1])
     if best:
@@ -49,8 +51,14 @@ def _purpose(w: Window, s: Sentence, m: Match, cues: dict) -> bool:
     or was tried (وتعرض المخيم للقصف، في محاولة لاقتحام)."""
     if not (w.prefixed(m.start, "ل") and w.lemma(m) in norm_set(cues["purpose_lemmas"])):
         return False
-    before = {t.norm_[1:] if t.norm_[:1] in "وف" else t.norm_ for t in w.doc[max(s.start, m.start - PURPOSE_REACH):m.start]}
-    return not before & norm_set(cues["purpose_not_after"])
+    return not _bare_words(w, max(s.start, m.start - PURPOSE_REACH), m.start) & norm_set(cues["purpose_not_after"])
+
+
+def _bare_words(w: Window, start: int, end: int) -> set[str]:
+    """The normalised words of tokens ``start:end``, with and without a leading و ف ب
+    the clitic stripper left on (وتعرض، بنقل)."""
+    norms = {t.norm_ for t in w.doc[start:end]}
+    return norms | {n[1:] for n in norms if n[:1] in "وفب"}
 
 
 def _denial_of_event(w: Window, cue: Match, m: Match, needs: list[str]) -> bool:
