@@ -1005,3 +1005,8 @@ def test_whom_the_attackers_are_linked_to_did_not_attack(builder):
 def test_a_capital_threatening_to_widen_its_attacks_made_them(builder):
     attack, = events(builder, "وتهدد موسكو بتوسيع غاراتها على مواقع المعارضة في ريف إدلب.", "attack")
     assert keys(attack.perpetrator) == "russia"
+
+
+def test_a_charge_named_before_whom_it_is_brought_against_accuses_him(builder):
+    text = "ووجهت النيابة العامة المصرية تهمة التخابر إلى الرئيس السابق محمد مرسي."
+    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {("egypt", "morsi")}

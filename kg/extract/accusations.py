@@ -16,6 +16,7 @@ from kg.nlp.normalize import normalize
 
 
 HOLD_GAP = 16  # words between حمّل and the المسؤولية it holds someone to, at most
+CHARGE_NAME = 3  # words naming the charge between تهمة and the إلى of whom it is brought against (تهمة القتل العمد إلى)
 
 
 @lru_cache(maxsize=1)
@@ -513,8 +514,13 @@ def charges(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -
     for m in w.labelled(s, "charge"):
         if w.negated(s, m):
             continue
-        marker = m.end < s.end and w.doc[m.end].norm_ in norm_set(w.lex["accusation"]["pointing"])
-        accused = (w.actor_after(s, m.end + 1, 1, among=named) if marker else None) or \
+        # the marker may follow what the charge is (وجهت النيابة تهمة التخابر إلى X)
+        pointing = norm_set(w.lex["accusation"]["pointing"])
+        marker = next((i for i in range(m.end, min(m.end + CHARGE_NAME + 1, s.end))
+                       if w.doc[i].norm_ in pointing or w.doc[i].is_punct), None)
+        if marker is not None and w.doc[marker].is_punct:
+            marker = None
+        accused = (w.actor_after(s, marker + 1, 3, among=named) if marker is not None else None) or \
             w.actor_before(s, m.start, 3, among=named)
         if accused is None:
             continue
