@@ -1010,3 +1010,8 @@ def test_a_capital_threatening_to_widen_its_attacks_made_them(builder):
 def test_a_charge_named_before_whom_it_is_brought_against_accuses_him(builder):
     text = "ووجهت النيابة العامة المصرية تهمة التخابر إلى الرئيس السابق محمد مرسي."
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {("egypt", "morsi")}
+
+
+def test_who_is_named_with_a_storming_stormed(builder):
+    attack, = events(builder, "وأدانت الخارجية الأردنية اقتحام المستوطنين المسجد الأقصى صباح اليوم.", "attack")
+    assert keys(attack.perpetrator) == "israeli_settlers" and attack.target is None
