@@ -1015,3 +1015,12 @@ def test_a_charge_named_before_whom_it_is_brought_against_accuses_him(builder):
 def test_who_is_named_with_a_storming_stormed(builder):
     attack, = events(builder, "وأدانت الخارجية الأردنية اقتحام المستوطنين المسجد الأقصى صباح اليوم.", "attack")
     assert keys(attack.perpetrator) == "israeli_settlers" and attack.target is None
+
+
+@pytest.mark.parametrize("text,places", [
+    ("وأدانت الكويت والأردن التفجير الذي استهدف مسجدا في مدينة القطيف.", ["القطيف"]),
+    ("وقاد القيادي هجمات ضد قوات التحالف الذي تقوده الولايات المتحدة في أفغانستان.", ["أفغانستان"]),
+])
+def test_who_condemns_or_leads_is_not_where_it_happened(builder, text, places):
+    attack, = events(builder, text, "attack")
+    assert [p.span.text for p in attack.places] == places

@@ -86,7 +86,8 @@ def find_attacks(w: Window) -> list[Event]:
                 first = next((f for f in s.founds if marker.end <= f.start <= marker.end + 3), None)
                 if first and first.mention.kind == "actor" and not first.latent:
                     target = first
-                target_places = [p for p in places if marker.end <= p.start < marker.end + 6]
+                target_places = [p for p in places if marker.end <= p.start < marker.end + 6
+                                 and not _not_where(w, s, m, p)]
             elif subject:  # حملات استهدفت عناصر الحزب: what it targeted
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start and w.gap(m.end, f.start) <= 2), None)
             elif verb and perp and perp.start >= m.start:  # شنت قسد هجوما / قصفت تركيا قسد
@@ -109,7 +110,7 @@ def find_attacks(w: Window) -> list[Event]:
                 verb and t.label == "attack:noun" and w.gap(m.end, t.start) <= 3) and t is not predicate), None)
             end = nxt.start if nxt else s.end
             near = [p for p in places if m.start - 3 <= p.start < min(end, m.end + 16)
-                    and not (perp and p.start == perp.start)]  # واشنطن نفذت غارة: who, not where
+                    and not (perp and p.start == perp.start) and not _not_where(w, s, m, p)]
             ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
             if not (perp or target or ev_places):
                 continue
@@ -308,6 +309,16 @@ def _noun_subject(w: Window, s: Sentence, m: Match) -> bool:
     while i > s.start and i >= m.start - 3 and w.doc[i].norm_.endswith(w.nisba) and not w.doc[i]._.clitic:
         i -= 1  # أمنية، عسكرية
     return i >= s.start and w.doc[i].norm_ in _attack_words("subject_nouns")
+
+
+def _not_where(w: Window, s: Sentence, m: Match, p: Found) -> bool:
+    """A place named near attack ``m`` that is not where it happened: the state that leads
+    (التحالف الذي تقوده الولايات المتحدة، بقيادة أمريكا), or those named before it in a
+    condemnation (ملكا البحرين والأردن يستنكران تفجير عسير، أدانت الكويت التفجير)."""
+    if any(b.end == p.start for b in w.labelled(s, "by_marker")) or (
+            p.start > s.start and w.doc[p.start - 1].norm_ in _attack_words("leader_words")):
+        return True  # (واشنطن نفذت غارة: the attacker's own name is dropped by the caller)
+    return p.end <= m.start and any(c.start < m.start for c in w.labelled(s, "criticism"))
 
 
 def _affiliate(w: Window, f: Found) -> bool:
