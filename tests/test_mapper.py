@@ -1024,3 +1024,10 @@ def test_who_is_named_with_a_storming_stormed(builder):
 def test_who_condemns_or_leads_is_not_where_it_happened(builder, text, places):
     attack, = events(builder, text, "attack")
     assert [p.span.text for p in attack.places] == places
+
+
+def test_a_name_a_comma_closes_did_not_speak(builder):
+    """بمباركة الحكومة الإسرائيلية، حيث أوضح: who explains is named earlier, not the government."""
+    text = ("وطالب المفتي بوقف الاعتداءات على المسجد الأقصى بمباركة الحكومة الإسرائيلية، حيث أوضح أن "
+            "الجرائم التي يرتكبها المستوطنون تتصاعد يوما بعد يوم.")
+    assert not any(keys(e.accuser) == "israel" for e in events(builder, text, "accusation"))

@@ -20,9 +20,17 @@ def find_reporters(w: Window) -> None:
                 elif stmt and w.doc_reporter:
                     s.reporter = w.doc_reporter
                 else:
-                    s.reporter = w.actor_after(s, m.end, 3) or w.actor_before(s, m.start, 2)
+                    s.reporter = w.actor_after(s, m.end, 3) or _subject_before(w, m.start)
                 if s.reporter:
                     break
         if s.reporter is not None:
             w.use(s.reporter)
             w.doc_reporter = w.doc_reporter or s.reporter
+
+
+def _subject_before(w: Window, pos: int):
+    """The actor right before a reporting verb at ``pos``, in its clause: not one a comma
+    closes (بمباركة الكيان الإسرائيلي، حيث أشار: the one who spoke is named earlier)."""
+    s = next(s for s in w.sentences if s.start <= pos < s.end)
+    f = w.actor_before(s, pos, 2)
+    return None if f is None or any(t.is_punct for t in w.doc[f.end:pos]) else f
