@@ -18,6 +18,7 @@ import argparse
 import csv
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -58,6 +59,7 @@ def as_jsonl(articles: Path, out: Path) -> Path:
 def build_and_export(articles: Path, work: Path) -> Path:
     """The articles built into ``work/store``; the two tables score.py reads in ``work/pred``."""
     store, pred = work / "store", work / "pred"
+    shutil.rmtree(store, ignore_errors=True)  # fresh: a store left from another build holds other texts
     pred.mkdir(parents=True, exist_ok=True)
     kg("build", str(as_jsonl(articles, work / "articles.jsonl")), "--store", str(store), "--force", "--quiet")
     kg("export", "events", "--store", str(store), "--out", str(pred / "events.jsonl"))
@@ -96,7 +98,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--articles", type=Path, default=Path("../shared/dev/articles"))
     ap.add_argument("--gold", type=Path, default=Path("../shared/dev/gold"))
     ap.add_argument("--out", type=Path, default=Path("EVALUATION.md"))
-    ap.add_argument("--keep", type=Path, help="keep the store and exports in this folder (pipelines.errors reads them)")
+    ap.add_argument("--keep", type=Path, help="keep the store and exports in this folder (pipelines.errors reads them); its store is rebuilt")
     args = ap.parse_args(argv)
     ids = sorted(p.stem for p in args.gold.glob("*.json"))
     halves = {name: [i for i in ids if split_of(i) == name] for name in ("tune", "check")}

@@ -1031,3 +1031,8 @@ def test_a_name_a_comma_closes_did_not_speak(builder):
     text = ("وطالب المفتي بوقف الاعتداءات على المسجد الأقصى بمباركة الحكومة الإسرائيلية، حيث أوضح أن "
             "الجرائم التي يرتكبها المستوطنون تتصاعد يوما بعد يوم.")
     assert not any(keys(e.accuser) == "israel" for e in events(builder, text, "accusation"))
+
+
+def test_a_capital_placed_by_in_does_not_accuse(builder):
+    text = "وقد اتهمت أوساط حزبية في تل أبيب، حكومة نتنياهو بإفشال المفاوضات مع الفلسطينيين."
+    assert not any(keys(e.accuser) == "israel" for e in events(builder, text, "accusation"))
