@@ -660,6 +660,8 @@ def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     "وتخلل الخطاب هجوم علني على سياسات الحكومة في القاهرة.",  # words
     "وتوفي الفنان إثر نوبة قلبية داهمته في فندق بمدينة القاهرة.",  # a heart attack
     "فأي مدينة يتباهى بسقوطها في يدهم مقاتلو داعش في العراق؟",  # their hand, not a raid
+    "وتستهدف مصر أن تصل عائدات قناة السويس إلى ستة مليارات دولار.",  # an aim, a state's
+    "وتستهدف الحكومة المصرية شراء شحنات من الغاز الطبيعي الروسي.",  # an aim: to buy
 ])
 def test_no_attack_in_words_that_only_look_like_one(builder, text):
     assert events(builder, text, "attack") == []

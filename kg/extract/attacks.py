@@ -122,6 +122,8 @@ def find_attacks(w: Window) -> list[Event]:
             if w.lemma(m) in _attack_words("aim_lemmas") and not (
                     (perp and perp.mention.type in ("state", "armed_group")) or target or w.labelled(s, "outcome")):
                 continue  # سامسونج تستهدف عشاق القراءة، دراسة استهدفت المشاركات: aims, no attack
+            if w.lemma(m) in _attack_words("aim_lemmas") and _aims_at(w, s, m, perp):
+                continue  # تستهدف مصر أن تصل عائدات القناة، تستهدف الحكومة شراء الغاز: an aim
             out.append(Event("attack", w.span(m.start, m.end, s.index), modality=modality_of(w, s, m),
                              perpetrator=w.use(perp), target=w.use(target), places=ev_places,
                              confidence=0.5 + 0.2 * bool(perp) + 0.1 * bool(target)))
@@ -332,6 +334,13 @@ def _owns_target(w: Window, f: Found) -> bool:
     if i > 0 and w.doc[i].norm_.removeprefix("ال").startswith("تابع"):
         i -= 1
     return i >= 0 and w.doc[i].norm_ in _attack_words("target_heads")
+
+
+def _aims_at(w: Window, s: Sentence, m: Match, perp: Found | None) -> bool:
+    """What the aim verb ``m`` takes, right after it or after its subject, is a goal (أن،
+    شراء، زيادة...), not someone to hit."""
+    after = perp.end if perp is not None and perp.start == m.end else m.end
+    return after < s.end and w.doc[after].norm_ in _attack_words("aim_objects")
 
 
 def _launch_verb(w: Window, s: Sentence, m: Match) -> int | None:
