@@ -1038,3 +1038,8 @@ def test_a_name_a_comma_closes_did_not_speak(builder):
 def test_a_capital_placed_by_in_does_not_accuse(builder):
     text = "وقد اتهمت أوساط حزبية في تل أبيب، حكومة نتنياهو بإفشال المفاوضات مع الفلسطينيين."
     assert not any(keys(e.accuser) == "israel" for e in events(builder, text, "accusation"))
+
+
+def test_deaths_of_addicts_are_no_casualties(builder):
+    text = "وبلغت حالات وفاة المدمنين في المدينة هذا العام 120 رجلا و15 امرأة بحسب الشرطة."
+    assert events(builder, text, "casualty") == []

@@ -70,8 +70,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                     best, dist = o, d
             if last_outcome is not None and ns > s.start and w.doc[ns - 1].norm_ in part_of:
                 best, dist = last_outcome, 0  # 15 قتيلا بينهم ثلاثة عاملين: three of the killed
-            if best is None or (best.label == "outcome:injured" and _illness(w, s, best)):
-                continue  # 200 مصاب بسرطان البنكرياس: patients, not casualties
+            if best is None or (best.label in ("outcome:injured", "outcome:killed") and _illness(w, s, best)):
+                continue  # 200 مصاب بسرطان البنكرياس، حالات وفاة المدمنين: patients, not casualties
             last_outcome = best
             group_start, group_end = victim_words(w, s, after, outcomes)
             # 40 من مقاتلي قسد، 14 جنديا أفغانيا; not a capital where they died (مركب النيل في القاهرة)
@@ -144,7 +144,7 @@ def _attacker_of(attack: Event | None, victim: Found | None, told_here: bool) ->
 
 
 def _illness(w: Window, s: Sentence, outcome: Match) -> bool:
-    """An injury word followed by an illness (المصابين بفيروس كورونا)."""
+    """An injury or death word followed by an illness (المصابين بفيروس كورونا، وفاة المدمنين)."""
     return bool(w.words_after(s, outcome, 2) & norm_set(w.lex["illness_words"]))
 
 
