@@ -1043,3 +1043,8 @@ def test_a_capital_placed_by_in_does_not_accuse(builder):
 def test_deaths_of_addicts_are_no_casualties(builder):
     text = "وبلغت حالات وفاة المدمنين في المدينة هذا العام 120 رجلا و15 امرأة بحسب الشرطة."
     assert events(builder, text, "casualty") == []
+
+
+def test_a_number_of_reports_counts_no_victims(builder):
+    text = "وبلغت بلاغات الحوادث المرورية ٩٦، نقل منها إلى مستشفيات المنطقة ٤٠ مصابا."
+    assert [(f.count, f.outcome) for f in events(builder, text, "casualty")] == [(40, "injured")]

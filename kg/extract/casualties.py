@@ -50,8 +50,12 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             while after < s.end and w.doc[after].text in "/)»”\"":  # /40/ من ...
                 after += 1
             after += 1 if after < s.end and w.doc[after].norm_ == "من" else 0
-            if any(m.label == non_person and m.start in (after, ns - 1) for m in s.matches):
-                continue  # 3 شاحنات: things; عائلة واحدة، مرة واحدة: one thing, no victim
+            owner = ns - 1  # the noun the number follows, past its definite genitive and adjectives
+            while owner > max(s.start, ns - 4) and w.doc[owner].norm_.startswith("ال"):
+                owner -= 1
+            if any(m.label == non_person and m.start in (after, ns - 1, owner) for m in s.matches):
+                # 3 شاحنات: things; عائلة واحدة، مرة واحدة: one thing; بلاغات الحوادث 143: reports
+                continue
             if any(r.end <= ns and w.gap(r.end, ns) <= RESCUE_GAP for r in w.labelled(s, "rescue")):
                 continue  # أنقذت فرق الدفاع المدني 9 محتجزين: rescued, no casualties
             best, dist = None, VICINITY + 1
