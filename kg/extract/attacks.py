@@ -41,8 +41,8 @@ def find_attacks(w: Window) -> list[Event]:
         verbal = {v.start for v in w.labelled(s, "verbal")}
         people = [f for f in w.actors(s) if f.mention.type == "person"]
         # a verb never carries ب: بقصف is the noun, whose match stands beside this one (بشن
-        # has no noun match: the masdar of شن, its agent before it, stays)
-        # (after a launch verb, بدأت تركيا قصف معسكرات: the masdar, the launch verb's object)
+        # has no noun match: the masdar of شن, its agent before it, stays); nor is it the
+        # object of a launch verb (بدأت تركيا قصف معسكرات: the masdar)
         nouns = {m.start for m in triggers if m.label == "attack:noun"}
         triggers = [m for m in triggers if not (m.label == "attack:verb" and m.start in nouns and (
             _by_means(w, m) or _launch_verb(w, s, m) is not None))]
@@ -89,7 +89,8 @@ def find_attacks(w: Window) -> list[Event]:
                 target_places = [p for p in places if marker.end <= p.start < marker.end + 6
                                  and not _not_where(w, s, m, p)]
             elif subject:  # حملات استهدفت عناصر الحزب: what it targeted
-                target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start and w.gap(m.end, f.start) <= 2), None)
+                target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start
+                               and w.gap(m.end, f.start) <= 2), None)
             elif verb and perp and perp.start >= m.start:  # شنت قسد هجوما / قصفت تركيا قسد
                 target = next((f for f in w.actors(s) if not f.latent and perp.end <= f.start <= perp.end + 2), None)
             elif verb and _after_relative(w, m):  # العملية التي استهدفت مسجد قوات الطوارئ: what it hit
@@ -319,7 +320,7 @@ def _not_where(w: Window, s: Sentence, m: Match, p: Found) -> bool:
     condemnation (ملكا البحرين والأردن يستنكران تفجير عسير، أدانت الكويت التفجير)."""
     if any(b.end == p.start for b in w.labelled(s, "by_marker")) or (
             p.start > s.start and w.doc[p.start - 1].norm_ in _attack_words("leader_words")):
-        return True  # (واشنطن نفذت غارة: the attacker's own name is dropped by the caller)
+        return True
     return p.end <= m.start and any(c.start < m.start for c in w.labelled(s, "criticism"))
 
 

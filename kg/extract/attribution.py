@@ -1,6 +1,7 @@
 """Who each sentence attributes its facts to: بحسب X، أعلن X، قال البيان..."""
 from __future__ import annotations
 
+from kg.extract.mentions import Found
 from kg.extract.window import Window
 
 
@@ -20,7 +21,7 @@ def find_reporters(w: Window) -> None:
                 elif stmt and w.doc_reporter:
                     s.reporter = w.doc_reporter
                 else:
-                    s.reporter = w.actor_after(s, m.end, 3) or _subject_before(w, m.start)
+                    s.reporter = w.actor_after(s, m.end, 3) or _speaker_before(w, m.start)
                 if s.reporter:
                     break
         if s.reporter is not None:
@@ -28,7 +29,7 @@ def find_reporters(w: Window) -> None:
             w.doc_reporter = w.doc_reporter or s.reporter
 
 
-def _subject_before(w: Window, pos: int):
+def _speaker_before(w: Window, pos: int) -> Found | None:
     """The actor right before a reporting verb at ``pos``, in its clause: not one a comma
     closes (بمباركة الكيان الإسرائيلي، حيث أشار: the one who spoke is named earlier)."""
     s = next(s for s in w.sentences if s.start <= pos < s.end)
