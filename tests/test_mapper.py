@@ -1033,3 +1033,8 @@ def test_deaths_of_addicts_are_no_casualties(builder):
 def test_a_number_of_reports_counts_no_victims(builder):
     text = "وبلغت بلاغات الحوادث المرورية ٩٦، نقل منها إلى مستشفيات المنطقة ٤٠ مصابا."
     assert [(f.count, f.outcome) for f in events(builder, text, "casualty")] == [(40, "injured")]
+
+
+def test_the_article_of_a_law_counts_no_one(builder):
+    text = "وأوقف قاضي التحقيق المتهم وفق المادة 4 فقرة 2 من قانون مكافحة الإرهاب بتهمة الانتماء إلى خلية."
+    assert events(builder, text, "casualty") == []
