@@ -1038,3 +1038,8 @@ def test_a_number_of_reports_counts_no_victims(builder):
 def test_the_article_of_a_law_counts_no_one(builder):
     text = "وأوقف قاضي التحقيق المتهم وفق المادة 4 فقرة 2 من قانون مكافحة الإرهاب بتهمة الانتماء إلى خلية."
     assert events(builder, text, "casualty") == []
+
+
+def test_fighters_who_surrendered_were_captured(builder):
+    text = "وأسفرت الاشتباكات عن سقوط عشرات المسلحين بين قتيل وجريح، مشيرا إلى أن 9 من المسلحين سلموا أنفسهم للجيش."
+    assert [(f.count, f.outcome) for f in events(builder, text, "casualty")] == [(9, "captured")]
