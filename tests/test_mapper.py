@@ -499,6 +499,8 @@ def test_a_participle_after_a_number_counts_defendants(builder):
 @pytest.mark.parametrize("text", [
     "وهاجم الرئيس الأمريكي وسائل الإعلام في مؤتمر صحفي بواشنطن.",
     "وهاجم ترامب الصحفيين خلال مؤتمر في البيت الأبيض.",
+    # who speaks is not recognised, what follows says it was words
+    "وهاجم قائد شرطة الشارقة جماعة الحوثي في مقابلة تلفزيونية، واصفا إياها بالخطر على المنطقة.",
 ])
 def test_a_person_attacking_in_words_is_no_attack(builder, text):
     assert events(builder, text, "attack") == []

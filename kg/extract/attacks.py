@@ -17,6 +17,7 @@ SIDES_GAP = 5  # words between a clash noun and the بين naming its sides, at 
 SUBJECT_GAP = 4  # words between an attack noun and the verb it is the subject of
 ATTRIBUTION_GAP = 4  # words between an attack and the verb attributing it (التي، adjectives)
 LAUNCH_GAP = 12  # tokens between a launch verb (بدأت، نفذ) and the attack noun it takes
+SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (واصفا، قائلا)
 
 
 @lru_cache(maxsize=1)
@@ -76,9 +77,10 @@ def find_attacks(w: Window) -> list[Event]:
             verb = m.label == "attack:verb"
             subject = verb and _noun_subject(w, s, m)  # حملة أمنية استهدفت: no actor did it
             perp = None if subject else attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb)
-            if perp and w.lemma(m) in _attack_words("speech_lemmas") and (
-                    perp.mention.type in ("person", "media") or w.titled(perp)):
-                continue  # هاجم ترامب الصحفيين، هاجمت صحيفة كيهان رفسنجاني: words, no violence
+            if w.lemma(m) in _attack_words("speech_lemmas") and (
+                    (perp and (perp.mention.type in ("person", "media") or w.titled(perp))) or
+                    _attack_words("speech_followers") & {t.norm_ for t in w.doc[m.end:min(m.end + SPEECH_REACH, s.end)]}):
+                continue  # هاجم ترامب الصحفيين، هاجمت صحيفة كيهان رفسنجاني، هاجم X الميليشيا واصفا إياها: words
             after = perp.end if perp and perp.start >= m.start else m.end
             marker = next((t for t in w.labelled(s, "target_marker") if after <= t.start <= after + 2), None)
             target, target_places = None, []
