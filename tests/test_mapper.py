@@ -932,6 +932,11 @@ def test_plural_nouns_for_places_name_no_place(builder):
     assert "الولايات" not in places and "العواصم" not in places
 
 
+def test_bridges_are_no_place(builder):
+    text = "وقال التحالف إن الغارات استهدفت مناطق تجمعات وجسورا ونقاط تفتيش للتنظيم قرب مدينة الرقة."
+    places = {m.span.text for m in builder.extract([Document("t", text)])[0].mentions if m.kind == "place"}
+    assert places == {"مدينة الرقة"}
+
 
 def test_those_arrested_after_an_attack_were_not_captured_by_its_attacker(builder):
     text = "وشن مسلحو داعش هجوما على مركز للشرطة في بلدة سروج، واعتقلت قوات الأمن التركية بعده 20 شخصا."
