@@ -1050,3 +1050,10 @@ def test_the_article_of_a_law_counts_no_one(builder):
 def test_fighters_who_surrendered_were_captured(builder):
     text = "وأسفرت الاشتباكات عن سقوط عشرات المسلحين بين قتيل وجريح، مشيرا إلى أن 9 من المسلحين سلموا أنفسهم للجيش."
     assert [(f.count, f.outcome) for f in events(builder, text, "casualty")] == [(9, "captured")]
+
+
+def test_two_attacks_in_one_country_at_two_places_stay_two(builder):
+    text = ("وسقط صاروخ أطلقته قوات النظام السوري على حي سكني في مدينة حلب شمال سوريا. "
+            "وشنت قوات النظام السوري أمس هجوما على مدينة الزبداني في ريف دمشق بسوريا.")
+    attacks = events(builder, text, "attack")
+    assert len(attacks) == 2, [[p.span.text for p in a.places] for a in attacks]

@@ -443,6 +443,20 @@ def _place_keys(e: Event) -> set[str]:
     return {p.key or p.span.text for p in e.places}
 
 
+def _shared_place(a: set[str], b: set[str]) -> bool:
+    """Two attacks told at places ``a`` and ``b`` share one; a country alone is no shared place
+    when both name a finer one (a rocket on Aleppo and an offensive on Zabadani, both in Syria)."""
+    shared = a & b
+    if not shared or not all(_is_country(k) for k in shared):
+        return bool(shared)
+    return not (any(not _is_country(k) for k in a) and any(not _is_country(k) for k in b))
+
+
+def _is_country(key: str) -> bool:
+    entry = load_registry().get("place", key)
+    return entry is not None and entry.type == "country"
+
+
 def _side(m: Mention | None) -> str | None:
     """Who an attacker stands for: its registry parent (الجيش التركي for Turkey), else itself."""
     if m is None:
@@ -461,7 +475,7 @@ def merge_attacks(events: list[Event]) -> list[Event]:
         for m in merged:
             if m.modality != ev.modality:
                 continue  # لو نجح هجومهم: no part of the attack that happened
-            overlap = bool(own[id(m)] & _place_keys(ev)) or not ev.places or not own[id(m)]
+            overlap = _shared_place(own[id(m)], _place_keys(ev)) or not ev.places or not own[id(m)]
             if ev.perpetrator is None:
                 close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1
                 if (overlap or close) and (ev.target is None or m.target is None or same_actor(ev.target, m.target)):
