@@ -1057,3 +1057,8 @@ def test_two_attacks_in_one_country_at_two_places_stay_two(builder):
             "وشنت قوات النظام السوري أمس هجوما على مدينة الزبداني في ريف دمشق بسوريا.")
     attacks = events(builder, text, "attack")
     assert len(attacks) == 2, [[p.span.text for p in a.places] for a in attacks]
+
+
+def test_a_name_past_the_charge_of_an_accusation_noun_is_not_accused(builder):
+    text = "وكانت اتهامات وجهتها له المحكمة الجنائية الدولية بارتكاب جرائم حرب قد أخرت زيارة أوباما إلى كينيا."
+    assert not any(keys(e.accused) == "obama" for e in events(builder, text, "accusation"))

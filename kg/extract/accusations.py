@@ -323,8 +323,10 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         else:
             accused = after(max(m.end, _past_partners(w, s, accuser)), 8, accuser)
         past = accuser.end if accuser is not None and accuser.start >= m.end else m.end
-        if accused is not None and not noun and _charge_between(w, s, m, past, accused.start):
-            accused = None  # اتهمت حماس ضباطا بمحاولة اغتيال الحمد الله: the victim of the charge
+        if accused is not None and _charge_between(w, s, m, past, accused.start):
+            # اتهمت حماس ضباطا بمحاولة اغتيال الحمد الله: the victim of the charge; اتهامات وجهتها
+            # له المحكمة بارتكاب جرائم ... أوباما: a name past the charge
+            accused = None
         if holds and (needed := _responsibility_word(w, s, m)) is not None:
             # حمّل X المسؤولية / حمّل المسؤولية الكاملة لـX: the one held is named right there;
             # حمّل مدير أمانة الرياض المواطنين المسؤولية holds no actor responsible
