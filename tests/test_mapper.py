@@ -1037,9 +1037,13 @@ def test_deaths_of_addicts_are_no_casualties(builder):
     assert events(builder, text, "casualty") == []
 
 
-def test_a_number_of_reports_counts_no_victims(builder):
-    text = "وبلغت بلاغات الحوادث المرورية ٩٦، نقل منها إلى مستشفيات المنطقة ٤٠ مصابا."
-    assert [(f.count, f.outcome) for f in events(builder, text, "casualty")] == [(40, "injured")]
+@pytest.mark.parametrize("text,figures", [
+    ("وبلغت بلاغات الحوادث المرورية ٩٦، نقل منها إلى مستشفيات المنطقة ٤٠ مصابا.", [(40, "injured")]),
+    # إلى is no definite word: the number after it counts the killed
+    ("وارتفعت حصيلة القصف على البلدة مساء الخميس إلى 23 قتيلا بحسب الدفاع المدني.", [(23, "killed")]),
+])
+def test_a_number_of_reports_counts_no_victims(builder, text, figures):
+    assert [(f.count, f.outcome) for f in events(builder, text, "casualty")] == figures
 
 
 def test_the_article_of_a_law_counts_no_one(builder):

@@ -51,7 +51,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 after += 1
             after += 1 if after < s.end and w.doc[after].norm_ == "من" else 0
             owner = ns - 1  # the noun the number follows, past its definite genitive and adjectives
-            while owner > max(s.start, ns - 4) and w.doc[owner].norm_.startswith("ال"):
+            while owner > max(s.start, ns - 4) and w.doc[owner].text.startswith("ال") and \
+                    w.doc[owner].norm_ not in w.relatives:  # (إلى is الي once normalised: no article)
                 owner -= 1
             if any(m.label == non_person and m.start in (after, ns - 1, owner) for m in s.matches):
                 # 3 شاحنات: things; عائلة واحدة، مرة واحدة: one thing; بلاغات الحوادث 143: reports
