@@ -1066,3 +1066,8 @@ def test_two_attacks_in_one_country_at_two_places_stay_two(builder):
 def test_a_name_past_the_charge_of_an_accusation_noun_is_not_accused(builder):
     text = "وكانت اتهامات وجهتها له المحكمة الجنائية الدولية بارتكاب جرائم حرب قد أخرت زيارة أوباما إلى كينيا."
     assert not any(keys(e.accused) == "obama" for e in events(builder, text, "accusation"))
+
+
+def test_a_count_of_nobody_is_no_figure(builder):
+    text = "وقالت الوزارة إن عدد المعتقلين بلغ 000 شخص حتى الآن."
+    assert events(builder, text, "casualty") == []

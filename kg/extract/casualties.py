@@ -40,8 +40,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 continue  # 11عاماً: an age written without its space
             if w.text[w.doc[ns]._.offset:num.start] in ("ب", "وب", "فب"):
                 continue  # القبض على المتحرشين بفتاتين: the count of another word's object
-            if num.value > MAX_VICTIMS:
-                continue  # مليار: a sum, not people
+            if num.value > MAX_VICTIMS or num.value < 1:
+                continue  # مليار: a sum, not people; 000 (of 000ر22, 22,000 written backwards): no one
             if w.doc[ns].norm_ in ONE_OF and not any(o.end == ns or ne < o.start <= ne + 2 for o in outcomes):
                 # وفاة والدة إحدى الطالبات، في أحد الأدغال: "one of" counts no victim here (but
                 # مقتل أحد الجنود، أحد الجنود قتل)
