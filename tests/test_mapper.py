@@ -1071,3 +1071,10 @@ def test_a_name_past_the_charge_of_an_accusation_noun_is_not_accused(builder):
 def test_a_count_of_nobody_is_no_figure(builder):
     text = "وقالت الوزارة إن عدد المعتقلين بلغ 000 شخص حتى الآن."
     assert events(builder, text, "casualty") == []
+
+
+def test_the_coalition_s_operation_is_no_town(builder):
+    """عاصفة الحزم is the coalition's operation, not the Yemeni town الحزم."""
+    attack, = events(builder, "وشنت طائرات عاصفة الحزم غارات على مواقع الحوثيين في صنعاء.", "attack")
+    assert keys(attack.perpetrator) == "arab_coalition"
+    assert [p.key for p in attack.places] == ["sanaa"]
