@@ -128,18 +128,24 @@ def mutual_accusations(w: Window, s: Sentence, actors: list[Found],
         if len(named) < 2 and w.doc[m.start].norm_.endswith(("ان", "ا")):
             named = _last_two_named(w, s, m)  # ترامب وكيم ... يتبادلان الاتهامات: the pair named before
         if len(named) >= 2:
-            a, b = named[:2]
-            out += [ev for ev in (accusation(w, s, m, a, b, attacks), accusation(w, s, m, b, a, attacks)) if ev]
+            out += _both_ways(w, s, m, named, attacks)
     reciprocals = norm_set(w.lex["accusation"]["reciprocals"])
     for m in w.labelled(s, "accusation:verb"):
         # تتهم تركيا واليونان بعضهما: the sides named between the verb and its reciprocal object
         other = next((i for i in range(m.end, min(m.end + 8, s.end)) if w.doc[i].norm_ in reciprocals), None)
-        named = distinct([f for f in actors if other is not None and m.end <= f.start and f.end <= other])
-        if len(named) >= 2 and not w.negated(s, m):
+        if other is None or w.negated(s, m):
+            continue
+        named = distinct([f for f in actors if m.end <= f.start and f.end <= other])
+        if len(named) >= 2:
             nouns.add(m.start)
-            a, b = named[:2]
-            out += [ev for ev in (accusation(w, s, m, a, b, attacks), accusation(w, s, m, b, a, attacks)) if ev]
+            out += _both_ways(w, s, m, named, attacks)
     return out, nouns
+
+
+def _both_ways(w: Window, s: Sentence, m: Match, sides: list[Found], attacks: list[Event]) -> list[Event]:
+    """The first two sides each accusing the other."""
+    a, b = sides[:2]
+    return [ev for ev in (accusation(w, s, m, a, b, attacks), accusation(w, s, m, b, a, attacks)) if ev]
 
 
 def _last_two_named(w: Window, s: Sentence, m: Match) -> list[Found]:
@@ -514,12 +520,12 @@ def charges(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -
     charged is an actor named right before the charge, or after إلى/ضد/لـ; who charges is the
     subject before it (a court, a prosecutor, a state), else the sentence's source."""
     named = [f for f in actors if w.named_here(s, f)]
+    pointing = norm_set(w.lex["accusation"]["pointing"])
     out = []
     for m in w.labelled(s, "charge"):
         if w.negated(s, m):
             continue
         # the marker may follow what the charge is (وجهت النيابة تهمة التخابر إلى X)
-        pointing = norm_set(w.lex["accusation"]["pointing"])
         marker = next((i for i in range(m.end, min(m.end + CHARGE_NAME + 1, s.end))
                        if w.doc[i].norm_ in pointing or w.doc[i].is_punct), None)
         if marker is not None and w.doc[marker].is_punct:

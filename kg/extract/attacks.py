@@ -82,6 +82,7 @@ def find_attacks(w: Window) -> list[Event]:
                     _attack_words("speech_followers") & {t.norm_ for t in w.doc[m.end:min(m.end + SPEECH_REACH, s.end)]}):
                 continue  # هاجم ترامب الصحفيين، هاجمت صحيفة كيهان رفسنجاني، هاجم X الميليشيا واصفا إياها: words
             after = perp.end if perp and perp.start >= m.start else m.end
+            elsewhere = _not_where(w, s, m, places, perp)
             marker = next((t for t in w.labelled(s, "target_marker") if after <= t.start <= after + 2), None)
             target, target_places = None, []
             if marker:  # على / ضد: an actor is the target, a place is where
@@ -89,7 +90,7 @@ def find_attacks(w: Window) -> list[Event]:
                 if first and first.mention.kind == "actor" and not first.latent:
                     target = first
                 target_places = [p for p in places if marker.end <= p.start < marker.end + 6
-                                 and not _not_where(w, s, m, p)]
+                                 and p.start not in elsewhere]
             elif subject:  # حملات استهدفت عناصر الحزب: what it targeted
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start
                                and w.gap(m.end, f.start) <= 2), None)
@@ -112,8 +113,7 @@ def find_attacks(w: Window) -> list[Event]:
             nxt = next((t for t in triggers[k + 1:] if not (
                 verb and t.label == "attack:noun" and w.gap(m.end, t.start) <= 3) and t is not predicate), None)
             end = nxt.start if nxt else s.end
-            near = [p for p in places if m.start - 3 <= p.start < min(end, m.end + 16)
-                    and not (perp and p.start == perp.start) and not _not_where(w, s, m, p)]
+            near = [p for p in places if m.start - 3 <= p.start < min(end, m.end + 16) and p.start not in elsewhere]
             ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
             if not (perp or target or ev_places):
                 continue
@@ -122,11 +122,11 @@ def find_attacks(w: Window) -> list[Event]:
                     or (perp and perp.mention.via != "adjective" and ev_places))
                     or _purpose_or_every(w, s, m)):
                 continue  # المعركة ضد الإرهاب، العدوان الإسرائيلي، نهج لقتال داعش: war, no one attack
-            if w.lemma(m) in _attack_words("aim_lemmas") and not (
-                    (perp and perp.mention.type in ("state", "armed_group")) or target or w.labelled(s, "outcome")):
-                continue  # سامسونج تستهدف عشاق القراءة، دراسة استهدفت المشاركات: aims, no attack
-            if w.lemma(m) in _attack_words("aim_lemmas") and _aims_at(w, s, m, perp):
-                continue  # تستهدف مصر أن تصل عائدات القناة، تستهدف الحكومة شراء الغاز: an aim
+            if w.lemma(m) in _attack_words("aim_lemmas") and (_aims_at(w, s, m, perp) or not (
+                    (perp and perp.mention.type in ("state", "armed_group")) or target or w.labelled(s, "outcome"))):
+                # سامسونج تستهدف عشاق القراءة، دراسة استهدفت المشاركات، تستهدف مصر أن تصل
+                # عائدات القناة (whoever aims): aims, no attack
+                continue
             out.append(Event("attack", w.span(m.start, m.end, s.index), modality=modality_of(w, s, m),
                              perpetrator=w.use(perp), target=w.use(target), places=ev_places,
                              confidence=0.5 + 0.2 * bool(perp) + 0.1 * bool(target)))
@@ -316,14 +316,16 @@ def _noun_subject(w: Window, s: Sentence, m: Match) -> bool:
     return i >= s.start and w.doc[i].norm_ in _attack_words("subject_nouns")
 
 
-def _not_where(w: Window, s: Sentence, m: Match, p: Found) -> bool:
-    """A place named near attack ``m`` that is not where it happened: the state that leads
-    (التحالف الذي تقوده الولايات المتحدة، بقيادة أمريكا), or those named before it in a
-    condemnation (ملكا البحرين والأردن يستنكران تفجير عسير، أدانت الكويت التفجير)."""
-    if any(b.end == p.start for b in w.labelled(s, "by_marker")) or (
-            p.start > s.start and w.doc[p.start - 1].norm_ in _attack_words("leader_words")):
-        return True
-    return p.end <= m.start and any(c.start < m.start for c in w.labelled(s, "criticism"))
+def _not_where(w: Window, s: Sentence, m: Match, places: list[Found], perp: Found | None) -> set[int]:
+    """Where the places named near attack ``m`` start that are not where it happened: the
+    attacker's own name (واشنطن نفذت غارة), the state that leads (التحالف الذي تقوده الولايات
+    المتحدة، بقيادة أمريكا), those named before it in a condemnation (ملكا البحرين والأردن
+    يستنكران تفجير عسير، أدانت الكويت التفجير)."""
+    led = {b.end for b in w.labelled(s, "by_marker")}
+    condemned = any(c.start < m.start for c in w.labelled(s, "criticism"))
+    return {p.start for p in places if (perp is not None and p.start == perp.start) or p.start in led
+            or (p.start > s.start and w.doc[p.start - 1].norm_ in _attack_words("leader_words"))
+            or (condemned and p.end <= m.start)}
 
 
 def _affiliate(w: Window, f: Found) -> bool:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kg.extract.mentions import Found
-from kg.extract.window import Window
+from kg.extract.window import Sentence, Window
 
 
 def find_reporters(w: Window) -> None:
@@ -21,7 +21,7 @@ def find_reporters(w: Window) -> None:
                 elif stmt and w.doc_reporter:
                     s.reporter = w.doc_reporter
                 else:
-                    s.reporter = w.actor_after(s, m.end, 3) or _speaker_before(w, m.start)
+                    s.reporter = w.actor_after(s, m.end, 3) or _speaker_before(w, s, m.start)
                 if s.reporter:
                     break
         if s.reporter is not None:
@@ -29,9 +29,8 @@ def find_reporters(w: Window) -> None:
             w.doc_reporter = w.doc_reporter or s.reporter
 
 
-def _speaker_before(w: Window, pos: int) -> Found | None:
+def _speaker_before(w: Window, s: Sentence, pos: int) -> Found | None:
     """The actor right before a reporting verb at ``pos``, in its clause: not one a comma
     closes (بمباركة الكيان الإسرائيلي، حيث أشار: the one who spoke is named earlier)."""
-    s = next(s for s in w.sentences if s.start <= pos < s.end)
     f = w.actor_before(s, pos, 2)
     return None if f is None or any(t.is_punct for t in w.doc[f.end:pos]) else f
