@@ -1076,3 +1076,35 @@ def test_the_coalition_s_operation_is_no_town(builder):
 ])
 def test_numbers_that_count_no_casualties(builder, text):
     assert events(builder, text, "casualty") == []
+
+
+@pytest.mark.parametrize("text,accuser,accused", [
+    ("واتهم الأمريكيون الروس بتزويد المتمردين بصواريخ متطورة.", "usa", "russia"),
+    ("وقال مسؤول محلي إن الإسرائيليين اتهموا الإيرانيين بتهريب السلاح عبر الحدود.", "israel", "iran"),
+])
+def test_a_people_next_to_a_verb_acts_for_its_state(builder, text, accuser, accused):
+    pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+    assert pairs == {(accuser, accused)}
+
+
+def test_a_people_after_the_noun_it_describes_does_not_act(builder):
+    text = "ورحبت جمعية المحامين المصريين بقرار المحكمة الصادر أمس."
+    assert "egypt" not in mention_keys(builder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "استهدف انتحاري يحمل حقيبة متفجرات كنيسة في مدينة الإسكندرية.",
+    "مسلحون استهدفوا حافلة للعمال قرب مدينة الموصل صباح أمس.",
+])
+def test_an_unnamed_assailant_makes_an_aim_verb_an_attack(builder, text):
+    assert len(events(builder, text, "attack")) == 1
+
+
+@pytest.mark.parametrize("text,perpetrator", [
+    ("قتل حارس المدرسة برصاص قناص في مدينة دير الزور.", None),
+    ("أصيب أربعة صيادين بنيران البحرية الإيرانية قبالة سواحل الكويت.", "iran"),
+    ("قتل تاجر على يد عصابة في مدينة البصرة مساء الأحد.", None),
+])
+def test_a_death_by_gunfire_or_at_someone_s_hands_is_an_attack(builder, text, perpetrator):
+    attacks = events(builder, text, "attack")
+    assert len(attacks) == 1 and keys(attacks[0].perpetrator) == perpetrator and attacks[0].places

@@ -123,7 +123,8 @@ def find_attacks(w: Window) -> list[Event]:
                     or _purpose_or_every(w, s, m)):
                 continue  # المعركة ضد الإرهاب، العدوان الإسرائيلي، نهج لقتال داعش: war, no one attack
             if w.lemma(m) in _attack_words("aim_lemmas") and (_aims_at(w, s, m, perp) or not (
-                    (perp and perp.mention.type in ("state", "armed_group")) or target or w.labelled(s, "outcome"))):
+                    (perp and perp.mention.type in ("state", "armed_group")) or target or w.labelled(s, "outcome")
+                    or _assailant_near(w, s, m))):
                 # سامسونج تستهدف عشاق القراءة، دراسة استهدفت المشاركات، تستهدف مصر أن تصل
                 # عائدات القناة (whoever aims): aims, no attack
                 continue
@@ -152,6 +153,26 @@ def killings(w: Window) -> list[Event]:
                 continue
             places = [f.mention for f in s.founds if f.mention.kind == "place" and f.start >= o.end]
             out.append(Event("attack", w.span(o.start, o.end, s.index), modality=modality_of(w, s, o),
+                             perpetrator=w.use(perp), places=places[:3], confidence=0.6))
+        out += _shootings(w, s)
+    return out
+
+
+def _shootings(w: Window, s: Sentence) -> list[Event]:
+    """قتل جندي برصاص قناص، أصيب مدنيون بنيران القوات الحوثية، قتل على يد مسلحين: a death or
+    an injury by gunfire or at someone's hands is an attack, by whoever is named after it."""
+    attacks = w.labelled(s, "attack")
+    named = sorted([f for f in w.actors(s) if not f.latent] + w.adjective_actors(s), key=lambda f: f.start)
+    out = []
+    for o in w.labelled(s, "outcome:killed") + w.labelled(s, "outcome:injured"):
+        by = next((b for b in w.labelled(s, "shot_by") if o.end <= b.start and w.gap(o.end, b.start) <= 3), None)
+        if by is None or w.negated(s, o) or any(o.start <= a.start < by.end or a.start == by.end for a in attacks):
+            continue  # قتل في هجوم برصاص / برصاص القناصة في غارة: the attack word's own event
+        perp = w.actor_after(s, by.end, 1, among=named)
+        places = [f.mention for f in s.founds if f.mention.kind == "place" and f.start >= o.end
+                  and w.gap(o.end, f.start) <= 12]
+        if perp or places:
+            out.append(Event("attack", w.span(by.start, by.end, s.index), modality=modality_of(w, s, by),
                              perpetrator=w.use(perp), places=places[:3], confidence=0.6))
     return out
 
@@ -339,6 +360,12 @@ def _owns_target(w: Window, f: Found) -> bool:
     if i > 0 and w.doc[i].norm_.removeprefix("ال").startswith("تابع"):
         i -= 1
     return i >= 0 and w.doc[i].norm_ in _attack_words("target_heads")
+
+
+def _assailant_near(w: Window, s: Sentence, m: Match) -> bool:
+    """An unnamed attacker is the aim verb's subject, right before it or within two words
+    after it (استهدف انتحاري يرتدي حزاما مسجدا، مسلحون استهدفوا دورية)."""
+    return any(w.doc[i].norm_ in _attack_words("assailants") for i in range(max(s.start, m.start - 1), min(s.end, m.end + 2)))
 
 
 def _aims_at(w: Window, s: Sentence, m: Match, perp: Found | None) -> bool:

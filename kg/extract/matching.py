@@ -69,7 +69,8 @@ class Rules:
             for w in words:
                 known.update(normalize(t.text) for t in tokenize_words(w))
         demonym_forms = {normalize(f) for forms in self.demonyms.values() for f in forms}
-        known |= demonym_forms | norm_set(self.lex["state_heads"])
+        self.peoples = _peoples(self.demonyms)
+        known |= demonym_forms | set(self.peoples) | norm_set(self.lex["state_heads"])
         # A clitic with the article inside a name (للجيش، والمعارضة) makes no word of its own:
         # left known, the text's للجيش would never be cut to الجيش (and so miss الجيش التركي).
         # Patterns are cut the same way as the text (_pattern_doc), so the names still match.
@@ -125,6 +126,10 @@ class Rules:
         """The state a country adjective names (الإسرائيلية -> israel), if it is one."""
         return self._state_of_adjective.get(norm)
 
+    def people_of(self, norm: str) -> str | None:
+        """The state a people names (الأمريكيون، الروس -> usa, russia), if it is one."""
+        return self.peoples.get(norm)
+
     def metonym_of(self, span: SpacySpan) -> str | None:
         """The state a capital stands for (أنقرة -> turkey), if it is one."""
         return self._metonyms.get(" ".join(t.norm_ for t in span))
@@ -149,6 +154,7 @@ class Rules:
             "target_marker": lex["attack"]["target_markers"],
             "claim": lex["attack"]["claims"],
             "by_marker": lex["attack"]["by_markers"],
+            "shot_by": lex["attack"]["shot_by"],
             "between_marker": lex["attack"]["between_markers"],
             "verbal": lex["attack"]["verbal"],
             "non_person": lex["non_person_units"],
@@ -252,6 +258,22 @@ def _with_and_without_article(adjective: str) -> tuple[str, ...]:
         return (adjective, bare)
     numbered = [bare + ending for ending in ("ان", "ين", "ون")]
     return (adjective, bare, bare + "ا", *numbered, *("ال" + n for n in numbered))
+
+
+def _peoples(demonyms: dict[str, list[str]]) -> dict[str, str]:
+    """The definite plurals of the country adjectives, by state: a people that acts for its
+    state (شن الأمريكيون هجومهم، اتهم الروس): the sound plurals of a masculine adjective
+    (الأمريكي: الأمريكيون، الأمريكيين) and the listed broken plurals (الروس، الأتراك)."""
+    out = {}
+    for key, forms in demonyms.items():
+        for form in map(normalize, forms):
+            if " " in form or not form.startswith("ال"):
+                continue
+            if form.endswith("ي"):
+                out.update({form + "ون": key, form + "ين": key})
+            elif not form.endswith(("يه", "ية")):
+                out[form] = key
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -53,6 +53,15 @@ def _clitic_of(token, waw_words: frozenset[str]) -> int:
     return 0
 
 
+def _describes(doc: Doc, i: int, sent_of: list[int], not_nouns: frozenset[str]) -> bool:
+    """The word at ``i`` follows a definite noun it can describe (نقابة الصحفيين اليمنيين
+    تدين), with no clitic of its own (والروس is a noun joined on)."""
+    if i == 0 or sent_of[i - 1] != sent_of[i] or doc[i]._.clitic:
+        return False
+    before = doc[i - 1]
+    return before.norm_.startswith("ال") and before.norm_ not in not_nouns and not before.is_punct
+
+
 def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Registry,
                   sent_of: list[int]) -> list[Found]:
     named = [m for m in matches if m.label.split(":")[0] in ("actor", "place", "state", "facility", "body")]
@@ -143,13 +152,21 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             out.append(Found(Mention(span, "actor", entry.type, entry.key, "pattern"), tok.i, tok.i + 1, latent=True))
 
     # الضربة الإسرائيلية، القرار الأمريكي: a country adjective names its state, for the rules
-    # that read it there (an attack noun's perpetrator, what a criticism blames); latent
+    # that read it there (an attack noun's perpetrator, what a criticism blames); latent. A
+    # people next to a verb acts as its state (شن الأمريكيون، الأتراك قصفوا، اتهم الأمريكيون
+    # الروس), as a capital does; elsewhere it is a population (حقوق الفلسطينيين).
+    acting_people = -1
+    not_nouns = norm_set(rules.lex["function_words"]) | set(rules.peoples)
     for tok in doc:
-        key = rules.state_of_adjective(tok.norm_)
+        key = rules.state_of_adjective(tok.norm_) or rules.people_of(tok.norm_)
         if key and not taken[tok.i] and registry.get("actor", key):
             entry = registry.get("actor", key)
             span = _span(doc, tok.i, tok.i + 1, sent_of[tok.i])
-            out.append(Found(Mention(span, "actor", entry.type, entry.key, "adjective"), tok.i, tok.i + 1, latent=True))
+            acts = rules.people_of(tok.norm_) is not None and not _describes(doc, tok.i, sent_of, not_nouns) and (
+                tok.i in verbs or tok.i + 1 in verb_starts or tok.i - 1 == acting_people)
+            acting_people = tok.i if acts else acting_people
+            out.append(Found(Mention(span, "actor", entry.type, entry.key, "pattern" if acts else "adjective"),
+                             tok.i, tok.i + 1, latent=not acts))
 
     waw_words = norm_set(rules.lex["waw_initial"])
     verb_endings = tuple(rules.lex["verb_endings"])
