@@ -219,6 +219,9 @@ def make_vectors(data: Path, work: Path, max_vocab: int) -> None:
 
 
 # ---------------------------------------------------------------- train
+TRAIN_FILES = {"all": "train.json", "news": "train_news.json", "silver": "train_silver.json"}
+
+
 def set_learning_rate(model_path: Path, lr: float) -> None:
     """Stanza's --finetune takes the learning rate saved in the model, not --lr: set it there."""
     import torch
@@ -233,7 +236,7 @@ def train(work: Path, max_steps: int, resume: bool, train_set: str, lr: float | 
     save_dir = work / "model"
     save_dir.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, "-m", "stanza.models.ner_tagger", "--mode", "train",
-           "--shorthand", "ar_kg", "--train_file", str(work / ("train.json" if train_set == "all" else "train_news.json")),
+           "--shorthand", "ar_kg", "--train_file", str(work / TRAIN_FILES[train_set]),
            "--eval_file", str(work / "dev.json"),
            "--wordvec_pretrain_file", str(work / "ar_kg.pretrain.pt"),
            "--save_dir", str(save_dir), "--save_name", "ar_kg_nertagger.pt",
@@ -312,6 +315,35 @@ def train_charlm(work: Path, device: str, hidden: int, epochs: int, eval_steps: 
         raise SystemExit(f"charlm training failed:\n{tails}")
 
 
+# ---------------------------------------------------------------- silver
+def make_silver(data: Path, work: Path, model_dir: Path, dev_articles: Path, sentences: int) -> None:
+    """Self-training text: ``sentences`` SaudiNewsNet sentences (random articles, no
+    development article) tagged by the model in ``model_dir`` (a ``ship --out`` folder),
+    added to the news set as ``train_silver.json`` (``train --train-set silver``). News of
+    2015 that no gold corpus covers: new names in the contexts ANERcorp's tags taught."""
+    os.environ["KG_MODEL_DIR"] = str(model_dir)  # read when kg.nlp.pipeline is imported
+    from kg.nlp.pipeline import ArabicNLP
+
+    skip = dev_headlines(dev_articles)
+    texts = [t for t in news_texts(data / "text" / "saudinewsnet") if t.split("\n", 1)[0].strip() not in skip]
+    random.Random(1234).shuffle(texts)
+    picked: list[list[str]] = []
+    for text in texts:
+        picked += [s.words for s in tokenize(text) if 5 <= len(s.words) <= 60]
+        if len(picked) >= sentences:
+            break
+    picked = picked[:sentences]
+    nlp = ArabicNLP()
+    tags = [t for i in tqdm(range(0, len(picked), 500), desc="tag silver")
+            for t in nlp.tag(picked[i:i + 500])]
+    silver = [list(zip(words, stags)) for words, stags in zip(picked, tags)]
+    news = read_json(work / "train_news.json") + silver
+    random.Random(1234).shuffle(news)
+    write_json(news, work / "train_silver.json")
+    tagged = sum(any(t != "O" for t in s) for s in tags)
+    print(f"silver: {len(silver)} sentences ({tagged} with an entity) + news -> {work / 'train_silver.json'}")
+
+
 # ---------------------------------------------------------------- ship
 def _half_tagger(work: Path):
     """The best saved tagger with its embedding table in fp16: half the size; Stanza copies
@@ -358,7 +390,7 @@ def ship(work: Path, out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("step", choices=["data", "vectors", "charlm", "train", "keep", "ship", "all"])
+    ap.add_argument("step", choices=["data", "vectors", "charlm", "silver", "train", "keep", "ship", "all"])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--work", type=Path, default=Path("build/ner"))
     ap.add_argument("--out", type=Path, default=Path("kg/nlp/models"))
@@ -366,8 +398,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--max-steps", type=int, default=20_000)
     ap.add_argument("--resume", action="store_true", help="continue the saved model")
     ap.add_argument("--lr", type=float, help="learning rate (with --resume, written into the saved model)")
-    ap.add_argument("--train-set", choices=["all", "news"], default="all",
-                    help="all corpora, or ANERcorp and AQMAR alone (the finetuning stage)")
+    ap.add_argument("--train-set", choices=list(TRAIN_FILES), default="all",
+                    help="all corpora, ANERcorp and AQMAR alone (the finetuning stage), or those and "
+                         "the silver sentences")
+    ap.add_argument("--model-dir", type=Path, help="silver: the tagger (a `ship --out` folder) that tags the news")
+    ap.add_argument("--silver-sentences", type=int, default=5000, help="silver: news sentences to tag")
     ap.add_argument("--device", help="torch device (default: cuda when torch sees a GPU, else cpu)")
     ap.add_argument("--charlm", action="store_true", help="train: use the character language models")
     ap.add_argument("--charlm-hidden", type=int, default=256,
@@ -390,6 +425,10 @@ def main(argv: list[str] | None = None) -> None:
         if not (args.work / "charlm" / "dev.txt").exists():
             make_charlm_text(args.data, args.work, args.dev_articles)
         train_charlm(args.work, args.device, args.charlm_hidden, args.charlm_epochs, args.charlm_eval_steps, extra)
+    if args.step == "silver":
+        if args.model_dir is None:
+            raise SystemExit("silver needs --model-dir: a folder written by `ship --out`")
+        make_silver(args.data, args.work, args.model_dir, args.dev_articles, args.silver_sentences)
     if args.step in ("train", "all"):
         train(args.work, args.max_steps, args.resume, args.train_set, args.lr, args.device, args.charlm, extra)
     if args.step == "keep":
