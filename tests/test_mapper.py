@@ -1108,3 +1108,12 @@ def test_an_unnamed_assailant_makes_an_aim_verb_an_attack(builder, text):
 def test_a_death_by_gunfire_or_at_someone_s_hands_is_an_attack(builder, text, perpetrator):
     attacks = events(builder, text, "attack")
     assert len(attacks) == 1 and keys(attacks[0].perpetrator) == perpetrator and attacks[0].places
+
+
+@pytest.mark.parametrize("text,accuser", [
+    ("واتهم بيان للجيش الباكستاني حركة طالبان بتدبير الهجوم على المطار.", "للجيش الباكستاني"),
+    ("واتهم بيان صادر عن وزارة الخارجية الأردنية إسرائيل بانتهاك الوضع القائم.", "وزارة الخارجية الأردنية"),
+])
+def test_whose_statement_accuses_is_the_accuser(builder, text, accuser):
+    accusations = events(builder, text, "accusation")
+    assert [a.accuser.span.text for a in accusations] == [accuser]

@@ -302,7 +302,7 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         if accuser is None and (stmt := w.starts_with(s, "statement", m.end)):
             # وحمّل البيانُ تركيا المسؤولية: the statement's author accuses; اتهم المتحدث
             # باسم الجيش تركيا: the one the spokesman speaks for
-            spokesman = w.spokesman_of(s, stmt)
+            spokesman = w.speaks_for(s, stmt)
             accuser = spokesman or s.reporter or w.doc_reporter
             start = spokesman.end if spokesman else stmt.end
             if (own := w.actor_after(s, start, 0, among=actors)) is not None and own.mention.type == "person":

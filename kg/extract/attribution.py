@@ -16,7 +16,7 @@ def find_reporters(w: Window) -> None:
         if s.reporter is None:
             for m in w.labelled(s, "reporting"):
                 stmt = w.starts_with(s, "statement", m.end)
-                if stmt and (spokesman := w.spokesman_of(s, stmt)):
+                if stmt and (spokesman := w.speaks_for(s, stmt)):
                     s.reporter = spokesman  # قال المتحدث باسم الخارجية: the ministry
                 elif stmt and w.doc_reporter:
                     s.reporter = w.doc_reporter

@@ -108,11 +108,17 @@ class Window:
                   and self.doc[m.start].text.startswith("ب")]
         return sorted(self.labelled(s, "by_marker") + marked, key=lambda m: m.start)
 
-    def spokesman_of(self, s: Sentence, stmt: Match) -> Found | None:
-        """The one a spokesman speaks for: المتحدث (الرسمي) باسم الجيش الليبي -> the army."""
+    def speaks_for(self, s: Sentence, stmt: Match) -> Found | None:
+        """The one a statement or a spokesman speaks for: المتحدث (الرسمي) باسم الجيش الليبي،
+        بيان صادر عن الخارجية، بيان للجيش اليمني (not an outlet: المتحدث لوكالة الأنباء)."""
         on_behalf = next((i for i in range(stmt.end, min(stmt.end + 2, s.end))
                           if self.doc[i].norm_ in self.on_behalf), None)
-        return self.actor_after(s, on_behalf + 1, 0) if on_behalf is not None else None
+        if on_behalf is not None:
+            return self.actor_after(s, on_behalf + 1, 0)
+        own = self.actor_after(s, stmt.end, 0)
+        lam = own is not None and self.doc[own.start].text.startswith("ل") and (
+            self.doc[own.start]._.clitic or self.doc[own.start].text.startswith("لل"))  # لمصر، للجيش
+        return own if lam and own.mention.type != "media" else None
 
     def titled(self, f: Found) -> bool:
         """``f`` is named by a person's title (الرئيس الأمريكي، وزير الخارجية التركي)."""
