@@ -1,16 +1,19 @@
 """The training recipe (pipelines/train_ner.py) end to end, at toy size: character language
-models, a NER model that uses them, shipping, and kg loading what was shipped. The scores of
+models, a NER model that uses them, shipping, self-training on news the shipped model tags, and
+kg loading what was shipped. The scores of
 such a model mean nothing; that every step runs and fits the next is what is tested, so that
 a session with a GPU can run the real thing (MODEL_CARD.md)."""
 from __future__ import annotations
 
+import json
 import os
 import random
 import subprocess
 import sys
+import zipfile
 
 from conftest import REPO
-from pipelines.train_ner import anercorp, write_json
+from pipelines.train_ner import anercorp, read_json, write_json
 
 
 def test_recipe_with_character_language_models_ships_a_model_kg_loads(shared, tmp_path):
@@ -46,6 +49,18 @@ def test_recipe_with_character_language_models_ships_a_model_kg_loads(shared, tm
     recipe("ship", "--out", str(out))
     assert {p.name for p in out.glob("*.pt")} == {"ar_kg_nertagger.pt", "ar_kg.pretrain.pt",
                                                   "ar_kg_forward_charlm.pt", "ar_kg_backward_charlm.pt"}
+
+    # self-training: news sentences tagged by the shipped model join the news set
+    news = tmp_path / "data" / "text" / "saudinewsnet"
+    news.mkdir(parents=True)
+    articles = [{"title": f"خبر رقم {i}", "content": "قال الرئيس في دمشق إن الجيش قصف المدينة. وأكد الوزير ذلك في بيان رسمي أمس."}
+                for i in range(3)]
+    with zipfile.ZipFile(news / "toy.zip", "w") as z:
+        z.writestr("toy.json", json.dumps(articles, ensure_ascii=False))
+    recipe("silver", "--data", str(tmp_path / "data"), "--model-dir", str(out), "--silver-sentences", "4",
+           "--dev-articles", str(tmp_path / "none"))
+    assert len(read_json(work / "train_silver.json")) == 100 + 4
+    recipe("train", "--charlm", "--resume", "--train-set", "silver", "--max-steps", "2", "--eval_interval", "2")
 
     env = {**os.environ, "KG_MODEL_DIR": str(out)}
     loaded = subprocess.run([sys.executable, "-c", (
