@@ -1117,3 +1117,19 @@ def test_a_death_by_gunfire_or_at_someone_s_hands_is_an_attack(builder, text, pe
 def test_whose_statement_accuses_is_the_accuser(builder, text, accuser):
     accusations = events(builder, text, "accusation")
     assert [a.accuser.span.text for a in accusations] == [accuser]
+
+
+@pytest.mark.parametrize("text,kept,dropped", [
+    ("قتل ستة جنود في هجوم على ثكنة في ولاية كونار قرب الحدود مع باكستان.", "كونار", "باكستان"),
+    ("أصيب أربعة شرطيين في انفجار عبوة ببلدة تلعفر على بعد 60 كلم من الموصل.", "تلعفر", "الموصل"),
+])
+def test_a_point_of_reference_is_not_where_it_happened(builder, text, kept, dropped):
+    for kind in ("attack", "casualty"):
+        (event,) = events(builder, text, kind)
+        names = " ".join(p.span.text for p in event.places)
+        assert kept in names and dropped not in names
+
+
+def test_a_point_of_reference_is_kept_when_nothing_else_says_where(builder):
+    (attack,) = events(builder, "انفجرت سيارة مفخخة صباح اليوم على بعد 25 كلم من مدينة كركوك.", "attack")
+    assert [p.span.text for p in attack.places] == ["مدينة كركوك"]

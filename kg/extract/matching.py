@@ -155,6 +155,7 @@ class Rules:
             "claim": lex["attack"]["claims"],
             "by_marker": lex["attack"]["by_markers"],
             "shot_by": lex["attack"]["shot_by"],
+            "reference": lex["attack"]["reference_words"],
             "between_marker": lex["attack"]["between_markers"],
             "verbal": lex["attack"]["verbal"],
             "non_person": lex["non_person_units"],

@@ -120,6 +120,13 @@ class Window:
             self.doc[own.start]._.clitic or self.doc[own.start].text.startswith("لل"))  # لمصر، للجيش
         return own if lam and own.mention.type != "media" else None
 
+    def where_not_beside(self, s: Sentence, places: list[Found]) -> list[Found]:
+        """``places`` less those named as a point of reference (على بعد 30 كلم من الموصل، قرب
+        الحدود مع باكستان), unless nothing else is left to say where."""
+        marks = [r.end for r in self.labelled(s, "reference")]
+        kept = [p for p in places if not any(0 <= self.gap(end, p.start) <= 2 for end in marks if end <= p.start)]
+        return kept or places
+
     def titled(self, f: Found) -> bool:
         """``f`` is named by a person's title (الرئيس الأمريكي، وزير الخارجية التركي)."""
         return self.doc[f.start].norm_ in self.titles or (f.start > 0 and self.doc[f.start - 1].norm_ in self.titles)
