@@ -1133,3 +1133,8 @@ def test_a_point_of_reference_is_not_where_it_happened(builder, text, kept, drop
 def test_a_point_of_reference_is_kept_when_nothing_else_says_where(builder):
     (attack,) = events(builder, "انفجرت سيارة مفخخة صباح اليوم على بعد 25 كلم من مدينة كركوك.", "attack")
     assert [p.span.text for p in attack.places] == ["مدينة كركوك"]
+
+
+def test_where_an_event_happened_is_no_named_place(builder):
+    text = "وروى جنود عائدون من ساحة المعركة قصصا عن الجوع والبرد."
+    assert place_names(builder, text) == set() and events(builder, text, "attack") == []

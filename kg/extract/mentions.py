@@ -85,6 +85,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     verb_starts = {m.start for m in verbal}
     where = {m.end for m in matches if m.label == "locative"}
     titles = norm_set(rules.lex["title_heads"])
+    event_words = {m.start for m in matches if m.label in ("attack:noun", "accusation:noun", "crime")}
     # where a person's name starts: a title before it (وزير الخارجية التركي مولود) is no state
     people = {e.start for e in doc.ents if e.label_ == "PER"} | {
         m.start for m in named if m.label.startswith("actor:") and registry.get("actor", m.label[6:]).type == "person"}
@@ -120,7 +121,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         elif metonym and registry.get("actor", metonym):
             entry = registry.get("actor", metonym)
             out.append(Found(Mention(span, "actor", entry.type, entry.key, "metonym"), start, end, latent=not acts))
-        elif "facility" in kinds and "place" not in kinds:
+        elif "facility" in kinds and "place" not in kinds and not event_words & set(range(start + 1, end)):
+            # not ساحة المعركة، موقع الهجوم: where an event happened, no name
             out.append(Found(Mention(span, "place", "facility", None, "pattern"), start, end))
         elif "body" in kinds and "place" not in kinds and normalize(span.text) not in not_names:
             out.append(Found(Mention(span, "actor", kinds["body"], None, "pattern"), start, end))
@@ -173,9 +175,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     place_heads = {t: norm_set(ws) for t, ws in rules.lex["place_heads"].items()}
     actor_heads = {t: norm_set(ws) for t, ws in rules.lex["actor_heads"].items()}
     # الهجوم الإرهابي الوحشي: a name the tagger finds that opens with an event word is the event
-    event_starts = {m.start for m in matches if m.label in ("attack:noun", "accusation:noun", "crime")}
     for ent in doc.ents:
-        if any(taken[ent.start:ent.end]) or ent.label_ not in ("PER", "ORG", "LOC") or ent.start in event_starts:
+        if any(taken[ent.start:ent.end]) or ent.label_ not in ("PER", "ORG", "LOC") or ent.start in event_words:
             continue
         start, end = ent.start, ent.end
         span = _span(doc, start, end, sent_of[start], cut=False)
