@@ -1138,3 +1138,14 @@ def test_a_point_of_reference_is_kept_when_nothing_else_says_where(builder):
 def test_where_an_event_happened_is_no_named_place(builder):
     text = "وروى جنود عائدون من ساحة المعركة قصصا عن الجوع والبرد."
     assert place_names(builder, text) == set() and events(builder, text, "attack") == []
+
+
+def test_a_spokesman_at_a_ministry_speaks_for_it_not_for_the_earlier_source(builder):
+    text = ("أعلنت وزارة الخارجية القطرية تضامنها مع الضحايا. "
+            "وقال المتحدث الأمني بوزارة الداخلية البحرينية إن الانفجار أوقع 9 جرحى.")
+    (figure,) = events(builder, text, "casualty")
+    assert figure.reported_by.span.text == "وزارة الداخلية البحرينية"
+
+
+def test_kaf_is_no_clitic_on_a_name_the_tagger_finds(builder):
+    assert "كاليفورنيا" in place_names(builder, "وغادر الوفد إلى ولاية كاليفورنيا مساء الخميس.")

@@ -14,7 +14,7 @@ from kg.nlp.normalize import normalize, original_index
 from kg.registry import Registry
 
 # A cut that is always safe on an unknown name: a clitic glued to the article (والموصل).
-_ARTICLE_CLITICS = ("وبال", "فبال", "وال", "فال", "بال", "كال")
+_ARTICLE_CLITICS = ("وبال", "فبال", "وال", "فال", "بال")  # not كال: كاليفورنيا
 
 
 @dataclass

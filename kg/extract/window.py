@@ -110,15 +110,18 @@ class Window:
 
     def speaks_for(self, s: Sentence, stmt: Match) -> Found | None:
         """The one a statement or a spokesman speaks for: المتحدث (الرسمي) باسم الجيش الليبي،
-        بيان صادر عن الخارجية، بيان للجيش اليمني (not an outlet: المتحدث لوكالة الأنباء)."""
+        بيان صادر عن الخارجية، بيان للجيش اليمني، المتحدث الأمني بوزارة الداخلية (not an
+        outlet: المتحدث لوكالة الأنباء)."""
         on_behalf = next((i for i in range(stmt.end, min(stmt.end + 2, s.end))
                           if self.doc[i].norm_ in self.on_behalf), None)
         if on_behalf is not None:
             return self.actor_after(s, on_behalf + 1, 0)
-        own = self.actor_after(s, stmt.end, 0)
-        lam = own is not None and self.doc[own.start].text.startswith("ل") and (
-            self.doc[own.start]._.clitic or self.doc[own.start].text.startswith("لل"))  # لمصر، للجيش
-        return own if lam and own.mention.type != "media" else None
+        own = self.actor_after(s, stmt.end, 1)
+        if own is None or own.mention.type == "media":
+            return None
+        first = self.doc[own.start]
+        # لمصر، بوزارة: a clitic; للجيش: ل on the article, which the name keeps
+        return own if first.text.startswith(("ل", "ب")) and (first._.clitic or first.text.startswith("لل")) else None
 
     def where_not_beside(self, s: Sentence, places: list[Found]) -> list[Found]:
         """``places`` less those named as a point of reference (على بعد 30 كلم من الموصل، قرب
