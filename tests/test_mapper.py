@@ -1149,3 +1149,12 @@ def test_a_spokesman_at_a_ministry_speaks_for_it_not_for_the_earlier_source(buil
 
 def test_kaf_is_no_clitic_on_a_name_the_tagger_finds(builder):
     assert "كاليفورنيا" in place_names(builder, "وغادر الوفد إلى ولاية كاليفورنيا مساء الخميس.")
+
+
+def test_a_figure_told_nowhere_is_where_the_document_happens_most(builder):
+    text = ("أعلنت السلطات المغربية تفكيك خلية إرهابية في المغرب. وذكرت الداخلية أن الخلية خططت لهجمات في المغرب. "
+            "ويشهد المغرب يقظة أمنية منذ سنوات. "
+            "وكانت الخلية على صلة بمقاتلين في مدينة الرقة ومدينة الرقة معقل التنظيم. "
+            "وقالت الوزارة إنها اعتقلت 8 عناصر.")
+    (figure,) = events(builder, text, "casualty")
+    assert [p.key for p in figure.places] == ["morocco"]

@@ -99,9 +99,9 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             attack = outcome_of(w, attacks, s, num.start, modality)
             places = [f.mention for f in w.where_not_beside(s, [f for f in s.founds if f.mention.kind == "place"
                                                                  and not (group_start <= f.start < group_end)])]
-            if not places:  # where its attack was, and where the document happens
-                places = list(dict.fromkeys((attack.places if attack is not None else []) +
-                                            ([main_place] if main_place is not None else [])))
+            if not places:  # where its attack was, and where the document happens (each once)
+                told = (attack.places if attack is not None else []) + ([main_place] if main_place is not None else [])
+                places = list({p.key or p.span.text: p for p in told}.values())
             # who reports it: this sentence's source; one named a sentence or two before only
             # when this sentence names no speaker of its own (أعلن مدير الصحة أن...: not the
             # source of the paragraph before)

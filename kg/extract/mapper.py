@@ -78,11 +78,15 @@ def _token_of(bounds: list[tuple[int, int]], char: int, sent: Sentence) -> int:
 
 
 def main_place(founds) -> Mention | None:
-    """Where the document happens: its most named place below country level."""
+    """Where the document happens: its most named place below country level, unless a
+    country is named more often (a Tunisian story that also tells of a consul in Damascus)."""
     places = [f.mention for f in founds if f.mention.kind == "place" and not f.latent]
-    local = [p for p in places if p.type not in ("country", "region")] or places
-    if not local:
+    if not places:
         return None
-    counts = Counter(p.key or p.span.text for p in local)
-    best = max(counts.values())
-    return next(p for p in local if counts[p.key or p.span.text] == best)
+    counts = Counter(p.key or p.span.text for p in places)
+    local = [p for p in places if p.type not in ("country", "region")]
+    top_local = max((counts[p.key or p.span.text] for p in local), default=0)
+    top = max(counts.values())
+    pool = local if local and top_local >= top else places
+    best = max(counts[p.key or p.span.text] for p in pool)
+    return next(p for p in pool if counts[p.key or p.span.text] == best)
