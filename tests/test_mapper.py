@@ -1158,3 +1158,10 @@ def test_a_figure_told_nowhere_is_where_the_document_happens_most(builder):
             "وقالت الوزارة إنها اعتقلت 8 عناصر.")
     (figure,) = events(builder, text, "casualty")
     assert [p.key for p in figure.places] == ["morocco"]
+
+
+def test_where_the_news_was_told_is_not_where_it_happened(builder):
+    text = "وقال قائد الشرطة للصحفيين في مدينة أربيل إن الانفجار الذي وقع في بلدة طوزخورماتو أوقع 6 قتلى."
+    for kind in ("attack", "casualty"):
+        (event,) = events(builder, text, kind)
+        assert [p.span.text for p in event.places] == ["طوزخورماتو"]

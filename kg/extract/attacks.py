@@ -113,8 +113,8 @@ def find_attacks(w: Window) -> list[Event]:
             nxt = next((t for t in triggers[k + 1:] if not (
                 verb and t.label == "attack:noun" and w.gap(m.end, t.start) <= 3) and t is not predicate), None)
             end = nxt.start if nxt else s.end
-            near = w.where_not_beside(s, [p for p in places if m.start - 3 <= p.start < min(end, m.end + 16)
-                                          and p.start not in elsewhere])
+            near = w.where(s, [p for p in places if m.start - 3 <= p.start < min(end, m.end + 16)
+                               and p.start not in elsewhere], m.start)
             ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
             if not (perp or target or ev_places):
                 continue

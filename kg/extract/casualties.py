@@ -97,8 +97,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 victim = between  # قتلى عناصر داعش: 374
             modality = modality_of(w, s, best if best.start < ns else Match(best.label, ns, ne))
             attack = outcome_of(w, attacks, s, num.start, modality)
-            places = [f.mention for f in w.where_not_beside(s, [f for f in s.founds if f.mention.kind == "place"
-                                                                 and not (group_start <= f.start < group_end)])]
+            places = [f.mention for f in w.where(s, [f for f in s.founds if f.mention.kind == "place"
+                                                      and not (group_start <= f.start < group_end)], ns)]
             if not places:  # where its attack was, and where the document happens (each once)
                 told = (attack.places if attack is not None else []) + ([main_place] if main_place is not None else [])
                 places = list({p.key or p.span.text: p for p in told}.values())

@@ -45,6 +45,7 @@ class Window:
         self.victim_stops = norm_set(self.lex["victim_stop_words"])
         self.match_words = norm_set(self.lex["attack"]["not_violent_context"])
         self.on_behalf = norm_set(self.lex["on_behalf"])
+        self.complementizers = norm_set(self.lex["complementizers"])
         self.titles = norm_set(self.lex["title_heads"])
         self.facility_heads = norm_set(self.lex["facility_heads"])
         self.used: set[int] = set()  # ids of Found objects a rule relied on
@@ -123,12 +124,25 @@ class Window:
         # لمصر، بوزارة: a clitic; للجيش: ل on the article, which the name keeps
         return own if first.text.startswith(("ل", "ب")) and (first._.clitic or first.text.startswith("لل")) else None
 
-    def where_not_beside(self, s: Sentence, places: list[Found]) -> list[Found]:
-        """``places`` less those named as a point of reference (على بعد 30 كلم من الموصل، قرب
-        الحدود مع باكستان), unless nothing else is left to say where."""
+    def where(self, s: Sentence, places: list[Found], pos: int) -> list[Found]:
+        """Of ``places``, where an event told at token ``pos`` happened: not a point of
+        reference (على بعد 30 كلم من الموصل، قرب الحدود مع باكستان), nor where the one who
+        tells of it spoke (قال الجيش للصحفيين في أربيل إن الضربة في بكتيكا), unless nothing
+        else is left to say where."""
         marks = [r.end for r in self.labelled(s, "reference")]
-        kept = [p for p in places if not any(0 <= self.gap(end, p.start) <= 2 for end in marks if end <= p.start)]
+        frame = self._speech_frame(s, pos)
+        kept = [p for p in places if not any(0 <= self.gap(end, p.start) <= 2 for end in marks if end <= p.start)
+                and not frame[0] <= p.start < frame[1]]
         return kept or places
+
+    def _speech_frame(self, s: Sentence, pos: int) -> tuple[int, int]:
+        """The tokens between a reporting verb and the إن/أن that opens what was said, when
+        ``pos`` lies in what was said; else an empty range."""
+        for r in self.labelled(s, "reporting"):
+            that = next((i for i in range(r.end, pos) if self.doc[i].norm_ in self.complementizers), None)
+            if that is not None:
+                return r.end, that
+        return 0, 0
 
     def titled(self, f: Found) -> bool:
         """``f`` is named by a person's title (الرئيس الأمريكي، وزير الخارجية التركي)."""
