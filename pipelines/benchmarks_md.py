@@ -25,14 +25,16 @@ def conditions() -> str:
             f"{time.strftime('%Y-%m-%d')}.")
 
 
-def record(script: str, title: str, lines: list[str], machine: str) -> None:
-    """Print the section and write it to BENCHMARKS.md, replacing this script's last one."""
+def record(script: str, title: str, lines: list[str], machine: str, section: str | None = None) -> None:
+    """Print the section and write it to BENCHMARKS.md, replacing this script's last one (or
+    the last one named ``section``, where a script writes more than one)."""
     command = " ".join(["python -m pipelines." + script, *sys.argv[1:]])
-    body = "\n".join([f"## {script}: {title}", "", f"    {command}", "", machine, "", *lines, ""])
+    heading = section or script
+    body = "\n".join([f"## {heading}: {title}", "", f"    {command}", "", machine, "", *lines, ""])
     print(body)
     text = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else HEADER
     sections = text.split("\n## ")
-    kept = [s for s in sections[1:] if not s.startswith(f"{script}:")]
+    kept = [s for s in sections[1:] if not s.startswith(f"{heading}:")]
     order = sorted([*kept, body.removeprefix("## ")], key=lambda s: s.split(":")[0])
     BENCHMARKS.write_text("\n## ".join([sections[0].rstrip("\n") + "\n", *order]).rstrip("\n") + "\n",
                           encoding="utf-8")

@@ -1165,3 +1165,9 @@ def test_where_the_news_was_told_is_not_where_it_happened(builder):
     for kind in ("attack", "casualty"):
         (event,) = events(builder, text, kind)
         assert [p.span.text for p in event.places] == ["طوزخورماتو"]
+
+
+def test_a_country_that_condemns_after_the_attack_is_not_where_it_was(builder):
+    text = "سلطنة عمان تستنكر الهجوم الذي استهدف فندقا في سوسة واستنكرت دولة قطر الهجوم كذلك."
+    (attack,) = events(builder, text, "attack")
+    assert {p.key for p in attack.places} == {"susah"}

@@ -342,10 +342,14 @@ def _not_where(w: Window, s: Sentence, m: Match, places: list[Found], perp: Foun
     """Where the places named near attack ``m`` start that are not where it happened: the
     attacker's own name (واشنطن نفذت غارة), the state that leads (التحالف الذي تقوده الولايات
     المتحدة، بقيادة أمريكا), those named before it in a condemnation (ملكا البحرين والأردن
-    يستنكران تفجير عسير، أدانت الكويت التفجير)."""
+    يستنكران تفجير عسير، أدانت الكويت التفجير), a country that speaks (البحرين تدين)."""
     led = {b.end for b in w.labelled(s, "by_marker")}
     condemned = any(c.start < m.start for c in w.labelled(s, "criticism"))
-    return {p.start for p in places if (perp is not None and p.start == perp.start) or p.start in led
+    # a country that speaks here (أدانت مملكة البحرين التفجير، البحرين تدين): no place
+    speech = [v for label in ("criticism", "reporting", "accusation") for v in w.labelled(s, label)]
+    acting = {f.start for f in w.actors(s) if not f.latent and f.mention.via == "registry"
+              and any(v.end == f.start or f.end == v.start for v in speech)}
+    return {p.start for p in places if (perp is not None and p.start == perp.start) or p.start in led or p.start in acting
             or (p.start > s.start and w.doc[p.start - 1].norm_ in _attack_words("leader_words"))
             or (condemned and p.end <= m.start)}
 
