@@ -34,6 +34,7 @@ def keys(m) -> str | None:
     ("وتبادلت حركة حماس وحركة فتح الاتهامات بعرقلة المصالحة في غزة.", {"hamas", "fatah"}),
     ("تركيا وروسيا تتبادلان الاتهامات بشأن الهجوم على إدلب.", {"turkey", "russia"}),
     ("وتتهم تركيا واليونان بعضهما بانتهاك الأجواء فوق بحر إيجه.", {"turkey", "greece"}),
+    ("ويتهم كل من حزب الله وإسرائيل الطرف الآخر بخرق قواعد الاشتباك.", {"hezbollah", "israel"}),
 ])
 def test_mutual_accusations_go_both_ways(builder, text, sides):
     pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
