@@ -1173,3 +1173,9 @@ def test_a_country_that_condemns_after_the_attack_is_not_where_it_was(builder):
     text = "سلطنة عمان تستنكر الهجوم الذي استهدف فندقا في سوسة واستنكرت دولة قطر الهجوم كذلك."
     (attack,) = events(builder, text, "attack")
     assert {p.key for p in attack.places} == {"susah"}
+
+
+def test_who_goes_on_launching_attacks_launches_them(builder):
+    text = "وقالت مصادر محلية إن حركة الشباب واصلت من جانبها شن هجمات على قواعد الجيش الكيني."
+    (attack,) = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == "al_shabaab"

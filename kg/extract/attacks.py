@@ -306,8 +306,10 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         # noun joined by و (تفجير مسجد قوات الطوارئ واستهداف رجال الأمن), nor the victims
         # before a noun with ب (مقتل 17 من الحوثيين بقصف للتحالف)
         perp = before
-    if perp is None and not verb and (launcher := _launcher(w, s, m)):
-        perp = launcher  # بدأت القوات التركية مع فصائل موالية لها هجوما
+    if perp is None and (launcher := _launcher(w, s, m)):
+        # بدأت القوات التركية مع فصائل موالية لها هجوما; a verb's form there is its masdar
+        # (واصل الحزب من جهته شن هجمات)
+        perp = launcher
     if perp is None and not verb and _possessive(w, m):  # وضاعفت حركة الشباب هجماتها (a group's, no person's)
         # (وتهدد أنقرة بنقل هجومها: a capital that acts here too)
         named = [f for f in w.actors(s) if w.named_here(s, f) and not _affiliate(w, f)
