@@ -1179,3 +1179,11 @@ def test_who_goes_on_launching_attacks_launches_them(builder):
     text = "وقالت مصادر محلية إن حركة الشباب واصلت من جانبها شن هجمات على قواعد الجيش الكيني."
     (attack,) = events(builder, text, "attack")
     assert keys(attack.perpetrator) == "al_shabaab"
+
+
+@pytest.mark.parametrize("text,places", [
+    ("وصدرت رواية عن المدينة البيضاء وأسرارها في معرض الكتاب.", set()),
+    ("ووصل الوفد إلى مدينة البيضاء في الجبل الأخضر.", {"البيضاء"}),
+])
+def test_a_town_named_by_an_adjective_is_a_place_only_where_the_text_says_so(builder, text, places):
+    assert place_names(builder, text) & {"البيضاء", "المدينة البيضاء"} == places

@@ -109,9 +109,11 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         acts = not locative and (start in verbs or end in verb_starts)
         if "place" in kinds and not (metonym and acts):
             entry = registry.get("place", kinds["place"])
-            if entry.also_a_word and end - start == 1 and not (
-                    start in where or (start > 0 and doc[start - 1].norm_ in place_words)):
-                continue  # الخبر (the news) is Khobar only where the text places it: في الخبر (not بحجة: on the pretext)
+            if entry.also_a_word and end - start == 1 and not (start in where or (
+                    start > 0 and doc[start - 1].norm_ in place_words and not doc[start - 1].norm_.startswith("ال"))):
+                # الخبر (the news) is Khobar only where the text places it: في الخبر، مدينة
+                # البيضاء (not بحجة: on the pretext; not المدينة البيضاء: the white city)
+                continue
             out.append(Found(Mention(span, "place", entry.type, entry.key, "registry"), start, end))
         if "actor" in kinds:
             entry = registry.get("actor", kinds["actor"])
