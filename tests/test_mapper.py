@@ -1187,3 +1187,11 @@ def test_who_goes_on_launching_attacks_launches_them(builder):
 ])
 def test_a_town_named_by_an_adjective_is_a_place_only_where_the_text_says_so(builder, text, places):
     assert place_names(builder, text) & {"البيضاء", "المدينة البيضاء"} == places
+
+
+@pytest.mark.parametrize("text", [
+    "وتعرضت شبكة البنوك في مدينة دبي لهجوم إلكتروني عطل الخدمات ساعات.",
+    "وحذرت الشركة من هجمات سيبرانية تستهدف مطار القاهرة هذا الأسبوع.",
+])
+def test_a_cyberattack_is_no_violence(builder, text):
+    assert events(builder, text, "attack") == []
