@@ -1195,3 +1195,11 @@ def test_a_town_named_by_an_adjective_is_a_place_only_where_the_text_says_so(bui
 ])
 def test_a_cyberattack_is_no_violence(builder, text):
     assert events(builder, text, "attack") == []
+
+
+@pytest.mark.parametrize("text", [
+    "واتهمت الولايات المتحدة روسيا بخرق معاهدة الصواريخ متوسطة المدى.",
+    "وكشفت طهران عن منظومة صواريخ جديدة في معرض عسكري بمدينة أصفهان.",
+])
+def test_arms_held_or_agreed_on_are_no_attack(builder, text):
+    assert events(builder, text, "attack") == []

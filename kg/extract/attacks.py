@@ -56,6 +56,8 @@ def find_attacks(w: Window) -> list[Event]:
                 continue  # اللواء مسعود العدواني: a name, not the adjective "aggressive"
             if any(t.norm_ in _attack_words("ceasefire_words") for t in w.doc[max(s.start, m.start - 2):m.start]):
                 continue  # وقف إطلاق النار، وقف فوري لإطلاق النار: what stops
+            if m.label == "attack:noun" and any(h.end == m.start for h in w.labelled(s, "arms_holder")):
+                continue  # معاهدة الصواريخ، برنامج الصواريخ: arms, no attack
             if w.lemma(m) == "فجر" and (m.end < s.end and w.doc[m.end].norm_ in _attack_words("dawn_times") or any(
                     t.norm_ in _attack_words("clock_words") for t in w.doc[max(s.start, m.start - 3):m.start])):
                 continue  # ألقت الشرطة فجر أمس القبض على، في الساعة الرابعة فجرا: dawn

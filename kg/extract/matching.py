@@ -156,6 +156,7 @@ class Rules:
             "by_marker": lex["attack"]["by_markers"],
             "shot_by": lex["attack"]["shot_by"],
             "reference": lex["attack"]["reference_words"],
+            "arms_holder": lex["attack"]["arms_holders"],
             "between_marker": lex["attack"]["between_markers"],
             "verbal": lex["attack"]["verbal"],
             "non_person": lex["non_person_units"],
