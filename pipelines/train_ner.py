@@ -322,7 +322,10 @@ def make_silver(data: Path, work: Path, model_dir: Path, dev_articles: Path, sen
     added to the news set as ``train_silver.json`` (``train --train-set silver``). News of
     2015 that no gold corpus covers: new names in the contexts ANERcorp's tags taught."""
     os.environ["KG_MODEL_DIR"] = str(model_dir)  # read when kg.nlp.pipeline is imported
-    from kg.nlp.pipeline import ArabicNLP
+    from kg.nlp.pipeline import BUNDLED_DIR, ArabicNLP
+
+    if BUNDLED_DIR != Path(model_dir):
+        raise SystemExit(f"silver: kg.nlp.pipeline was loaded before --model-dir {model_dir} was set")
 
     skip = dev_headlines(dev_articles)
     texts = [t for t in news_texts(data / "text" / "saudinewsnet") if t.split("\n", 1)[0].strip() not in skip]

@@ -176,8 +176,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     verb_endings = tuple(rules.lex["verb_endings"])
     place_heads = {t: norm_set(ws) for t, ws in rules.lex["place_heads"].items()}
     actor_heads = {t: norm_set(ws) for t, ws in rules.lex["actor_heads"].items()}
-    # الهجوم الإرهابي الوحشي: a name the tagger finds that opens with an event word is the event
-    for ent in doc.ents:
+    for ent in doc.ents:  # not a name that opens with an event word: الهجوم الإرهابي الوحشي
         if any(taken[ent.start:ent.end]) or ent.label_ not in ("PER", "ORG", "LOC") or ent.start in event_words:
             continue
         start, end = ent.start, ent.end
