@@ -1203,3 +1203,17 @@ def test_a_cyberattack_is_no_violence(builder, text):
 ])
 def test_arms_held_or_agreed_on_are_no_attack(builder, text):
     assert events(builder, text, "attack") == []
+
+
+@pytest.mark.parametrize("text", [
+    "وانفجرت سيارة مفخخة في حي سكني شرق مدينة الموصل.",
+    "وسقطت قذيفة قرب مدرسة حكومية في مدينة درعا.",
+])
+def test_a_place_described_by_an_adjective_is_not_named(builder, text):
+    assert not {"سكني", "مدرسة حكومية", "حكومية"} & place_names(builder, text)
+
+
+def test_a_group_that_killed_in_a_relative_clause_did_the_killing(builder):
+    text = "وتلاحق السلطات حركة بوكو حرام المتطرفة التي قتلت 40 قرويا في ولاية بورنو الشهر الماضي."
+    attacks = events(builder, text, "attack")
+    assert [keys(a.perpetrator) for a in attacks] == ["boko_haram"]

@@ -152,6 +152,8 @@ def killings(w: Window) -> list[Event]:
             if w.doc[o.start].norm_ not in verbs or o.end not in counts or w.negated(s, o):
                 continue
             perp = _before(w, s, o, 0, actors)
+            if perp is None and o.start > s.start and w.doc[o.start - 1].norm_ in w.relatives:
+                perp = w.actor_before(s, o.start - 1, 2, among=actors)  # الجماعة المتشددة التي قتلت 148 شخصا
             if perp is None:
                 continue
             places = [f.mention for f in s.founds if f.mention.kind == "place" and f.start >= o.end]

@@ -62,6 +62,17 @@ def _describes(doc: Doc, i: int, sent_of: list[int], not_nouns: frozenset[str]) 
     return before.norm_.startswith("ال") and before.norm_ not in not_nouns and not before.is_punct
 
 
+def _a_kind_of_place(doc: Doc, start: int, end: int, heads: frozenset[str], rules: Rules) -> bool:
+    """A place the tagger found at ``start:end`` that is a head word and an adjective that
+    describes it (جامعة تركية: a Turkish university), or the adjective alone after the head
+    (حي سكني: a residential quarter): no name (تنيسي، سيفاري are names)."""
+    last = doc[end - 1].norm_
+    if not (last in rules.place_adjectives or rules.state_of_adjective(last)):
+        return False
+    head = doc[start].norm_ if end - start > 1 else (doc[start - 1].norm_ if start > 0 else "")
+    return head in heads
+
+
 def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Registry,
                   sent_of: list[int]) -> list[Found]:
     named = [m for m in matches if m.label.split(":")[0] in ("actor", "place", "state", "facility", "body")]
@@ -193,6 +204,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         elif ent.label_ == "ORG":
             typ = _head_type(doc, start, actor_heads, "organisation")
             mention = Mention(span, "actor", typ, None, "ner")
+        elif _a_kind_of_place(doc, start, end, place_words | norm_set(rules.lex["facility_heads"]), rules):
+            continue  # حي سكني، جامعة كينية: a place described, not named
         else:
             typ = _head_type(doc, start - 1, place_heads, "town")
             mention = Mention(span, "place", typ, None, "ner")
