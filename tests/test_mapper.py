@@ -1217,3 +1217,9 @@ def test_a_group_that_killed_in_a_relative_clause_did_the_killing(builder):
     text = "وتلاحق السلطات حركة بوكو حرام المتطرفة التي قتلت 40 قرويا في ولاية بورنو الشهر الماضي."
     attacks = events(builder, text, "attack")
     assert [keys(a.perpetrator) for a in attacks] == ["boko_haram"]
+
+
+def test_the_attacker_s_own_country_is_not_where_it_strikes_abroad(builder):
+    text = "وتشن أستراليا ضربات جوية ضد تنظيم داعش في العراق. ويدرس البرلمان أن تنضم أستراليا الآن إلى الضربات في سوريا."
+    (attack,) = events(builder, text, "attack")
+    assert "australia" not in {p.key for p in attack.places} and "iraq" in {p.key for p in attack.places}

@@ -531,7 +531,12 @@ def merge_attacks(events: list[Event]) -> list[Event]:
         home.evidence.append(ev.trigger)
         if home.target is None and not same_actor(ev.target, home.perpetrator):
             home.target = ev.target
-        home.places += [p for p in ev.places if (p.key or p.span.text) not in _place_keys(home)]
+        # not the attacker's own country where another country is where it struck (تشن
+        # بريطانيا ضربات في سوريا ... أن تنضم بريطانيا للضربات); the regime in Syria stays
+        state = home.perpetrator.key if home.perpetrator is not None else None
+        abroad = state and any(p.type == "country" and p.key != state for p in home.places + ev.places)
+        home.places += [p for p in ev.places if (p.key or p.span.text) not in _place_keys(home)
+                        and not (abroad and p.key == state)]
         home.confidence = max(home.confidence, ev.confidence)
     return sorted(merged, key=lambda e: e.trigger.start)
 
