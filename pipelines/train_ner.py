@@ -2,7 +2,7 @@
 
     python -m pipelines.train_ner all --data ../shared/data --work build/ner --out kg/nlp/models
 
-Steps (each can be run alone: ``data``, ``vectors``, ``train``, ``ship``):
+Steps (each can be run alone: ``data``, ``vectors``, ``charlm``, ``silver``, ``train``, ``keep``, ``ship``):
 
 1. data: convert the corpora to Stanza's NER JSON (BIO over PER, LOC, ORG, MISC):
    - ANERcorp, CAMeL Lab splits (CC BY-SA 4.0; Benajiba et al. 2007, Obeid et al. 2020):
@@ -23,6 +23,10 @@ Steps (each can be run alone: ``data``, ``vectors``, ``train``, ``ship``):
    news twice (the second at ``--lr 0.03``); kg/nlp/models/MODEL_CARD.md has the commands.
 4. ship: copy the model and its pretrain into the package, embedding tables in fp16 (and
    the character language models, when the model was trained with them).
+
+Self-training: ``silver --model-dir DIR`` tags SaudiNewsNet sentences with a shipped
+candidate and adds them to the news set; ``train --train-set silver`` trains on it (the
+shipped model's stage 5).
 
 Character language models: ``charlm`` trains Stanza's forward and backward character
 language models (``python -m stanza.models.charlm``) side by side, one thread and one log
