@@ -18,6 +18,7 @@ SUBJECT_GAP = 4  # words between an attack noun and the verb it is the subject o
 ATTRIBUTION_GAP = 4  # words between an attack and the verb attributing it (التي، adjectives)
 LAUNCH_GAP = 12  # tokens between a launch verb (بدأت، نفذ) and the attack noun it takes
 SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (واصفا، قائلا)
+SHOT_REACH = 12  # words after a death searched for where a shooting was
 
 
 @lru_cache(maxsize=1)
@@ -156,9 +157,8 @@ def killings(w: Window) -> list[Event]:
                 perp = w.actor_before(s, o.start - 1, 2, among=actors)  # الجماعة المتشددة التي قتلت 148 شخصا
             if perp is None:
                 continue
-            places = [f.mention for f in s.founds if f.mention.kind == "place" and f.start >= o.end]
             out.append(Event("attack", w.span(o.start, o.end, s.index), modality=modality_of(w, s, o),
-                             perpetrator=w.use(perp), places=places[:3], confidence=0.6))
+                             perpetrator=w.use(perp), places=_places_after(w, s, o.end), confidence=0.6))
         out += _shootings(w, s)
     return out
 
@@ -174,12 +174,17 @@ def _shootings(w: Window, s: Sentence) -> list[Event]:
         if by is None or w.negated(s, o) or any(o.start <= a.start < by.end or a.start == by.end for a in attacks):
             continue  # قتل في هجوم برصاص / برصاص القناصة في غارة: the attack word's own event
         perp = w.actor_after(s, by.end, 1, among=named)
-        places = [f.mention for f in s.founds if f.mention.kind == "place" and f.start >= o.end
-                  and w.gap(o.end, f.start) <= 12]
+        places = _places_after(w, s, o.end, SHOT_REACH)
         if perp or places:
             out.append(Event("attack", w.span(by.start, by.end, s.index), modality=modality_of(w, s, by),
-                             perpetrator=w.use(perp), places=places[:3], confidence=0.6))
+                             perpetrator=w.use(perp), places=places, confidence=0.6))
     return out
+
+
+def _places_after(w: Window, s: Sentence, pos: int, reach: int | None = None) -> list[Mention]:
+    """The first three places named after a death at ``pos`` (within ``reach`` words)."""
+    return [f.mention for f in s.founds if f.mention.kind == "place" and f.start >= pos
+            and (reach is None or w.gap(pos, f.start) <= reach)][:3]
 
 
 def _subject_noun(w: Window, s: Sentence, m: Match, before: list[Match]) -> Match | None:

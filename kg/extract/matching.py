@@ -274,7 +274,7 @@ def _peoples(demonyms: dict[str, list[str]]) -> dict[str, str]:
                 continue
             if form.endswith("ي"):
                 out.update({form + "ون": key, form + "ين": key})
-            elif not form.endswith(("يه", "ية")):
+            elif not form.endswith("يه"):  # (normalised: التركية is التركيه)
                 out[form] = key
     return out
 

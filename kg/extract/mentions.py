@@ -173,11 +173,12 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     acting_people = -1
     not_nouns = norm_set(rules.lex["function_words"]) | set(rules.peoples)
     for tok in doc:
-        key = rules.state_of_adjective(tok.norm_) or rules.people_of(tok.norm_)
+        people = rules.people_of(tok.norm_)
+        key = rules.state_of_adjective(tok.norm_) or people
         if key and not taken[tok.i] and registry.get("actor", key):
             entry = registry.get("actor", key)
             span = _span(doc, tok.i, tok.i + 1, sent_of[tok.i])
-            acts = rules.people_of(tok.norm_) is not None and not _describes(doc, tok.i, sent_of, not_nouns) and (
+            acts = people is not None and not _describes(doc, tok.i, sent_of, not_nouns) and (
                 tok.i in verbs or tok.i + 1 in verb_starts or tok.i - 1 == acting_people)
             acting_people = tok.i if acts else acting_people
             out.append(Found(Mention(span, "actor", entry.type, entry.key, "pattern" if acts else "adjective"),
@@ -187,6 +188,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     verb_endings = tuple(rules.lex["verb_endings"])
     place_heads = {t: norm_set(ws) for t, ws in rules.lex["place_heads"].items()}
     actor_heads = {t: norm_set(ws) for t, ws in rules.lex["actor_heads"].items()}
+    place_or_facility = place_words | norm_set(rules.lex["facility_heads"])
     for ent in doc.ents:  # not a name that opens with an event word: الهجوم الإرهابي الوحشي
         if any(taken[ent.start:ent.end]) or ent.label_ not in ("PER", "ORG", "LOC") or ent.start in event_words:
             continue
@@ -204,7 +206,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         elif ent.label_ == "ORG":
             typ = _head_type(doc, start, actor_heads, "organisation")
             mention = Mention(span, "actor", typ, None, "ner")
-        elif _a_kind_of_place(doc, start, end, place_words | norm_set(rules.lex["facility_heads"]), rules):
+        elif _a_kind_of_place(doc, start, end, place_or_facility, rules):
             continue  # حي سكني، جامعة كينية: a place described, not named
         else:
             typ = _head_type(doc, start - 1, place_heads, "town")
