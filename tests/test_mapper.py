@@ -1223,3 +1223,30 @@ def test_the_attacker_s_own_country_is_not_where_it_strikes_abroad(builder):
     text = "وتشن أستراليا ضربات جوية ضد تنظيم داعش في العراق. ويدرس البرلمان أن تنضم أستراليا الآن إلى الضربات في سوريا."
     (attack,) = events(builder, text, "attack")
     assert "australia" not in {p.key for p in attack.places} and "iraq" in {p.key for p in attack.places}
+
+
+@pytest.mark.parametrize("text,perpetrator", [
+    ("روسيا تقصف مواقع المعارضة في ريف حلب", "russia"),  # a headline: subject, verb, object
+    ("وقال مسؤولون أمنيون إن تركيا تقصف منذ أيام مواقع الحزب في شمال العراق.", "turkey"),
+])
+def test_a_country_right_before_an_attack_verb_attacks(builder, text, perpetrator):
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == perpetrator
+    assert perpetrator not in {p.key for p in attack.places}
+
+
+@pytest.mark.parametrize("text,country", [
+    ("وقال الجيش إن جنديا تركيا قتل برصاص قناص قرب الحدود.", "turkey"),
+    ("واعتقلت الشرطة في دمشق صحفيا بريطانيا يعمل لحساب وكالة أنباء.", "uk"),
+])
+def test_a_country_spelled_as_an_accusative_adjective_is_no_place(builder, text, country):
+    """جنديا تركيا is a Turkish soldier (تركيًّا), not a soldier in Turkey."""
+    extraction = builder.extract([Document("t", text)])[0]
+    assert country not in {m.key for m in extraction.mentions if m.kind == "place"}
+    assert not any(e.perpetrator is not None and e.perpetrator.key == country for e in extraction.events)
+
+
+def test_a_country_after_a_country_is_still_a_name(builder):
+    pairs = {(keys(e.accuser), keys(e.accused))
+             for e in events(builder, "واتهمت بريطانيا روسيا بتسميم العميل السابق في مدينة سالزبري.", "accusation")}
+    assert pairs == {("uk", "russia")}

@@ -73,6 +73,17 @@ def _a_kind_of_place(doc: Doc, start: int, end: int, heads: frozenset[str], rule
     return head in heads
 
 
+def _accusative_adjective(doc: Doc, start: int, end: int, sent_of: list[int], not_nouns: frozenset[str]) -> bool:
+    """A country name in يا right after an indefinite noun in the accusative (جنديا تركيا،
+    مسؤولا ليبيا، صحفيا بريطانيا) is spelled as that noun's adjective (تركيًّا: Turkish). The
+    caller rules out a name or a verb before it (اتهمت بريطانيا روسيا، اتهمتا روسيا)."""
+    if end - start != 1 or start == 0 or sent_of[start - 1] != sent_of[start] or not doc[start].norm_.endswith("يا"):
+        return False
+    before = doc[start - 1].norm_
+    return (len(before) > 3 and before.endswith("ا") and not before.endswith("وا")
+            and not before.startswith("ال") and before not in not_nouns)
+
+
 def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Registry,
                   sent_of: list[int]) -> list[Found]:
     named = [m for m in matches if m.label.split(":")[0] in ("actor", "place", "state", "facility", "body")]
@@ -94,8 +105,11 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
                "criticism", "bears", "attribution_to", "charge", "commit")]
     verbs = {m.end for m in verbal}  # positions right after a verb
     verb_starts = {m.start for m in verbal}
+    # a country right before a verb is its subject (تركيا تقصف مواقع، إن روسيا تتهم): not a noun (سوريا الهجوم)
+    verb_only_starts = {m.start for m in verbal if not m.label.endswith(":noun")}
     where = {m.end for m in matches if m.label == "locative"}
     titles = norm_set(rules.lex["title_heads"])
+    not_nouns = norm_set(rules.lex["function_words"]) | norm_set(rules.lex["accusation"]["adverbs"]) | set(rules.peoples)
     event_words = {m.start for m in matches if m.label in ("attack:noun", "accusation:noun", "crime")}
     # where a person's name starts: a title before it (وزير الخارجية التركي مولود) is no state
     people = {e.start for e in doc.ents if e.label_ == "PER"} | {
@@ -111,6 +125,11 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
                 continue  # الرئيس الفرنسي إيمانويل ماكرون: the title of the person named next
             entry = registry.get("actor", kinds["state"])  # القوات الحوثية: a group, not a state
             out.append(Found(Mention(span, "actor", entry.type if entry else "state", kinds["state"], "pattern"), start, end))
+            continue
+        if "place" in kinds and "actor" in kinds and not taken[start - 1] and start not in verbs and \
+                _accusative_adjective(doc, start, end, sent_of, not_nouns):
+            entry = registry.get("actor", kinds["actor"])  # جنديا تركيا: Turkish, neither where nor who acts
+            out.append(Found(Mention(span, "actor", entry.type, entry.key, "adjective"), start, end, latent=True))
             continue
         # في تركيا / إلى أنقرة: a place; أعلنت تركيا / واشنطن لا تقدم: also (or only) an actor
         locative = start in where or bool(doc[start]._.clitic and doc[start].text[0] in "بل")
@@ -129,7 +148,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         if "actor" in kinds:
             entry = registry.get("actor", kinds["actor"])
             # A name that is both a country and a state (تركيا) acts unless it is where.
-            latent = "place" in kinds and (locative or start not in verbs and start - 1 not in verbs)
+            latent = "place" in kinds and (locative or start not in verbs and start - 1 not in verbs
+                                           and end not in verb_only_starts)
             out.append(Found(Mention(span, "actor", entry.type, entry.key, "registry"), start, end, latent))
         elif metonym and registry.get("actor", metonym):
             entry = registry.get("actor", metonym)
@@ -171,7 +191,6 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     # people next to a verb acts as its state (شن الأمريكيون، الأتراك قصفوا، اتهم الأمريكيون
     # الروس), as a capital does; elsewhere it is a population (حقوق الفلسطينيين).
     acting_people = -1
-    not_nouns = norm_set(rules.lex["function_words"]) | set(rules.peoples)
     for tok in doc:
         people = rules.people_of(tok.norm_)
         key = rules.state_of_adjective(tok.norm_) or people
