@@ -1250,3 +1250,12 @@ def test_a_country_after_a_country_is_still_a_name(builder):
     pairs = {(keys(e.accuser), keys(e.accused))
              for e in events(builder, "واتهمت بريطانيا روسيا بتسميم العميل السابق في مدينة سالزبري.", "accusation")}
     assert pairs == {("uk", "russia")}
+
+
+@pytest.mark.parametrize("text,perpetrator,target", [
+    ("الجيش التركي يقصف مواقع «حزب العمال الكردستاني» في جبال قنديل", "turkey", "pkk"),
+    ("وقصفت الطائرات الروسية مواقع تابعة لجبهة النصرة في ريف إدلب الجنوبي.", "russia", "hts"),
+])
+def test_the_owner_of_the_positions_hit_is_the_target(builder, text, perpetrator, target):
+    attack, = events(builder, text, "attack")
+    assert keys(attack.target) == target and keys(attack.perpetrator) != target

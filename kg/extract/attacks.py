@@ -10,7 +10,7 @@ from kg.extract.mentions import Found
 from kg.extract.model import Event, Mention
 from kg.extract.modality import modality_of
 from kg.extract.window import Sentence, Window, distinct, same_actor
-from kg.nlp.normalize import normalize
+from kg.nlp.normalize import QUOTE_MARKS, normalize
 from kg.registry import load_registry
 
 SIDES_GAP = 5  # words between a clash noun and the بين naming its sides, at most
@@ -106,6 +106,9 @@ def find_attacks(w: Window) -> list[Event]:
             sides = clash_sides(w, s, m)
             if perp is None and sides:  # اشتباكات بين الجيش والحوثيين
                 perp, target = sides[0], (sides[1] if len(sides) > 1 else None)
+            if target is None and verb:  # قصف الجيش مواقع «داعش»: the owner of what it hit
+                target = next((f for f in w.actors(s) if after <= f.start and w.gap(after, f.start) <= 3
+                               and _owns_target(w, f) and not (perp and same_actor(perp.mention, f.mention))), None)
             if predicate is not None and target is None:  # هجوما في عفرين يستهدف الوحدات الكردية
                 target = next((f for f in w.actors(s) if not f.latent and f.start >= predicate.end
                                and w.gap(predicate.end, f.start) <= 2), None)
@@ -373,6 +376,8 @@ def _affiliate(w: Window, f: Found) -> bool:
 def _owns_target(w: Window, f: Found) -> bool:
     """``f`` owns what an attack hit (مواقع الحوثيين، معسكرات لحزب العمال، مواقع تابعة للجبهة)."""
     i = f.start - 1
+    while i > 0 and w.doc[i].text in QUOTE_MARKS:  # مواقع «داعش»
+        i -= 1
     if i > 0 and w.doc[i].norm_.removeprefix("ال").startswith("تابع"):
         i -= 1
     return i >= 0 and w.doc[i].norm_ in _attack_words("target_heads")
