@@ -1259,3 +1259,23 @@ def test_a_country_after_a_country_is_still_a_name(builder):
 def test_the_owner_of_the_positions_hit_is_the_target(builder, text, perpetrator, target):
     attack, = events(builder, text, "attack")
     assert keys(attack.target) == target and keys(attack.perpetrator) != target
+
+
+def test_a_person_named_in_full_is_found_again_by_the_surname(builder):
+    text = ("وقال الناشط الحقوقي نبيل الدرويشي للصحفيين في الرباط إن التحقيق لم يبدأ بعد. "
+            "واتهم الدرويشي الشرطة المغربية بتعذيب المعتقلين.")
+    extraction = builder.extract([Document("t", text)])[0]
+    accusation, = [e for e in extraction.events if e.type == "accusation"]
+    assert accusation.accuser.span.text == "الدرويشي" and keys(accusation.accused) == "morocco"
+    assert {m.span.text for m in extraction.mentions if m.type == "person"} == {"نبيل الدرويشي", "الدرويشي"}
+
+
+def test_a_surname_that_is_no_verb_s_subject_stays_a_word(builder):
+    """Only next to a verb: كامل in بشكل كامل is no person, though حسن كامل was named."""
+    text = "وقال المحامي حسن كامل إن الجلسة تأجلت. وانسحب الوفد من المفاوضات بشكل كامل أمس."
+    assert {m.span.text for m in builder.extract([Document("t", text)])[0].mentions if m.type == "person"} <= {"حسن كامل"}
+
+
+def test_an_attack_in_words_by_a_person_is_no_attack(builder):
+    text = "وصعّد النائب المعارض خالد الزعبي هجومه على الحكومة الأردنية واصفا إياها بالفاشلة."
+    assert events(builder, text, "attack") == []

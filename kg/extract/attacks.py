@@ -80,10 +80,12 @@ def find_attacks(w: Window) -> list[Event]:
             verb = m.label == "attack:verb"
             subject = verb and _noun_subject(w, s, m)  # حملة أمنية استهدفت: no actor did it
             perp = None if subject else attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb)
-            if w.lemma(m) in _attack_words("speech_lemmas") and (
-                    (perp and (perp.mention.type in ("person", "media") or w.titled(perp))) or
-                    _attack_words("speech_followers") & {t.norm_ for t in w.doc[m.end:min(m.end + SPEECH_REACH, s.end)]}):
-                continue  # هاجم ترامب الصحفيين، هاجمت صحيفة كيهان رفسنجاني، هاجم X الميليشيا واصفا إياها: words
+            speaker = perp is not None and (perp.mention.type in ("person", "media") or w.titled(perp))
+            said = bool(_attack_words("speech_followers") & {t.norm_ for t in w.doc[m.end:min(m.end + SPEECH_REACH, s.end)]})
+            if (w.lemma(m) in _attack_words("speech_lemmas") and (speaker or said)) or (speaker and said):
+                # هاجم ترامب الصحفيين، هاجمت صحيفة كيهان رفسنجاني، هاجم X الميليشيا واصفا
+                # إياها، ركز الداعية هجومه على القيادة متهما إياها: words
+                continue
             after = perp.end if perp and perp.start >= m.start else m.end
             elsewhere = _not_where(w, s, m, places, perp)
             marker = next((t for t in w.labelled(s, "target_marker") if after <= t.start <= after + 2), None)

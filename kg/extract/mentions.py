@@ -231,5 +231,29 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             typ = _head_type(doc, start - 1, place_heads, "town")
             mention = Mention(span, "place", typ, None, "ner")
         out.append(Found(mention, start, end))
+    out += _surnames_again(doc, out, verbs | verb_starts, sent_of, not_nouns | titles)
     out.sort(key=lambda f: (f.start, f.mention.kind))
+    return out
+
+
+def _surnames_again(doc: Doc, found: list[Found], verb_edges: set[int], sent_of: list[int],
+                    not_names: frozenset[str]) -> list[Found]:
+    """صائب عريقات ... وأدان عريقات القرار: a person named in full is named later by the last
+    of the names, where the tagger may miss it. Only right after or before a verb (who said,
+    accused, attacked), where a surname that is also a word (صالح، كامل) is least likely."""
+    surnames = {normalize(doc[f.end - 1].text): f.mention.key for f in found
+                if f.mention.type == "person" and f.end - f.start > 1}
+    surnames = {n: k for n, k in surnames.items() if len(n) > 3 and n not in not_names}
+    covered = {i for f in found for i in range(f.start, f.end)}
+    out = []
+    for tok in doc:
+        if tok.i in covered or not (tok.i in verb_edges or tok.i + 1 in verb_edges):
+            continue
+        name = normalize(tok.text)
+        cut = 1 if name[:1] in "وف" and name[1:] in surnames else 0
+        if name[cut:] in surnames:
+            span = _span(doc, tok.i, tok.i + 1, sent_of[tok.i], cut=False)
+            if cut:
+                span = Span(span.start + cut, span.end, span.text[cut:], span.sentence)
+            out.append(Found(Mention(span, "actor", "person", surnames[name[cut:]], "ner"), tok.i, tok.i + 1))
     return out
