@@ -1279,3 +1279,21 @@ def test_a_surname_that_is_no_verb_s_subject_stays_a_word(builder):
 def test_an_attack_in_words_by_a_person_is_no_attack(builder):
     text = "وصعّد النائب المعارض خالد الزعبي هجومه على الحكومة الأردنية واصفا إياها بالفاشلة."
     assert events(builder, text, "attack") == []
+
+
+@pytest.mark.parametrize("text,perpetrator", [
+    ("وقصفت الطائرات الإثيوبية مواقع لجبهة تحرير تيغراي قرب مدينة مقلي.", "ethiopia"),
+    ("واشتبكت القوات التشادية مع مسلحين قرب بحيرة تشاد.", "chad"),
+])
+def test_a_state_without_listed_adjectives_takes_its_registry_adjective(builder, text, perpetrator):
+    """demonyms.json lists some states; the others' adjective comes from the registry's
+    governmental alias (الحكومة الإثيوبية)."""
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == perpetrator
+
+
+def test_a_country_adjective_in_a_person_s_title_is_the_person(builder):
+    """نظيره الفرنسي، إيمانويل ماكرون: the counterpart criticised is the person, not France."""
+    text = "وانتقد رئيس الوزراء الإسرائيلي بنيامين نتنياهو تصريحات نظيره الفرنسي، إيمانويل ماكرون، بشأن القدس."
+    accused = {e.accused.span.text for e in events(builder, text, "accusation")}
+    assert accused == {"إيمانويل ماكرون"}

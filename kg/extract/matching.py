@@ -44,7 +44,7 @@ class Rules:
     def __init__(self, registry: Registry):
         self.vocab = spacy.blank("ar").vocab
         self.lex = load("lexicon")
-        self.demonyms = load("demonyms")
+        self.demonyms = _with_registry_demonyms(load("demonyms"), registry)
         # Capitals that news uses for their state (واتهمت أنقرة): the registry says which.
         self._metonyms = {normalize(name): e.stands_for for e in registry.entries["place"].values()
                           if e.stands_for for name in e.names}
@@ -261,6 +261,22 @@ def _with_and_without_article(adjective: str) -> tuple[str, ...]:
         return (adjective, bare)
     numbered = [bare + ending for ending in ("ان", "ين", "ون")]
     return (adjective, bare, bare + "ا", *numbered, *("ال" + n for n in numbered))
+
+
+def _with_registry_demonyms(demonyms: dict[str, list[str]], registry: Registry) -> dict[str, list[str]]:
+    """demonyms.json, and for each state it does not list the adjective of the registry's
+    curated governmental alias (الحكومة الكينية: الكيني، الكينية), unless another key has it."""
+    out = {k: v for k, v in demonyms.items() if not k.startswith("_")}
+    claimed = {normalize(f) for forms in out.values() for f in forms}
+    for entry in registry.entries["actor"].values():
+        if entry.type != "state" or entry.key in out:
+            continue
+        feminine = next((n.split()[1] for n in entry.names if n.startswith("الحكومة ") and len(n.split()) == 2
+                         and n.endswith("ية")), None)
+        if feminine and normalize(feminine) not in claimed:
+            out[entry.key] = [feminine[:-1], feminine]
+            claimed.add(normalize(feminine))
+    return out
 
 
 def _peoples(demonyms: dict[str, list[str]]) -> dict[str, str]:

@@ -73,6 +73,11 @@ def _a_kind_of_place(doc: Doc, start: int, end: int, heads: frozenset[str], rule
     return head in heads
 
 
+def _person_next(doc: Doc, i: int, people: set[int]) -> bool:
+    """A person's name starts at token ``i``, or after a comma there."""
+    return i in people or (i < len(doc) and doc[i].text in ",،" and i + 1 in people)
+
+
 def _accusative_adjective(doc: Doc, start: int, end: int, sent_of: list[int], not_nouns: frozenset[str]) -> bool:
     """A country name in يا right after an indefinite noun in the accusative (جنديا تركيا،
     مسؤولا ليبيا، صحفيا بريطانيا) is spelled as that noun's adjective (تركيًّا: Turkish). The
@@ -121,7 +126,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         kinds = {m.label.partition(":")[0]: m.label.partition(":")[2] for m in ms}
         if "state" in kinds and "actor" not in kinds:  # الجيش التركي: the state, unless the registry knows it
             titled = doc[start].norm_ in titles or (start > 0 and doc[start - 1].norm_ in titles)
-            if titled and (end in people or (end < len(doc) and doc[end].text in ",،" and end + 1 in people)):
+            if titled and _person_next(doc, end, people):
                 continue  # الرئيس الفرنسي إيمانويل ماكرون: the title of the person named next
             entry = registry.get("actor", kinds["state"])  # القوات الحوثية: a group, not a state
             out.append(Found(Mention(span, "actor", entry.type if entry else "state", kinds["state"], "pattern"), start, end))
@@ -192,12 +197,14 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     # الروس), as a capital does; elsewhere it is a population (حقوق الفلسطينيين).
     acting_people = -1
     for tok in doc:
-        people = rules.people_of(tok.norm_)
-        key = rules.state_of_adjective(tok.norm_) or people
+        nation = rules.people_of(tok.norm_)
+        key = rules.state_of_adjective(tok.norm_) or nation
         if key and not taken[tok.i] and registry.get("actor", key):
+            if tok.i > 0 and doc[tok.i - 1].norm_ in titles and _person_next(doc, tok.i + 1, people):
+                continue  # نظيره البولندي، ماتيوش مورافيتسكي: the title of the person named next
             entry = registry.get("actor", key)
             span = _span(doc, tok.i, tok.i + 1, sent_of[tok.i])
-            acts = people is not None and not _describes(doc, tok.i, sent_of, not_nouns) and (
+            acts = nation is not None and not _describes(doc, tok.i, sent_of, not_nouns) and (
                 tok.i in verbs or tok.i + 1 in verb_starts or tok.i - 1 == acting_people)
             acting_people = tok.i if acts else acting_people
             out.append(Found(Mention(span, "actor", entry.type, entry.key, "pattern" if acts else "adjective"),
