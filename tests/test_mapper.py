@@ -1297,3 +1297,14 @@ def test_a_country_adjective_in_a_person_s_title_is_the_person(builder):
     text = "وانتقد رئيس الوزراء الإسرائيلي بنيامين نتنياهو تصريحات نظيره الفرنسي، إيمانويل ماكرون، بشأن القدس."
     accused = {e.accused.span.text for e in events(builder, text, "accusation")}
     assert accused == {"إيمانويل ماكرون"}
+
+
+@pytest.mark.parametrize("text,perpetrator,target", [
+    ("وخاضت قوات سوريا الديمقراطية اشتباكات عنيفة مع تنظيم داعش في ريف دير الزور الشرقي.", "sdf", "isis"),
+    ("واشتبكت قوات الأمن العراقية مع مسلحي داعش في صحراء الأنبار.", None, "isis"),
+])
+def test_the_side_after_with_was_fought(builder, text, perpetrator, target):
+    attack, = events(builder, text, "attack")
+    assert keys(attack.target) == target and keys(attack.perpetrator) != target
+    if perpetrator:
+        assert keys(attack.perpetrator) == perpetrator

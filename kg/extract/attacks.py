@@ -111,6 +111,9 @@ def find_attacks(w: Window) -> list[Event]:
             if target is None and verb:  # قصف الجيش مواقع «داعش»: the owner of what it hit
                 target = next((f for f in w.actors(s) if after <= f.start and w.gap(after, f.start) <= 3
                                and _owns_target(w, f) and not (perp and same_actor(perp.mention, f.mention))), None)
+            if target is None and (other := _opponent(w, s, m)) is not None and not (
+                    perp and same_actor(perp.mention, other.mention)):
+                target = other  # خاضت القوات معارك عنيفة مع الحوثيين: the other side
             if predicate is not None and target is None:  # هجوما في عفرين يستهدف الوحدات الكردية
                 target = next((f for f in w.actors(s) if not f.latent and f.start >= predicate.end
                                and w.gap(predicate.end, f.start) <= 2), None)
@@ -233,6 +236,15 @@ def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
     return distinct(found)
 
 
+def _opponent(w: Window, s: Sentence, m: Match) -> Found | None:
+    """The actor after مع right behind an attack word, maybe past one word (اشتباكات عنيفة
+    مع مسلحي الحركة، اشتبكت القوات مع): who was fought, not who fought."""
+    with_ = next((i for i in range(m.end, min(m.end + 2, s.end)) if w.doc[i].norm_ == "مع"), None)
+    if with_ is None or w.doc[m.end].is_punct:
+        return None
+    return w.actor_after(s, with_ + 1, 0, among=[f for f in w.actors(s) if not f.latent])
+
+
 def apply_claims(w: Window, attacks: list[Event]) -> None:
     """أعلن داعش مسؤوليته عن الهجوم / تبنت حركة الشباب التفجيرين: the claimant is the
     perpetrator of the attacks without one, in this sentence and the three before it."""
@@ -298,6 +310,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         perp = _agent_of_noun(w, s, m, actors)
     else:
         perp = w.actor_after(s, m.end, 2 if verb else 1, among=actors)
+        if perp is not None and _opponent(w, s, m) is perp:
+            perp = None  # معارك مع الحوثيين: the other side
         if perp is not None and (w.owns_facility(perp) or _owns_target(w, perp)):
             perp = None  # هاجم مسلحون مقر الأمم المتحدة، قصفت مواقع للحوثيين: the owner of what was hit
     if perp is not None and any(m.end <= t.start < perp.start for t in w.labelled(s, "target_marker")):
