@@ -1308,3 +1308,8 @@ def test_the_side_after_with_was_fought(builder, text, perpetrator, target):
     assert keys(attack.target) == target and keys(attack.perpetrator) != target
     if perpetrator:
         assert keys(attack.perpetrator) == perpetrator
+
+
+def test_a_war_with_a_country_adjective_places_its_figures(builder):
+    figure, = events(builder, "وأسفرت الحرب اليمنية عن مقتل أكثر من 10 آلاف مدني منذ عام 2015.", "casualty")
+    assert [p.key for p in figure.places] == ["yemen"]

@@ -12,6 +12,7 @@ from kg.extract.numbers import NumberMatch
 from kg.extract.mentions import Found
 from kg.extract.window import Sentence, Window, same_actor
 from kg.nlp.normalize import normalize
+from kg.registry import load_registry
 
 ONE_OF = frozenset({"احد", "احدي"})  # أحد/إحدى (one of), normalised
 MAX_VICTIMS = 100_000_000  # more people than any war killed or drove out: a sum of something else
@@ -99,6 +100,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             attack = outcome_of(w, attacks, s, num.start, modality)
             places = [f.mention for f in w.where(s, [f for f in s.founds if f.mention.kind == "place"
                                                       and not (group_start <= f.start < group_end)], ns)]
+            if not places:  # قتل في النزاع السوري: the country of the war the figure is told in
+                places = _war_country(w, s)
             if not places:  # where its attack was, and where the document happens (each once)
                 told = (attack.places if attack is not None else []) + ([main_place] if main_place is not None else [])
                 places = list({p.key or p.span.text: p for p in told}.values())
@@ -204,3 +207,14 @@ def dedupe_casualties(events: list[Event]) -> list[Event]:
 
 def _victim_key(ev: Event) -> str | None:
     return (ev.victim.key or ev.victim.span.text) if ev.victim else None
+
+
+def _war_country(w: Window, s: Sentence) -> list[Mention]:
+    """A war word with a country adjective (النزاع السوري، الحرب اليمنية، الأزمة الليبية)
+    tells where the figures of its sentence were counted."""
+    wars = norm_set(w.lex["war_words"])
+    for f in w.adjective_actors(s):
+        if f.start > s.start and w.doc[f.start - 1].norm_ in wars and load_registry().get("place", f.mention.key):
+            entry = load_registry().get("place", f.mention.key)
+            return [Mention(f.mention.span, "place", entry.type, entry.key, "adjective")]
+    return []
