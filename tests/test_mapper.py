@@ -1313,3 +1313,10 @@ def test_the_side_after_with_was_fought(builder, text, perpetrator, target):
 def test_a_war_with_a_country_adjective_places_its_figures(builder):
     figure, = events(builder, "وأسفرت الحرب اليمنية عن مقتل أكثر من 10 آلاف مدني منذ عام 2015.", "casualty")
     assert [p.key for p in figure.places] == ["yemen"]
+
+
+def test_a_reporting_verb_without_its_own_subject_reports_for_the_first_speaker(builder):
+    """كما أكد أن جرائم الاحتلال: Abbas says it, and the occupation after أن did not speak."""
+    text = "وندد الرئيس الفلسطيني محمود عباس بقرار الإدارة الأمريكية، كما أكد أن جرائم الاحتلال الإسرائيلي في القدس لن تمر دون عقاب."
+    pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+    assert ("abbas", "israel") in pairs

@@ -21,12 +21,21 @@ def find_reporters(w: Window) -> None:
                 elif stmt and w.doc_reporter:
                     s.reporter = w.doc_reporter
                 else:
-                    s.reporter = w.actor_after(s, m.end, 3) or _speaker_before(w, s, m.start)
+                    s.reporter = _speaker_after(w, s, m.end) or _speaker_before(w, s, m.start)
                 if s.reporter:
                     break
+        if s.reporter is None and w.labelled(s, "reporting"):
+            s.reporter = _earlier_speaker(w, s)
         if s.reporter is not None:
             w.use(s.reporter)
             w.doc_reporter = w.doc_reporter or s.reporter
+
+
+def _speaker_after(w: Window, s: Sentence, pos: int) -> Found | None:
+    """The actor within three words after a reporting verb, before any أن/إن: past it the
+    reported clause starts (وأكد أن جرائم الاحتلال: the occupation did not speak)."""
+    f = w.actor_after(s, pos, 3)
+    return None if f is None or any(t.norm_ in w.complementizers for t in w.doc[pos:f.start]) else f
 
 
 def _speaker_before(w: Window, s: Sentence, pos: int) -> Found | None:
@@ -34,3 +43,14 @@ def _speaker_before(w: Window, s: Sentence, pos: int) -> Found | None:
     closes (بمباركة الكيان الإسرائيلي، حيث أشار: the one who spoke is named earlier)."""
     f = w.actor_before(s, pos, 2)
     return None if f is None or any(t.is_punct for t in w.doc[f.end:pos]) else f
+
+
+def _earlier_speaker(w: Window, s: Sentence) -> Found | None:
+    """A reporting verb with no subject of its own (وأدان عريقات القرار، كما أشار إلى أن...):
+    the one who spoke first in the sentence, named after its verb of speech (maybe past a
+    title: وندد الرئيس الفلسطيني محمود عباس)."""
+    first = min(m.start for m in w.labelled(s, "reporting"))
+    for m in sorted(w.labelled(s, "criticism") + w.labelled(s, "accusation"), key=lambda m: m.start):
+        if m.end <= first and (f := w.actor_after(s, m.end, 3)) is not None and not f.latent and f.end <= first:
+            return f
+    return None
