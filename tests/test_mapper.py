@@ -1320,3 +1320,12 @@ def test_a_reporting_verb_without_its_own_subject_reports_for_the_first_speaker(
     text = "وندد الرئيس الفلسطيني محمود عباس بقرار الإدارة الأمريكية، كما أكد أن جرائم الاحتلال الإسرائيلي في القدس لن تمر دون عقاب."
     pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
     assert ("abbas", "israel") in pairs
+
+
+@pytest.mark.parametrize("text,perpetrator,target", [
+    ("استهدفت غارة إسرائيلية سيارة مدنية شرقي مدينة رفح.", "israel", None),
+    ("واستهدفت ضربات جوية أمريكية مواقع لتنظيم داعش قرب مدينة الرقة.", "usa", "isis"),
+])
+def test_an_aim_verb_whose_subject_is_the_attack_noun(builder, text, perpetrator, target):
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == perpetrator and keys(attack.target) == target

@@ -48,7 +48,13 @@ def find_attacks(w: Window) -> list[Event]:
         nouns = {m.start for m in triggers if m.label == "attack:noun"}
         triggers = [m for m in triggers if not (m.label == "attack:verb" and m.start in nouns and (
             _by_means(w, m) or _launch_verb(w, s, m) is not None))]
+        # استهدفت غارة إسرائيلية سيارة: an aim verb whose subject is the attack noun right
+        # after it tells of that attack; the noun stands for both
+        aimed = {n.start for v in triggers for n in triggers if v.label == "attack:verb" and n.label == "attack:noun"
+                 and n.start == v.end and w.lemma(v) in _attack_words("aim_lemmas")}
         for k, m in enumerate(triggers):
+            if m.label == "attack:verb" and m.end in aimed:
+                continue
             if verbal & {m.end, m.end + 1} or (m.label == "attack:verb" and any(
                     n.label == "attack:noun" and m.end <= n.start and w.gap(m.end, n.start) <= 3
                     and verbal & {n.end, n.end + 1} for n in triggers)):
@@ -68,7 +74,7 @@ def find_attacks(w: Window) -> list[Event]:
                     n.label == "attack:noun" and m.end <= n.start <= m.end + 6 for n in triggers):
                 continue  # أطلق سراح: no attack (أطلق صواريخ، أطلق هجوما: one)
             if any(v.label == "attack:verb" and v.end <= m.start and w.gap(v.end, m.start) <= 3
-                   for v in triggers[:k]) and m.label == "attack:noun":
+                   for v in triggers[:k]) and m.label == "attack:noun" and m.start not in aimed:
                 continue  # شنت تركيا هجوما: the noun is the verb's object, one attack
             if w.lemma(m) in _attack_words("protest_lemmas") and w.doc[m.end:min(m.end + 2, s.end)] and \
                     _attack_words("protesters") & ({t.norm_ for t in w.doc[m.end:min(m.end + 2, s.end)]} | {w.doc[max(s.start, m.start - 1)].norm_}):
@@ -108,7 +114,7 @@ def find_attacks(w: Window) -> list[Event]:
             sides = clash_sides(w, s, m)
             if perp is None and sides:  # اشتباكات بين الجيش والحوثيين
                 perp, target = sides[0], (sides[1] if len(sides) > 1 else None)
-            if target is None and verb:  # قصف الجيش مواقع «داعش»: the owner of what it hit
+            if target is None and (verb or m.start in aimed):  # قصف الجيش مواقع «داعش»: the owner of what it hit
                 target = next((f for f in w.actors(s) if after <= f.start and w.gap(after, f.start) <= 3
                                and _owns_target(w, f) and not (perp and same_actor(perp.mention, f.mention))), None)
             if target is None and (other := _opponent(w, s, m)) is not None and not (
