@@ -1329,3 +1329,16 @@ def test_a_reporting_verb_without_its_own_subject_reports_for_the_first_speaker(
 def test_an_aim_verb_whose_subject_is_the_attack_noun(builder, text, perpetrator, target):
     attack, = events(builder, text, "attack")
     assert keys(attack.perpetrator) == perpetrator and keys(attack.target) == target
+
+
+def test_what_was_hit_follows_the_verb_s_object(builder):
+    attack, = events(builder, "شنت طائرات حربية غارات على مواقع الحوثيين في محافظة صعدة.", "attack")
+    assert keys(attack.target) == "houthis" and attack.perpetrator is None
+
+
+def test_an_attack_on_the_attacker_is_another_attack(builder):
+    """Two attacks one sentence apart, the second hitting the first one's attacker: not one event."""
+    text = ("وقصفت القوات التركية قرى في ريف عفرين صباح اليوم. "
+            "وردت الوحدات الكردية بقصف استهدف مواقع للجيش التركي قرب الحدود.")
+    attacks = events(builder, text, "attack")
+    assert len(attacks) == 2 and {keys(a.target) for a in attacks} == {None, "turkish_army"}

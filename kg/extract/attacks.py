@@ -93,6 +93,10 @@ def find_attacks(w: Window) -> list[Event]:
                 # إياها، ركز الداعية هجومه على القيادة متهما إياها: words
                 continue
             after = perp.end if perp and perp.start >= m.start else m.end
+            # شنت طائرات التحالف غارات على مواقع الحوثيين: what was hit follows the verb's object
+            obj = next((n for n in triggers[k + 1:] if verb and n.label == "attack:noun" and after <= n.start
+                        and w.gap(m.end, n.start) <= 3), None)
+            after = obj.end if obj is not None else after
             elsewhere = _not_where(w, s, m, places, perp)
             marker = next((t for t in w.labelled(s, "target_marker") if after <= t.start <= after + 2), None)
             target, target_places = None, []
@@ -537,6 +541,11 @@ def _side(m: Mention | None) -> str | None:
     return (entry.part_of if entry and entry.part_of else m.key) or m.span.text
 
 
+def _hits(a: Event, b: Event) -> bool:
+    """Attack ``a`` is by the side that ``b`` hit."""
+    return a.perpetrator is not None and b.target is not None and _side(a.perpetrator) == _side(b.target)
+
+
 def merge_attacks(events: list[Event]) -> list[Event]:
     """One event per attacker and place: news names the same attack many times. An attack
     with no attacker joins one with the same place, or the one told just before it."""
@@ -547,6 +556,8 @@ def merge_attacks(events: list[Event]) -> list[Event]:
         for m in merged:
             if m.modality != ev.modality:
                 continue  # لو نجح هجومهم: no part of the attack that happened
+            if _hits(m, ev) or _hits(ev, m):
+                continue  # one hit the other's attacker: two attacks, one by each side
             overlap = _shared_place(own[id(m)], _place_keys(ev)) or not ev.places or not own[id(m)]
             if ev.perpetrator is None:
                 close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1
