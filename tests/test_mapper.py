@@ -1336,9 +1336,12 @@ def test_what_was_hit_follows_the_verb_s_object(builder):
     assert keys(attack.target) == "houthis" and attack.perpetrator is None
 
 
-def test_an_attack_on_the_attacker_is_another_attack(builder):
-    """Two attacks one sentence apart, the second hitting the first one's attacker: not one event."""
-    text = ("وقصفت القوات التركية قرى في ريف عفرين صباح اليوم. "
-            "وردت الوحدات الكردية بقصف استهدف مواقع للجيش التركي قرب الحدود.")
-    attacks = events(builder, text, "attack")
-    assert len(attacks) == 2 and {keys(a.target) for a in attacks} == {None, "turkish_army"}
+
+@pytest.mark.parametrize("text,perpetrator", [
+    ("وقال مسؤول محلي إن قصف ميليشيات الحوثي دمر عشرات المنازل في مدينة تعز.", "houthis"),
+    ("وتضرر المستشفى الوحيد في البلدة جراء قصف قوات النظام السوري على ريف درعا.", "syrian_army"),
+])
+def test_the_actor_after_shelling_did_it(builder, text, perpetrator):
+    """قصف X: the shelling X did (hit places are places; a target is named with على or ل)."""
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == perpetrator and attack.target is None

@@ -118,7 +118,7 @@ def find_attacks(w: Window) -> list[Event]:
             sides = clash_sides(w, s, m)
             if perp is None and sides:  # اشتباكات بين الجيش والحوثيين
                 perp, target = sides[0], (sides[1] if len(sides) > 1 else None)
-            if target is None and (verb or m.start in aimed):  # قصف الجيش مواقع «داعش»: the owner of what it hit
+            if target is None:  # قصف الجيش مواقع «داعش»، بدأت تركيا قصف معسكرات للحزب: the owner of what was hit
                 target = next((f for f in w.actors(s) if after <= f.start and w.gap(after, f.start) <= 3
                                and _owns_target(w, f) and not (perp and same_actor(perp.mention, f.mention))), None)
             if target is None and (other := _opponent(w, s, m)) is not None and not (
@@ -320,8 +320,6 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         perp = _agent_of_noun(w, s, m, actors)
     else:
         perp = w.actor_after(s, m.end, 2 if verb else 1, among=actors)
-        if perp is not None and _opponent(w, s, m) is perp:
-            perp = None  # معارك مع الحوثيين: the other side
         if perp is not None and (w.owns_facility(perp) or _owns_target(w, perp)):
             perp = None  # هاجم مسلحون مقر الأمم المتحدة، قصفت مواقع للحوثيين: the owner of what was hit
     if perp is not None and any(m.end <= t.start < perp.start for t in w.labelled(s, "target_marker")):
@@ -541,11 +539,6 @@ def _side(m: Mention | None) -> str | None:
     return (entry.part_of if entry and entry.part_of else m.key) or m.span.text
 
 
-def _hits(a: Event, b: Event) -> bool:
-    """Attack ``a`` is by the side that ``b`` hit."""
-    return a.perpetrator is not None and b.target is not None and _side(a.perpetrator) == _side(b.target)
-
-
 def merge_attacks(events: list[Event]) -> list[Event]:
     """One event per attacker and place: news names the same attack many times. An attack
     with no attacker joins one with the same place, or the one told just before it."""
@@ -556,8 +549,6 @@ def merge_attacks(events: list[Event]) -> list[Event]:
         for m in merged:
             if m.modality != ev.modality:
                 continue  # لو نجح هجومهم: no part of the attack that happened
-            if _hits(m, ev) or _hits(ev, m):
-                continue  # one hit the other's attacker: two attacks, one by each side
             overlap = _shared_place(own[id(m)], _place_keys(ev)) or not ev.places or not own[id(m)]
             if ev.perpetrator is None:
                 close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1
