@@ -1345,3 +1345,12 @@ def test_the_actor_after_shelling_did_it(builder, text, perpetrator):
     """قصف X: the shelling X did (hit places are places; a target is named with على or ل)."""
     attack, = events(builder, text, "attack")
     assert keys(attack.perpetrator) == perpetrator and attack.target is None
+
+
+@pytest.mark.parametrize("text,count,victim", [
+    ("وأعلنت الشرطة العراقية مقتل أحد عناصرها بانفجار عبوة ناسفة جنوبي مدينة كركوك.", 1, "iraq"),
+    ("وقالت حركة الشباب إن ثلاثة من مقاتليها قتلوا في غارة جوية قرب مدينة كسمايو.", 3, "al_shabaab"),
+])
+def test_members_with_a_possessive_pronoun_belong_to_the_subject(builder, text, count, victim):
+    figure, = events(builder, text, "casualty")
+    assert figure.count == count and keys(figure.victim) == victim

@@ -85,6 +85,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                         if group_start <= f.start < max(group_end, group_start + 1)
                         and not (f.latent and f.mention.via in ("metonym", "registry"))]
             victim = min(in_group, key=lambda f: f.start) if in_group else None
+            if victim is None and group_end > group_start:  # مقتل أحد جنودها: the subject's soldiers
+                victim = _members_of_subject(w, s, group_start, ns)
             perp = None
             for b in w.by_markers(s):
                 if b.start >= ne:
@@ -173,6 +175,16 @@ def _outbreak(w: Window, s: Sentence) -> bool:
     if any(a.end >= s.end or not illness(w.doc[a.end].norm_) for a in w.labelled(s, "attack")):
         return False
     return any(illness(t.norm_) for t in w.doc[s.start:s.end])
+
+
+def _members_of_subject(w: Window, s: Sentence, group: int, ns: int) -> Found | None:
+    """Victims named as members with a possessive pronoun (أحد جنودها، ثلاثة من عناصره) belong to
+    the sentence's subject: its first state, armed group or organisation before the figure."""
+    word = w.doc[group + 1].norm_ if w.doc[group].norm_ == "من" and group + 1 < s.end else w.doc[group].norm_
+    if not any(word.endswith(p) and word[:-len(p)] in norm_set(w.lex["member_stems"]) for p in ("ها", "هم", "ه")):
+        return None
+    return next((f for f in w.actors(s) if f.end <= ns and not f.latent
+                 and f.mention.type in ("state", "armed_group", "organisation")), None)
 
 
 def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> tuple[int, int]:

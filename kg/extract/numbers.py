@@ -258,12 +258,14 @@ def _qualifier(text: str, tokens: Sequence[Token], keys: Sequence[str], i: int, 
 
 def _one_of(keys: Sequence[str], i: int, part: _Part) -> bool:
     """واحد alone counts one (شخص واحد، قتل واحد منهم); أحد/إحدى only as "one of" (أحد
-    المقاتلين، إحدى النساء، أحد من): the guidelines count them."""
+    المقاتلين، إحدى النساء، أحد من، أحد جنودها): the guidelines count them."""
     word = keys[i][len(part.prefix):]
     if not word.startswith(("احد", "احدي")):
         return True
     following = keys[part.next] if part.next < len(keys) else ""
-    return following.startswith("ال") or following in _ONE_OF_BEFORE
+    # a noun made definite by a possessive pronoun counts too (أحد جنودها، إحدى بناته)
+    possessed = len(following) > 4 and following.endswith(("ها", "هم", "هما", "نا", "ه"))
+    return following.startswith("ال") or following in _ONE_OF_BEFORE or possessed
 
 
 def find_numbers(text: str, tokens: list[Token]) -> list[NumberMatch]:
