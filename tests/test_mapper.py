@@ -1354,3 +1354,9 @@ def test_the_actor_after_shelling_did_it(builder, text, perpetrator):
 def test_members_with_a_possessive_pronoun_belong_to_the_subject(builder, text, count, victim):
     figure, = events(builder, text, "casualty")
     assert figure.count == count and keys(figure.victim) == victim
+
+
+def test_members_of_the_one_a_relative_pronoun_stands_for(builder):
+    text = "وواصل تنظيم داعش هجماته على قوات البيشمركة التي قتل نحو ثلاثين من عناصرها منذ بداية العام."
+    figures = [e for e in events(builder, text, "casualty") if e.count == 30]
+    assert figures and keys(figures[0].victim) == "peshmerga"

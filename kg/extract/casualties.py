@@ -179,12 +179,15 @@ def _outbreak(w: Window, s: Sentence) -> bool:
 
 def _members_of_subject(w: Window, s: Sentence, group: int, ns: int) -> Found | None:
     """Victims named as members with a possessive pronoun (أحد جنودها، ثلاثة من عناصره) belong to
-    the sentence's subject: its first state, armed group or organisation before the figure."""
+    the sentence's subject, its first state or armed group before the figure, or the one a
+    relative pronoun before the figure stands for."""
     word = w.doc[group + 1].norm_ if w.doc[group].norm_ == "من" and group + 1 < s.end else w.doc[group].norm_
     if not any(word.endswith(p) and word[:-len(p)] in norm_set(w.lex["member_stems"]) for p in ("ها", "هم", "ه")):
         return None
-    return next((f for f in w.actors(s) if f.end <= ns and not f.latent
-                 and f.mention.type in ("state", "armed_group", "organisation")), None)
+    bodies = [f for f in w.actors(s) if f.end <= ns and not f.latent and f.mention.type in ("state", "armed_group")]
+    # قوات الأمن التي قتل عشرون من أفرادها: the one a relative pronoun stands for
+    related = [f for f in bodies if f.end < s.end and w.doc[f.end].norm_ in w.relatives]
+    return related[-1] if related else (bodies[0] if bodies else None)
 
 
 def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> tuple[int, int]:
