@@ -1360,3 +1360,8 @@ def test_members_of_the_one_a_relative_pronoun_stands_for(builder):
     text = "وواصل تنظيم داعش هجماته على قوات البيشمركة التي قتل نحو ثلاثين من عناصرها منذ بداية العام."
     figures = [e for e in events(builder, text, "casualty") if e.count == 30]
     assert figures and keys(figures[0].victim) == "peshmerga"
+
+
+def test_a_broken_plural_people_names_the_victims_state(builder):
+    figure, = events(builder, "وقتل خمسة جنود أفغان في انفجار لغم على طريق سريع.", "casualty")
+    assert keys(figure.victim) == "afghanistan"
