@@ -1365,3 +1365,9 @@ def test_members_of_the_one_a_relative_pronoun_stands_for(builder):
 def test_a_broken_plural_people_names_the_victims_state(builder):
     figure, = events(builder, "وقتل خمسة جنود أفغان في انفجار لغم على طريق سريع.", "casualty")
     assert keys(figure.victim) == "afghanistan"
+
+
+def test_a_launch_verb_reaches_its_attack_noun_past_a_date(builder):
+    text = "وبدأ الجيش الإسرائيلي مع وحدات من حرس الحدود منذ 5 تشرين الأول/أكتوبر الماضي هجوما واسعا على مخيم جنين."
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == "idf"

@@ -16,7 +16,7 @@ from kg.registry import load_registry
 SIDES_GAP = 5  # words between a clash noun and the بين naming its sides, at most
 SUBJECT_GAP = 4  # words between an attack noun and the verb it is the subject of
 ATTRIBUTION_GAP = 4  # words between an attack and the verb attributing it (التي، adjectives)
-LAUNCH_GAP = 12  # tokens between a launch verb (بدأت، نفذ) and the attack noun it takes
+LAUNCH_GAP = 15  # words between a launch verb (بدأت، نفذ) and the attack noun it takes
 SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (واصفا، قائلا)
 SHOT_REACH = 12  # words after a death searched for where a shooting was
 
@@ -428,8 +428,8 @@ def _launch_verb(w: Window, s: Sentence, m: Match) -> int | None:
         return None  # بدأت الحكومة تحقيقا في الهجوم: not its object
     others = {t.start for t in w.labelled(s, "attack")}
     launch = _attack_words("launch_verbs")
-    for i in range(m.start - 1, max(s.start, m.start - LAUNCH_GAP) - 1, -1):
-        if w.doc[i].text in "،,.:؛\"«»" or i in others:
+    for i in range(m.start - 1, s.start - 1, -1):
+        if w.doc[i].text in "،,.:؛\"«»" or i in others or w.gap(i, m.start) > LAUNCH_GAP:
             return None
         norm = w.doc[i].norm_
         if norm in launch or (norm[:1] in "وف" and norm[1:] in launch):  # وبدأت
