@@ -1371,3 +1371,10 @@ def test_a_launch_verb_reaches_its_attack_noun_past_a_date(builder):
     text = "وبدأ الجيش الإسرائيلي مع وحدات من حرس الحدود منذ 5 تشرين الأول/أكتوبر الماضي هجوما واسعا على مخيم جنين."
     attack, = events(builder, text, "attack")
     assert keys(attack.perpetrator) == "idf"
+
+
+def test_the_resistance_alone_is_the_resistance_named_before(builder):
+    text = ("وقال متحدث باسم المقاومة الشعبية إن مقاتليه يتقدمون في المدينة. "
+            "واندلعت اشتباكات عنيفة بين المقاومة والمتمردين الحوثيين في حي الجحملية.")
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == "yemen_popular_resistance" and keys(attack.target) == "houthis"

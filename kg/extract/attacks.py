@@ -242,7 +242,9 @@ def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
                     if m.end <= b.start and w.gap(m.end, b.start) <= SIDES_GAP), None)
     if between is None or any(m.end <= t.start < between.start for t in w.labelled(s, "attack")):
         return []  # ...هجوم على X واشتباكات بين: the nearer noun's sides
-    found = [f for f in w.actors(s) if not f.latent and between.end <= f.start <= between.end + 6]
+    # a name referring back (بين المقاومة والحوثيين) is a side too; a country named as a place is not
+    found = [f for f in w.actors(s) if not (f.latent and f.mention.via in ("registry", "metonym"))
+             and between.end <= f.start <= between.end + 6]
     return distinct(found)
 
 
