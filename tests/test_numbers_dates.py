@@ -181,6 +181,19 @@ def test_ambiguous_duals_are_not_counted(text):
     assert nums(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "وقال إننا شعب عربي واحد ولن نقبل بالتقسيم",
+    "ووقفت الدول الخليجية يدا واحدة أمام الأزمة",
+    "وانفجرت العبوتان في آن واحد صباح أمس",
+])
+def test_one_that_means_united_or_same_is_no_count(text):
+    assert nums(text) == []
+
+
+def test_one_after_a_person_noun_still_counts():
+    assert nums("وقتل شخص واحد في الحادث") == [(1, "واحد")]
+
+
 # --- exclusions ---------------------------------------------------------------------
 
 

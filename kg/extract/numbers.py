@@ -70,6 +70,7 @@ _WORDS: PhraseTable[tuple[float, str]] = PhraseTable(_word_entries(), _CLITICS)
 _VAGUE: PhraseTable[bool] = PhraseTable(dict.fromkeys(_forms("vague"), True), _CLITICS)
 _NOT_NUMBERS = {normalize(w) for w in _forms("not_numbers")}
 _ONE_OF_BEFORE = {normalize(w) for w in _DATA["units_compound_only"]["one_of_before"]}
+_UNITY_NOUNS = {normalize(w) for w in _DATA["units_compound_only"]["unity_nouns"]}
 _QUALIFIERS_BEFORE = _qualifier_table("before")
 _QUALIFIERS_AFTER = _qualifier_table("after")
 _AFTER_WINDOW: int = _DATA["qualifiers"]["after_window"]
@@ -261,7 +262,11 @@ def _one_of(keys: Sequence[str], i: int, part: _Part) -> bool:
     المقاتلين، إحدى النساء، أحد من، أحد جنودها): the guidelines count them."""
     word = keys[i][len(part.prefix):]
     if not word.startswith(("احد", "احدي")):
-        return True
+        # شعب يمني واحد، يدا واحدة، في آن واحد: one as in united or same, no count
+        before = [k for k in keys[max(0, i - 2):i]]
+        if before and before[-1].endswith(("ي", "يه")) and len(before) == 2:
+            before = before[:1]  # past one adjective
+        return not (before and before[-1] in _UNITY_NOUNS)
     following = keys[part.next] if part.next < len(keys) else ""
     # a noun made definite by a possessive pronoun counts too (أحد جنودها، إحدى بناته)
     possessed = len(following) > 4 and following.endswith(("ها", "هم", "هما", "نا", "ه"))
