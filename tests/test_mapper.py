@@ -1378,3 +1378,9 @@ def test_the_resistance_alone_is_the_resistance_named_before(builder):
             "واندلعت اشتباكات عنيفة بين المقاومة والمتمردين الحوثيين في حي الجحملية.")
     attack, = events(builder, text, "attack")
     assert keys(attack.perpetrator) == "yemen_popular_resistance" and keys(attack.target) == "houthis"
+
+
+def test_rates_are_no_attribution(builder):
+    """نسب after a noun is "rates" (ارتفاع نسب الإيرانيين الوافدين إلى العراق), no accusation."""
+    text = "وتحدث التقرير عن ارتفاع نسب الإيرانيين الوافدين إلى العراق خلال موسم الزيارات."
+    assert events(builder, text, "accusation") == []

@@ -564,7 +564,7 @@ def attributions(w: Window, s: Sentence, actors: list[Found], attacks: list[Even
     out = []
     for m in w.labelled(s, "attribution_to"):
         marker = next((i for i in range(m.end, min(m.end + 6, s.end)) if w.doc[i].norm_ in ("الي", "لي")), None)
-        if marker is None or w.negated(s, m):
+        if marker is None or w.negated(s, m) or _rates(w, s, m, actors):
             continue
         named = [f for f in actors if not f.latent]
         accuser = w.actor_after(s, m.end, 2, among=named) or w.actor_before(s, m.start, 1, among=named)
@@ -573,6 +573,15 @@ def attributions(w: Window, s: Sentence, actors: list[Found], attacks: list[Even
         accused = w.actor_after(s, marker + 1, 2, accuser, among=actors)
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
+
+
+def _rates(w: Window, s: Sentence, m: Match, actors: list[Found]) -> bool:
+    """نسب bare after a word that is no name, relative pronoun or attack is the noun "rates"
+    (خفض نسب السعوديين القادمين إلى النمسا), not the verb "attributed"."""
+    i = m.start - 1
+    if w.doc[m.start].norm_ != "نسب" or i < s.start or w.doc[i].is_punct or w.doc[i].norm_ in w.relatives:
+        return False
+    return not any(a.start <= i < a.end for a in w.labelled(s, "attack")) and not any(f.end == m.start for f in actors)
 
 
 def merge_accusations(events: list[Event]) -> list[Event]:
