@@ -1384,3 +1384,12 @@ def test_rates_are_no_attribution(builder):
     """نسب after a noun is "rates" (ارتفاع نسب الإيرانيين الوافدين إلى العراق), no accusation."""
     text = "وتحدث التقرير عن ارتفاع نسب الإيرانيين الوافدين إلى العراق خلال موسم الزيارات."
     assert events(builder, text, "accusation") == []
+
+
+@pytest.mark.parametrize("text,perpetrator,target", [
+    ("وتعرضت دورية للجيش اللبناني لهجوم مسلح عند أطراف بلدة عرسال.", None, "lebanese_army"),
+    ("وتعرض مقر لحزب العمال الكردستاني في أربيل لقصف من الطيران التركي.", "turkish_army", "pkk"),
+])
+def test_who_underwent_an_attack_was_hit(builder, text, perpetrator, target):
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == perpetrator and keys(attack.target) == target

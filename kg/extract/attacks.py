@@ -127,6 +127,11 @@ def find_attacks(w: Window) -> list[Event]:
             if predicate is not None and target is None:  # هجوما في عفرين يستهدف الوحدات الكردية
                 target = next((f for f in w.actors(s) if not f.latent and f.start >= predicate.end
                                and w.gap(predicate.end, f.start) <= 2), None)
+            if (undergone := _undergone(w, s, m)) is not None:
+                # تعرضت دورية للجيش لهجوم: who underwent it was hit, whoever is named before
+                if perp is not None and perp.start < m.start:
+                    perp = None
+                target = target or undergone
             if perp and target and same_actor(perp.mention, target.mention):
                 target = None
             # where: the places named around this trigger, up to the next one (not the verb's
@@ -246,6 +251,21 @@ def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
     found = [f for f in w.actors(s) if not (f.latent and f.mention.via in ("registry", "metonym"))
              and between.end <= f.start <= between.end + 6]
     return distinct(found)
+
+
+def _undergone(w: Window, s: Sentence, m: Match) -> Found | None:
+    """The actor named between تعرض (underwent) and the attack noun with ل it takes (تعرض
+    مقر الحزب لقصف، تعرضت قافلة للجيش لهجوم): the one hit."""
+    if not w.prefixed(m.start, "ل"):
+        return None
+    verbs = _attack_words("undergo_verbs")
+    for i in range(m.start - 1, max(s.start, m.start - 8) - 1, -1):
+        if w.doc[i].is_punct:
+            return None
+        if w.doc[i].norm_ in verbs or (w.doc[i].norm_[:1] in "وف" and w.doc[i].norm_[1:] in verbs):
+            return next((f for f in w.actors(s) if i < f.start and f.end <= m.start
+                         and not (f.latent and f.mention.via in ("registry", "metonym"))), None)
+    return None
 
 
 def _opponent(w: Window, s: Sentence, m: Match) -> Found | None:
