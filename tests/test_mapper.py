@@ -1393,3 +1393,8 @@ def test_rates_are_no_attribution(builder):
 def test_who_underwent_an_attack_was_hit(builder, text, perpetrator, target):
     attack, = events(builder, text, "attack")
     assert keys(attack.perpetrator) == perpetrator and keys(attack.target) == target
+
+
+def test_the_one_after_a_passive_assassination_was_hit(builder):
+    attack, = events(builder, "واغتيل القيادي في حركة حماس برصاص مسلحين مجهولين قرب منزله في مدينة غزة.", "attack")
+    assert attack.perpetrator is None and keys(attack.target) == "hamas"

@@ -115,6 +115,8 @@ def find_attacks(w: Window) -> list[Event]:
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start <= m.end + 2), None)
             elif object_noun(w, m):  # اغتيال رئيس الحكومة: the one hit
                 target = w.actor_after(s, m.end, 1)
+            elif verb and _passive(w, m):  # اغتيل القيادي في حماس، اغتيل السفير الروسي أندريه كارلوف
+                target = w.actor_after(s, m.end, 3, among=[f for f in w.actors(s) if not f.latent])
             sides = clash_sides(w, s, m)
             if perp is None and sides:  # اشتباكات بين الجيش والحوثيين
                 perp, target = sides[0], (sides[1] if len(sides) > 1 else None)
@@ -253,6 +255,13 @@ def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
     return distinct(found)
 
 
+def _passive(w: Window, m: Match) -> bool:
+    """The attack verb ``m`` is in a form spelled only as a passive (اغتيل، اغتيلت)."""
+    norm = w.doc[m.start].norm_
+    forms = _attack_words("passive_forms")
+    return norm in forms or (norm[:1] in "وف" and norm[1:] in forms)
+
+
 def _undergone(w: Window, s: Sentence, m: Match) -> Found | None:
     """The actor named between تعرض (underwent) and the attack noun with ل it takes (تعرض
     مقر الحزب لقصف، تعرضت قافلة للجيش لهجوم): the one hit."""
@@ -346,6 +355,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
             perp = None  # هاجم مسلحون مقر الأمم المتحدة، قصفت مواقع للحوثيين: the owner of what was hit
     if perp is not None and any(m.end <= t.start < perp.start for t in w.labelled(s, "target_marker")):
         perp = None  # تشن هجوما ضد المتمردين: the one after ضد is hit
+    if verb and _passive(w, m):
+        perp = None  # اغتيل القيادي: the one after a passive verb was hit; who did it follows a by-marker
     if perp is None:
         for b in w.by_markers(s):
             if b.start == m.start and object_noun(w, m):
@@ -354,6 +365,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
                 if _beyond(w, s, b.end, perp.start):
                     perp = None  # بسيارة مفخخة على حاجز لوحدات حماية الشعب: what was hit
                 break
+    if verb and _passive(w, m):
+        return perp
     if perp is None and verb:  # قوات البيشمركة الكردية شنت: a subject, maybe with its adjective
         perp = _before(w, s, m, 1, actors)
         if perp and w.gap(perp.end, m.start) and not w.adjective(w.doc[perp.end]):
