@@ -1398,3 +1398,10 @@ def test_who_underwent_an_attack_was_hit(builder, text, perpetrator, target):
 def test_the_one_after_a_passive_assassination_was_hit(builder):
     attack, = events(builder, "واغتيل القيادي في حركة حماس برصاص مسلحين مجهولين قرب منزله في مدينة غزة.", "attack")
     assert attack.perpetrator is None and keys(attack.target) == "hamas"
+
+
+def test_a_verb_of_deeming_with_that_reports_who_is_responsible(builder):
+    """اعتبرت X أن Y تتحمل مسؤولية مقتل Z: X holds Y (not Z, whose killing it is) responsible."""
+    text = "واعتبرت وزارة الخارجية القطرية أن إسرائيل تتحمل مسؤولية مقتل الصحفية شيرين أبو عاقلة."
+    pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
+    assert pairs == {("qatar", "israel")}

@@ -553,7 +553,12 @@ def responsibilities(w: Window, s: Sentence, actors: list[Found], attacks: list[
             accused = w.actor_before(s, m.start - 1, 0, among=actors)
             accuser = w.actor_before(s, accused.start, 3, among=actors) if accused else None
         else:
-            accused = w.actor_after(s, m.end, 2, among=actors) or w.actor_before(s, m.start, 1, among=actors)
+            # the subject after the verb (يتحمل حرس الثورة المسؤولية), before the word for
+            # responsibility: past it the deed is named (مسؤولية مقتل سليماني); else before it
+            after = w.actor_after(s, m.end, 2, among=actors)
+            if after is not None and _accusation_needs()["حمل"] & {t.norm_ for t in w.doc[m.end:after.start]}:
+                after = None
+            accused = after or w.actor_before(s, m.start, 1, among=actors)
             accuser = s.reporter or w.doc_reporter
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]

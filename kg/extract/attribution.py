@@ -14,7 +14,7 @@ def find_reporters(w: Window) -> None:
             if f:
                 s.reporter = f
         if s.reporter is None:
-            for m in w.labelled(s, "reporting"):
+            for m in w.labelled(s, "reporting") + _deeming(w, s):
                 stmt = w.starts_with(s, "statement", m.end)
                 if stmt and (spokesman := w.speaks_for(s, stmt)):
                     s.reporter = spokesman  # قال المتحدث باسم الخارجية: the ministry
@@ -54,3 +54,10 @@ def _earlier_speaker(w: Window, s: Sentence) -> Found | None:
         if m.end <= first and (f := w.actor_after(s, m.end, 3)) is not None and not f.latent and f.end <= first:
             return f
     return None
+
+
+def _deeming(w: Window, s: Sentence) -> list:
+    """A verb of deeming followed by أن (اعتبرت الخارجية أن واشنطن تتحمل المسؤولية) reports
+    what its subject holds, as قال does."""
+    return [m for m in w.labelled(s, "designation") if m.label != "designation:noun"
+            and any(t.norm_ in w.complementizers for t in w.doc[m.end:min(m.end + 5, s.end)])]
