@@ -1405,3 +1405,13 @@ def test_a_verb_of_deeming_with_that_reports_who_is_responsible(builder):
     text = "واعتبرت وزارة الخارجية القطرية أن إسرائيل تتحمل مسؤولية مقتل الصحفية شيرين أبو عاقلة."
     pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
     assert pairs == {("qatar", "israel")}
+
+
+def test_others_belong_to_the_side_of_the_figure_before(builder):
+    figures = events(builder, "وقتل أربعة جنود أتراك وأصيب سبعة آخرون بانفجار لغم قرب الحدود العراقية.", "casualty")
+    assert {(f.count, keys(f.victim)) for f in figures} == {(4, "turkey"), (7, "turkey")}
+
+
+def test_a_number_glued_to_a_place_name_is_no_part_of_it(builder):
+    text = "وقتل 3 مدنيين في قرية تابعة لقضاء الخالص شمال محافظة ديالى57 كم شمال شرقي بغداد."
+    assert not any(ch.isdigit() for name in place_names(builder, text) for ch in name)

@@ -32,6 +32,7 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
         passengers = norm_set(w.lex["passenger_words"])
         part_of = norm_set(w.lex["part_of_figure"])
         last_outcome: Match | None = None  # the outcome of the sentence's figure before
+        last_victim: Found | None = None  # and whom it counted
         for num, ns, ne in s.numbers:
             if ns > s.start and w.doc[ns - 1].norm_ in passengers:
                 continue  # سيارة تقل 7 أشخاص: on board, not hurt
@@ -87,6 +88,9 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             victim = min(in_group, key=lambda f: f.start) if in_group else None
             if victim is None and group_end > group_start:  # مقتل أحد جنودها: the subject's soldiers
                 victim = _members_of_subject(w, s, group_start, ns)
+            if victim is None and group_end > group_start and w.doc[group_start].norm_ in norm_set(w.lex["others_words"]):
+                victim = last_victim  # مقتل جندي تركي وجرح اثنين آخرين: the same side's
+            last_victim = victim
             perp = None
             for b in w.by_markers(s):
                 if b.start >= ne:

@@ -223,6 +223,9 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         cut = _clitic_of(doc[start], waw_words)
         if cut:
             span = Span(span.start + cut, span.end, doc.user_data["text"][span.start + cut:span.end], span.sentence)
+        glued = len(span.text) - len(span.text.rstrip("0123456789٠١٢٣٤٥٦٧٨٩"))
+        if glued and glued < len(span.text):  # ديالى57 كم: a number written without its space
+            span = Span(span.start, span.end - glued, span.text[:-glued], span.sentence)
         name = normalize(span.text)
         if len(name) < 2 or name in not_names or (end - start == 1 and (
                 name.endswith(verb_endings) or normalize(doc[start].text).startswith(("لل", "بال")))):
