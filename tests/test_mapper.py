@@ -1415,3 +1415,15 @@ def test_others_belong_to_the_side_of_the_figure_before(builder):
 def test_a_number_glued_to_a_place_name_is_no_part_of_it(builder):
     text = "وقتل 3 مدنيين في قرية تابعة لقضاء الخالص شمال محافظة ديالى57 كم شمال شرقي بغداد."
     assert not any(ch.isdigit() for name in place_names(builder, text) for ch in name)
+
+
+@pytest.mark.parametrize("text,culprit", [
+    ("وقالت منظمة العفو الدولية إن قوات الدعم السريع ارتكبت انتهاكات جسيمة بحق المدنيين في دارفور.", "rsf"),
+    ("وقال وزير الخارجية السعودي إن مذابح النظام السوري بحق شعبه لن تمر دون حساب.", "syria"),
+])
+def test_violations_and_massacres_named_with_the_culprit_accuse_it(builder, text, culprit):
+    assert culprit in {keys(e.accused) for e in events(builder, text, "accusation")}
+
+
+def test_violations_with_no_culprit_accuse_no_one(builder):
+    assert events(builder, "وقالت المنظمة في تقريرها السنوي إن انتهاكات حقوق الإنسان تتزايد في المنطقة.", "accusation") == []
