@@ -1427,3 +1427,16 @@ def test_violations_and_massacres_named_with_the_culprit_accuse_it(builder, text
 
 def test_violations_with_no_culprit_accuse_no_one(builder):
     assert events(builder, "وقالت المنظمة في تقريرها السنوي إن انتهاكات حقوق الإنسان تتزايد في المنطقة.", "accusation") == []
+
+
+@pytest.mark.parametrize("text,perpetrator,target", [
+    # who set the ambush
+    ("وقتل جنديان في كمين نصبه مسلحون من حركة الشباب في منطقة جوبا السفلى.", "al_shabaab", None),
+    # the missile the pronoun stands for was fired, though intercepted
+    ("وأسقطت الدفاعات الجوية صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان.", "houthis", None),
+    # the owner of the hideout raided was hit
+    ("وشنت القوات الخاصة عملية دهم لمخبأ تابع لتنظيم داعش في مدينة كركوك.", None, "isis"),
+])
+def test_ambushes_fired_missiles_and_raided_hideouts(builder, text, perpetrator, target):
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == perpetrator and keys(attack.target) == target

@@ -71,8 +71,9 @@ def find_attacks(w: Window) -> list[Event]:
             if k > 0 and m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("means_words"):
                 continue  # محاولة لاستهداف المعسكر باستخدام قذائف الهاون: the means of the attack told before
             if w.needs_unmet(s, m, _attack_needs(), 6) and not any(
-                    n.label == "attack:noun" and m.end <= n.start <= m.end + 6 for n in triggers):
-                continue  # أطلق سراح: no attack (أطلق صواريخ، أطلق هجوما: one)
+                    n.label == "attack:noun" and m.end <= n.start <= m.end + 6 for n in triggers) and not (
+                    w.carries_object(m) and _fired_before(w, s, m)):
+                continue  # أطلق سراح: no attack (أطلق صواريخ، أطلق هجوما، صاروخا أطلقه الحوثيون: one)
             if any(v.label == "attack:verb" and v.end <= m.start and w.gap(v.end, m.start) <= 3
                    for v in triggers[:k]) and m.label == "attack:noun" and m.start not in aimed:
                 continue  # شنت تركيا هجوما: the noun is the verb's object, one attack
@@ -253,6 +254,13 @@ def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
     found = [f for f in w.actors(s) if not (f.latent and f.mention.via in ("registry", "metonym"))
              and between.end <= f.start <= between.end + 6]
     return distinct(found)
+
+
+def _fired_before(w: Window, s: Sentence, m: Match) -> bool:
+    """What the verb's object pronoun stands for is fired, named within three words before it
+    (أسقطت الدفاعات صاروخا باليستيا أطلقه الحوثيون)."""
+    fired = _attack_needs().get(w.lemma(m)) or _attack_needs().get(w.doc[m.start].norm_[:-1], frozenset())
+    return any(t.norm_ in fired for t in w.doc[max(s.start, m.start - 3):m.start])
 
 
 def _passive(w: Window, m: Match) -> bool:
@@ -439,7 +447,9 @@ def _owns_target(w: Window, f: Found) -> bool:
         i -= 1
     if i > 0 and w.doc[i].norm_.removeprefix("ال").startswith("تابع"):
         i -= 1
-    return i >= 0 and w.doc[i].norm_ in _attack_words("target_heads")
+    heads = _attack_words("target_heads")
+    norm = w.doc[i].norm_ if i >= 0 else ""
+    return norm in heads or (norm.startswith("ل") and norm[1:] in heads)  # لمخبأ
 
 
 def _assailant_near(w: Window, s: Sentence, m: Match) -> bool:
