@@ -363,7 +363,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
             perp = None  # هاجم مسلحون مقر الأمم المتحدة، قصفت مواقع للحوثيين: the owner of what was hit
     if perp is not None and any(m.end <= t.start < perp.start for t in w.labelled(s, "target_marker")):
         perp = None  # تشن هجوما ضد المتمردين: the one after ضد is hit
-    if verb and _passive(w, m):
+    passive = verb and _passive(w, m)
+    if passive:
         perp = None  # اغتيل القيادي: the one after a passive verb was hit; who did it follows a by-marker
     if perp is None:
         for b in w.by_markers(s):
@@ -373,7 +374,7 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
                 if _beyond(w, s, b.end, perp.start):
                     perp = None  # بسيارة مفخخة على حاجز لوحدات حماية الشعب: what was hit
                 break
-    if verb and _passive(w, m):
+    if passive:
         return perp
     if perp is None and verb:  # قوات البيشمركة الكردية شنت: a subject, maybe with its adjective
         perp = _before(w, s, m, 1, actors)

@@ -233,7 +233,7 @@ def _war_country(w: Window, s: Sentence) -> list[Mention]:
     tells where the figures of its sentence were counted."""
     wars = norm_set(w.lex["war_words"])
     for f in w.adjective_actors(s):
-        if f.start > s.start and w.doc[f.start - 1].norm_ in wars and load_registry().get("place", f.mention.key):
-            entry = load_registry().get("place", f.mention.key)
+        entry = load_registry().get("place", f.mention.key)
+        if entry is not None and f.start > s.start and w.doc[f.start - 1].norm_ in wars:
             return [Mention(f.mention.span, "place", entry.type, entry.key, "adjective")]
     return []
