@@ -1422,3 +1422,10 @@ def test_violations_with_no_culprit_accuse_no_one(builder):
 def test_who_attacked_and_who_was_hit(builder, text, perpetrator, target):
     attack, = events(builder, text, "attack")
     assert keys(attack.perpetrator) == perpetrator and keys(attack.target) == target
+
+
+def test_a_list_of_places_after_an_attack_is_followed_to_its_end(builder):
+    text = ("وشنت قوات الأمن العراقية هجوما واسعا ضد خلايا تنظيم داعش المنتشرة في محيط مدينة سامراء "
+            "وفي قرى قضاء الطارمية وفي مناطق الحويجة وبيجي أيضا، وتم القضاء على العديد منهم.")
+    attack, = events(builder, text, "attack")
+    assert {"hawija", "baiji"} <= {p.key for p in attack.places}

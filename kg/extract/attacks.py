@@ -19,6 +19,7 @@ ATTRIBUTION_GAP = 4  # words between an attack and the verb attributing it (ال
 LAUNCH_GAP = 15  # words between a launch verb (بدأت، نفذ) and the attack noun it takes
 SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (واصفا، قائلا)
 SHOT_REACH = 12  # words after a death searched for where a shooting was
+LIST_GAP = 4  # words between two places of one list (وفي قرى قضاء الطارمية), at most
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +143,12 @@ def find_attacks(w: Window) -> list[Event]:
             nxt = next((t for t in triggers[k + 1:] if not (
                 verb and t.label == "attack:noun" and w.gap(m.end, t.start) <= 3) and t is not predicate), None)
             end = nxt.start if nxt else s.end
-            near = w.where(s, [p for p in places if m.start - 3 <= p.start < min(end, m.end + 16)
+            reach = min(end, m.end + 16)
+            for p in places:  # ...في منطقة العريش بمديرية موزع ومفرق المرير بمديرية جبل راس: a list goes on
+                if reach <= p.start < end and any(q.end <= p.start and w.gap(q.end, p.start) <= LIST_GAP and not any(
+                        t.is_punct for t in w.doc[q.end:p.start]) for q in places if q.start < reach):
+                    reach = p.end
+            near = w.where(s, [p for p in places if m.start - 3 <= p.start < reach
                                and p.start not in elsewhere], m.start)
             ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
             if not (perp or target or ev_places):
