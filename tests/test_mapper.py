@@ -1429,3 +1429,11 @@ def test_a_list_of_places_after_an_attack_is_followed_to_its_end(builder):
             "وفي قرى قضاء الطارمية وفي مناطق الحويجة وبيجي أيضا، وتم القضاء على العديد منهم.")
     attack, = events(builder, text, "attack")
     assert {"hawija", "baiji"} <= {p.key for p in attack.places}
+
+
+@pytest.mark.parametrize("text,pair", [
+    # no relative pronoun: the one the object pronoun stands for is named a few words before
+    ("واندلعت اشتباكات بين شرطة غزة وأعضاء في حركة فتح من عائلة معروفة تتهمهم حماس بتهريب السلاح.", ("hamas", "fatah")),
+])
+def test_the_subject_after_a_verb_with_an_object_pronoun_accuses(builder, text, pair):
+    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {pair}

@@ -275,10 +275,13 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             continue
         if noun and m.end < s.end and w.doc[m.end].norm_ in ("بان", "ان"):
             continue  # نفى إردوغان الاتهامات بأن تركيا تساعد داعش: what is said, not who says it
-        if not noun and (rel := _object_pronoun(w, m)) is not None and \
-                (antecedent := w.actor_before(s, rel, 0, among=actors)):
-            # باكستان التي يتهمها تنظيم داعش بـ: the one after accuses the one the pronoun stands for
-            out.append(accusation(w, s, m, who(m.end, 2), antecedent, attacks))
+        if not noun and (rel := _object_pronoun(w, m)) is not None:
+            # باكستان التي يتهمها تنظيم داعش بـ: the one after accuses the one the pronoun
+            # stands for, named just before (أعضاء في فتح من أسرة حلس تتهمهم حماس); with none
+            # named there, no one is accused (not the one before: the roles would be reversed)
+            antecedent = w.actor_before(s, rel, 0 if rel < m.start else 3, among=actors)
+            if antecedent is not None:
+                out.append(accusation(w, s, m, who(m.end, 2), antecedent, attacks))
             continue
         owner = who(m.end, 0) if noun else None
         if noun and owner is None and (state := adjective_actor(w, s, m.end)):
