@@ -1437,3 +1437,15 @@ def test_a_list_of_places_after_an_attack_is_followed_to_its_end(builder):
 ])
 def test_the_subject_after_a_verb_with_an_object_pronoun_accuses(builder, text, pair):
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {pair}
+
+
+@pytest.mark.parametrize("text,where,not_where", [
+    ("وقتل ثلاثة مدنيين في غارة على قرية في ولاية لوغار جنوب كابول فجر اليوم.", "لوغار", "كابول"),
+    ("وأصيب سبعة جنود في قصف على ثكنة قرب ناحية الصقلاوية شمال غربي الفلوجة.", "الصقلاوية", "الفلوجة"),
+    # a country holds what lies in one of its parts
+    ("وقتل خمسة جنود في هجوم على مدينة الرمادي غرب العراق مساء أمس.", "العراق", None),
+])
+def test_a_place_a_direction_points_from_is_not_where(builder, text, where, not_where):
+    figure, = events(builder, text, "casualty")
+    names = {p.span.text for p in figure.places}
+    assert where in names and not_where not in names

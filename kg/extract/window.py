@@ -46,6 +46,7 @@ class Window:
         self.match_words = norm_set(self.lex["attack"]["not_violent_context"])
         self.on_behalf = norm_set(self.lex["on_behalf"])
         self.complementizers = norm_set(self.lex["complementizers"])
+        self.directions = norm_set(self.lex["directions"])
         self.titles = norm_set(self.lex["title_heads"])
         self.facility_heads = norm_set(self.lex["facility_heads"])
         self.used: set[int] = set()  # ids of Found objects a rule relied on
@@ -132,8 +133,19 @@ class Window:
         marks = [r.end for r in self.labelled(s, "reference")]
         frame = self._speech_frame(s, pos)
         kept = [p for p in places if not any(0 <= self.gap(end, p.start) <= 2 for end in marks if end <= p.start)
-                and not frame[0] <= p.start < frame[1]]
+                and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, places)]
         return kept or places
+
+    def _bearing_from(self, p: Found, places: list[Found]) -> bool:
+        """``p`` follows another place and a direction (في ولاية لوغار جنوب كابول، ناحية
+        الصقلاوية شمال غربي الفلوجة): the place the first one lies from, not where. A country
+        or region holds the first (الرمادي غرب العراق: in western Iraq)."""
+        if p.mention.type in ("country", "region", "admin"):
+            return False
+        i = p.start
+        while i > 0 and i - p.start > -3 and self.doc[i - 1].norm_ in self.directions:
+            i -= 1
+        return i < p.start and any(q.end == i for q in places)
 
     def _speech_frame(self, s: Sentence, pos: int) -> tuple[int, int]:
         """The tokens between a reporting verb and the إن/أن that opens what was said, when
