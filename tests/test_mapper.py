@@ -1449,3 +1449,9 @@ def test_a_place_a_direction_points_from_is_not_where(builder, text, where, not_
     figure, = events(builder, text, "casualty")
     names = {p.span.text for p in figure.places}
     assert where in names and not_where not in names
+
+
+def test_where_the_wounded_were_taken_is_not_where_they_were_hurt(builder):
+    text = "ووصل 40 جريحا سوريا إلى مدينة الريحانية التركية بعد إصابتهم في قصف على مدينة إدلب."
+    figure, = events(builder, text, "casualty")
+    assert {p.key for p in figure.places} == {"idlib"}

@@ -47,6 +47,7 @@ class Window:
         self.on_behalf = norm_set(self.lex["on_behalf"])
         self.complementizers = norm_set(self.lex["complementizers"])
         self.directions = norm_set(self.lex["directions"])
+        self.transfers = norm_set(self.lex["transfer_words"])
         self.titles = norm_set(self.lex["title_heads"])
         self.facility_heads = norm_set(self.lex["facility_heads"])
         self.used: set[int] = set()  # ids of Found objects a rule relied on
@@ -127,14 +128,24 @@ class Window:
 
     def where(self, s: Sentence, places: list[Found], pos: int) -> list[Found]:
         """Of ``places``, where an event told at token ``pos`` happened: not a point of
-        reference (على بعد 30 كلم من الموصل، قرب الحدود مع باكستان), nor where the one who
-        tells of it spoke (قال الجيش للصحفيين في أربيل إن الضربة في بكتيكا), unless nothing
-        else is left to say where."""
+        reference (على بعد 30 كلم من الموصل، قرب الحدود مع باكستان، لوغار جنوب كابول), nor
+        where the one who tells of it spoke (قال الجيش للصحفيين في أربيل إن الضربة في
+        بكتيكا), unless nothing else is left to say where; never where people were taken
+        afterwards (نقلوا إلى مستشفى بريدة)."""
         marks = [r.end for r in self.labelled(s, "reference")]
         frame = self._speech_frame(s, pos)
+        places = [p for p in places if not self._taken_to(s, p)]  # never where, even if nothing else is
         kept = [p for p in places if not any(0 <= self.gap(end, p.start) <= 2 for end in marks if end <= p.start)
                 and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, places)]
         return kept or places
+
+    def _taken_to(self, s: Sentence, p: Found) -> bool:
+        """``p`` is where people were taken afterwards (نقل الجرحى إلى مستشفى بريدة، وصل 80
+        مصابا إلى عمان، تواصل قدوم جثث القتلى إلى محافظة ذمار), not where they were hurt."""
+        to = next((i for i in range(p.start - 1, max(s.start, p.start - 3) - 1, -1)
+                   if self.doc[i].norm_ in ("الي", "لي")), None)
+        return to is not None and any(self.doc[i].norm_ in self.transfers or self.doc[i].norm_[1:] in self.transfers
+                                      for i in range(max(s.start, to - 4), to))
 
     def _bearing_from(self, p: Found, places: list[Found]) -> bool:
         """``p`` follows another place and a direction (في ولاية لوغار جنوب كابول، ناحية
