@@ -105,7 +105,7 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             modality = modality_of(w, s, best if best.start < ns else Match(best.label, ns, ne))
             attack = outcome_of(w, attacks, s, num.start, modality)
             places = [f.mention for f in w.where(s, [f for f in s.founds if f.mention.kind == "place"
-                                                      and not (group_start <= f.start < group_end)], ns)]
+                                                      and not (group_start <= f.start < group_end)], ns, hurt=True)]
             if not places:  # قتل في النزاع السوري: the country of the war the figure is told in
                 places = _war_country(w, s)
             if not places:  # where its attack was, and where the document happens (each once)

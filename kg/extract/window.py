@@ -126,15 +126,16 @@ class Window:
         # لمصر، بوزارة: a clitic; للجيش: ل on the article, which the name keeps
         return own if first.text.startswith(("ل", "ب")) and (first._.clitic or first.text.startswith("لل")) else None
 
-    def where(self, s: Sentence, places: list[Found], pos: int) -> list[Found]:
+    def where(self, s: Sentence, places: list[Found], pos: int, hurt: bool = False) -> list[Found]:
         """Of ``places``, where an event told at token ``pos`` happened: not a point of
         reference (على بعد 30 كلم من الموصل، قرب الحدود مع باكستان، لوغار جنوب كابول), nor
         where the one who tells of it spoke (قال الجيش للصحفيين في أربيل إن الضربة في
-        بكتيكا), unless nothing else is left to say where; never where people were taken
-        afterwards (نقلوا إلى مستشفى بريدة)."""
+        بكتيكا), unless nothing else is left to say where. For people ``hurt`` (a casualty
+        figure), never where they were taken afterwards (نقلوا إلى مستشفى بريدة)."""
         marks = [r.end for r in self.labelled(s, "reference")]
         frame = self._speech_frame(s, pos)
-        places = [p for p in places if not self._taken_to(s, p)]  # never where, even if nothing else is
+        if hurt:
+            places = [p for p in places if not self._taken_to(s, p)]  # never where, even if nothing else is
         kept = [p for p in places if not any(0 <= self.gap(end, p.start) <= 2 for end in marks if end <= p.start)
                 and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, places)]
         return kept or places
