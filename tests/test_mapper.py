@@ -1455,3 +1455,26 @@ def test_where_the_wounded_were_taken_is_not_where_they_were_hurt(builder):
     text = "ووصل 40 جريحا سوريا إلى مدينة الريحانية التركية بعد إصابتهم في قصف على مدينة إدلب."
     figure, = events(builder, text, "casualty")
     assert {p.key for p in figure.places} == {"idlib"}
+
+
+def test_two_unclaimed_bombings_in_two_towns_are_two_attacks(builder):
+    text = ("وانفجرت عبوة ناسفة قرب سوق شعبي في مدينة القطيف صباح الجمعة. "
+            "وبعد ساعة انفجرت سيارة مفخخة أمام مسجد في مدينة الدمام.")
+    attacks = events(builder, text, "attack")
+    assert sorted(tuple(p.key for p in a.places) for a in attacks) == [("dammam",), ("qatif",)]
+
+
+def test_an_unclaimed_telling_at_a_place_within_the_town_joins_the_attack(builder):
+    text = ("وهاجم مسلحو داعش سجن الصناعة فجر الخميس. "
+            "وتمكن الهجوم من فتح ثغرة في جدار السجن في مدينة الحسكة.")
+    assert len(events(builder, text, "attack")) == 1
+
+
+@pytest.mark.parametrize("text,fatah", [
+    ("وتمكن المهاجمون من فتح ثغرة في جدار السجن المركزي.", False),
+    ("وقررت السلطات المصرية فتح معبر رفح أمام المسافرين.", False),
+    ("فتح تتهم حماس بتعطيل المصالحة", True),
+    ("وتبادلت حماس وفتح الاتهامات بإفشال الحوار.", True),
+])
+def test_fatah_is_the_movement_only_where_no_object_follows(builder, text, fatah):
+    assert ("fatah" in mention_keys(builder, text)) == fatah

@@ -13,7 +13,7 @@ FILES = {"actors": DATA / "actors.jsonl", "places": DATA / "places.jsonl"}
 ACTOR_TYPES = {"state", "armed_group", "organisation", "person", "media"}
 PLACE_TYPES = {"country", "region", "admin", "city", "town", "village", "neighbourhood", "facility"}
 REQUIRED = ("key", "type", "ar", "aliases", "en")
-ACTOR_FIELDS = set(REQUIRED) | {"wikidata", "country", "part_of"}
+ACTOR_FIELDS = set(REQUIRED) | {"wikidata", "country", "part_of", "also_a_word"}
 PLACE_FIELDS = set(REQUIRED) | {"wikidata", "geonames", "lat", "lon", "precision", "country", "admin1", "in", "homonyms", "metonym_for", "also_a_word"}
 
 KEY_RE = re.compile(r"^[a-z0-9_]+$")

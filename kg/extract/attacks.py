@@ -578,6 +578,35 @@ def _shared_place(a: set[str], b: set[str]) -> bool:
     return not (any(not _is_country(k) for k in a) and any(not _is_country(k) for k in b))
 
 
+def _elsewhere(a: set[str], b: set[str]) -> bool:
+    """Two tellings name different towns, neither within the other (الدالوة and القديح; not
+    سجن الصناعة and الحسكة): two attacks, however close they are told."""
+    fine_a, fine_b = _fine(a), _fine(b)
+    return bool(fine_a and fine_b) and not any(_within(x, y) or _within(y, x) for x in fine_a for y in fine_b)
+
+
+def _fine(keys: set[str]) -> set[str]:
+    """The places below region level among ``keys`` (registry keys, or names the registry lacks)."""
+    out = set()
+    for k in keys:
+        entry = load_registry().get("place", k)
+        if entry is None or entry.type not in ("country", "region", "admin"):
+            out.add(k)
+    return out
+
+
+def _within(inner: str, outer: str) -> bool:
+    """Registry place ``inner`` lies in ``outer`` (or is it), following the registry's "in"."""
+    seen = set()
+    while inner and inner not in seen:
+        if inner == outer:
+            return True
+        seen.add(inner)
+        entry = load_registry().get("place", inner)
+        inner = entry.within if entry is not None else None
+    return False
+
+
 def _is_country(key: str) -> bool:
     entry = load_registry().get("place", key)
     return entry is not None and entry.type == "country"
@@ -603,7 +632,7 @@ def merge_attacks(events: list[Event]) -> list[Event]:
                 continue  # لو نجح هجومهم: no part of the attack that happened
             overlap = _shared_place(own[id(m)], _place_keys(ev)) or not ev.places or not own[id(m)]
             if ev.perpetrator is None:
-                close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1
+                close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not _elsewhere(own[id(m)], _place_keys(ev))
                 if (overlap or close) and (ev.target is None or m.target is None or same_actor(ev.target, m.target)):
                     home = m
             elif _side(m.perpetrator) == _side(ev.perpetrator) and overlap:  # قصف تركي / القوات التركية قصفت

@@ -73,6 +73,18 @@ def _a_kind_of_place(doc: Doc, start: int, end: int, heads: frozenset[str], rule
     return head in heads
 
 
+def _name_follows(doc: Doc, end: int, sent_of: list[int], not_nouns: frozenset[str],
+                  matched: set[int], starts: set[int]) -> bool:
+    """What comes after a one-word name that is also a word (فتح) lets it be the name: the
+    sentence's end or punctuation, a conjunction, a function word, a word the rules know
+    (a verb: فتح تتهم; an accusation: حماس وفتح الاتهامات) or another name; not a plain
+    word, its object (فتح ثغرة، فتح باب الحوار، فتح مسلحون النار)."""
+    if end >= len(doc) or sent_of[end] != sent_of[end - 1]:
+        return True
+    nxt = doc[end]
+    return nxt.is_punct or nxt.text.startswith("و") or nxt.norm_ in not_nouns or end in matched or end in starts
+
+
 def _person_next(doc: Doc, i: int, people: set[int]) -> bool:
     """A person's name starts at token ``i``, or after a comma there."""
     return i in people or (i < len(doc) and doc[i].text in ",،" and i + 1 in people)
@@ -121,6 +133,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         m.start for m in named if m.label.startswith("actor:") and registry.get("actor", m.label[6:]).type == "person"}
     not_names = norm_set(rules.lex["not_names"])
     place_words = frozenset().union(*(norm_set(ws) for ws in rules.lex["place_heads"].values()))
+    starts = {g[0] for g, ms in groups.items() if any(m.label.startswith(("actor:", "state:")) for m in ms)}
     for (start, end), ms in sorted(groups.items()):
         span = _span(doc, start, end, sent_of[start])
         kinds = {m.label.partition(":")[0]: m.label.partition(":")[2] for m in ms}
@@ -152,6 +165,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             out.append(Found(Mention(span, "place", entry.type, entry.key, "registry"), start, end))
         if "actor" in kinds:
             entry = registry.get("actor", kinds["actor"])
+            if entry.also_a_word and end - start == 1 and not _name_follows(doc, end, sent_of, not_nouns, verb_starts, starts):
+                continue  # فتح ثغرة، فتح معبر رفح: the verb or its noun, not Fatah (فتح تتهم، حماس وفتح: Fatah)
             # A name that is both a country and a state (تركيا) acts unless it is where.
             latent = "place" in kinds and (locative or start not in verbs and start - 1 not in verbs
                                            and end not in verb_only_starts)
