@@ -262,11 +262,12 @@ def _one_of(keys: Sequence[str], i: int, part: _Part) -> bool:
     المقاتلين، إحدى النساء، أحد من، أحد جنودها): the guidelines count them."""
     word = keys[i][len(part.prefix):]
     if not word.startswith(("احد", "احدي")):
-        # شعب يمني واحد، يدا واحدة، في آن واحد: one as in united or same, no count
-        before = [k for k in keys[max(0, i - 2):i]]
-        if before and before[-1].endswith(("ي", "يه")) and len(before) == 2:
-            before = before[:1]  # past one adjective
-        return not (before and before[-1] in _UNITY_NOUNS)
+        # شعب يمني واحد، يدا واحدة، في آن واحد: one as in united or same, no count; the noun
+        # may stand before one adjective in ي/ية
+        noun = keys[i - 1] if i > 0 else ""
+        if i > 1 and noun.endswith(("ي", "يه")):
+            noun = keys[i - 2] if keys[i - 2] in _UNITY_NOUNS else noun
+        return noun not in _UNITY_NOUNS
     following = keys[part.next] if part.next < len(keys) else ""
     # a noun made definite by a possessive pronoun counts too (أحد جنودها، إحدى بناته)
     possessed = len(following) > 4 and following.endswith(("ها", "هم", "هما", "نا", "ه"))

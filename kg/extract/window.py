@@ -150,8 +150,8 @@ class Window:
 
     def _bearing_from(self, p: Found, places: list[Found]) -> bool:
         """``p`` follows another place and a direction (في ولاية لوغار جنوب كابول، ناحية
-        الصقلاوية شمال غربي الفلوجة): the place the first one lies from, not where. A country
-        or region holds the first (الرمادي غرب العراق: in western Iraq)."""
+        الصقلاوية شمال غربي الفلوجة): the place the first one lies from, not where. A country,
+        region or province holds the first (الرمادي غرب العراق: in western Iraq)."""
         if p.mention.type in ("country", "region", "admin"):
             return False
         i = p.start
