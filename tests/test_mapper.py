@@ -1276,8 +1276,12 @@ def test_a_surname_that_is_no_verb_s_subject_stays_a_word(builder):
     assert {m.span.text for m in builder.extract([Document("t", text)])[0].mentions if m.type == "person"} <= {"حسن كامل"}
 
 
-def test_an_attack_in_words_by_a_person_is_no_attack(builder):
-    text = "وصعّد النائب المعارض خالد الزعبي هجومه على الحكومة الأردنية واصفا إياها بالفاشلة."
+@pytest.mark.parametrize("text", [
+    "وصعّد النائب المعارض خالد الزعبي هجومه على الحكومة الأردنية واصفا إياها بالفاشلة.",
+    # a person's own attacks: words
+    "وكثفت المرشحة الديمقراطية هيلاري كلينتون هجماتها على المرشح الجمهوري دونالد ترامب.",
+])
+def test_an_attack_in_words_by_a_person_is_no_attack(builder, text):
     assert events(builder, text, "attack") == []
 
 
@@ -1418,6 +1422,8 @@ def test_violations_with_no_culprit_accuse_no_one(builder):
     ("وأسقطت الدفاعات الجوية صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان.", "houthis", None),
     # the owner of the hideout raided was hit
     ("وشنت القوات الخاصة عملية دهم لمخبأ تابع لتنظيم داعش في مدينة كركوك.", None, "isis"),
+    # the leader named between an attack noun and its verb does not make the verb another attack
+    ("ونفذت 17 ضربة جوية بقيادة أمريكا تستهدف تنظيم داعش قرب مدينة الرقة.", "usa", "isis"),
 ])
 def test_who_attacked_and_who_was_hit(builder, text, perpetrator, target):
     attack, = events(builder, text, "attack")

@@ -90,9 +90,10 @@ def find_attacks(w: Window) -> list[Event]:
             perp = None if subject else attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb)
             speaker = perp is not None and (perp.mention.type in ("person", "media") or w.titled(perp))
             said = bool(_attack_words("speech_followers") & {t.norm_ for t in w.doc[m.end:min(m.end + SPEECH_REACH, s.end)]})
-            if (w.lemma(m) in _attack_words("speech_lemmas") and (speaker or said)) or (speaker and said):
+            if (w.lemma(m) in _attack_words("speech_lemmas") and (speaker or said)) or (speaker and said) or (
+                    speaker and not verb and _possessive(w, m)):
                 # هاجم ترامب الصحفيين، هاجمت صحيفة كيهان رفسنجاني، هاجم X الميليشيا واصفا
-                # إياها، ركز الداعية هجومه على القيادة متهما إياها: words
+                # إياها، ركز الداعية هجومه على القيادة متهما إياها، صعدت كلينتون هجماتها: words
                 continue
             after = perp.end if perp and perp.start >= m.start else m.end
             # شنت طائرات التحالف غارات على مواقع الحوثيين: what was hit follows the verb's object
@@ -229,8 +230,10 @@ def _subject_noun(w: Window, s: Sentence, m: Match, before: list[Match]) -> Matc
     noun = next((n for n in reversed(before) if n.label == "attack:noun"), None)
     if noun is None or noun.end > m.start or w.gap(noun.end, m.start) > SUBJECT_GAP:
         return None
-    if any(noun.end <= f.start < m.start for f in w.actors(s) if not f.latent):
-        return None  # غارات قالت روسيا إنها استهدفت: Russia's verb
+    leaders = _attack_words("leader_words")
+    if any(noun.end <= f.start < m.start and not {w.doc[f.start - 1].norm_, "ب" + w.doc[f.start - 1].norm_} & leaders
+           for f in w.actors(s) if not f.latent):
+        return None  # غارات قالت روسيا إنها استهدفت: Russia's verb (not ضربة بقيادة أمريكا تستهدف)
     if any(t.norm_ in w.relatives for t in w.doc[noun.end:m.start]):
         return None  # ...الهجمات التي شنها: a relative clause names the doer (by-markers)
     return noun
