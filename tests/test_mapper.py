@@ -1484,3 +1484,11 @@ def test_an_unclaimed_telling_at_a_place_within_the_town_joins_the_attack(builde
 ])
 def test_fatah_is_the_movement_only_where_no_object_follows(builder, text, fatah):
     assert ("fatah" in mention_keys(builder, text)) == fatah
+
+
+@pytest.mark.parametrize("text,is_place", [
+    ("واعتدت قوات الاحتلال على النساء والشيوخ في باحات المسجد الأقصى.", False),  # the elders
+    ("وسيطرت الوحدات الكردية على قرية الشيوخ غرب مدينة كوباني.", True),
+])
+def test_the_elders_are_no_village(builder, text, is_place):
+    assert ("الشيوخ" in place_names(builder, text)) == is_place
