@@ -36,6 +36,10 @@ def run(nlp: ArabicNLP, texts: list[str], batched: bool) -> float:
     return time.perf_counter() - start
 
 
+def _tokens(docs) -> int:
+    return sum(len(s.tokens) for d in docs for s in d.sentences)
+
+
 def _timed_in_process(model_dir: Path | None, docs: int, text_dir: Path) -> tuple[float, int]:
     """Seconds and tokens of one batched run in a fresh process with the model in ``model_dir``
     (the shipped one when None), after a warm-up."""
@@ -81,12 +85,12 @@ def main(argv: list[str] | None = None) -> None:
         start = time.perf_counter()
         docs = nlp.process_many(texts)
         seconds = time.perf_counter() - start
-        print(json.dumps({"seconds": seconds, "tokens": sum(len(s.tokens) for d in docs for s in d.sentences)}))
+        print(json.dumps({"seconds": seconds, "tokens": _tokens(docs)}))
         return None
     nlp = ArabicNLP()
     load_pipeline("bundled")
     nlp.process(texts[0])  # warm-up
-    tokens = sum(len(s.tokens) for d in nlp.process_many(texts) for s in d.sentences)
+    tokens = _tokens(nlp.process_many(texts))
     times = {False: [], True: []}
     for r in range(args.repeats):
         for batched in ((False, True) if r % 2 == 0 else (True, False)):

@@ -502,16 +502,6 @@ def test_a_participle_after_a_number_counts_defendants(builder):
     assert all(keys(e.accused) != "isis" for e in events(builder, text, "accusation"))
 
 
-@pytest.mark.parametrize("text", [
-    "وهاجم الرئيس الأمريكي وسائل الإعلام في مؤتمر صحفي بواشنطن.",
-    "وهاجم ترامب الصحفيين خلال مؤتمر في البيت الأبيض.",
-    # who speaks is not recognised, what follows says it was words
-    "وهاجم قائد شرطة الشارقة جماعة الحوثي في مقابلة تلفزيونية، واصفا إياها بالخطر على المنطقة.",
-])
-def test_a_person_attacking_in_words_is_no_attack(builder, text):
-    assert events(builder, text, "attack") == []
-
-
 def test_armed_men_attacking_are_an_attack(builder):
     text = "وهاجم مسلحون من حركة الشباب قاعدة عسكرية في جنوب الصومال."
     assert keys(events(builder, text, "attack")[0].perpetrator) == "al_shabaab"
@@ -679,6 +669,21 @@ def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     "فأي مدينة يتباهى بسقوطها في يدهم مقاتلو داعش في العراق؟",  # their hand, not a raid
     "وتستهدف مصر أن تصل عائدات قناة السويس إلى ستة مليارات دولار.",  # an aim, a state's
     "وتستهدف الحكومة المصرية شراء شحنات من الغاز الطبيعي الروسي.",  # an aim: to buy
+    # a person attacking in words
+    "وهاجم الرئيس الأمريكي وسائل الإعلام في مؤتمر صحفي بواشنطن.",
+    "وهاجم ترامب الصحفيين خلال مؤتمر في البيت الأبيض.",
+    # who speaks is not recognised, what follows says it was words
+    "وهاجم قائد شرطة الشارقة جماعة الحوثي في مقابلة تلفزيونية، واصفا إياها بالخطر على المنطقة.",
+    # a cyberattack
+    "وتعرضت شبكة البنوك في مدينة دبي لهجوم إلكتروني عطل الخدمات ساعات.",
+    "وحذرت الشركة من هجمات سيبرانية تستهدف مطار القاهرة هذا الأسبوع.",
+    # arms held or agreed on
+    "واتهمت الولايات المتحدة روسيا بخرق معاهدة الصواريخ متوسطة المدى.",
+    "وكشفت طهران عن منظومة صواريخ جديدة في معرض عسكري بمدينة أصفهان.",
+    # a person's attack in words
+    "وصعّد النائب المعارض خالد الزعبي هجومه على الحكومة الأردنية واصفا إياها بالفاشلة.",
+    # a person's own attacks: words
+    "وكثفت المرشحة الديمقراطية هيلاري كلينتون هجماتها على المرشح الجمهوري دونالد ترامب.",
 ])
 def test_no_attack_in_words_that_only_look_like_one(builder, text):
     assert events(builder, text, "attack") == []
@@ -1190,22 +1195,6 @@ def test_a_town_named_by_an_adjective_is_a_place_only_where_the_text_says_so(bui
 
 
 @pytest.mark.parametrize("text", [
-    "وتعرضت شبكة البنوك في مدينة دبي لهجوم إلكتروني عطل الخدمات ساعات.",
-    "وحذرت الشركة من هجمات سيبرانية تستهدف مطار القاهرة هذا الأسبوع.",
-])
-def test_a_cyberattack_is_no_violence(builder, text):
-    assert events(builder, text, "attack") == []
-
-
-@pytest.mark.parametrize("text", [
-    "واتهمت الولايات المتحدة روسيا بخرق معاهدة الصواريخ متوسطة المدى.",
-    "وكشفت طهران عن منظومة صواريخ جديدة في معرض عسكري بمدينة أصفهان.",
-])
-def test_arms_held_or_agreed_on_are_no_attack(builder, text):
-    assert events(builder, text, "attack") == []
-
-
-@pytest.mark.parametrize("text", [
     "وانفجرت سيارة مفخخة في حي سكني شرق مدينة الموصل.",
     "وسقطت قذيفة قرب مدرسة حكومية في مدينة درعا.",
 ])
@@ -1274,15 +1263,6 @@ def test_a_surname_that_is_no_verb_s_subject_stays_a_word(builder):
     """Only next to a verb: كامل in بشكل كامل is no person, though حسن كامل was named."""
     text = "وقال المحامي حسن كامل إن الجلسة تأجلت. وانسحب الوفد من المفاوضات بشكل كامل أمس."
     assert {m.span.text for m in builder.extract([Document("t", text)])[0].mentions if m.type == "person"} <= {"حسن كامل"}
-
-
-@pytest.mark.parametrize("text", [
-    "وصعّد النائب المعارض خالد الزعبي هجومه على الحكومة الأردنية واصفا إياها بالفاشلة.",
-    # a person's own attacks: words
-    "وكثفت المرشحة الديمقراطية هيلاري كلينتون هجماتها على المرشح الجمهوري دونالد ترامب.",
-])
-def test_an_attack_in_words_by_a_person_is_no_attack(builder, text):
-    assert events(builder, text, "attack") == []
 
 
 @pytest.mark.parametrize("text,perpetrator", [

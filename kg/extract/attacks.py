@@ -260,7 +260,7 @@ def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
     if between is None or any(m.end <= t.start < between.start for t in w.labelled(s, "attack")):
         return []  # ...هجوم على X واشتباكات بين: the nearer noun's sides
     # a name referring back (بين المقاومة والحوثيين) is a side too; a country named as a place is not
-    found = [f for f in w.actors(s) if not (f.latent and f.mention.via in ("registry", "metonym"))
+    found = [f for f in w.actors(s) if not f.only_a_place
              and between.end <= f.start <= between.end + 6]
     return distinct(found)
 
@@ -274,9 +274,7 @@ def _fired_before(w: Window, s: Sentence, m: Match) -> bool:
 
 def _passive(w: Window, m: Match) -> bool:
     """The attack verb ``m`` is in a form spelled only as a passive (اغتيل، اغتيلت)."""
-    norm = w.doc[m.start].norm_
-    forms = _attack_words("passive_forms")
-    return norm in forms or (norm[:1] in "وف" and norm[1:] in forms)
+    return w.bare_in(m.start, _attack_words("passive_forms"))
 
 
 def _undergone(w: Window, s: Sentence, m: Match) -> Found | None:
@@ -288,9 +286,9 @@ def _undergone(w: Window, s: Sentence, m: Match) -> Found | None:
     for i in range(m.start - 1, max(s.start, m.start - 8) - 1, -1):
         if w.doc[i].is_punct:
             return None
-        if w.doc[i].norm_ in verbs or (w.doc[i].norm_[:1] in "وف" and w.doc[i].norm_[1:] in verbs):
+        if w.bare_in(i, verbs):
             return next((f for f in w.actors(s) if i < f.start and f.end <= m.start
-                         and not (f.latent and f.mention.via in ("registry", "metonym"))), None)
+                         and not f.only_a_place), None)
     return None
 
 
@@ -335,7 +333,7 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
     """الهجوم التركي / هجوم داعش / شنت قسد / نفذه مسلحون من داعش / داعش تهاجم / هجماتها.
     A country named as a place (في سوريا) never attacks, a capital after a noun is where an attack happened (هجوم أربيل), not who attacked (قصفت
     أنقرة: it did), and the name after اغتيال or استهداف is who was hit."""
-    actors = [f for f in w.actors(s) if not (f.latent and f.mention.via in ("registry", "metonym"))
+    actors = [f for f in w.actors(s) if not f.only_a_place
               and (verb or f.mention.via != "metonym") and not _affiliate(w, f)]
     if verb and _after_relative(w, m):
         # الهجمات التي استهدفت قوات الأمن: the relative clause's subject is the attack (or the
@@ -486,8 +484,7 @@ def _launch_verb(w: Window, s: Sentence, m: Match) -> int | None:
     for i in range(m.start - 1, s.start - 1, -1):
         if w.doc[i].text in "،,.:؛\"«»" or i in others or w.gap(i, m.start) > LAUNCH_GAP:
             return None
-        norm = w.doc[i].norm_
-        if norm in launch or (norm[:1] in "وف" and norm[1:] in launch):  # وبدأت
+        if w.bare_in(i, launch):  # وبدأت
             return i
     return None
 

@@ -84,7 +84,7 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             # 40 من مقاتلي قسد، 14 جنديا أفغانيا; not a capital where they died (مركب النيل في القاهرة)
             in_group = [f for f in w.actors(s) + w.adjective_actors(s)
                         if group_start <= f.start < max(group_end, group_start + 1)
-                        and not (f.latent and f.mention.via in ("metonym", "registry"))]
+                        and not f.only_a_place]
             victim = min(in_group, key=lambda f: f.start) if in_group else None
             if victim is None and group_end > group_start:  # مقتل أحد جنودها: the subject's soldiers
                 victim = _members_of_subject(w, s, group_start, ns)
@@ -97,7 +97,7 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                     perp = w.actor_after(s, b.end, 4)
                     break
             between = next((f for f in w.actors(s) if best.end <= f.start and f.end <= ns
-                            and not (f.latent and f.mention.via in ("metonym", "registry"))), None)
+                            and not f.only_a_place), None)
             if between is not None and w.doc[best.start].norm_ in norm_set(w.lex["outcome_verbs"]):
                 perp = perp or between  # خطفت جبهة النصرة ثمانية عناصر: who did it
             elif victim is None:

@@ -26,10 +26,20 @@ class Found:
     end: int
     latent: bool = False
 
+    @property
+    def only_a_place(self) -> bool:
+        """A country or capital named here as a place (في سوريا), not as one who acts."""
+        return self.latent and self.mention.via in ("registry", "metonym")
+
 
 def _span(doc: Doc, start: int, end: int, sentence: int, cut: bool = True) -> Span:
     b, e = char_span(doc, start, end, cut)
     return Span(b, e, doc.user_data["text"][b:e], sentence)
+
+
+def _trimmed(span: Span, front: int = 0, back: int = 0) -> Span:
+    """``span`` less ``front`` characters at its start and ``back`` at its end."""
+    return Span(span.start + front, span.end - back, span.text[front:len(span.text) - back], span.sentence)
 
 
 def _head_type(doc: Doc, index: int, heads: dict[str, set[str]], default: str) -> str:
@@ -236,11 +246,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         start, end = ent.start, ent.end
         span = _span(doc, start, end, sent_of[start], cut=False)
         cut = _clitic_of(doc[start], waw_words)
-        if cut:
-            span = Span(span.start + cut, span.end, doc.user_data["text"][span.start + cut:span.end], span.sentence)
-        glued = len(span.text) - len(span.text.rstrip("0123456789٠١٢٣٤٥٦٧٨٩"))
-        if glued and glued < len(span.text):  # ديالى57 كم: a number written without its space
-            span = Span(span.start, span.end - glued, span.text[:-glued], span.sentence)
+        glued = len(span.text) - len(span.text.rstrip("0123456789٠١٢٣٤٥٦٧٨٩"))  # ديالى57 كم: no space
+        span = _trimmed(span, cut, glued if glued < len(span.text) - cut else 0)
         name = normalize(span.text)
         if len(name) < 2 or name in not_names or (end - start == 1 and (
                 name.endswith(verb_endings) or normalize(doc[start].text).startswith(("لل", "بال")))):
@@ -277,8 +284,6 @@ def _surnames_again(doc: Doc, found: list[Found], verb_edges: set[int], sent_of:
         name = normalize(tok.text)
         cut = 1 if name[:1] in "وف" and name[1:] in surnames else 0
         if name[cut:] in surnames:
-            span = _span(doc, tok.i, tok.i + 1, sent_of[tok.i], cut=False)
-            if cut:
-                span = Span(span.start + cut, span.end, span.text[cut:], span.sentence)
+            span = _trimmed(_span(doc, tok.i, tok.i + 1, sent_of[tok.i], cut=False), cut)
             out.append(Found(Mention(span, "actor", "person", surnames[name[cut:]], "ner"), tok.i, tok.i + 1))
     return out

@@ -140,13 +140,18 @@ class Window:
                 and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, places)]
         return kept or places
 
+    def bare_in(self, i: int, words: frozenset[str], clitics: str = "وف") -> bool:
+        """Token i, or token i without one of the one-letter ``clitics`` the clitic stripper
+        left on (وبدأت، فتعرض; لنقلها), is one of ``words``."""
+        norm = self.doc[i].norm_
+        return norm in words or (norm[:1] in clitics and norm[1:] in words)
+
     def _taken_to(self, s: Sentence, p: Found) -> bool:
         """``p`` is where people were taken afterwards (نقل الجرحى إلى مستشفى بريدة، وصل 80
         مصابا إلى عمان، تواصل قدوم جثث القتلى إلى محافظة ذمار), not where they were hurt."""
         to = next((i for i in range(p.start - 1, max(s.start, p.start - 3) - 1, -1)
                    if self.doc[i].norm_ in ("الي", "لي")), None)
-        return to is not None and any(self.doc[i].norm_ in self.transfers or self.doc[i].norm_[1:] in self.transfers
-                                      for i in range(max(s.start, to - 4), to))
+        return to is not None and any(self.bare_in(i, self.transfers, "وفبل") for i in range(max(s.start, to - 4), to))
 
     def _bearing_from(self, p: Found, places: list[Found]) -> bool:
         """``p`` follows another place and a direction (في ولاية لوغار جنوب كابول، ناحية
