@@ -1472,3 +1472,8 @@ def test_fatah_is_the_movement_only_where_no_object_follows(builder, text, fatah
 ])
 def test_the_elders_are_no_village(builder, text, is_place):
     assert ("الشيوخ" in place_names(builder, text)) == is_place
+
+
+def test_the_state_that_leads_the_attackers_is_not_where(builder):
+    attack, = events(builder, "وشنت قوات عربية بقيادة مصر هجوما واسعا على مدينة درنة شرق ليبيا.", "attack")
+    assert "egypt" not in {p.key for p in attack.places} and "derna" in {p.key for p in attack.places}

@@ -230,9 +230,7 @@ def _subject_noun(w: Window, s: Sentence, m: Match, before: list[Match]) -> Matc
     noun = next((n for n in reversed(before) if n.label == "attack:noun"), None)
     if noun is None or noun.end > m.start or w.gap(noun.end, m.start) > SUBJECT_GAP:
         return None
-    leaders = _attack_words("leader_words")
-    if any(noun.end <= f.start < m.start and not {w.doc[f.start - 1].norm_, "ب" + w.doc[f.start - 1].norm_} & leaders
-           for f in w.actors(s) if not f.latent):
+    if any(noun.end <= f.start < m.start and not _led_by(w, f.start) for f in w.actors(s) if not f.latent):
         return None  # غارات قالت روسيا إنها استهدفت: Russia's verb (not ضربة بقيادة أمريكا تستهدف)
     if any(t.norm_ in w.relatives for t in w.doc[noun.end:m.start]):
         return None  # ...الهجمات التي شنها: a relative clause names the doer (by-markers)
@@ -439,8 +437,15 @@ def _not_where(w: Window, s: Sentence, m: Match, places: list[Found], perp: Foun
     acting = {f.start for f in w.actors(s) if not f.latent and f.mention.via == "registry"
               and any(v.end == f.start or f.end == v.start for v in speech)}
     return {p.start for p in places if (perp is not None and p.start == perp.start) or p.start in led or p.start in acting
-            or (p.start > s.start and w.doc[p.start - 1].norm_ in _attack_words("leader_words"))
+            or (p.start > s.start and _led_by(w, p.start))
             or (condemned and p.end <= m.start)}
+
+
+def _led_by(w: Window, i: int) -> bool:
+    """The name at token i leads (بقيادة تركيا، التحالف الذي تقوده السعودية): بقيادة counts
+    whether or not the clitic stripper cut its ب."""
+    leaders = _attack_words("leader_words")
+    return i > 0 and bool({w.doc[i - 1].norm_, "ب" + w.doc[i - 1].norm_} & leaders)
 
 
 def _affiliate(w: Window, f: Found) -> bool:
