@@ -236,6 +236,19 @@ def test_python_api_builds_from_strings_into_dataframes():
     assert len(g) > 0
 
 
+def test_event_rows_name_actors_as_the_text_names_them_not_by_an_adjective():
+    """A table row names each actor as the article writes it: a name before an adjective
+    (غارة أمريكية is the Americans' strike), and no clitic glued to the name (للحلف)."""
+    from kg.api import KnowledgeGraph
+
+    g = KnowledgeGraph()
+    g.add_texts({"b": "قتل سبعة جنود في غارة أمريكية على ثكنة في ولاية هلمند. وقال الأمريكيون إن الغارة "
+                      "استهدفت مسلحين. وأصيب ثلاثة مدنيين بصاروخ أطلقته قوة تابعة للحلف الأطلسي."})
+    attacks = g.events().query("type == 'attack'")
+    assert "أمريكية" not in set(attacks["perpetrator"])
+    assert {"الأمريكيون", "الحلف الأطلسي"} <= set(attacks["perpetrator"])
+
+
 @pytest.mark.parametrize("order", [(0, 1), (1, 0)])
 def test_a_short_name_joins_the_first_named_of_two_equal_length_full_names(order):
     """Two transliterations of one name, equally long: the short name must follow the one

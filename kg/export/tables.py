@@ -39,15 +39,42 @@ def _mentions(store: ReadableGraph) -> dict[tuple[str, str], list[dict]]:
     return found
 
 
-def _doc_label(label: str, anchors: list[str]) -> str:
-    """The entity's name as this document writes it: its label when the text uses it,
-    else the form the text uses most (a reader of the row finds it in the article), without
-    the quote marks inside a name (تنظيم «داعش» is تنظيم داعش)."""
-    anchors = [" ".join("".join(" " if c in QUOTE_MARKS else c for c in a).split()) for a in anchors]
-    forms = [normalize(a) for a in anchors]
-    if not anchors or normalize(label) in forms:
+# Endings of a relational adjective (أمريكية، أفغانياً): one such word that is none of the
+# entity's names describes it (غارة أمريكية) rather than names it.
+_ADJECTIVE_ENDINGS = ("ي", "يه", "يا")
+
+
+def _doc_label(label: str, aliases: list[str], anchors: list[str]) -> str:
+    """The entity's name as this document writes it (a reader of the row finds it in the
+    article): of the forms the text uses, a name of the entity (its label, an alias) before
+    any other form, and an adjective (غارة أمريكية) last; the form used most; without a clitic
+    glued to a name (للحلف الأطلسي is الحلف الأطلسي) or quote marks inside (تنظيم «داعش» is
+    تنظيم داعش)."""
+    if not anchors:
         return label
-    return max(anchors, key=lambda a: (forms.count(normalize(a)), -anchors.index(a)))
+    names = {normalize(n) for n in [label, *aliases] if n}
+    ranked = []
+    for anchor in anchors:
+        anchor = " ".join("".join(" " if c in QUOTE_MARKS else c for c in anchor).split())
+        named = [form for form in _unglued(anchor) if normalize(form) in names]
+        adjective = " " not in anchor and normalize(anchor).endswith(_ADJECTIVE_ENDINGS)
+        ranked.append((0, named[0]) if named else (2 if adjective else 1, anchor))
+    best = min(rank for rank, _ in ranked)
+    written = [form for rank, form in ranked if rank == best]
+    forms = [normalize(w) for w in written]
+    if normalize(label) in forms:
+        return label
+    return max(written, key=lambda w: (forms.count(normalize(w)), -written.index(w)))
+
+
+def _unglued(anchor: str) -> list[str]:
+    """The anchor, then the anchor without one leading clitic (لل is ل + ال)."""
+    forms = [anchor]
+    if anchor.startswith("لل"):
+        forms.append("ال" + anchor[2:])
+    if anchor[:1] in "وفبلك":
+        forms.append(anchor[1:])
+    return forms
 
 
 def entities_table(store: ReadableGraph, mentions: dict | None = None) -> list[dict]:
@@ -59,7 +86,7 @@ def entities_table(store: ReadableGraph, mentions: dict | None = None) -> list[d
             typ = _ACTOR_TYPE.get(_local(typ), "actor")
         anchors = [m["anchor"] for m in mentions.get((r["doc"], r["iri"]), [])]
         rows.append({
-            "doc": r["doc"], "iri": r["iri"], "kind": r["kind"], "label": _doc_label(r["label"], anchors),
+            "doc": r["doc"], "iri": r["iri"], "kind": r["kind"], "label": _doc_label(r["label"], (r["aliases"] or "").split("|"), anchors),
             "label_en": r["label_en"], "mentions": sorted(set(anchors)),
             "type": typ or None, "wikidata": last_segment(r["wikidata"]),
             "geonames": last_segment(r["geonames"]),
