@@ -1477,3 +1477,19 @@ def test_the_elders_are_no_village(builder, text, is_place):
 def test_the_state_that_leads_the_attackers_is_not_where(builder):
     attack, = events(builder, "وشنت قوات عربية بقيادة مصر هجوما واسعا على مدينة درنة شرق ليبيا.", "attack")
     assert "egypt" not in {p.key for p in attack.places} and "derna" in {p.key for p in attack.places}
+
+
+@pytest.mark.parametrize("text,group", [
+    ("وأصيب 4 مدنيين بهجوم مسلح استهدف حافلة قرب مدينة الموصل.", "مدنيين"),
+    ("وقتل 7 جنود أتراك برصاص قناص في ولاية هكاري.", "جنود أتراك"),
+    ("واعتقلت الشرطة 12 شخصا بشبهة الانتماء إلى خلية مسلحة.", "شخصا"),
+    ("وسقط نحو 30 من عناصر الشرطة بين قتيل وجريح.", "عناصر الشرطة"),
+])
+def test_the_victims_are_named_before_how_and_among_whom(builder, text, group):
+    figure, = events(builder, text, "casualty")
+    assert figure.group == group
+
+
+def test_a_name_that_a_clitic_cut_would_leave_a_particle_stays_whole(builder):
+    """فان (Van) is no ف + ان (that)."""
+    assert "فان" in place_names(builder, "وانفجرت عبوة ناسفة قرب مدينة فان شرق تركيا.")

@@ -204,7 +204,8 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> t
         belongs = end == start + 1 and tok.norm_ == "من" and end + 1 < s.end and \
             w.doc[end + 1].norm_ not in w.victim_stops and not w.doc[end + 1].is_punct
         if not belongs and (tok.is_punct or tok.norm_ in w.victim_stops or end in stops or (
-                end > start and tok.text.startswith("و") and end + 1 in stops)):
+                end > start and tok.text.startswith("و") and end + 1 in stops) or (
+                end > start and tok._.clitic and tok.text.startswith("ب"))):
             break
         end += 1
     return start, end

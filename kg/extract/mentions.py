@@ -51,9 +51,10 @@ def _head_type(doc: Doc, index: int, heads: dict[str, set[str]], default: str) -
 
 
 def _clitic_of(token, waw_words: frozenset[str]) -> int:
-    """Characters of a leading clitic on the first word of an entity Stanza found."""
+    """Characters of a leading clitic on the first word of an entity Stanza found. Not one
+    that would leave a particle (فان, the Turkish city, is no ف + ان)."""
     if token._.clitic:
-        return token._.clitic
+        return token._.clitic if len(token.norm_) > 2 else 0
     norm = token.norm_
     lead = next((c for c in _ARTICLE_CLITICS if norm.startswith(c)), None)
     if lead:  # والموصل: the article stays
