@@ -1483,7 +1483,7 @@ def test_the_state_that_leads_the_attackers_is_not_where(builder):
     ("وأصيب 4 مدنيين بهجوم مسلح استهدف حافلة قرب مدينة الموصل.", "مدنيين"),
     ("وقتل 7 جنود أتراك برصاص قناص في ولاية هكاري.", "جنود أتراك"),
     ("واعتقلت الشرطة 12 شخصا بشبهة الانتماء إلى خلية مسلحة.", "شخصا"),
-    ("وسقط نحو 30 من عناصر الشرطة بين قتيل وجريح.", "عناصر الشرطة"),
+    ("وقتل 30 من عناصر الشرطة بين ضابط وجندي.", "عناصر الشرطة"),
 ])
 def test_the_victims_are_named_before_how_and_among_whom(builder, text, group):
     figure, = events(builder, text, "casualty")
@@ -1493,3 +1493,8 @@ def test_the_victims_are_named_before_how_and_among_whom(builder, text, group):
 def test_a_name_that_a_clitic_cut_would_leave_a_particle_stays_whole(builder):
     """فان (Van) is no ف + ان (that)."""
     assert "فان" in place_names(builder, "وانفجرت عبوة ناسفة قرب مدينة فان شرق تركيا.")
+
+
+def test_a_total_of_dead_and_wounded_is_neither_figure(builder):
+    text = "وسقط نحو 40 من المصلين بين قتيل وجريح في تفجير استهدف المسجد، وقتل 12 منهم."
+    assert [(f.count, f.outcome) for f in events(builder, text, "casualty")] == [(12, "killed")]

@@ -44,6 +44,9 @@ def dates(text: str, reference: date | None = None) -> list[tuple[date, str, str
         ("استهدف الحاجز بـ77 قذيفة", [(77, "77")]),
         ("وصل العدد إلى 40 و1,200 جريح", [(40, "40"), (1200, "1,200")]),
         ("قتل 2000 شخص في المجاعة", [(2000, "2000")]),  # a 4-digit count, not a year
+        ("1900 قتيل في أسبوع من المعارك", [(1900, "1900")]),  # a headline's count
+        ("2011 والأزمة تتفاقم منذ أصيب 5 أشخاص", [(5, "5")]),  # the tail of a cut-off date
+        ("1998، وقتل فيها 3 جنود", [(3, "3")]),
     ],
 )
 def test_digits(text, expected):

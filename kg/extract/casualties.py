@@ -81,6 +81,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 continue  # 200 مصاب بسرطان البنكرياس، حالات وفاة المدمنين: patients, not casualties
             last_outcome = best
             group_start, group_end = victim_words(w, s, after, outcomes)
+            if _killed_and_injured(w, s, group_end, outcomes):
+                continue  # 23 من رجال الأمن بين شهيد وجريح: both together, neither figure
             # 40 من مقاتلي قسد، 14 جنديا أفغانيا; not a capital where they died (مركب النيل في القاهرة)
             in_group = [f for f in w.actors(s) + w.adjective_actors(s)
                         if group_start <= f.start < max(group_end, group_start + 1)
@@ -209,6 +211,15 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> t
             break
         end += 1
     return start, end
+
+
+def _killed_and_injured(w: Window, s: Sentence, pos: int, outcomes: list[Match]) -> bool:
+    """بين at ``pos`` with a death and an injury word right after it (بين قتيل وجريح، بين
+    شهداء وجرحى): the figure before counts the dead and the wounded together."""
+    if pos >= s.end or w.doc[pos].norm_ != "بين":
+        return False
+    near = {o.label for o in outcomes if pos < o.start <= pos + 3}
+    return {"outcome:killed", "outcome:injured"} <= near
 
 
 def dedupe_casualties(events: list[Event]) -> list[Event]:

@@ -218,12 +218,16 @@ def _entity(text: str, start: int, end: int) -> bool:
 
 def _is_year(value: int, keys: Sequence[str], i: int, nxt: int) -> bool:
     """A 4-digit year next to a month name (يناير 2022, 2022 يناير), after في/منذ (في 2015),
-    or heading an entry of a chronology (1969- مقتل الممثلة)."""
+    heading an entry of a chronology (1969- مقتل الممثلة), or opening a sentence with a
+    conjunction or a mark after it (2003 والوضع: the tail of a date cut off the line
+    before), where no counted noun follows."""
     if not _YEAR_MIN <= value <= _YEAR_MAX:
         return False
     month_before = MONTHS.match(keys, i - 1, sizes=(1,)) or MONTHS.match(keys, i - 2, sizes=(2,))
     dash_after = nxt < len(keys) and keys[nxt] in ("-", "–")
-    return bool(month_before or MONTHS.match(keys, nxt) or _YEAR_BEFORE.match(keys, i - 1, sizes=(1,)) or dash_after)
+    opens = i == 0 and (nxt >= len(keys) or keys[nxt].startswith("و") or not keys[nxt].isalpha())
+    return bool(month_before or MONTHS.match(keys, nxt) or _YEAR_BEFORE.match(keys, i - 1, sizes=(1,))
+                or dash_after or opens)
 
 
 def _excluded(text: str, keys: Sequence[str], i: int, phrase: tuple, spans: Sequence[tuple[int, int]]) -> bool:
