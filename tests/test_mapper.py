@@ -1498,3 +1498,17 @@ def test_a_name_that_a_clitic_cut_would_leave_a_particle_stays_whole(builder):
 def test_a_total_of_dead_and_wounded_is_neither_figure(builder):
     text = "وسقط نحو 40 من المصلين بين قتيل وجريح في تفجير استهدف المسجد، وقتل 12 منهم."
     assert [(f.count, f.outcome) for f in events(builder, text, "casualty")] == [(12, "killed")]
+
+
+@pytest.mark.parametrize("text,pairs", [
+    # the spokesman's own name, whatever letter it starts with, is no one accused
+    ("واتهم المتحدث باسم الحكومة اليمنية راجح بادي الحوثيين بعرقلة الاتفاق.", {("yemen", "houthis")}),
+    # the pointing word is no locative: the country after it is accused
+    ("ووجه الرئيس الأفغاني أصابع الاتهام إلى باكستان في تفجير السوق.", {("afghanistan", "pakistan")}),
+    # a condemnation of an attack names its perpetrator in the same sentence
+    ("وأدانت الإمارات بشدة التفجير الانتحاري الذي استهدف مسجدا في القطيف وتبناه تنظيم داعش.",
+     {("uae", "isis")}),
+    ("وأدانت الإمارات بشدة التفجير الانتحاري الذي استهدف مسجدا في القطيف.", set()),
+])
+def test_accused_past_a_spokesman_a_pointing_word_or_a_condemned_attack(builder, text, pairs):
+    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == pairs

@@ -63,10 +63,10 @@ def _object_pronoun(w: Window, m: Match) -> int | None:
 
 
 def _is_charge(w: Window, s: Sentence, i: int) -> bool:
-    """Token i carries ب and opens what someone is accused of (بدعم، بعرقلة، بأنها). A name
-    that starts with ب (بريطانيا) is no such word."""
+    """Token i carries ب and opens what someone is accused of (بدعم، بعرقلة، بأنها). A word
+    of a name that starts with ب (بريطانيا، راجح بادي) is no such word."""
     return i < s.end and w.doc[i].text.startswith("ب") and len(w.doc[i].text) > 3 \
-        and not any(g.start == i for g in s.founds)
+        and not any(g.start <= i < g.end for g in s.founds)
 
 
 def _charge_follows(w: Window, s: Sentence, f: Found) -> bool:
@@ -271,7 +271,9 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         if noun and m.end < s.end and w.doc[m.end].norm_ in norm_set(w.lex["accusation"]["pointing"]):
             # وجهت أنقرة أصابع الاتهام إلى الحزب: who points is named before, the accused after
             accuser = w.actor_before(s, m.start, 3, among=actors) or s.reporter
-            out.append(accusation(w, s, m, accuser, after(m.end + 1, 2, accuser), attacks))
+            # the pointing word is no locative: إلى باكستان names the accused, not a place
+            pointed = w.actor_after(s, m.end + 1, 0, accuser, among=[f for f in actors if f.mention.via in ("registry", "metonym")])
+            out.append(accusation(w, s, m, accuser, pointed or after(m.end + 1, 2, accuser), attacks))
             continue
         if noun and m.end < s.end and w.doc[m.end].norm_ in ("بان", "ان"):
             continue  # نفى إردوغان الاتهامات بأن تركيا تساعد داعش: what is said, not who says it
@@ -308,8 +310,10 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             spokesman = w.speaks_for(s, stmt)
             accuser = spokesman or s.reporter or w.doc_reporter
             start = spokesman.end if spokesman else stmt.end
-            if (own := w.actor_after(s, start, 0, among=actors)) is not None and own.mention.type == "person":
-                start = own.end  # المتحدث باسم الجيش أحمد المسماري: the spokesman's own name
+            if (own := w.actor_after(s, start, 1, among=actors)) is not None and own.mention.type == "person":
+                # المتحدث باسم الجيش أحمد المسماري: the spokesman's own name, maybe with a first
+                # name the tagger missed (الناطق باسم التحالف تركي المالكي)
+                start = own.end
             accused = after(start, 4, accuser)
         elif accuser is None:
             first = who(m.end, 4)
@@ -451,8 +455,22 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
                 # ندد رئيس البرلمان العراقي سليم الجبوري، استنكر مفتي مصر الدكتور شوقي علام: the
                 # name is who speaks, not the accused (but دانت محكمة مصرية الناشط X: X is)
                 accuser, accused = accused, w.actor_after(s, accused.end, 4, accused, among=named)
+            if accused is None and accuser is not None:
+                # أدانت الإمارات التفجير الذي استهدف مسجدا وتبناه داعش: who did the attack condemned
+                accused = _attacker_condemned(w, s, after, attacks)
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
+
+
+def _attacker_condemned(w: Window, s: Sentence, pos: int, attacks: list[Event]) -> Found | None:
+    """The perpetrator, named in this sentence, of the attack a criticism verb's object names
+    (within two words of ``pos``, past an adverb: أدانت بشدة الهجوم)."""
+    for i in range(pos, min(pos + 3, s.end)):
+        start, end = w.doc[i]._.offset, w.doc[i]._.offset + len(w.doc[i].text)
+        attack = next((a for a in attacks if a.trigger.sentence == s.index and start <= a.trigger.start < end), None)
+        if attack is not None and attack.perpetrator is not None:
+            return next((f for f in s.founds if f.mention is attack.perpetrator), None)
+    return None
 
 
 def _may_be_condemned(w: Window, accuser: Found | None, after: int, f: Found, noun: bool = False) -> bool:
