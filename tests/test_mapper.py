@@ -1512,3 +1512,17 @@ def test_a_total_of_dead_and_wounded_is_neither_figure(builder):
 ])
 def test_accused_past_a_spokesman_a_pointing_word_or_a_condemned_attack(builder, text, pairs):
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == pairs
+
+
+@pytest.mark.parametrize("text,key", [
+    ("واتهمت الحكومة الفنزويلية المعارضة بالتخطيط لانقلاب.", "venezuela"),
+    ("وقصفت المدفعية الأوغندية مواقع للمتمردين.", "uganda"),
+    ("وقتل جنديان في هجوم على دورية للجيش الفلبيني.", "philippines"),
+])
+def test_every_state_with_a_one_word_name_has_its_adjective(builder, text, key):
+    assert key in mention_keys(builder, text)
+
+
+def test_who_an_attack_was_done_on_is_not_who_did_the_killing(builder):
+    figure, = events(builder, "وقتل 3 جنود ماليزيين في هجوم شنه مسلحون على دورية للجيش الفلبيني.", "casualty")
+    assert figure.perpetrator is None

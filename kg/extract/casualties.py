@@ -97,6 +97,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             for b in w.by_markers(s):
                 if b.start >= ne:
                     perp = w.actor_after(s, b.end, 4)
+                    if perp is not None and any(t.norm_ in ("علي", "ضد", "في") for t in w.doc[b.end:perp.start]):
+                        perp = None  # هجوم شنه مسلحون على دورية للجيش: the army was hit
                     break
             between = next((f for f in w.actors(s) if best.end <= f.start and f.end <= ns
                             and not f.only_a_place), None)

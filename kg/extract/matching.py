@@ -265,18 +265,31 @@ def _with_and_without_article(adjective: str) -> tuple[str, ...]:
 
 def _with_registry_demonyms(demonyms: dict[str, list[str]], registry: Registry) -> dict[str, list[str]]:
     """demonyms.json, and for each state it does not list the adjective of the registry's
-    curated governmental alias (الحكومة الكينية: الكيني، الكينية), unless another key has it."""
+    curated governmental alias (الحكومة الكينية: الكيني، الكينية), else the adjective built
+    from its one-word name (فنزويلا: الفنزويلي، الفنزويلية), unless another key has it."""
     out = {k: v for k, v in demonyms.items() if not k.startswith("_")}
     claimed = {normalize(f) for forms in out.values() for f in forms}
     for entry in registry.entries["actor"].values():
         if entry.type != "state" or entry.key in out:
             continue
         feminine = next((n.split()[1] for n in entry.names if n.startswith("الحكومة ") and len(n.split()) == 2
-                         and n.endswith("ية")), None)
+                         and n.endswith("ية")), None) or _nisba(entry.ar)
         if feminine and normalize(feminine) not in claimed:
             out[entry.key] = [feminine[:-1], feminine]
             claimed.add(normalize(feminine))
     return out
+
+
+def _nisba(name: str) -> str | None:
+    """The definite feminine adjective of a one-word country name: its final ا، يا or ة
+    gives way to ية (ألبانيا: الألبانية، كوبا: الكوبية، مالطة: المالطية; البرازيل:
+    البرازيلية). None for a name of several words or one ending in ي or و (تشيلي، الكونغو),
+    whose adjective is not built so."""
+    base = name.removeprefix("ال")
+    if " " in name or base.endswith(("ي", "و", "ى")):
+        return None
+    stem = base[:-2] if base.endswith("يا") else base[:-1] if base.endswith(("ا", "ة")) else base
+    return "ال" + stem + "ية" if len(stem) >= 3 else None
 
 
 def _peoples(demonyms: dict[str, list[str]]) -> dict[str, str]:
