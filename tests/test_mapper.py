@@ -1526,3 +1526,13 @@ def test_every_state_with_a_one_word_name_has_its_adjective(builder, text, key):
 def test_who_an_attack_was_done_on_is_not_who_did_the_killing(builder):
     figure, = events(builder, "وقتل 3 جنود ماليزيين في هجوم شنه مسلحون على دورية للجيش الفلبيني.", "casualty")
     assert figure.perpetrator is None
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلن تنظيم داعش مسؤوليته عن تفجير كابول الذي أودى بحياة 20 شخصا.",
+    "وقالت المصادر إن قصف دمشق أسفر عن مقتل 4 مدنيين.",
+])
+def test_a_capital_joined_to_an_attack_noun_is_where_it_struck(builder, text):
+    attack, = events(builder, text, "attack")
+    assert attack.target is None
+    assert len(attack.places) == 1 and attack.places[0].key in ("kabul", "damascus")

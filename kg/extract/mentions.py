@@ -139,6 +139,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     titles = norm_set(rules.lex["title_heads"])
     not_nouns = norm_set(rules.lex["function_words"]) | norm_set(rules.lex["accusation"]["adverbs"]) | set(rules.peoples)
     event_words = {m.start for m in matches if m.label in ("attack:noun", "accusation:noun", "crime")}
+    # an attack noun in construct with the name after it (تفجير كابول): no article of its own
+    construct_attacks = {m.end for m in matches if m.label == "attack:noun" and not doc[m.start].norm_.startswith("ال")}
     # where a person's name starts: a title before it (وزير الخارجية التركي مولود) is no state
     people = {e.start for e in doc.ents if e.label_ == "PER"} | {
         m.start for m in named if m.label.startswith("actor:") and registry.get("actor", m.label[6:]).type == "person"}
@@ -163,7 +165,9 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         # في تركيا / إلى أنقرة: a place; أعلنت تركيا / واشنطن لا تقدم: also (or only) an actor
         locative = start in where or bool(doc[start]._.clitic and doc[start].text[0] in "بل")
         # a capital may stand for its state (طهران تنفي), but not once called a city (مدينة عدن)
-        metonym = None if doc[start].norm_ in place_words else rules.metonym_of(doc[start:end])
+        # nor right after an attack noun it is joined to (تفجير كابول، قصف دمشق: where it struck)
+        struck = start in construct_attacks and not doc[start]._.clitic
+        metonym = None if doc[start].norm_ in place_words or struck else rules.metonym_of(doc[start:end])
         # a capital next to a verb (تنفي طهران، واشنطن لا تقدم) is its state, not a place
         acts = not locative and (start in verbs or end in verb_starts)
         if "place" in kinds and not (metonym and acts):
