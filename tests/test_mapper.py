@@ -1536,3 +1536,11 @@ def test_a_capital_joined_to_an_attack_noun_is_where_it_struck(builder, text):
     attack, = events(builder, text, "attack")
     assert attack.target is None
     assert len(attack.places) == 1 and attack.places[0].key in ("kabul", "damascus")
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ("ورغم أن واشنطن تصنف حركة الشباب ضمن المنظمات الإرهابية فإنها تدعم الحوار.", {("usa", "al_shabaab")}),
+    ("وتصنف أنقرة حزب العمال الكردستاني منظمة إرهابية.", {("turkey", "pkk")}),
+])
+def test_who_designates_may_stand_before_the_verb(builder, text, pairs):
+    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == pairs

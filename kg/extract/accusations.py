@@ -416,6 +416,8 @@ def designations(w: Window, s: Sentence, actors: list[Found], attacks: list[Even
             accused, accusers = (named[-1] if named else None), between
             if not accusers and len(named) > 1:  # وتركيا غاضبة من دعم الوحدات، إذ تعتبرها إرهابية
                 accusers = named[-2:-1]
+        elif len(between) == 1 and (subject := _subject_before(w, s, m, 1, actors)) is not None:
+            accusers, accused = [subject], between[0]  # واشنطن تصنف الحزب منظمة إرهابية: the subject first
         else:
             accusers, accused = between[:1], (between[1] if len(between) > 1 else None)
         out += [accusation(w, s, m, a, accused, attacks) for a in accusers]
