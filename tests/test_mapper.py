@@ -1544,3 +1544,17 @@ def test_a_capital_joined_to_an_attack_noun_is_where_it_struck(builder, text):
 ])
 def test_who_designates_may_stand_before_the_verb(builder, text, pairs):
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == pairs
+
+
+@pytest.mark.parametrize("text", [
+    "وكثفت المرشحة هجماتها على منافسيها في الحزب الجمهوري قبل المناظرة المقبلة.",
+    "وبحث الاجتماع استراتيجية الهجوم على المعسكر الجمهوري في الحملة الانتخابية.",
+    "وسجل المهاجم هدفين بعد هجوم سريع في مباراة كرة القدم أمس.",
+])
+def test_an_election_race_or_a_game_has_no_attacks(builder, text):
+    assert events(builder, text, "attack") == []
+
+
+def test_a_persons_attacks_on_rivals_are_words_unless_someone_is_hurt(builder):
+    assert events(builder, "وستتركز هجمات ترامب على منافسيه في الأسابيع المقبلة.", "attack") == []
+    assert events(builder, "وأسفر هجوم أبو مصعب الزرقاوي على الفندق عن مقتل 60 شخصا.", "attack")

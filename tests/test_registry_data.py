@@ -151,3 +151,15 @@ def test_surface_forms(kind):
             prev = owner.setdefault(n, r["key"])
             assert prev == r["key"], f"{kind}: {s!r} under both {prev} and {r['key']}"
         assert ARABIC_RE.search(r["ar"]), r["key"]
+
+
+# Words that open or join names (kunya, filiation, servant-of): a form that is one of them
+# would take every أبو X or ابن X in a text for one entry.
+NAME_PARTICLES = {norm(w) for w in ("أبو", "أبي", "أبا", "ابن", "بن", "بنت", "أم", "عبد", "آل", "ولد")}
+
+
+@pytest.mark.parametrize("kind", sorted(FILES))
+def test_no_form_is_a_name_particle(kind):
+    for r in load(kind):
+        for s in [r["ar"], *r["aliases"]]:
+            assert norm(s) not in NAME_PARTICLES, f"{kind} {r['key']}: {s!r} is a word of every other name"

@@ -90,10 +90,11 @@ def find_attacks(w: Window) -> list[Event]:
             perp = None if subject else attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb)
             speaker = perp is not None and (perp.mention.type in ("person", "media") or w.titled(perp))
             said = bool(_attack_words("speech_followers") & {t.norm_ for t in w.doc[m.end:min(m.end + SPEECH_REACH, s.end)]})
-            if (w.lemma(m) in _attack_words("speech_lemmas") and (speaker or said)) or (speaker and said) or (
-                    speaker and not verb and _possessive(w, m)):
+            owned = speaker and not verb and (_possessive(w, m) or (perp.start == m.end and not w.labelled(s, "outcome")))
+            if (w.lemma(m) in _attack_words("speech_lemmas") and (speaker or said)) or (speaker and said) or owned:
                 # هاجم ترامب الصحفيين، هاجمت صحيفة كيهان رفسنجاني، هاجم X الميليشيا واصفا
-                # إياها، ركز الداعية هجومه على القيادة متهما إياها، صعدت كلينتون هجماتها: words
+                # إياها، ركز الداعية هجومه على القيادة متهما إياها، صعدت كلينتون هجماتها، هجمات
+                # كلينتون على الجمهوريين (a person's, with no one killed or hurt): words
                 continue
             after = perp.end if perp and perp.start >= m.start else m.end
             # شنت طائرات التحالف غارات على مواقع الحوثيين: what was hit follows the verb's object
