@@ -1558,3 +1558,11 @@ def test_an_election_race_or_a_game_has_no_attacks(builder, text):
 def test_a_persons_attacks_on_rivals_are_words_unless_someone_is_hurt(builder):
     assert events(builder, "وستتركز هجمات ترامب على منافسيه في الأسابيع المقبلة.", "attack") == []
     assert events(builder, "وأسفر هجوم أبو مصعب الزرقاوي على الفندق عن مقتل 60 شخصا.", "attack")
+
+
+def test_a_pages_tag_line_holds_no_events(builder):
+    text = "قتل 3 أشخاص في تفجير سيارة مفخخة قرب سوق شعبي في بغداد.\nسمات البحرين السترة تفجير الشرطة"
+    extraction = builder.extract([Document("t", text)])[0]
+    tags = text.index("سمات")
+    assert extraction.events
+    assert all(span.start < tags for e in extraction.events for span in [e.trigger, *e.evidence])

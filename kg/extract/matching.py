@@ -71,6 +71,7 @@ class Rules:
         demonym_forms = {normalize(f) for forms in self.demonyms.values() for f in forms}
         self.peoples = _peoples(self.demonyms)
         self.place_adjectives = norm_set(self.lex["place_adjectives"])
+        self.tag_heads = norm_set(self.lex["tag_heads"])
         known |= demonym_forms | set(self.peoples) | norm_set(self.lex["state_heads"])
         # A clitic with the article inside a name (للجيش، والمعارضة) makes no word of its own:
         # left known, the text's للجيش would never be cut to الجيش (and so miss الجيش التركي).
