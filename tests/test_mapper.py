@@ -1484,6 +1484,7 @@ def test_the_state_that_leads_the_attackers_is_not_where(builder):
     ("وقتل 7 جنود أتراك برصاص قناص في ولاية هكاري.", "جنود أتراك"),
     ("واعتقلت الشرطة 12 شخصا بشبهة الانتماء إلى خلية مسلحة.", "شخصا"),
     ("وقتل 30 من عناصر الشرطة بين ضابط وجندي.", "عناصر الشرطة"),
+    ("وخطف مسلحون 6 مهندسين مساء الأحد قرب الحدود.", "مهندسين"),
 ])
 def test_the_victims_are_named_before_how_and_among_whom(builder, text, group):
     figure, = events(builder, text, "casualty")

@@ -218,16 +218,20 @@ def _entity(text: str, start: int, end: int) -> bool:
 
 def _is_year(value: int, keys: Sequence[str], i: int, nxt: int) -> bool:
     """A 4-digit year next to a month name (يناير 2022, 2022 يناير), after في/منذ (في 2015),
-    heading an entry of a chronology (1969- مقتل الممثلة), or opening a sentence with a
+    heading an entry of a chronology (1969- مقتل الممثلة), opening a sentence with a
     conjunction or a mark after it (2003 والوضع: the tail of a date cut off the line
-    before), where no counted noun follows."""
+    before), or after من with a mark after it (النصف الأول من 2014؛), where no counted
+    noun follows."""
     if not _YEAR_MIN <= value <= _YEAR_MAX:
         return False
     month_before = MONTHS.match(keys, i - 1, sizes=(1,)) or MONTHS.match(keys, i - 2, sizes=(2,))
     dash_after = nxt < len(keys) and keys[nxt] in ("-", "–")
-    opens = i == 0 and (nxt >= len(keys) or keys[nxt].startswith("و") or not keys[nxt].isalpha())
+    bare_after = nxt >= len(keys) or not keys[nxt].isalpha()
+    opens = i == 0 and (bare_after or keys[nxt].startswith("و"))
+    # النصف الأول من 2014؛ (not أكثر من 2000: a count)
+    of_year = i > 1 and keys[i - 1] == "من" and keys[i - 2] not in ("اكثر", "اقل", "ازيد") and bare_after
     return bool(month_before or MONTHS.match(keys, nxt) or _YEAR_BEFORE.match(keys, i - 1, sizes=(1,))
-                or dash_after or opens)
+                or dash_after or opens or of_year)
 
 
 def _excluded(text: str, keys: Sequence[str], i: int, phrase: tuple, spans: Sequence[tuple[int, int]]) -> bool:
