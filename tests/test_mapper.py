@@ -1567,3 +1567,9 @@ def test_a_pages_tag_line_holds_no_events(builder):
     tags = text.index("سمات")
     assert extraction.events
     assert all(span.start < tags for e in extraction.events for span in [e.trigger, *e.evidence])
+
+
+def test_the_gulen_movement_named_with_its_founders_full_name(builder):
+    pairs = {(keys(e.accuser), keys(e.accused))
+             for e in events(builder, "وتتهم أنقرة جماعة فتح الله غولن بتدبير محاولة الانقلاب.", "accusation")}
+    assert pairs == {("turkey", "gulen_movement")}
