@@ -1573,3 +1573,8 @@ def test_the_gulen_movement_named_with_its_founders_full_name(builder):
     pairs = {(keys(e.accuser), keys(e.accused))
              for e in events(builder, "وتتهم أنقرة جماعة فتح الله غولن بتدبير محاولة الانقلاب.", "accusation")}
     assert pairs == {("turkey", "gulen_movement")}
+
+
+def test_responsible_for_a_poisoning_or_a_downing_accuses(builder):
+    text = "وقال المتحدث باسم الخارجية الأمريكية إن روسيا مسؤولة عن تسميم المعارض."
+    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {("usa", "russia")}
