@@ -1578,3 +1578,18 @@ def test_the_gulen_movement_named_with_its_founders_full_name(builder):
 def test_responsible_for_a_poisoning_or_a_downing_accuses(builder):
     text = "وقال المتحدث باسم الخارجية الأمريكية إن روسيا مسؤولة عن تسميم المعارض."
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {("usa", "russia")}
+
+
+@pytest.mark.parametrize("text,sides", [
+    ("ودارت معارك بين قوات الدعم السريع والجيش السوداني في الخرطوم.", ("rsf", "saf")),
+    ("واندلعت مواجهات بين قوات الجيش الوطني ورجال القبائل، من جهة، والميليشيات الحوثية من جهة أخرى في مأرب.",
+     ("yemeni_army", "houthis")),
+])
+def test_the_sides_of_a_clash_are_attacker_and_target(builder, text, sides):
+    clash, = events(builder, text, "attack")
+    assert (keys(clash.perpetrator), keys(clash.target)) == sides
+
+
+def test_the_forces_of_the_one_who_speaks_attack_for_it(builder):
+    attack, = events(builder, "وقالت تركيا إن قواتها استهدفت مواقع للوحدات الكردية في منبج.", "attack")
+    assert (keys(attack.perpetrator), keys(attack.target)) == ("turkey", "ypg")

@@ -124,6 +124,8 @@ def find_attacks(w: Window) -> list[Event]:
             sides = clash_sides(w, s, m)
             if perp is None and sides:  # اشتباكات بين الجيش والحوثيين
                 perp, target = sides[0], (sides[1] if len(sides) > 1 else None)
+            elif target is None and len(sides) > 1 and perp is not None and same_actor(perp.mention, sides[0].mention):
+                target = sides[1]  # معارك بين قوات الدعم السريع والجيش: the side the attacker rule found first
             if target is None:  # قصف الجيش مواقع «داعش»، بدأت تركيا قصف معسكرات للحزب: the owner of what was hit
                 target = next((f for f in w.actors(s) if after <= f.start and w.gap(after, f.start) <= 3
                                and _owns_target(w, f) and not (perp and same_actor(perp.mention, f.mention))), None)
@@ -259,9 +261,14 @@ def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
     if between is None or any(m.end <= t.start < between.start for t in w.labelled(s, "attack")):
         return []  # ...هجوم على X واشتباكات بين: the nearer noun's sides
     # a name referring back (بين المقاومة والحوثيين) is a side too; a country named as a place is not
-    found = [f for f in w.actors(s) if not f.only_a_place
-             and between.end <= f.start <= between.end + 6]
-    return distinct(found)
+    found = distinct([f for f in w.actors(s) if not f.only_a_place
+                      and between.end <= f.start <= between.end + 6])
+    # بين الجيش والمقاومة، من جهة، والحوثيين: the allies before جهة are one side
+    hand = next((i for i in range(between.end, min(between.end + 10, s.end)) if w.doc[i].norm_ == "جهه"), None)
+    if hand is not None and found and found[0].end <= hand:
+        other = next((f for f in w.actors(s) if not f.only_a_place and hand < f.start <= hand + 4), None)
+        return [found[0]] + ([other] if other is not None else [])
+    return found
 
 
 def _fired_before(w: Window, s: Sentence, m: Match) -> bool:
@@ -361,6 +368,9 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
     if verb and m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("pronoun_subjects"):
         # أعلنت المقاومة أنها تشن هجوما: the one the pronoun stands for, named just before
         return w.actor_before(s, m.start - 1, 2, among=actors)
+    if verb and m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("own_forces") and s.reporter \
+            and s.reporter.end <= m.start - 1:
+        return s.reporter  # قال الجيش الأمريكي إن طائراته قصفت: the forces of the one who speaks
     if object_noun(w, m):
         perp = _agent_of_noun(w, s, m, actors)
     else:
