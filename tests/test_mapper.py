@@ -1593,3 +1593,8 @@ def test_the_sides_of_a_clash_are_attacker_and_target(builder, text, sides):
 def test_the_forces_of_the_one_who_speaks_attack_for_it(builder):
     attack, = events(builder, "وقالت تركيا إن قواتها استهدفت مواقع للوحدات الكردية في منبج.", "attack")
     assert (keys(attack.perpetrator), keys(attack.target)) == ("turkey", "ypg")
+
+
+def test_a_facility_head_before_a_place_with_a_preposition_is_no_name(builder):
+    names = place_names(builder, "وقتل 12 شخصا في انفجار سيارة مفخخة في سوق ببغداد.")
+    assert "بغداد" in names and not any(n.startswith("سوق") for n in names)

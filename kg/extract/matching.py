@@ -112,7 +112,8 @@ class Rules:
         self._add_body_patterns(not_name)
         self.patterns.add("facility", [
             [{"NORM": {"IN": heads}}, {**definite, "IS_PUNCT": False}],  # مبنى المحافظة
-            [{"NORM": {"IN": heads}}, {**name, "ENT_TYPE": {"IN": ["LOC", "ORG", "PER"]}}],  # معسكر لبوزة
+            # معسكر لبوزة (not سوق ببغداد: a market in Baghdad)
+            [{"NORM": {"IN": heads}}, {**name, "ENT_TYPE": {"IN": ["LOC", "ORG", "PER"]}, "_": {"clitic": 0}}],
             [{"NORM": {"IN": ["ال" + h for h in heads]}}, definite],  # القنصلية الأميركية
         ])
 
