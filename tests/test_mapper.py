@@ -1496,9 +1496,12 @@ def test_a_name_that_a_clitic_cut_would_leave_a_particle_stays_whole(builder):
     assert "فان" in place_names(builder, "وانفجرت عبوة ناسفة قرب مدينة فان شرق تركيا.")
 
 
-def test_a_total_of_dead_and_wounded_is_neither_figure(builder):
-    text = "وسقط نحو 40 من المصلين بين قتيل وجريح في تفجير استهدف المسجد، وقتل 12 منهم."
-    assert [(f.count, f.outcome) for f in events(builder, text, "casualty")] == [(12, "killed")]
+def test_a_total_of_dead_and_wounded_is_told_as_its_first_outcome(builder):
+    """As the annotators count مقتل وإصابة 60 عنصرا: one figure, killed (and its victims'
+    words end before بين)."""
+    text = "وسقط نحو 40 من المصلين بين قتيل وجريح في تفجير استهدف المسجد."
+    figure, = events(builder, text, "casualty")
+    assert (figure.count, figure.outcome, figure.group) == (40, "killed", "المصلين")
 
 
 @pytest.mark.parametrize("text,pairs", [
@@ -1598,3 +1601,14 @@ def test_the_forces_of_the_one_who_speaks_attack_for_it(builder):
 def test_a_facility_head_before_a_place_with_a_preposition_is_no_name(builder):
     names = place_names(builder, "وقتل 12 شخصا في انفجار سيارة مفخخة في سوق ببغداد.")
     assert "بغداد" in names and not any(n.startswith("سوق") for n in names)
+
+
+@pytest.mark.parametrize("text,figures", [
+    ("وأفادت مصادر محلية بمقتل وإصابة 45 مدنيا في قصف على السوق.", [(45, "killed")]),
+    ("وأسفر الانفجار عن مقتل وإصابة 18 شخصا.", [(18, "killed")]),
+    # the first outcome with its own victim: two figures, the second injured
+    ("ولقي شرطي مصرعه وأصيب ثلاثة آخرون في الهجوم.", [(3, "injured")]),
+    ("وقالت الوزارة إن جنديا قتل وجرح اثنان آخران في الاشتباك.", [(2, "injured")]),
+])
+def test_the_dead_and_wounded_counted_together_are_told_as_killed(builder, text, figures):
+    assert [(f.count, f.outcome) for f in events(builder, text, "casualty")] == figures

@@ -75,14 +75,20 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 if d < dist or (d == dist and best is not None and (
                         o.start == ne if d == 0 else o.end <= ns < best.start)):
                     best, dist = o, d
+            # (not لقي شرطي مصرعه وأصيب 3، عسكريا تركيا قتل وجرح اثنان: the first has its own victim)
+            joined = next((o for o in outcomes if best is not None and best.end == ns and o.end == best.start
+                           and w.doc[best.start].text.startswith("و") and o.label != best.label
+                           and w.doc[o.start].norm_ in ("مقتل", "قتل", "استشهاد")
+                           and (o.start == s.start or w.doc[o.start].text.startswith("ب")
+                                or w.doc[o.start - 1].norm_ in ("عن", "الي", "اثر", "جراء"))), None)
+            if joined is not None:
+                best = joined  # مقتل وإصابة 60 عنصرا: the dead and wounded together, told as the first
             if last_outcome is not None and ns > s.start and w.doc[ns - 1].norm_ in part_of:
                 best, dist = last_outcome, 0  # 15 قتيلا بينهم ثلاثة عاملين: three of the killed
             if best is None or (best.label in ("outcome:injured", "outcome:killed") and _illness(w, s, best)):
                 continue  # 200 مصاب بسرطان البنكرياس، حالات وفاة المدمنين: patients, not casualties
             last_outcome = best
             group_start, group_end = victim_words(w, s, after, outcomes)
-            if _killed_and_injured(w, s, group_end, outcomes):
-                continue  # 23 من رجال الأمن بين شهيد وجريح: both together, neither figure
             # 40 من مقاتلي قسد، 14 جنديا أفغانيا; not a capital where they died (مركب النيل في القاهرة)
             in_group = [f for f in w.actors(s) + w.adjective_actors(s)
                         if group_start <= f.start < max(group_end, group_start + 1)
@@ -213,15 +219,6 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> t
             break
         end += 1
     return start, end
-
-
-def _killed_and_injured(w: Window, s: Sentence, pos: int, outcomes: list[Match]) -> bool:
-    """بين at ``pos`` with a death and an injury word right after it (بين قتيل وجريح، بين
-    شهداء وجرحى): the figure before counts the dead and the wounded together."""
-    if pos >= s.end or w.doc[pos].norm_ != "بين":
-        return False
-    near = {o.label for o in outcomes if pos < o.start <= pos + 3}
-    return {"outcome:killed", "outcome:injured"} <= near
 
 
 def dedupe_casualties(events: list[Event]) -> list[Event]:
