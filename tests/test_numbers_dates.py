@@ -49,6 +49,7 @@ def dates(text: str, reference: date | None = None) -> list[tuple[date, str, str
         ("1998، وقتل فيها 3 جنود", [(3, "3")]),
         ("وارتفع عدد الجرحى مقارنة بالنصف الأول من 2014؛ وقتل 6", [(6, "6")]),
         ("وقتل أكثر من 2000، وأصيب المئات", [(2000, "2000")]),
+        ("وأصيب الشرطيان بجروح طفيفة", [(2, "الشرطيان")]),  # a dual with the article
     ],
 )
 def test_digits(text, expected):

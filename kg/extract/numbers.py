@@ -55,7 +55,8 @@ def _word_entries() -> dict[str, tuple[float, str]]:
     teens = _DATA["teens"]
     for head, value in teens["heads"].items():
         entries.update({f"{head} {tail}": (teens["base"] + value, "teen") for tail in teens["tails"]})
-    entries.update({word: (2, "dual_noun") for word in _forms("dual_nouns")})
+    # with the article too: الشخصان، الجنديين (the two persons, the two soldiers)
+    entries.update({form: (2, "dual_noun") for word in _forms("dual_nouns") for form in (word, "ال" + word)})
     return entries
 
 
