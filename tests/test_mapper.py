@@ -1612,3 +1612,12 @@ def test_a_facility_head_before_a_place_with_a_preposition_is_no_name(builder):
 ])
 def test_the_dead_and_wounded_counted_together_are_told_as_killed(builder, text, figures):
     assert [(f.count, f.outcome) for f in events(builder, text, "casualty")] == figures
+
+
+@pytest.mark.parametrize("text", [
+    "وكتب الوزير على حسابه في تويتر أن الهجوم جبان.",
+    "ونشر ناشطون على موقع التواصل الاجتماعي فيسبوك صورا للقصف.",
+])
+def test_a_platform_where_something_was_posted_is_no_actor(builder, text):
+    extraction = builder.extract([Document("t", text)])[0]
+    assert not any(m.span.text in ("تويتر", "فيسبوك", "موقع التواصل الاجتماعي") for m in extraction.mentions)
