@@ -1621,3 +1621,8 @@ def test_the_dead_and_wounded_counted_together_are_told_as_killed(builder, text,
 def test_a_platform_where_something_was_posted_is_no_actor(builder, text):
     extraction = builder.extract([Document("t", text)])[0]
     assert not any(m.span.text in ("تويتر", "فيسبوك", "موقع التواصل الاجتماعي") for m in extraction.mentions)
+
+
+def test_who_condemns_a_crime_accuses_the_one_it_names(builder):
+    text = "واستنكر وزير الخارجية الأردني بشدة المجزرة البشعة التي ارتكبتها ميليشيا الحوثي في تعز."
+    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {("jordan", "houthis")}

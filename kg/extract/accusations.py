@@ -506,7 +506,8 @@ def crimes(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) ->
     sentence's source: جرائم الاحتلال، جرائم الحرب الإسرائيلية، جريمة جديدة لطائرات التحالف،
     الجريمة التي ارتكبتها الحركة، ارتكبت الميليشيا مجزرة. One that names no culprit (جريمة
     قتل، مجزرة في القرية) or only its victim (جريمة اغتيال الوزير) accuses nobody."""
-    if s.reporter is None:
+    accuser = s.reporter or _condemner_before(w, s, actors)
+    if accuser is None:
         return []
     # who can be named as the culprit: not a country a locative word places (جرائم في سوريا),
     # but a head word referring back (جرائم النظام، الجريمة التي ارتكبتها الحركة)
@@ -534,8 +535,20 @@ def crimes(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) ->
                 culprit = None
             if c is not None and culprit is None:
                 culprit = _subject_before(w, s, c, 0, named)
-        out.append(accusation(w, s, m, s.reporter, culprit, attacks))
+        out.append(accusation(w, s, m, accuser, culprit, attacks))
     return [ev for ev in out if ev]
+
+
+def _condemner_before(w: Window, s: Sentence, actors: list[Found]) -> Found | None:
+    """Who condemns, where a criticism verb opens the sentence's deed (استنكر مفتي مصر
+    الدكتور شوقي علام الجريمة التي ارتكبها مستوطنون): its subject, maybe past a title."""
+    verb = next((c for c in w.labelled(s, "criticism:verb") if not w.negated(s, c)), None)
+    if verb is None:
+        return None
+    named = [f for f in actors if not f.latent or w.named_here(s, f)]
+    after = [f for f in named if verb.end <= f.start and w.gap(verb.end, f.start) <= 4]
+    person = next((f for f in after if f.mention.type == "person"), None)  # the mufti, not Egypt
+    return _subject_before(w, s, verb, 1, named) or person or (after[0] if after else None)
 
 
 def charges(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
