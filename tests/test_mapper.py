@@ -1626,3 +1626,9 @@ def test_a_platform_where_something_was_posted_is_no_actor(builder, text):
 def test_who_condemns_a_crime_accuses_the_one_it_names(builder):
     text = "واستنكر وزير الخارجية الأردني بشدة المجزرة البشعة التي ارتكبتها ميليشيا الحوثي في تعز."
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {("jordan", "houthis")}
+
+
+def test_two_sides_named_before_trade_accusations_as_the_pair(builder):
+    text = "واستمرت المعارك بين الجيش السوداني وقوات الدعم السريع في الخرطوم. وتبادل الطرفان الاتهامات بخرق الهدنة."
+    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {
+        ("saf", "rsf"), ("rsf", "saf")}

@@ -125,8 +125,11 @@ def mutual_accusations(w: Window, s: Sentence, actors: list[Found],
         sides = [f for f in actors if m.end <= f.start and f.end <= noun.start] or \
                 [f for f in actors if f.end <= m.start and w.gap(f.end, m.start) <= 4]
         named = distinct(sides)
-        if len(named) < 2 and w.doc[m.start].norm_.endswith(("ان", "ا")):
-            named = _last_two_named(w, s, m)  # ترامب وكيم ... يتبادلان الاتهامات: the pair named before
+        pair = any(t.norm_ in norm_set(w.lex["accusation"]["pair_words"])
+                   for t in w.doc[max(s.start, m.start - 2):min(m.end + 2, s.end)])
+        if len(named) < 2 and (pair or w.doc[m.start].norm_.endswith(("ان", "ا"))):
+            # ترامب وكيم ... يتبادلان الاتهامات، وتبادل الطرفان الاتهامات: the pair named before
+            named = _last_two_named(w, s, m)
         if len(named) >= 2:
             out += _both_ways(w, s, m, named, attacks)
     reciprocals = norm_set(w.lex["accusation"]["reciprocals"])
