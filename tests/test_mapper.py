@@ -1632,3 +1632,13 @@ def test_two_sides_named_before_trade_accusations_as_the_pair(builder):
     text = "واستمرت المعارك بين الجيش السوداني وقوات الدعم السريع في الخرطوم. وتبادل الطرفان الاتهامات بخرق الهدنة."
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {
         ("saf", "rsf"), ("rsf", "saf")}
+
+
+def test_where_the_victims_come_from_is_not_where_they_were_held(builder):
+    figure, = events(builder, "واعتقلت الشرطة خمسة مشتبه بهم من ليبيا والجزائر في جزيرة صقلية.", "casualty")
+    assert [p.span.text for p in figure.places] == ["صقلية"]
+
+
+def test_revolution_is_no_town(builder):
+    assert "الثورة" not in place_names(builder, "وقال القيادي إن الثورة مستمرة حتى تحقيق أهدافها.")
+    assert "مدينة الطبقة" in place_names(builder, "وسيطرت قوات سوريا الديمقراطية على مدينة الطبقة غرب الرقة.")

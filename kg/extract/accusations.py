@@ -173,6 +173,7 @@ def find_accusations(w: Window, attacks: list[Event]) -> list[Event]:
         out += responsibilities(w, s, actors, attacks)
         out += charges(w, s, actors, attacks)
         out += attributions(w, s, actors, attacks)
+        out += terror_support(w, s, actors, attacks)
     out = with_partners(w, out)
     blame_attacks(out)
     return merge_accusations(out)
@@ -616,6 +617,30 @@ def attributions(w: Window, s: Sentence, actors: list[Found], attacks: list[Even
             accuser = None
         accused = w.actor_after(s, marker + 1, 2, accuser, among=actors)
         out.append(accusation(w, s, m, accuser, accused, attacks))
+    return [ev for ev in out if ev]
+
+
+def terror_support(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
+    """قال الوزير إن قطر تدعم الإرهاب، اتهامات بدعم إيران للجماعات الإرهابية: the source of
+    the sentence accuses whoever is said to support terrorism (not دعم جهود مكافحة الإرهاب:
+    support against it)."""
+    if s.reporter is None:
+        return []
+    against = norm_set(w.lex["accusation"]["against_terror"])
+    named = [f for f in actors if w.named_here(s, f)]
+    out = []
+    for m in w.labelled(s, "support"):
+        words = [t.norm_ for t in w.doc[m.end:min(m.end + 5, s.end)]]
+        terror = next((i for i, t in enumerate(words) if "ارهاب" in t), None)
+        if terror is None or against & set(words[:terror + 1]) or w.negated(s, m):
+            continue
+        if m.label == "support:noun":  # دعم طهران للإرهاب: the one after the noun supports
+            supporter = w.actor_after(s, m.end, 0, among=named)
+        else:  # قطر تدعم الإرهاب / تدعم قطر الإرهاب
+            supporter = _subject_before(w, s, m, 0, named) or w.actor_after(s, m.end, 0, among=named)
+        if supporter is not None and "ارهاب" in w.doc[supporter.start].norm_:
+            supporter = None  # تدعم الجماعات الإرهابية: the supported, not who supports
+        out.append(accusation(w, s, m, s.reporter, supporter, attacks))
     return [ev for ev in out if ev]
 
 

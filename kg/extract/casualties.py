@@ -114,8 +114,10 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 victim = between  # قتلى عناصر داعش: 374
             modality = modality_of(w, s, best if best.start < ns else Match(best.label, ns, ne))
             attack = outcome_of(w, attacks, s, num.start, modality)
+            origins = _origins(w, s, group_end)
             places = [f.mention for f in w.where(s, [f for f in s.founds if f.mention.kind == "place"
-                                                      and not (group_start <= f.start < group_end)], ns, hurt=True)]
+                                                      and not (group_start <= f.start < group_end)
+                                                      and f.start not in origins], ns, hurt=True)]
             if not places:  # قتل في النزاع السوري: the country of the war the figure is told in
                 places = _war_country(w, s)
             if not places:  # where its attack was, and where the document happens (each once)
@@ -219,6 +221,21 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> t
             break
         end += 1
     return start, end
+
+
+def _origins(w: Window, s: Sentence, pos: int) -> set[int]:
+    """Where the victims named before ``pos`` come from: the places listed right after من
+    there (خمسة مشتبه بهم من ليبيا والجزائر وتونس), not where they were hit or held."""
+    if pos >= s.end or w.doc[pos].norm_ != "من":
+        return set()
+    places = {f.start: f for f in s.founds if f.mention.kind == "place"}
+    out, i = set(), pos + 1
+    while i in places:
+        out.add(i)
+        i = places[i].end
+        if i < s.end and w.doc[i].norm_ == "و":
+            i += 1
+    return out
 
 
 def dedupe_casualties(events: list[Event]) -> list[Event]:
