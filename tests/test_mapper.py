@@ -1642,3 +1642,12 @@ def test_where_the_victims_come_from_is_not_where_they_were_held(builder):
 def test_revolution_is_no_town(builder):
     assert "الثورة" not in place_names(builder, "وقال القيادي إن الثورة مستمرة حتى تحقيق أهدافها.")
     assert "مدينة الطبقة" in place_names(builder, "وسيطرت قوات سوريا الديمقراطية على مدينة الطبقة غرب الرقة.")
+
+
+@pytest.mark.parametrize("text", [
+    "وقال ناشطون إن حركة الشباب -فرع تنظيم القاعدة في الصومال- هاجمت جنودا تابعين للجيش الكيني.",
+    "وقال ناشطون إن حركة الشباب هاجمت دورية تابعة للجيش الكيني قرب الحدود.",
+])
+def test_an_aside_between_subject_and_verb_and_the_owner_of_those_hit(builder, text):
+    attack, = events(builder, text, "attack")
+    assert (keys(attack.perpetrator), keys(attack.target)) == ("al_shabaab", "kenyan_army")

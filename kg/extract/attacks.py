@@ -535,11 +535,20 @@ def _by_means(w: Window, m: Match) -> bool:
     return bool(w.doc[m.start]._.clitic) and w.doc[m.start].text.startswith("ب")
 
 
+def _past_aside(w: Window, s: Sentence, pos: int) -> int:
+    """Where an aside set off by dashes or brackets that ends right before ``pos`` opens
+    (جبهة النصرة -جناح تنظيم القاعدة في سوريا- هاجمت: the subject is before it); else ``pos``."""
+    if pos <= s.start or w.doc[pos - 1].text not in ("-", "–", ")"):
+        return pos
+    opener = "(" if w.doc[pos - 1].text == ")" else w.doc[pos - 1].text
+    return next((j for j in range(pos - 2, max(s.start, pos - 14) - 1, -1) if w.doc[j].text == opener), pos)
+
+
 def _before(w: Window, s: Sentence, m: Match, limit: int, actors: list[Found]) -> Found | None:
     """The actor right before ``m``, unless it is the sentence's source and a quote or colon
     stands between (قال المرصد "فجر انتحاري نفسه": the monitor reports, it does not attack; a
     headline's الحكومة "اغتالت الصحفية" still names who did it)."""
-    f = w.actor_before(s, m.start, limit, among=actors)
+    f = w.actor_before(s, _past_aside(w, s, m.start), limit, among=actors)
     if f is not None and f.start > s.start and w.doc[f.start - 1].norm_ == "مع":
         return None  # قوات مكافحة الإرهاب، بالتعاون مع قوات الدرك، داهمت: a partner, not the subject
     quoted = f is not None and any(t.text in "\"“”«»:" for t in w.doc[f.end:m.start])
