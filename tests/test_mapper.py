@@ -1651,3 +1651,8 @@ def test_revolution_is_no_town(builder):
 def test_an_aside_between_subject_and_verb_and_the_owner_of_those_hit(builder, text):
     attack, = events(builder, text, "attack")
     assert (keys(attack.perpetrator), keys(attack.target)) == ("al_shabaab", "kenyan_army")
+
+
+def test_an_attack_verb_after_a_comma_is_not_said_of_the_noun_before(builder):
+    text = "وترافق ذلك مع قصف الطيران الحربي على مناطق الاشتباك، فيما قصفت قوات النظام بلدة تلبيسة بريف حمص."
+    assert not any(keys(a.target) == "syrian_army" for a in events(builder, text, "attack"))

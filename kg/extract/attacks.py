@@ -237,6 +237,8 @@ def _subject_noun(w: Window, s: Sentence, m: Match, before: list[Match]) -> Matc
         return None  # غارات قالت روسيا إنها استهدفت: Russia's verb (not ضربة بقيادة أمريكا تستهدف)
     if any(t.norm_ in w.relatives for t in w.doc[noun.end:m.start]):
         return None  # ...الهجمات التي شنها: a relative clause names the doer (by-markers)
+    if any(t.text in "،,؛;" or t.norm_ in ("فيما", "بينما") for t in w.doc[noun.end:m.start]):
+        return None  # قصف على مناطق الاشتباك، فيما قصفت القوات: another clause, its own subject
     return noun
 
 
