@@ -1656,3 +1656,7 @@ def test_an_aside_between_subject_and_verb_and_the_owner_of_those_hit(builder, t
 def test_an_attack_verb_after_a_comma_is_not_said_of_the_noun_before(builder):
     text = "وترافق ذلك مع قصف الطيران الحربي على مناطق الاشتباك، فيما قصفت قوات النظام بلدة تلبيسة بريف حمص."
     assert not any(keys(a.target) == "syrian_army" for a in events(builder, text, "attack"))
+
+
+def test_missiles_a_state_develops_or_owns_are_no_attack(builder):
+    assert events(builder, "ويعتقد خبراء أن إيران تطور صواريخ بعيدة المدى قادرة على حمل رؤوس نووية.", "attack") == []
