@@ -1660,3 +1660,13 @@ def test_an_attack_verb_after_a_comma_is_not_said_of_the_noun_before(builder):
 
 def test_missiles_a_state_develops_or_owns_are_no_attack(builder):
     assert events(builder, "ويعتقد خبراء أن إيران تطور صواريخ بعيدة المدى قادرة على حمل رؤوس نووية.", "attack") == []
+
+
+def test_a_strike_demanded_as_a_condition_is_hypothetical(builder):
+    attack, = events(builder, "واشترط الرئيس التركي للمشاركة في التحالف شن غارات على قوات النظام السوري.", "attack")
+    assert attack.modality == "hypothetical"
+
+
+def test_where_a_shell_was_fired_from_is_not_where_it_struck(builder):
+    attack, = events(builder, "وسقطت قذيفة هاون على قرية في جازان انطلاقا من الأراضي اليمنية.", "attack")
+    assert [p.key for p in attack.places] == ["jazan"]

@@ -108,8 +108,8 @@ def find_attacks(w: Window) -> list[Event]:
                 first = next((f for f in s.founds if marker.end <= f.start <= marker.end + 3), None)
                 if first and first.mention.kind == "actor" and not first.latent:
                     target = first
-                target_places = [p for p in places if marker.end <= p.start < marker.end + 6
-                                 and p.start not in elsewhere]
+                target_places = w.where(s, [p for p in places if marker.end <= p.start < marker.end + 6
+                                            and p.start not in elsewhere], m.start)
             elif subject:  # حملات استهدفت عناصر الحزب: what it targeted
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start
                                and w.gap(m.end, f.start) <= 2), None)
