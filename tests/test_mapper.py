@@ -1670,3 +1670,9 @@ def test_a_strike_demanded_as_a_condition_is_hypothetical(builder):
 def test_where_a_shell_was_fired_from_is_not_where_it_struck(builder):
     attack, = events(builder, "وسقطت قذيفة هاون على قرية في جازان انطلاقا من الأراضي اليمنية.", "attack")
     assert [p.key for p in attack.places] == ["jazan"]
+
+
+def test_may_with_a_present_verb_is_hypothetical_with_a_past_verb_is_not(builder):
+    may, = events(builder, "وقالت الشرطة الكينية إن الهجوم قد يحمل بصمات حركة الشباب.", "accusation")
+    has, = events(builder, "وقد اتهمت أنقرة حزب العمال الكردستاني بتنفيذ الهجوم.", "accusation")
+    assert (may.modality, has.modality) == ("hypothetical", "asserted")

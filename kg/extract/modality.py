@@ -24,6 +24,8 @@ def modality_of(w: Window, s: Sentence, m: Match) -> Modality:
         return "negated"
     if m.start in w.doc.user_data["future"]:
         return "threatened"
+    if m.start > s.start and w.doc[m.start - 1].norm_ == "قد" and w.doc[m.start].norm_[:1] in "يتن":
+        return "hypothetical"  # قد يحمل بصمات طالبان، قد تشن: may (قد with a past verb: has)
     cues = w.lex["modality"]
     if {t.removeprefix("ال") for t in w.words_after(s, m, 2)} & norm_set(cues["threatened_after"]):
         return "threatened"  # هجوم وشيك، الاقتحام الوشيك، هجمات محتملة: not (yet) happened
