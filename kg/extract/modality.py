@@ -1,7 +1,8 @@
 """Modality: whether the text reports an event as having happened.
 
 ``asserted`` unless a cue before its trigger says otherwise: a negation right before it
-(لم تهاجم: negated), a future verb (سيشن: threatened), or the nearest cue of
+(لم تهاجم: negated), a future verb (سيشن: threatened), قد with a present verb (قد تشن:
+hypothetical), or the nearest cue of
 ``lexicon.json``'s ``modality`` lists within its window (hypothetical لو، في حال;
 threatened يهدد، يعتزم، أحبط; denied نفى ... وقوع); with none, the ل of purpose on the
 trigger (لاقتحام المدينة) makes it threatened. Claims that someone else did it, or denials
