@@ -1018,8 +1018,13 @@ def test_a_capital_threatening_to_widen_its_attacks_made_them(builder):
 
 
 def test_who_is_named_with_a_storming_stormed(builder):
-    attack, = events(builder, "وأدانت الخارجية الأردنية اقتحام المستوطنين المسجد الأقصى صباح اليوم.", "attack")
-    assert keys(attack.perpetrator) == "israeli_settlers" and attack.target is None
+    attack, = events(builder, "وأدانت الخارجية الأردنية اقتحام الشرطة الإسرائيلية المسجد الأقصى صباح اليوم.", "attack")
+    assert keys(attack.perpetrator) == "israel_police" and attack.target is None
+
+
+def test_settlers_are_a_generic_noun_no_actor(builder):
+    """As المدنيين or مسلحين: the annotation guidelines name no generic noun an actor."""
+    assert not events(builder, "ونددت الخارجية الفلسطينية بجرائم المستوطنين في الضفة الغربية.", "accusation")
 
 
 @pytest.mark.parametrize("text,places", [
