@@ -1260,7 +1260,7 @@ def test_a_person_named_in_full_is_found_again_by_the_surname(builder):
             "واتهم الدرويشي الشرطة المغربية بتعذيب المعتقلين.")
     extraction = builder.extract([Document("t", text)])[0]
     accusation, = [e for e in extraction.events if e.type == "accusation"]
-    assert accusation.accuser.span.text == "الدرويشي" and keys(accusation.accused) == "morocco"
+    assert accusation.accuser.span.text == "الدرويشي" and accusation.accused.span.text == "الشرطة المغربية"
     assert {m.span.text for m in extraction.mentions if m.type == "person"} == {"نبيل الدرويشي", "الدرويشي"}
 
 
@@ -1323,12 +1323,12 @@ def test_the_actor_after_shelling_did_it(builder, text, perpetrator):
 
 
 @pytest.mark.parametrize("text,count,victim", [
-    ("وأعلنت الشرطة العراقية مقتل أحد عناصرها بانفجار عبوة ناسفة جنوبي مدينة كركوك.", 1, "iraq"),
+    ("وأعلنت الشرطة العراقية مقتل أحد عناصرها بانفجار عبوة ناسفة جنوبي مدينة كركوك.", 1, "الشرطة العراقية"),
     ("وقالت حركة الشباب إن ثلاثة من مقاتليها قتلوا في غارة جوية قرب مدينة كسمايو.", 3, "al_shabaab"),
 ])
 def test_members_with_a_possessive_pronoun_belong_to_the_subject(builder, text, count, victim):
     figure, = events(builder, text, "casualty")
-    assert figure.count == count and keys(figure.victim) == victim
+    assert figure.count == count and (keys(figure.victim) or figure.victim.span.text) == victim
 
 
 def test_members_of_the_one_a_relative_pronoun_stands_for(builder):
@@ -1681,3 +1681,16 @@ def test_may_with_a_present_verb_is_hypothetical_with_a_past_verb_is_not(builder
     may, = events(builder, "وقالت الشرطة الكينية إن الهجوم قد يحمل بصمات حركة الشباب.", "accusation")
     has, = events(builder, "وقد اتهمت أنقرة حزب العمال الكردستاني بتنفيذ الهجوم.", "accusation")
     assert (may.modality, has.modality) == ("hypothetical", "asserted")
+
+
+def test_a_countrys_police_is_a_body_of_its_own(builder):
+    """الشرطة الكينية names the Kenyan police, as the annotators list it, not Kenya."""
+    extraction = builder.extract([Document("t", "وأعلنت الشرطة الكينية أن مسلحين من حركة الشباب هاجموا حافلة قرب الحدود.")])[0]
+    police = next(m for m in extraction.mentions if m.span.text == "الشرطة الكينية")
+    assert police.kind == "actor" and police.key != "kenya"
+
+
+def test_a_verb_joined_after_the_doers_clause_is_the_attack_nouns(builder):
+    text = "وقتل ستة جنود في عملية انتحارية نفذتها حركة الشباب واستهدفت الشرطة الصومالية في مقديشو."
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == "al_shabaab" and attack.target.span.text == "الشرطة الصومالية"

@@ -233,7 +233,11 @@ def _subject_noun(w: Window, s: Sentence, m: Match, before: list[Match]) -> Matc
     noun = next((n for n in reversed(before) if n.label == "attack:noun"), None)
     if noun is None or noun.end > m.start or w.gap(noun.end, m.start) > SUBJECT_GAP:
         return None
-    if any(noun.end <= f.start < m.start and not _led_by(w, f.start) for f in w.actors(s) if not f.latent):
+    # عملية نفذتها حركة طالبان واستهدفت الشرطة: the verb joined after a doer's clause is the noun's
+    doer_clause = w.doc[m.start].text.startswith("و") and any(
+        noun.end <= b.start < m.start for b in w.by_markers(s))
+    if not doer_clause and any(noun.end <= f.start < m.start and not _led_by(w, f.start)
+                               for f in w.actors(s) if not f.latent):
         return None  # غارات قالت روسيا إنها استهدفت: Russia's verb (not ضربة بقيادة أمريكا تستهدف)
     if any(t.norm_ in w.relatives for t in w.doc[noun.end:m.start]):
         return None  # ...الهجمات التي شنها: a relative clause names the doer (by-markers)
