@@ -1694,3 +1694,9 @@ def test_a_verb_joined_after_the_doers_clause_is_the_attack_nouns(builder):
     text = "وقتل ستة جنود في عملية انتحارية نفذتها حركة الشباب واستهدفت الشرطة الصومالية في مقديشو."
     attack, = events(builder, text, "attack")
     assert keys(attack.perpetrator) == "al_shabaab" and attack.target.span.text == "الشرطة الصومالية"
+
+
+def test_holding_responsible_across_a_long_aside(builder):
+    text = ("وحمّل الرئيس الفلسطيني محمود عباس، في كلمة ألقاها مساء الأحد أمام أعضاء المجلس الوطني في مدينة "
+            "رام الله، الحكومة الإسرائيلية مسؤولية انهيار المفاوضات.")
+    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {("abbas", "israel")}

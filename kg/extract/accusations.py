@@ -15,7 +15,7 @@ from kg.extract.window import Sentence, Window, distinct, same_actor
 from kg.nlp.normalize import normalize
 
 
-HOLD_GAP = 16  # words between حمّل and the المسؤولية it holds someone to, at most
+HOLD_GAP = 22  # words between حمّل and the المسؤولية it holds someone to, at most
 CHARGE_NAME = 3  # words naming the charge between تهمة and the إلى of whom it is brought against (تهمة القتل العمد إلى)
 
 
