@@ -1700,3 +1700,10 @@ def test_holding_responsible_across_a_long_aside(builder):
     text = ("وحمّل الرئيس الفلسطيني محمود عباس، في كلمة ألقاها مساء الأحد أمام أعضاء المجلس الوطني في مدينة "
             "رام الله، الحكومة الإسرائيلية مسؤولية انهيار المفاوضات.")
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {("abbas", "israel")}
+
+
+def test_the_army_alone_is_the_one_army_named_before(builder):
+    text = ("قال الجيش الأمريكي أمس إن غارة جوية قتلت قياديا في القاعدة. "
+            "وقال الجيش لصحفيين إن الضربة تسببت أيضا في مقتل اثنين من المتشددين.")
+    figure, = events(builder, text, "casualty")
+    assert keys(figure.reported_by) == "us_forces"
