@@ -339,6 +339,11 @@ def test_qualifier_after(text, qualifier):
     assert text[m.qualifier_start :].startswith(("على الأقل", "تقريبا"))
 
 
+def test_a_qualifier_past_a_comma_of_another_clause_is_not_the_figures():
+    m = one("وسجلت 30 إصابة، ثلثها تقريبا من الأطفال")  # about a third, not about 30
+    assert (m.qualifier, m.qualifier_start) == ("exact", None)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -259,6 +259,8 @@ def _qualifier(text: str, tokens: Sequence[Token], keys: Sequence[str], i: int, 
     for k in range(nxt, min(nxt + _AFTER_WINDOW + 1, len(tokens))):
         if set(keys[k]) <= _SENTENCE_END or "\n" in text[tokens[k - 1].end : tokens[k].start]:
             break
+        if keys[k] in ("،", ",") and not _QUALIFIERS_AFTER.match(keys, k + 1):
+            break  # 10 مدنيين، على الأقل (yes); 20 ألف جريح، نصفهم تقريبا (about half: no)
         if hit := _QUALIFIERS_AFTER.match(keys, k):
             return hit[0], tokens[k].start + skip_chars(tokens[k].text, hit[2])
         if _part_at(text, tokens, keys, k):
