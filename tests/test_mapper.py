@@ -1707,3 +1707,9 @@ def test_the_army_alone_is_the_one_army_named_before(builder):
             "وقال الجيش لصحفيين إن الضربة تسببت أيضا في مقتل اثنين من المتشددين.")
     figure, = events(builder, text, "casualty")
     assert keys(figure.reported_by) == "us_forces"
+
+
+def test_where_fighters_were_pushed_back_to_is_not_where_the_fallen_fell(builder):
+    text = "وفي مدينة عدن، سيطرت المقاومة على الميناء ودحرت الميليشيات إلى العريش بعد مقتل 6 من رجال المقاومة."
+    figure, = events(builder, text, "casualty")
+    assert [p.span.text for p in figure.places] == ["مدينة عدن"]
