@@ -1706,3 +1706,9 @@ def test_where_fighters_were_pushed_back_to_is_not_where_the_fallen_fell(builder
     text = "وفي مدينة عدن، سيطرت المقاومة على الميناء ودحرت الميليشيات إلى العريش بعد مقتل 6 من رجال المقاومة."
     figure, = events(builder, text, "casualty")
     assert [p.span.text for p in figure.places] == ["مدينة عدن"]
+
+
+def test_the_one_named_before_a_clause_that_opens_with_an_is_not_its_speaker(builder):
+    text = "وتم اعتقال خمسة مشتبه بهم من ليبيا وتونس بعد أن قال شهود عيان إنهم حبسوا الركاب."
+    figure, = events(builder, text, "casualty")
+    assert figure.reported_by is None

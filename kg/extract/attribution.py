@@ -42,7 +42,8 @@ def _speaker_before(w: Window, s: Sentence, pos: int) -> Found | None:
     """The actor right before a reporting verb at ``pos``, in its clause: not one a comma
     closes (بمباركة الكيان الإسرائيلي، حيث أشار: the one who spoke is named earlier)."""
     f = w.actor_before(s, pos, 2)
-    return None if f is None or any(t.is_punct for t in w.doc[f.end:pos]) else f
+    # nor one before أن that opens the verb's clause (مشتبه بهم من تونس بعد أن قال شهود: not Tunisia)
+    return None if f is None or any(t.is_punct or t.norm_ in w.complementizers for t in w.doc[f.end:pos]) else f
 
 
 def _earlier_speaker(w: Window, s: Sentence) -> Found | None:
