@@ -788,6 +788,7 @@ def test_a_figure_told_again_without_its_victims_is_one_figure(builder):
 @pytest.mark.parametrize("text,figures", [
     # an outbreak's patients and deaths are no casualties
     ("أعلنت وزارة الصحة تسجيل 6 حالات إصابة جديدة بفيروس كورونا ووفاة حالتين في جدة.", set()),
+    ("وسجلت المنظمة هذا العام 52 حالة إصابة بين البشر و12 حالة وفاة في إندونيسيا.", set()),
     # those on board are counted, not hurt
     ("انقلبت حافلة تقل 30 معتمرا على طريق الطائف وأصيب 12 منهم.", {(12, "injured")}),
     # a Hijri year
