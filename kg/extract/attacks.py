@@ -477,9 +477,7 @@ def _owns_target(w: Window, f: Found) -> bool:
         i -= 1
     if i > 0 and w.doc[i].norm_.removeprefix("ال").startswith("تابع"):
         i -= 1
-    heads = _attack_words("target_heads")
-    norm = w.doc[i].norm_ if i >= 0 else ""
-    return norm in heads or (norm.startswith("ل") and norm[1:] in heads)  # لمخبأ
+    return i >= 0 and w.bare_in(i, _attack_words("target_heads"), "ل")  # لمخبأ
 
 
 def _assailant_near(w: Window, s: Sentence, m: Match) -> bool:

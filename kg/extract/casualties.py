@@ -75,14 +75,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 if d < dist or (d == dist and best is not None and (
                         o.start == ne if d == 0 else o.end <= ns < best.start)):
                     best, dist = o, d
-            # (not لقي شرطي مصرعه وأصيب 3، عسكريا تركيا قتل وجرح اثنان: the first has its own victim)
-            joined = next((o for o in outcomes if best is not None and best.end == ns and o.end == best.start
-                           and w.doc[best.start].text.startswith("و") and o.label != best.label
-                           and w.doc[o.start].norm_ in ("مقتل", "قتل", "استشهاد")
-                           and (o.start == s.start or w.doc[o.start].text.startswith("ب")
-                                or w.doc[o.start - 1].norm_ in ("عن", "الي", "اثر", "جراء"))), None)
-            if joined is not None:
-                best = joined  # مقتل وإصابة 60 عنصرا: the dead and wounded together, told as the first
+            if (joined := _dead_and_wounded(w, s, best, ns, outcomes)) is not None:
+                best = joined  # مقتل وإصابة 60 عنصرا: the dead and wounded together, told as killed
             if last_outcome is not None and ns > s.start and w.doc[ns - 1].norm_ in part_of:
                 best, dist = last_outcome, 0  # 15 قتيلا بينهم ثلاثة عاملين: three of the killed
             if best is None or (best.label in ("outcome:injured", "outcome:killed") and _illness(w, s, best)):
@@ -221,6 +215,19 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> t
             break
         end += 1
     return start, end
+
+
+def _dead_and_wounded(w: Window, s: Sentence, best: Match | None, ns: int, outcomes: list[Match]) -> Match | None:
+    """The death word joined by و to the injury word ``best`` right before the figure at
+    ``ns`` (بمقتل وإصابة 60، أسفر عن مقتل وإصابة 18), where it has no victim of its own
+    (not لقي شرطي مصرعه وأصيب 3، عسكريا تركيا قتل وجرح اثنان)."""
+    if best is None or best.end != ns or not w.doc[best.start].text.startswith("و"):
+        return None
+    words = w.lex["dead_and_wounded"]
+    return next((o for o in outcomes if o.end == best.start and o.label != best.label
+                 and w.doc[o.start].norm_ in norm_set(words["first"])
+                 and (o.start == s.start or w.doc[o.start].text.startswith("ب")
+                      or w.doc[o.start - 1].norm_ in norm_set(words["after"]))), None)
 
 
 def _origins(w: Window, s: Sentence, pos: int) -> set[int]:

@@ -15,7 +15,6 @@ from kg.extract.mentions import find_mentions
 from kg.extract.model import Extraction, Mention, SentenceSpan
 from kg.extract.numbers import find_numbers
 from kg.extract.window import Sentence, Window
-from kg.nlp.normalize import normalize
 from kg.nlp.pipeline import NlpDoc
 from kg.registry import load_registry
 
@@ -32,8 +31,6 @@ class Mapper:
         sent_of = [i for i, s in enumerate(nlp_doc.sentences) for _ in s.tokens]
         matches = self.rules.matches(doc)
         founds = find_mentions(doc, matches, self.rules, self.registry, sent_of)
-        # a page's tag line (سمات البحرين تفجير) names topics: no fact comes from it
-        tags = {i for i, s in enumerate(nlp_doc.sentences) if _tag_line(s.tokens, self.rules.tag_heads)}
 
         # Plain lists: spaCy's token extensions cost microseconds a read.
         bounds = [(t.start, t.end) for s in nlp_doc.sentences for t in s.tokens]
@@ -41,9 +38,13 @@ class Mapper:
         for i, s in enumerate(nlp_doc.sentences):
             sent = Sentence(i, first, first + len(s.tokens))
             first = sent.end
-            sent.matches = [] if i in tags else [m for m in matches if sent.start <= m.start < sent.end]
+            sent.matches = [m for m in matches if sent.start <= m.start < sent.end]
             sent.founds = [f for f in founds if sent.start <= f.start < sent.end]
-            for num in [] if i in tags else find_numbers(nlp_doc.text, list(s.tokens)):
+            # a page's tag line (سمات البحرين تفجير) names topics: no fact comes from it
+            tag_line = any(m.label == "tag_head" and m.start == sent.start for m in sent.matches)
+            if tag_line:
+                sent.matches = []
+            for num in [] if tag_line else find_numbers(nlp_doc.text, list(s.tokens)):
                 tok = _token_of(bounds, num.start, sent)
                 end_tok = _token_of(bounds, num.end - 1, sent)
                 sent.numbers.append((num, tok, end_tok + 1))
@@ -70,12 +71,6 @@ class Mapper:
             date=published.isoformat() if published else None,
             title=document.title, source=document.source, url=document.url,
         )
-
-
-def _tag_line(tokens, heads: frozenset[str]) -> bool:
-    """The sentence opens with a word that heads a page's list of tags (سمات، كلمات دلالية)."""
-    words = [normalize(t.text) for t in tokens[:2]]
-    return bool(words) and (words[0] in heads or " ".join(words) in heads)
 
 
 def _token_of(bounds: list[tuple[int, int]], char: int, sent: Sentence) -> int:

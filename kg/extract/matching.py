@@ -71,7 +71,6 @@ class Rules:
         demonym_forms = {normalize(f) for forms in self.demonyms.values() for f in forms}
         self.peoples = _peoples(self.demonyms)
         self.place_adjectives = norm_set(self.lex["place_adjectives"])
-        self.tag_heads = norm_set(self.lex["tag_heads"])
         known |= demonym_forms | set(self.peoples) | norm_set(self.lex["state_heads"])
         # A clitic with the article inside a name (للجيش، والمعارضة) makes no word of its own:
         # left known, the text's للجيش would never be cut to الجيش (and so miss الجيش التركي).
@@ -86,6 +85,10 @@ class Rules:
             w.startswith(c) and len(w) - len(c) >= 2 and "ال" + w[len(c):] in known for c in article_clitics)
             and not (w[:1] in "لب" and w[1:] in first_words and w in name_words and w not in first_words))
 
+        # Words that only say what a sentence is about (a match, a page's tags) are matched as
+        # the text writes them: the clitic stripper is not taught them.
+        phrases["not_violent"] = self.lex["attack"]["not_violent_context"]
+        phrases["tag_head"] = self.lex["tag_heads"]
         self.phrases = PhraseMatcher(self.vocab, attr="NORM")
         for label, words in phrases.items():
             self.phrases.add(label, [self._pattern_doc(w) for w in dict.fromkeys(words)])

@@ -43,10 +43,6 @@ class Window:
         self.relatives = norm_set(self.lex["relative_pronouns"])
         self.negations = norm_set(self.lex["accusation"]["negations"])
         self.victim_stops = norm_set(self.lex["victim_stop_words"])
-        # words and phrases (كرة القدم، الحزب الجمهوري) by their first word
-        self.match_phrases: dict[str, list[list[str]]] = {}
-        for phrase in norm_set(self.lex["attack"]["not_violent_context"]):
-            self.match_phrases.setdefault(phrase.split()[0], []).append(phrase.split())
         self.on_behalf = norm_set(self.lex["on_behalf"])
         self.complementizers = norm_set(self.lex["complementizers"])
         self.directions = norm_set(self.lex["directions"])
@@ -233,8 +229,7 @@ class Window:
 
     def about_a_match(self, s: Sentence) -> bool:
         """A sentence about sport (المباراة، الشوط، اللاعب): its attacks and injuries are no violence."""
-        words = [t.norm_ for t in self.doc[s.start:s.end]]
-        return any(words[i:i + len(p)] == p for i, word in enumerate(words) for p in self.match_phrases.get(word, ()))
+        return bool(self.labelled(s, "not_violent"))
 
     def reporter_near(self, i: int) -> Found | None:
         """The sentence's own source, else one from the two sentences before it."""
