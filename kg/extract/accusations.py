@@ -174,6 +174,7 @@ def find_accusations(w: Window, attacks: list[Event]) -> list[Event]:
         out += charges(w, s, actors, attacks)
         out += attributions(w, s, actors, attacks)
         out += terror_support(w, s, actors, attacks)
+        out += wrongdoings(w, s, actors, attacks)
     out = with_partners(w, out)
     blame_attacks(out)
     return merge_accusations(out)
@@ -641,6 +642,25 @@ def terror_support(w: Window, s: Sentence, actors: list[Found], attacks: list[Ev
         if supporter is not None and "ارهاب" in w.doc[supporter.start].norm_:
             supporter = None  # تدعم الجماعات الإرهابية: the supported, not who supports
         out.append(accusation(w, s, m, s.reporter, supporter, attacks))
+    return [ev for ev in out if ev]
+
+
+def wrongdoings(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
+    """قالت موسكو إن لندن تكذب، قال المحامي إن الحكومة تلاعبت بالأدلة، تورط إيران في: the source
+    of the sentence accuses whoever it says did a wrong (lied, spied, violated, colluded); the
+    doer is the verb's subject, or the noun's owner."""
+    if s.reporter is None:
+        return []
+    named = [f for f in actors if w.named_here(s, f)]
+    out = []
+    for m in w.labelled(s, "wrongdoing"):
+        if w.negated(s, m):
+            continue
+        if m.label == "wrongdoing:noun":  # تورط إيران، تواطؤ الحكومة
+            doer = w.actor_after(s, m.end, 0, among=named)
+        else:  # لندن تكذب / تكذب لندن
+            doer = _subject_before(w, s, m, 0, named) or w.actor_after(s, m.end, 0, among=named)
+        out.append(accusation(w, s, m, s.reporter, doer, attacks))
     return [ev for ev in out if ev]
 
 
