@@ -1728,3 +1728,23 @@ def test_a_wrong_the_source_says_an_actor_did_accuses_it(builder, text, pairs):
 def test_a_wrong_denied_or_with_no_source_accuses_nobody(builder):
     assert events(builder, "وقالت الحكومة البريطانية إن روسيا لم تنتهك الاتفاق.", "accusation") == []
     assert events(builder, "وانتهكت الحكومة البريطانية الاتفاق بحسب مراقبين.", "accusation") == []
+
+
+def test_what_an_attack_noun_hit_follows_its_adjectives(builder):
+    text = "وأدان المجلس البلدي التفجير الانتحاري الجبان الذي استهدف مسجدا للشيعة في القطيف."
+    attack, = events(builder, text, "attack")
+    assert [p.key for p in attack.places] == ["qatif"]
+
+
+def test_a_place_past_the_comma_after_what_was_hit_is_not_where(builder):
+    text = "وقال إن بلاده تدين هذا الهجوم الإرهابي الذي استهدف مصلين أبرياء، مؤكدا وقوف الأردن مع المملكة."
+    assert events(builder, text, "attack") == []  # neither who did it nor where is told
+
+
+@pytest.mark.parametrize("text,perp", [
+    ("وتمكنت قوات الجيش اليمني من اقتحام معقل ميليشيات الحوثي في صعدة.", "yemeni_army"),
+    ("وتمكن الحوثيون من اقتحام مدينة عمران بعد أيام من الحصار.", "houthis"),
+])
+def test_who_managed_to_attack_did_it(builder, text, perp):
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == perp

@@ -102,14 +102,17 @@ def find_attacks(w: Window) -> list[Event]:
                         and w.gap(m.end, n.start) <= 3), None)
             after = obj.end if obj is not None else after
             elsewhere = _not_where(w, s, m, places, perp)
-            marker = next((t for t in w.labelled(s, "target_marker") if after <= t.start <= after + 2), None)
+            marker = next((t for t in w.labelled(s, "target_marker") if after <= t.start and (t.start <= after + 2 or (
+                t.start <= _past_adjectives(w, s, m, after) + 2 and not any(x.is_punct for x in w.doc[after:t.start])))), None)
             target, target_places = None, []
             if marker:  # على / ضد: an actor is the target, a place is where
                 first = next((f for f in s.founds if marker.end <= f.start <= marker.end + 3), None)
                 if first and first.mention.kind == "actor" and not first.latent:
                     target = first
+                # not past a comma: another clause (استهدف أبرياء، مؤكدا وقوف باكستان)
                 target_places = w.where(s, [p for p in places if marker.end <= p.start < marker.end + 6
-                                            and p.start not in elsewhere], m.start)
+                                            and p.start not in elsewhere and not any(
+                                                t.text in "،," for t in w.doc[marker.end:p.start])], m.start)
             elif subject:  # حملات استهدفت عناصر الحزب: what it targeted
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start
                                and w.gap(m.end, f.start) <= 2), None)
@@ -496,13 +499,16 @@ def _aims_at(w: Window, s: Sentence, m: Match, perp: Found | None) -> bool:
 def _launch_verb(w: Window, s: Sentence, m: Match) -> int | None:
     """The token of the launch verb (بدأ، نفذ، واصل) whose object is the attack word ``m``, a
     few words before it with no comma, preposition or other attack between."""
-    if m.start == s.start or w.prefixed(m.start, "ل") or w.prefixed(m.start, "ب") or \
-            w.doc[m.start - 1].norm_ in _attack_words("object_blockers"):
+    if m.start == s.start or w.prefixed(m.start, "ل") or w.prefixed(m.start, "ب"):
+        return None
+    launch, end = _attack_words("launch_verbs"), m.start
+    if w.doc[m.start - 1].norm_ in ("من", "في"):  # تمكن مقاتلو المقاومة من اقتحام، نجحت القوات في استهداف
+        launch, end = _attack_words("able_verbs"), m.start - 1
+    elif w.doc[m.start - 1].norm_ in _attack_words("object_blockers"):
         return None  # بدأت الحكومة تحقيقا في الهجوم: not its object
     others = {t.start for t in w.labelled(s, "attack")}
-    launch = _attack_words("launch_verbs")
-    for i in range(m.start - 1, s.start - 1, -1):
-        if w.doc[i].text in "،,.:؛\"«»" or i in others or w.gap(i, m.start) > LAUNCH_GAP:
+    for i in range(end - 1, s.start - 1, -1):
+        if w.doc[i].text in "،,.:؛\"«»" or i in others or w.gap(i, end) > LAUNCH_GAP:
             return None
         if w.bare_in(i, launch):  # وبدأت
             return i
@@ -519,6 +525,19 @@ def _launcher(w: Window, s: Sentence, m: Match) -> Found | None:
     if f is not None and f.end <= m.start:
         return f
     return w.actor_before(s, i, 0, among=named)  # وكانت تركيا بدأت قصف
+
+
+def _past_adjectives(w: Window, s: Sentence, m: Match, pos: int) -> int:
+    """Past the adjectives of a definite attack noun ending at ``pos`` (التفجير الإرهابي الجبان
+    الذي استهدف مسجدا): a definite word after it is no genitive but an adjective, so what
+    follows them tells what the attack hit."""
+    if m.label != "attack:noun" or pos != m.end or not w.doc[m.end - 1].norm_.startswith("ال"):
+        return pos
+    i = pos
+    while i < min(s.end, pos + 3) and w.doc[i].norm_.startswith("ال") and w.doc[i].norm_ not in w.relatives \
+            and not any(f.start <= i < f.end for f in s.founds):
+        i += 1
+    return i
 
 
 def _generic(w: Window, m: Match) -> bool:
