@@ -1748,3 +1748,25 @@ def test_a_place_past_the_comma_after_what_was_hit_is_not_where(builder):
 def test_who_managed_to_attack_did_it(builder, text, perp):
     attack, = events(builder, text, "attack")
     assert keys(attack.perpetrator) == perp
+
+
+def test_an_articles_only_attacker_did_its_attacks_told_without_one(builder):
+    text = ("انفجار ضخم قرب فندق في مدينة بيداوة. وأغلقت المحلات التجارية أبوابها. "
+            "وشنت حركة الشباب هجوما على حاجز للشرطة في مقديشو أمس.")
+    attacks = events(builder, text, "attack")
+    assert len(attacks) == 2 and {keys(e.perpetrator) for e in attacks} == {"al_shabaab"}
+
+
+def test_the_only_attacker_is_not_one_its_sentence_names_otherwise(builder):
+    text = ("وشنت حركة الشباب هجوما على قاعدة عسكرية في مقديشو. "
+            "وقتل أربعة من عناصر حركة الشباب في انفجار بمدينة بيداوة.")
+    blast = next(e for e in events(builder, text, "attack") if e.trigger.text == "انفجار")
+    assert blast.perpetrator is None
+
+
+def test_an_only_attacking_state_did_strikes_told_without_one_not_bombings(builder):
+    text = ("وقصفت الطائرات الروسية مواقع للمعارضة في ريف إدلب. وقال سكان إن الأسواق أغلقت أبوابها. "
+            "وقتل عشرة مدنيين في غارة على سوق في مدينة أريحا. وتبادل الطرفان الأسرى. "
+            "وقتل ثلاثة أشخاص في تفجير سيارة مفخخة في مدينة الباب.")
+    by_place = {e.places[0].span.text: keys(e.perpetrator) for e in events(builder, text, "attack")}
+    assert by_place["مدينة أريحا"] == "russia" and by_place["مدينة الباب"] is None

@@ -176,7 +176,34 @@ def find_attacks(w: Window) -> list[Event]:
                              confidence=0.5 + 0.2 * bool(perp) + 0.1 * bool(target)))
     out += killings(w)
     apply_claims(w, out)
-    return merge_attacks(out)
+    merged = merge_attacks(out)
+    lone_attacker(w, merged)
+    return merged
+
+
+def lone_attacker(w: Window, attacks: list[Event]) -> None:
+    """Where every attack an article names a doer for is one armed group's, the attacks it
+    tells with no doer are that group's too (a headline's تفجير قرب القصر in an article on
+    the bombings حركة الشباب claimed): not where its own sentence names the group, which then
+    took no part as the doer (مواجهات مع ميليشيات الحوثي، قتل خمسة من الحوثيين في انفجار). A
+    state's only where the attack came from the air or guns (غارة، قصف، صاروخ): the bombing
+    of a museum in an article on a state's forces was not theirs."""
+    asserted = [e for e in attacks if e.modality == "asserted"]
+    doers = [e.perpetrator for e in asserted if e.perpetrator is not None]
+    if not doers or len({_side(p) for p in doers}) != 1 or doers[0].type not in ("armed_group", "state"):
+        return
+    side = _side(doers[0])
+    for e in asserted:
+        s = w.sentences[e.trigger.sentence]
+        if e.perpetrator is None and not any(_side(f.mention) == side for f in w.actors(s)) and (
+                doers[0].type == "armed_group" or _fired(w, s, e)):
+            e.perpetrator = doers[0]
+
+
+def _fired(w: Window, s: Sentence, e: Event) -> bool:
+    """Attack ``e`` was a strike from the air or by guns (غارة، قصف، قذيفة): its trigger's lemma."""
+    m = next((m for m in w.labelled(s, "attack") if w.span(m.start, m.end, s.index).start == e.trigger.start), None)
+    return m is not None and w.lemma(m) in _attack_words("fired_lemmas")
 
 
 def killings(w: Window) -> list[Event]:
