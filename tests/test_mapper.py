@@ -1770,3 +1770,11 @@ def test_an_only_attacking_state_did_strikes_told_without_one_not_bombings(build
             "وقتل ثلاثة أشخاص في تفجير سيارة مفخخة في مدينة الباب.")
     by_place = {e.places[0].span.text: keys(e.perpetrator) for e in events(builder, text, "attack")}
     assert by_place["مدينة أريحا"] == "russia" and by_place["مدينة الباب"] is None
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("الخارجية الأمريكية: روسيا تنتهك معاهدة الصواريخ متوسطة المدى", ("usa", "russia")),
+    ("منظمة العفو الدولية: قوات الدعم السريع ارتكبت مجازر في الجنينة", ("amnesty", "rsf")),
+])
+def test_a_headlines_source_before_a_colon_says_what_follows(builder, text, pair):
+    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {pair}

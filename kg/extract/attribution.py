@@ -26,6 +26,8 @@ def find_reporters(w: Window) -> None:
                     break
         if s.reporter is None and w.labelled(s, "reporting"):
             s.reporter = _earlier_speaker(w, s)
+        if s.reporter is None:
+            s.reporter = _source_before_colon(w, s)
         if s.reporter is not None:
             w.use(s.reporter)
             w.doc_reporter = w.doc_reporter or s.reporter
@@ -55,6 +57,15 @@ def _earlier_speaker(w: Window, s: Sentence) -> Found | None:
         if m.end <= first and (f := w.actor_after(s, m.end, 3)) is not None and not f.latent and f.end <= first:
             return f
     return None
+
+
+def _source_before_colon(w: Window, s: Sentence) -> Found | None:
+    """A headline's source, named first and followed by a colon (هيومن رايتس ووتش: الجيش ارتكب
+    جرائم حرب، الخارجية الأمريكية: روسيا تنتهك المعاهدة)."""
+    first = next((f for f in w.actors(s) if not f.latent), None)
+    if first is None or first.start != s.start or first.end >= s.end or w.doc[first.end].text != ":":
+        return None
+    return first
 
 
 def _deeming(w: Window, s: Sentence) -> list:
