@@ -1778,3 +1778,10 @@ def test_an_only_attacking_state_did_strikes_told_without_one_not_bombings(build
 ])
 def test_a_headlines_source_before_a_colon_says_what_follows(builder, text, pair):
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {pair}
+
+
+def test_a_front_named_by_a_place_is_no_armed_group(builder):
+    text = "واندلعت معارك عنيفة في جبهة الساحل الغربي بين القوات الحكومية والحوثيين أمس."
+    extraction = builder.extract([Document("t", text)])[0]
+    assert not any(m.span.text.startswith("جبهة") for m in extraction.mentions if m.kind == "actor")
+    assert "hts" in mention_keys(builder, "وأعلنت جبهة النصرة سيطرتها على البلدة.")  # the registry's
