@@ -1785,3 +1785,11 @@ def test_a_front_named_by_a_place_is_no_armed_group(builder):
     extraction = builder.extract([Document("t", text)])[0]
     assert not any(m.span.text.startswith("جبهة") for m in extraction.mentions if m.kind == "actor")
     assert "hts" in mention_keys(builder, "وأعلنت جبهة النصرة سيطرتها على البلدة.")  # the registry's
+
+
+def test_the_resistance_named_alone_is_a_group_that_acts(builder):
+    attack, = events(builder, "وهاجمت المقاومة مواقع الحوثيين في مدينة تعز فجر الخميس.", "attack")
+    assert attack.perpetrator.span.text == "المقاومة" and attack.perpetrator.type == "armed_group"
+    text = "وقال القيادي في المقاومة الشعبية إن المقاومة هاجمت مواقع الحوثيين في تعز."
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == "yemen_popular_resistance"  # the one named before

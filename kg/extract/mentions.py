@@ -208,6 +208,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     # التحالف / التنظيم alone: the one actor the article named before with that head word
     # (التحالف العربي ... وتبادل التحالف والحوثيون الاتهام); a latent actor, like الحكومة
     anaphoric = norm_set(rules.lex["anaphoric_heads"])
+    bare_groups = norm_set(rules.lex["bare_groups"])
     named_actors = [f for f in out if f.mention.kind == "actor" and f.mention.key and not f.latent]
     for tok in doc:
         if tok.norm_ not in anaphoric or taken[tok.i]:
@@ -216,10 +217,12 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         # the head may stand anywhere in the name: طيران التحالف، قوات التحالف العربي
         keys = {f.mention.key for f in named_actors if f.end <= tok.i
                 and any(t.norm_ in heads for t in doc[f.start:f.end])}
+        span = _span(doc, tok.i, tok.i + 1, sent_of[tok.i])
         if len(keys) == 1:
             entry = registry.get("actor", keys.pop())
-            span = _span(doc, tok.i, tok.i + 1, sent_of[tok.i])
             out.append(Found(Mention(span, "actor", entry.type, entry.key, "pattern"), tok.i, tok.i + 1, latent=True))
+        elif not keys and tok.norm_ in bare_groups:  # المقاومة, with none named before: the group itself
+            out.append(Found(Mention(span, "actor", "armed_group", None, "pattern"), tok.i, tok.i + 1, latent=True))
 
     # الضربة الإسرائيلية، القرار الأمريكي: a country adjective names its state, for the rules
     # that read it there (an attack noun's perpetrator, what a criticism blames); latent. A
