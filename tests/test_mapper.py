@@ -1793,3 +1793,12 @@ def test_the_resistance_named_alone_is_a_group_that_acts(builder):
     text = "وقال القيادي في المقاومة الشعبية إن المقاومة هاجمت مواقع الحوثيين في تعز."
     attack, = events(builder, text, "attack")
     assert keys(attack.perpetrator) == "yemen_popular_resistance"  # the one named before
+
+
+@pytest.mark.parametrize("text,victim", [
+    ("واعتقلت قوات الاحتلال 12 فلسطينيا خلال مداهمات في مدينة نابلس.", None),  # people of a country
+    ("وقتل سبعة سوريين في غارة على بلدة سرمدا.", None),
+])  # its soldiers are its own: test_victims_named_by_a_country_adjective_in_any_number
+def test_a_country_adjective_on_victims_names_the_state_only_for_its_servants(builder, text, victim):
+    figure, = events(builder, text, "casualty")
+    assert keys(figure.victim) == victim

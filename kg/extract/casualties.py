@@ -88,6 +88,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                         if group_start <= f.start < max(group_end, group_start + 1)
                         and not f.only_a_place]
             victim = min(in_group, key=lambda f: f.start) if in_group else None
+            if victim is not None and _nationals(w, victim, ns):
+                victim = None  # 21 فلسطينيا، مدني بولندي: people of a country, no members of its state
             if victim is None and group_end > group_start:  # مقتل أحد جنودها: the subject's soldiers
                 victim = _members_of_subject(w, s, group_start, ns)
             if victim is None and group_end > group_start and w.doc[group_start].norm_ in norm_set(w.lex["others_words"]):
@@ -185,6 +187,16 @@ def _outbreak(w: Window, s: Sentence) -> bool:
     if any(a.end >= s.end or not illness(w.doc[a.end].norm_) for a in w.labelled(s, "attack")):
         return False
     return any(illness(t.norm_) for t in w.doc[s.start:s.end])
+
+
+def _nationals(w: Window, victim: Found, ns: int) -> bool:
+    """The victims are people a country adjective names (21 فلسطينيا، 5 مدنيين سوريين، جواسيس
+    روس), not the state's own (14 جنديا أفغانيا، ضابطين أتراك): no word for its members
+    between the figure and the adjective."""
+    if victim.mention.type != "state" or victim.mention.via != "adjective":
+        return False
+    members = norm_set(w.lex["state_members"])
+    return not any(w.bare_in(i, members) or w.doc[i].norm_.removeprefix("ال") in members for i in range(ns, victim.start))
 
 
 def _members_of_subject(w: Window, s: Sentence, group: int, ns: int) -> Found | None:
