@@ -1802,3 +1802,10 @@ def test_the_resistance_named_alone_is_a_group_that_acts(builder):
 def test_a_country_adjective_on_victims_names_the_state_only_for_its_servants(builder, text, victim):
     figure, = events(builder, text, "casualty")
     assert keys(figure.victim) == victim
+
+
+def test_who_accuses_may_be_named_by_a_long_title_then_by_name_between_commas(builder):
+    text = ("واتهم رئيس مركز الدراسات الاستراتيجية في جامعة طهران، علاء الدين بروجردي، "
+            "الولايات المتحدة بتسليح الجماعات المتطرفة.")
+    accusation, = events(builder, text, "accusation")
+    assert accusation.accuser.span.text.endswith("بروجردي") and keys(accusation.accused) == "usa"

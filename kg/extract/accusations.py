@@ -250,7 +250,7 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         """Who accuses, after ``pos``: any actor, a bare head (ثم اتهمت الحركة) too; not a
         country or capital a locative word places (اتهمت أوساط سياسية في تل أبيب)."""
         return w.actor_after(s, pos, limit, among=[f for f in actors if not (
-            f.only_a_place and not w.named_here(s, f))])
+            f.only_a_place and not w.named_here(s, f))]) or w.appositive_person(s, pos)
 
     named = [f for f in actors if w.named_here(s, f)]
 

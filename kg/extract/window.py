@@ -19,6 +19,8 @@ from kg.extract.mentions import Found
 from kg.extract.model import Mention, Span
 from kg.extract.numbers import NumberMatch
 
+APPOSITION_REACH = 10  # words of a title before the comma that opens the name of the one it names
+
 
 @dataclass
 class Sentence:
@@ -48,6 +50,7 @@ class Window:
         self.directions = norm_set(self.lex["directions"])
         self.transfers = norm_set(self.lex["transfer_words"])
         self.titles = norm_set(self.lex["title_heads"])
+        self.appositive_titles = norm_set(self.lex["appositive_titles"])
         self.facility_heads = norm_set(self.lex["facility_heads"])
         self.used: set[int] = set()  # ids of Found objects a rule relied on
         self.doc_reporter: Found | None = None
@@ -175,6 +178,18 @@ class Window:
     def titled(self, f: Found) -> bool:
         """``f`` is named by a person's title (الرئيس الأمريكي، وزير الخارجية التركي)."""
         return self.doc[f.start].norm_ in self.titles or (f.start > 0 and self.doc[f.start - 1].norm_ in self.titles)
+
+    def appositive_person(self, s: Sentence, pos: int) -> Found | None:
+        """A subject named by its title at ``pos`` and then by name between commas (اتهم رئيس
+        مركز المصالحة الروسي في سوريا، فلاديمير سافتشينكو، الولايات المتحدة): the person."""
+        if pos >= s.end or self.doc[pos].norm_ not in self.appositive_titles:
+            return None
+        comma = next((i for i in range(pos + 1, min(pos + APPOSITION_REACH, s.end)) if self.doc[i].is_punct), None)
+        if comma is None or self.doc[comma].text not in "،,":
+            return None
+        # the first name may have escaped the tagger (مولود جاويش أوغلو: جاويش أوغلو)
+        f = next((f for f in self.actors(s) if comma < f.start <= comma + 2 and f.mention.type == "person"), None)
+        return f if f is not None and f.end < s.end and self.doc[f.end].text in "،," else None
 
     def owns_facility(self, f: Found) -> bool:
         """``f`` is named after a facility head (مسجد قوات الطوارئ، مقر الأمم المتحدة): the
