@@ -1809,3 +1809,10 @@ def test_who_accuses_may_be_named_by_a_long_title_then_by_name_between_commas(bu
             "الولايات المتحدة بتسليح الجماعات المتطرفة.")
     accusation, = events(builder, text, "accusation")
     assert accusation.accuser.span.text.endswith("بروجردي") and keys(accusation.accused) == "usa"
+
+
+def test_a_war_one_side_wages_names_no_doer_of_the_articles_attacks(builder):
+    text = ("وقتل 12 مدنيا في هجوم استهدف حافلة في سوق بمدينة حرض. وقال شهود إن الأسواق أغلقت. "
+            "ويشن الحوثيون حربا على القوات الحكومية منذ سنوات في اليمن.")
+    bus = next(e for e in events(builder, text, "attack") if e.trigger.text == "هجوم")
+    assert bus.perpetrator is None

@@ -187,23 +187,32 @@ def lone_attacker(w: Window, attacks: list[Event]) -> None:
     the bombings حركة الشباب claimed): not where its own sentence names the group, which then
     took no part as the doer (مواجهات مع ميليشيات الحوثي، قتل خمسة من الحوثيين في انفجار). A
     state's only where the attack came from the air or guns (غارة، قصف، صاروخ): the bombing
-    of a museum in an article on a state's forces was not theirs."""
+    of a museum in an article on a state's forces was not theirs. A war one side wages (شن
+    الحوثيون حربا) names no doer of the article's attacks."""
     asserted = [e for e in attacks if e.modality == "asserted"]
-    doers = [e.perpetrator for e in asserted if e.perpetrator is not None]
+    doers = [e.perpetrator for e in asserted if e.perpetrator is not None and not _trigger_in(w, e, _wages_war)]
     if not doers or len({_side(p) for p in doers}) != 1 or doers[0].type not in ("armed_group", "state"):
         return
     side = _side(doers[0])
+    fired = _attack_words("fired_lemmas")
     for e in asserted:
         s = w.sentences[e.trigger.sentence]
         if e.perpetrator is None and not any(_side(f.mention) == side for f in w.actors(s)) and (
-                doers[0].type == "armed_group" or _fired(w, s, e)):
+                doers[0].type == "armed_group" or _trigger_in(w, e, lambda w, s, m: w.lemma(m) in fired)):
             e.perpetrator = doers[0]
 
 
-def _fired(w: Window, s: Sentence, e: Event) -> bool:
-    """Attack ``e`` was a strike from the air or by guns (غارة، قصف، قذيفة): its trigger's lemma."""
+def _wages_war(w: Window, s: Sentence, m: Match) -> bool:
+    """``m`` is a word for war, or a verb that wages one (يشن الحوثيون حربا)."""
+    return _generic(w, m) or (m.label == "attack:verb" and any(
+        _generic(w, n) for n in w.labelled(s, "attack") if m.end <= n.start and w.gap(m.end, n.start) <= 3))
+
+
+def _trigger_in(w: Window, e: Event, test) -> bool:
+    """The trigger of attack ``e`` passes ``test`` (``_wages_war``; a strike's lemma)."""
+    s = w.sentences[e.trigger.sentence]
     m = next((m for m in w.labelled(s, "attack") if w.span(m.start, m.end, s.index).start == e.trigger.start), None)
-    return m is not None and w.lemma(m) in _attack_words("fired_lemmas")
+    return m is not None and test(w, s, m)
 
 
 def killings(w: Window) -> list[Event]:
