@@ -1816,3 +1816,10 @@ def test_a_war_one_side_wages_names_no_doer_of_the_articles_attacks(builder):
             "ويشن الحوثيون حربا على القوات الحكومية منذ سنوات في اليمن.")
     bus = next(e for e in events(builder, text, "attack") if e.trigger.text == "هجوم")
     assert bus.perpetrator is None
+
+
+def test_a_country_named_twice_once_as_no_place_is_an_actor(builder):
+    def actor_keys(text):
+        return {m.key for m in builder.extract([Document("t", text)])[0].mentions if m.kind == "actor"}
+    assert "iran" in actor_keys("واستدعت الخارجية سفير إيران في لندن. وكان وفد بريطاني قد وصل إلى إيران الشهر الماضي.")
+    assert "iran" not in actor_keys("وسافر الوفد إلى إيران أمس. وعاد الوفد من إيران اليوم.")  # a place only

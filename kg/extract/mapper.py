@@ -57,6 +57,8 @@ class Mapper:
         casualties = find_casualties(window, attacks, main_place(founds))
 
         kept = [f for f in founds if not f.latent or id(f) in window.used]
+        acting = {f.mention.key for f in kept if f.mention.kind == "actor"}
+        kept += [f for f in _countries_as_actors(founds, matches) if f.mention.key not in acting]
         # A capital that stood for its state (واتهمت أنقرة) is not also a place there.
         metonyms = {(f.mention.span.start, f.mention.span.end) for f in kept if f.mention.via == "metonym"}
         kept = [f for f in kept if not (f.mention.kind == "place" and (f.mention.span.start, f.mention.span.end) in metonyms)]
@@ -79,6 +81,23 @@ def _token_of(bounds: list[tuple[int, int]], char: int, sent: Sentence) -> int:
         if bounds[i][0] <= char < bounds[i][1]:
             return i
     return sent.start
+
+
+def _countries_as_actors(founds, matches) -> list:
+    """A country the article names more than once, once at least where no locative word or
+    ب/ل puts it (العلاقات بين السعودية وإيران، سفير روسيا), is one of its actors, though no rule
+    gave it a role: its first such mention (one that acts elsewhere is named there already)."""
+    where = {m.end for m in matches if m.label == "locative"}
+    states = [f for f in founds if f.latent and f.mention.kind == "actor" and f.mention.type == "state"
+              and f.mention.via == "registry" and f.mention.key]
+    counts = Counter(f.mention.key for f in states)
+    out, seen = [], set()
+    for f in states:
+        if counts[f.mention.key] >= 2 and f.mention.key not in seen and f.start not in where \
+                and not f.mention.span.text.startswith(("ب", "ل")):
+            seen.add(f.mention.key)
+            out.append(f)
+    return out
 
 
 def main_place(founds) -> Mention | None:
