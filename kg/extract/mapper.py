@@ -85,7 +85,7 @@ def _token_of(bounds: list[tuple[int, int]], char: int, sent: Sentence) -> int:
 
 def _countries_as_actors(founds, matches) -> list:
     """A country the article names more than once, once at least where no locative word or
-    ب/ل puts it (العلاقات بين السعودية وإيران، سفير روسيا), is one of its actors, though no rule
+    ب/ل puts it (سفير روسيا، تطبيع العلاقات مع إسرائيل), is one of its actors, though no rule
     gave it a role: its first such mention (one that acts elsewhere is named there already)."""
     where = {m.end for m in matches if m.label == "locative"}
     states = [f for f in founds if f.latent and f.mention.kind == "actor" and f.mention.type == "state"
