@@ -1823,3 +1823,18 @@ def test_a_country_named_twice_once_as_no_place_is_an_actor(builder):
         return {m.key for m in builder.extract([Document("t", text)])[0].mentions if m.kind == "actor"}
     assert "iran" in actor_keys("واستدعت الخارجية سفير إيران في لندن. وكان وفد بريطاني قد وصل إلى إيران الشهر الماضي.")
     assert "iran" not in actor_keys("وسافر الوفد إلى إيران أمس. وعاد الوفد من إيران اليوم.")  # a place only
+
+
+@pytest.mark.parametrize("text,target", [
+    ("وسقط 15 قتيلا في تفجير مسجد قوات الحرس الوطني في أبها أمس.", "قوات الحرس الوطني"),  # the mosque's owner
+    ("وقتل 20 شخصا في الهجوم على فندق بمالي أمس.", None),  # where the hotel is
+])
+def test_the_owner_of_a_building_hit_is_the_target(builder, text, target):
+    attack, = events(builder, text, "attack")
+    assert (attack.target.span.text if attack.target else None) == target
+
+
+def test_who_condemns_before_a_comma_did_not_do_the_attack_after_it(builder):
+    text = "واستنكر مدير شرطة المدينة اللواء سالم بن فهد العتيبي، الحادث الإرهابي الذي استهدف مسجد قوات الحرس الوطني في الدمام."
+    attack, = events(builder, text, "attack")
+    assert attack.perpetrator is None

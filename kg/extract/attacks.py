@@ -129,9 +129,10 @@ def find_attacks(w: Window) -> list[Event]:
                 perp, target = sides[0], (sides[1] if len(sides) > 1 else None)
             elif target is None and len(sides) > 1 and perp is not None and same_actor(perp.mention, sides[0].mention):
                 target = sides[1]  # معارك بين قوات الدعم السريع والجيش: the side the attacker rule found first
-            if target is None:  # قصف الجيش مواقع «داعش»، بدأت تركيا قصف معسكرات للحزب: the owner of what was hit
+            if target is None:  # قصف الجيش مواقع «داعش»، تفجير مسجد قوات الطوارئ: the owner of what was hit
                 target = next((f for f in w.actors(s) if after <= f.start and w.gap(after, f.start) <= 3
-                               and _owns_target(w, f) and not (perp and same_actor(perp.mention, f.mention))), None)
+                               and (_owns_target(w, f) or (w.owns_facility(f) and not f.latent))
+                               and not (perp and same_actor(perp.mention, f.mention))), None)
             if target is None and (other := _opponent(w, s, m)) is not None and not (
                     perp and same_actor(perp.mention, other.mention)):
                 target = other  # خاضت القوات معارك عنيفة مع الحوثيين: the other side
@@ -391,6 +392,11 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         # actor, maybe with an adjective: الحزب المحظور الذي يشن) before the pronoun; the one
         # after the verb is what it hit
         subject = w.actor_before(s, m.start - 1, 2, among=actors)
+        if subject is not None and any(w.doc[i].text in "،," and not w.doc[i + 1].is_punct and i + 1 < m.start - 1
+                                       for i in range(subject.end, m.start - 1)):
+            # استنكر اللواء X، الحادث الذي استهدف: the noun past the comma is what the pronoun
+            # stands for (not in جيمس هولمز، الذي أطلق النار)
+            return None
         if subject is None or any(subject.end <= a.start < m.start for a in w.labelled(s, "attack")):
             return None  # العملية التي استهدفت: the attack told before the pronoun is the subject
         if w.owns_facility(subject) or (subject.end < m.start - 1 and any(
