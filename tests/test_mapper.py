@@ -1838,3 +1838,8 @@ def test_who_condemns_before_a_comma_did_not_do_the_attack_after_it(builder):
     text = "واستنكر مدير شرطة المدينة اللواء سالم بن فهد العتيبي، الحادث الإرهابي الذي استهدف مسجد قوات الحرس الوطني في الدمام."
     attack, = events(builder, text, "attack")
     assert attack.perpetrator is None
+
+
+def test_sunstroke_is_no_strike(builder):
+    text = "وأصيب 40 حاجا بضربات شمس في مشعر عرفات أمس بسبب ارتفاع درجات الحرارة."
+    assert events(builder, text, "attack") == []
