@@ -1843,3 +1843,18 @@ def test_who_condemns_before_a_comma_did_not_do_the_attack_after_it(builder):
 def test_sunstroke_is_no_strike(builder):
     text = "وأصيب 40 حاجا بضربات شمس في مشعر عرفات أمس بسبب ارتفاع درجات الحرارة."
     assert events(builder, text, "attack") == []
+
+
+def test_a_doers_attacks_told_without_a_place_join_none_of_its_attacks_apart(builder):
+    text = ("وشن تنظيم داعش هجمات عدة على المساجد خلال الأشهر الماضية. "
+            "وفجر انتحاري من تنظيم داعش نفسه في مسجد بمدينة القطيف في مايو. "
+            "وبعد أسبوع هاجم تنظيم داعش مسجدا في مدينة الدمام.")
+    places = sorted(tuple(p.key for p in e.places) for e in events(builder, text, "attack"))
+    assert places == [("dammam",), ("qatif",)]
+
+
+def test_an_attack_named_again_with_a_demonstrative_takes_no_place_of_its_sentence(builder):
+    text = ("وهاجم مسلحون سجنا في مدينة الحسكة ليلة الخميس. "
+            "وقال المسؤول إن هذا الهجوم يكشف خطر بقاء عائلات المسلحين في مخيم الهول.")
+    attack, = events(builder, text, "attack")
+    assert [p.key for p in attack.places] == ["hasakah"]

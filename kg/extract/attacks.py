@@ -159,6 +159,8 @@ def find_attacks(w: Window) -> list[Event]:
             near = w.where(s, [p for p in places if m.start - 3 <= p.start < reach
                                and p.start not in elsewhere], m.start)
             ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
+            if m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("demonstratives"):
+                ev_places = []  # هذا الهجوم: told before, where it was; the places here are another matter's
             if not (perp or target or ev_places):
                 continue
             if _generic(w, m) and (not (
@@ -712,10 +714,12 @@ def _side(m: Mention | None) -> str | None:
 
 def merge_attacks(events: list[Event]) -> list[Event]:
     """One event per attacker and place: news names the same attack many times. An attack
-    with no attacker joins one with the same place, or the one told just before it."""
+    with no attacker joins one with the same place, or the one told just before it. Tellings
+    with a place go first: one with none (هجمات داعش) joins them, and is no home that would
+    join a doer's attacks in two towns."""
     merged: list[Event] = []
     own: dict[int, set[str]] = {}  # each merged event's places as first told: merging must not snowball
-    for ev in sorted(events, key=lambda e: (e.perpetrator is None, e.trigger.start)):
+    for ev in sorted(events, key=lambda e: (e.perpetrator is None, not e.places, e.trigger.start)):
         home = None
         for m in merged:
             if m.modality != ev.modality:
