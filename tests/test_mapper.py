@@ -1858,3 +1858,11 @@ def test_an_attack_named_again_with_a_demonstrative_takes_no_place_of_its_senten
             "وقال المسؤول إن هذا الهجوم يكشف خطر بقاء عائلات المسلحين في مخيم الهول.")
     attack, = events(builder, text, "attack")
     assert [p.key for p in attack.places] == ["hasakah"]
+
+
+def test_the_outlet_someone_spoke_to_is_neither_a_place_nor_the_source(builder):
+    text = "وقال مصدر عسكري لـ«الشرق الأوسط» إن 12 جنديا قتلوا في الهجوم على معسكر للجيش في مدينة المكلا."
+    extraction = builder.extract([Document("t", text)])[0]
+    assert "الشرق الأوسط" not in {m.span.text for m in extraction.mentions if m.kind == "place"}
+    figure, = [e for e in extraction.events if e.type == "casualty"]
+    assert figure.reported_by is None

@@ -37,6 +37,8 @@ def _speaker_after(w: Window, s: Sentence, pos: int) -> Found | None:
     """The actor within three words after a reporting verb, before any أن/إن: past it the
     reported clause starts (وأكد أن جرائم الاحتلال: the occupation did not speak)."""
     f = w.actor_after(s, pos, 3)
+    if f is not None and any(t.text in ("لـ", "ل") for t in w.doc[max(pos, f.start - 2):f.start]):
+        return None  # قال مصدر لـ«الشرق الأوسط»: whom it was said to
     return None if f is None or any(t.norm_ in w.complementizers for t in w.doc[pos:f.start]) else f
 
 

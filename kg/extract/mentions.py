@@ -177,6 +177,9 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
                 # الخبر (the news) is Khobar only where the text places it: في الخبر، مدينة
                 # البيضاء (not بحجة: on the pretext; not المدينة البيضاء: the white city)
                 continue
+            if _outlet_quoted(doc, start, end):  # قال لـ«الشرق الأوسط»: the newspaper, not the region
+                out.append(Found(Mention(span, "actor", "media", None, "pattern"), start, end))
+                continue
             out.append(Found(Mention(span, "place", entry.type, entry.key, "registry"), start, end))
         if "actor" in kinds:
             entry = registry.get("actor", kinds["actor"])
@@ -274,6 +277,14 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     out += _surnames_again(doc, out, verbs | verb_starts, sent_of, not_nouns | titles)
     out.sort(key=lambda f: (f.start, f.mention.kind))
     return out
+
+
+def _outlet_quoted(doc: Doc, start: int, end: int) -> bool:
+    """A name between quotes right after لـ (قال لـ«الشرق الأوسط»، في تصريح لـ"عكاظ"): the
+    outlet someone spoke to."""
+    quotes = "«»\"“”"
+    return start >= 2 and end < len(doc) and doc[start - 1].text in quotes and doc[end].text in quotes \
+        and doc[start - 2].text in ("لـ", "ل")
 
 
 def _surnames_again(doc: Doc, found: list[Found], verb_edges: set[int], sent_of: list[int],
