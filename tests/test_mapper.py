@@ -1866,3 +1866,8 @@ def test_the_outlet_someone_spoke_to_is_neither_a_place_nor_the_source(builder):
     assert "الشرق الأوسط" not in {m.span.text for m in extraction.mentions if m.kind == "place"}
     figure, = [e for e in extraction.events if e.type == "casualty"]
     assert figure.reported_by is None
+
+
+def test_survivors_are_no_casualties(builder):
+    text = "وما زال البحث جاريا عن ثلاثة مفقودين بعد غرق العبارة، فيما نجا تسعة ركاب من الغرق."
+    assert [f.count for f in events(builder, text, "casualty")] == [3]
