@@ -1871,3 +1871,12 @@ def test_the_outlet_someone_spoke_to_is_neither_a_place_nor_the_source(builder):
 def test_survivors_are_no_casualties(builder):
     text = "وما زال البحث جاريا عن ثلاثة مفقودين بعد غرق العبارة، فيما نجا تسعة ركاب من الغرق."
     assert [f.count for f in events(builder, text, "casualty")] == [3]
+
+
+@pytest.mark.parametrize("text,victim", [
+    ("وأعلنت الشرطة توقيف 35 شخصا ينتمون إلى حركة الشباب في ضواحي نيروبي.", "al_shabaab"),
+    ("وقتل نحو 60 مسلحا أجنبيا من تنظيم داعش في معارك قرب تلعفر.", "isis"),
+])
+def test_victims_belong_to_the_body_named_after_their_noun_and_adjective(builder, text, victim):
+    figure, = events(builder, text, "casualty")
+    assert keys(figure.victim) == victim

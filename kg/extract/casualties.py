@@ -216,11 +216,14 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> t
     """Token range of the words naming the victims, right after the number."""
     end = start
     stops = {o.start for o in outcomes} | {n for _, n, _ in s.numbers}
+    belonging, to = norm_set(w.lex["belonging_words"]), norm_set(["إلى"])
     while end < s.end and end - start < 6:
         tok = w.doc[end]
-        # 17 فردا من المتمردين الحوثيين: من after the counted noun names whom they belong to
-        belongs = end == start + 1 and tok.norm_ == "من" and end + 1 < s.end and \
-            w.doc[end + 1].norm_ not in w.victim_stops and not w.doc[end + 1].is_punct
+        # 17 فردا من المتمردين الحوثيين، 390 مقاتلا كرديا من حزب العمال: من after the counted
+        # noun (and its adjective) names whom they belong to; so does إلى after ينتمون
+        joins = (tok.norm_ == "من" and (end == start + 1 or (end == start + 2 and w.doc[start + 1].norm_.endswith((*w.nisba, "يا"))))) \
+            or (tok.norm_ in to and end > start and w.doc[end - 1].norm_ in belonging)
+        belongs = joins and end + 1 < s.end and w.doc[end + 1].norm_ not in w.victim_stops and not w.doc[end + 1].is_punct
         if not belongs and (tok.is_punct or tok.norm_ in w.victim_stops or end in stops or (
                 end > start and tok.text.startswith("و") and end + 1 in stops) or (
                 end > start and tok._.clitic and tok.text.startswith("ب"))):
