@@ -1880,3 +1880,10 @@ def test_survivors_are_no_casualties(builder):
 def test_victims_belong_to_the_body_named_after_their_noun_and_adjective(builder, text, victim):
     figure, = events(builder, text, "casualty")
     assert keys(figure.victim) == victim
+
+
+def test_the_subject_past_a_verb_of_being_did_the_attack(builder):
+    attack, = events(builder, "ولا تزال طائرات التحالف العربي تقصف مواقع الحوثيين في صعدة.", "attack")
+    assert attack.modality == "asserted"  # still, no negation
+    attack, = events(builder, "غير أن قوات التحالف الدولي كانت تقصف مواقع التنظيم في الرقة يوميا.", "attack")
+    assert attack.perpetrator is not None and attack.perpetrator.span.text == "قوات التحالف الدولي"

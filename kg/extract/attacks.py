@@ -447,8 +447,9 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         return perp
     if perp is None and verb:  # قوات البيشمركة الكردية شنت: a subject, maybe with its adjective
         perp = _before(w, s, m, 1, actors)
-        if perp and w.gap(perp.end, m.start) and not w.adjective(w.doc[perp.end]):
-            perp = None
+        if perp and w.gap(perp.end, m.start) and not (w.adjective(w.doc[perp.end])
+                                                      or w.bare_in(perp.end, _attack_words("auxiliaries"))):
+            perp = None  # قوات التحالف كانت تقصف: the subject past its auxiliary
     if perp is None and (verb or not (w.joined(m.start) or _by_means(w, m))) and (
             before := _before(w, s, m, 0, actors)) and not any(c.end == before.start for c in w.labelled(s, "criticism")):
         # not who condemns it (استنكرت البحرين التفجير), nor the end of the phrase before a

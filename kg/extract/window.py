@@ -51,6 +51,7 @@ class Window:
         self.transfers = norm_set(self.lex["transfer_words"])
         self.titles = norm_set(self.lex["title_heads"])
         self.appositive_titles = norm_set(self.lex["appositive_titles"])
+        self.still = norm_set(self.lex["still_words"])
         self.facility_heads = norm_set(self.lex["facility_heads"])
         self.used: set[int] = set()  # ids of Found objects a rule relied on
         self.doc_reporter: Found | None = None
@@ -240,7 +241,9 @@ class Window:
         return tok.norm_.startswith("ال") and tok.norm_.endswith(self.nisba) and len(tok.norm_) > 4
 
     def negated(self, s: Sentence, m: Match) -> bool:
-        return any(n.end in (m.start, m.start - 1) for n in self.labelled(s, "negation"))
+        # لا تزال تقصف: "still", no negation
+        return any(n.end in (m.start, m.start - 1) and self.doc[n.end].norm_ not in self.still
+                   for n in self.labelled(s, "negation"))
 
     def about_a_match(self, s: Sentence) -> bool:
         """A sentence about sport (المباراة، الشوط، اللاعب): its attacks and injuries are no violence."""
