@@ -1887,3 +1887,15 @@ def test_the_subject_past_a_verb_of_being_did_the_attack(builder):
     assert attack.modality == "asserted"  # still, no negation
     attack, = events(builder, "غير أن قوات التحالف الدولي كانت تقصف مواقع التنظيم في الرقة يوميا.", "attack")
     assert attack.perpetrator is not None and attack.perpetrator.span.text == "قوات التحالف الدولي"
+
+
+def test_the_building_hit_may_be_named_past_where_it_happened(builder):
+    text = "وأعرب الوزير عن استنكاره للاعتداء الآثم الذي وقع في مسجد قوات الحرس الوطني بمدينة الدمام."
+    attack, = events(builder, text, "attack")
+    assert attack.target is not None and attack.target.span.text == "قوات الحرس الوطني"
+
+
+def test_who_condemns_named_past_a_long_title_did_not_do_it(builder):
+    text = "أدان رئيس الجامعة الإسلامية في ماليزيا الدكتور سالم بن علي العمري التفجير الإرهابي الذي وقع في مسجد بمدينة الدمام."
+    attack, = events(builder, text, "attack")
+    assert attack.perpetrator is None

@@ -16,6 +16,8 @@ from kg.registry import load_registry
 SIDES_GAP = 5  # words between a clash noun and the بين naming its sides, at most
 SUBJECT_GAP = 4  # words between an attack noun and the verb it is the subject of
 ATTRIBUTION_GAP = 4  # words between an attack and the verb attributing it (التي، adjectives)
+CONDEMNER_TITLE = 8  # words of a title between a verb of condemnation and the name of who condemns
+FACILITY_REACH = 6  # words between an attack and the building it hit (الاعتداء الذي وقع في مسجد قوات الطوارئ)
 LAUNCH_GAP = 15  # words between a launch verb (بدأت، نفذ) and the attack noun it takes
 SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (واصفا، قائلا)
 SHOT_REACH = 12  # words after a death searched for where a shooting was
@@ -130,9 +132,10 @@ def find_attacks(w: Window) -> list[Event]:
             elif target is None and len(sides) > 1 and perp is not None and same_actor(perp.mention, sides[0].mention):
                 target = sides[1]  # معارك بين قوات الدعم السريع والجيش: the side the attacker rule found first
             if target is None:  # قصف الجيش مواقع «داعش»، تفجير مسجد قوات الطوارئ: the owner of what was hit
-                target = next((f for f in w.actors(s) if after <= f.start and w.gap(after, f.start) <= 3
-                               and (_owns_target(w, f) or (w.owns_facility(f) and not f.latent))
-                               and not (perp and same_actor(perp.mention, f.mention))), None)
+                target = next((f for f in w.actors(s) if after <= f.start and not (perp and same_actor(perp.mention, f.mention))
+                               and ((w.gap(after, f.start) <= 3 and _owns_target(w, f))
+                                    or (w.gap(after, f.start) <= FACILITY_REACH and w.owns_facility(f) and not f.latent
+                                        and not _beyond_clause(w, after, f.start)))), None)
             if target is None and (other := _opponent(w, s, m)) is not None and not (
                     perp and same_actor(perp.mention, other.mention)):
                 target = other  # خاضت القوات معارك عنيفة مع الحوثيين: the other side
@@ -203,6 +206,11 @@ def lone_attacker(w: Window, attacks: list[Event]) -> None:
         if e.perpetrator is None and not any(_side(f.mention) == side for f in w.actors(s)) and (
                 doers[0].type == "armed_group" or _trigger_in(w, e, lambda w, s, m: w.lemma(m) in fired)):
             e.perpetrator = doers[0]
+
+
+def _beyond_clause(w: Window, start: int, end: int) -> bool:
+    """A comma or another clause's opener between ``start`` and ``end``."""
+    return any(t.is_punct or t.norm_ in ("فيما", "بينما", "حيث") for t in w.doc[start:end])
 
 
 def _wages_war(w: Window, s: Sentence, m: Match) -> bool:
@@ -451,8 +459,9 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
                                                       or w.bare_in(perp.end, _attack_words("auxiliaries"))):
             perp = None  # قوات التحالف كانت تقصف: the subject past its auxiliary
     if perp is None and (verb or not (w.joined(m.start) or _by_means(w, m))) and (
-            before := _before(w, s, m, 0, actors)) and not any(c.end == before.start for c in w.labelled(s, "criticism")):
-        # not who condemns it (استنكرت البحرين التفجير), nor the end of the phrase before a
+            before := _before(w, s, m, 0, actors)) and not any(
+                c.end <= before.start and w.gap(c.end, before.start) <= CONDEMNER_TITLE for c in w.labelled(s, "criticism")):
+        # not who condemns it (استنكرت البحرين التفجير، أدان رئيس الجامعة الدكتور X التفجير), nor the end of the phrase before a
         # noun joined by و (تفجير مسجد قوات الطوارئ واستهداف رجال الأمن), nor the victims
         # before a noun with ب (مقتل 17 من الحوثيين بقصف للتحالف)
         perp = before
