@@ -1899,3 +1899,9 @@ def test_who_condemns_named_past_a_long_title_did_not_do_it(builder):
     text = "أدان رئيس الجامعة الإسلامية في ماليزيا الدكتور سالم بن علي العمري التفجير الإرهابي الذي وقع في مسجد بمدينة الدمام."
     attack, = events(builder, text, "attack")
     assert attack.perpetrator is None
+
+
+def test_a_wrongdoer_named_between_commas_before_the_verb(builder):
+    text = "وقال ريك سميث، المحلل العسكري، إن رئيس الوزراء البريطاني، بوريس جونسون، أخطأ بإطلاع الروس على الخطة."
+    accusation, = events(builder, text, "accusation")
+    assert accusation.accused.span.text == "بوريس جونسون"

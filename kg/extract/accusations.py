@@ -658,8 +658,9 @@ def wrongdoings(w: Window, s: Sentence, actors: list[Found], attacks: list[Event
             continue
         if m.label == "wrongdoing:noun":  # تورط إيران، تواطؤ الحكومة
             doer = w.actor_after(s, m.end, 0, among=named)
-        else:  # لندن تكذب / تكذب لندن
-            doer = _subject_before(w, s, m, 0, named) or w.actor_after(s, m.end, 0, among=named)
+        else:  # لندن تكذب / تكذب لندن / إن الرئيس، دونالد ترامب، أخطأ (a name between commas)
+            doer = _subject_before(w, s, m, 0, named) or w.actor_after(s, m.end, 0, among=named) or next(
+                (f for f in named if f.end == m.start - 1 and w.doc[f.end].text in "،," and f.mention.type == "person"), None)
         out.append(accusation(w, s, m, s.reporter, doer, attacks))
     return [ev for ev in out if ev]
 
