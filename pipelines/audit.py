@@ -95,13 +95,18 @@ def _incidents(rows: list[dict], per_type: int, rng: random.Random) -> list[str]
     return [*lines, ""]
 
 
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def sample_arguments(ap: argparse.ArgumentParser) -> None:
+    """The options that fix the sample: where the articles are, how many, the seed."""
     ap.add_argument("--text-dir", type=Path, default=Path("../shared/data/text/saudinewsnet"))
     ap.add_argument("--dev-articles", type=Path, default=Path("../shared/dev/articles"))
     ap.add_argument("--articles", type=int, default=1500)
-    ap.add_argument("--per-type", type=int, default=30)
     ap.add_argument("--seed", type=int, default=2015)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sample_arguments(ap)
+    ap.add_argument("--per-type", type=int, default=30)
     ap.add_argument("--out", type=Path, default=Path("audit.md"))
     ap.add_argument("--keep", type=Path, help="keep the JSONL input, the store and the export in this folder")
     args = ap.parse_args(argv)
