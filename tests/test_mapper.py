@@ -1905,3 +1905,9 @@ def test_a_wrongdoer_named_between_commas_before_the_verb(builder):
     text = "وقال ريك سميث، المحلل العسكري، إن رئيس الوزراء البريطاني، بوريس جونسون، أخطأ بإطلاع الروس على الخطة."
     accusation, = events(builder, text, "accusation")
     assert accusation.accused.span.text == "بوريس جونسون"
+
+
+def test_the_country_across_a_border_with_adjectives_is_no_place(builder):
+    text = "وقتل أربعة جنود في هجوم على نقطة تفتيش في ولاية كشمير قرب الحدود المضطربة مع باكستان."
+    attack, = events(builder, text, "attack")
+    assert "باكستان" not in [p.span.text for p in attack.places]
