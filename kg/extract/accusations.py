@@ -635,14 +635,19 @@ def terror_support(w: Window, s: Sentence, actors: list[Found], attacks: list[Ev
         terror = next((i for i, t in enumerate(words) if "ارهاب" in t), None)
         if terror is None or against & set(words[:terror + 1]) or w.negated(s, m):
             continue
-        if m.label == "support:noun":  # دعم طهران للإرهاب: the one after the noun supports
-            supporter = w.actor_after(s, m.end, 0, among=named)
-        else:  # قطر تدعم الإرهاب / تدعم قطر الإرهاب
-            supporter = _subject_before(w, s, m, 0, named) or w.actor_after(s, m.end, 0, among=named)
+        supporter = _doer(w, s, m, named)  # دعم طهران للإرهاب، قطر تدعم الإرهاب، تدعم قطر الإرهاب
         if supporter is not None and "ارهاب" in w.doc[supporter.start].norm_:
             supporter = None  # تدعم الجماعات الإرهابية: the supported, not who supports
         out.append(accusation(w, s, m, s.reporter, supporter, attacks))
     return [ev for ev in out if ev]
+
+
+def _doer(w: Window, s: Sentence, m: Match, named: list[Found]) -> Found | None:
+    """Who does what trigger ``m`` names: the owner right after a noun (دعم طهران، تورط إيران),
+    the subject right before or after a verb (قطر تدعم، تكذب لندن)."""
+    if m.label.endswith(":noun"):
+        return w.actor_after(s, m.end, 0, among=named)
+    return _subject_before(w, s, m, 0, named) or w.actor_after(s, m.end, 0, among=named)
 
 
 def wrongdoings(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
@@ -656,11 +661,9 @@ def wrongdoings(w: Window, s: Sentence, actors: list[Found], attacks: list[Event
     for m in w.labelled(s, "wrongdoing"):
         if w.negated(s, m):
             continue
-        if m.label == "wrongdoing:noun":  # تورط إيران، تواطؤ الحكومة
-            doer = w.actor_after(s, m.end, 0, among=named)
-        else:  # لندن تكذب / تكذب لندن / إن الرئيس، دونالد ترامب، أخطأ (a name between commas)
-            doer = _subject_before(w, s, m, 0, named) or w.actor_after(s, m.end, 0, among=named) or next(
-                (f for f in named if f.end == m.start - 1 and w.doc[f.end].text in "،," and f.mention.type == "person"), None)
+        # تورط إيران، لندن تكذب، تكذب لندن; إن الرئيس، دونالد ترامب، أخطأ (a name between commas)
+        doer = _doer(w, s, m, named) or (None if m.label.endswith(":noun") else next(
+            (f for f in named if f.end == m.start - 1 and w.doc[f.end].text in "،," and f.mention.type == "person"), None))
         out.append(accusation(w, s, m, s.reporter, doer, attacks))
     return [ev for ev in out if ev]
 

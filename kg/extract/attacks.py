@@ -104,8 +104,9 @@ def find_attacks(w: Window) -> list[Event]:
                         and w.gap(m.end, n.start) <= 3), None)
             after = obj.end if obj is not None else after
             elsewhere = _not_where(w, s, m, places, perp)
-            marker = next((t for t in w.labelled(s, "target_marker") if after <= t.start and (t.start <= after + 2 or (
-                t.start <= _past_adjectives(w, s, m, after) + 2 and not any(x.is_punct for x in w.doc[after:t.start])))), None)
+            adjectives_end = _past_adjectives(w, s, m, after)
+            marker = next((t for t in w.labelled(s, "target_marker") if after <= t.start <= adjectives_end + 2 and (
+                t.start <= after + 2 or not any(x.is_punct for x in w.doc[after:t.start]))), None)
             target, target_places = None, []
             if marker:  # على / ضد: an actor is the target, a place is where
                 first = next((f for f in s.founds if marker.end <= f.start <= marker.end + 3), None)
@@ -222,7 +223,7 @@ def _wages_war(w: Window, s: Sentence, m: Match) -> bool:
 def _trigger_in(w: Window, e: Event, test) -> bool:
     """The trigger of attack ``e`` passes ``test`` (``_wages_war``; a strike's lemma)."""
     s = w.sentences[e.trigger.sentence]
-    m = next((m for m in w.labelled(s, "attack") if w.span(m.start, m.end, s.index).start == e.trigger.start), None)
+    m = next((m for m in w.labelled(s, "attack") if w.doc[m.start]._.offset == e.trigger.start), None)
     return m is not None and test(w, s, m)
 
 

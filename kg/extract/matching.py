@@ -119,6 +119,10 @@ class Rules:
             [{"NORM": {"IN": heads}}, {**name, "ENT_TYPE": {"IN": ["LOC", "ORG", "PER"]}, "_": {"clitic": 0}}],
             [{"NORM": {"IN": ["ال" + h for h in heads]}}, definite],  # القنصلية الأميركية
         ])
+        # قرب الحدود غير المستقرة مع باكستان: the country across a border, past the words
+        # describing it, is a point of reference like the phrase الحدود مع
+        self.patterns.add("reference", [[{"NORM": {"IN": sorted(norm_set(self.lex["attack"]["border_words"]))}},
+                                         {"OP": "{0,3}"}, {"NORM": "مع"}]])
 
     def _add_body_patterns(self, not_name: dict) -> None:
         """وزارة الصحة، المحكمة العليا، صحيفة الوئام: a head and the definite words after it."""

@@ -19,7 +19,6 @@ from kg.extract.mentions import Found
 from kg.extract.model import Mention, Span
 from kg.extract.numbers import NumberMatch
 
-BORDER_REACH = 4  # words between الحدود and the مع that names the country across it
 APPOSITION_REACH = 10  # words of a title before the comma that opens the name of the one it names
 
 
@@ -137,9 +136,6 @@ class Window:
         بكتيكا), unless nothing else is left to say where. For people ``hurt`` (a casualty
         figure), never where they were taken afterwards (نقلوا إلى مستشفى بريدة)."""
         marks = [r.end for r in self.labelled(s, "reference")]
-        # قرب الحدود غير المستقرة مع باكستان: the border's other side, past its adjectives
-        marks += [i + 1 for i in range(s.start, s.end) if self.doc[i].norm_ == "مع" and any(
-            self.doc[j].norm_ in ("الحدود", "حدود") for j in range(max(s.start, i - BORDER_REACH), i))]
         frame = self._speech_frame(s, pos)
         if hurt:
             places = [p for p in places if not self._taken_to(s, p)]  # never where, even if nothing else is
