@@ -15,3 +15,12 @@ def test_the_recall_sheet_shows_each_sentence_with_a_trigger_and_what_the_mapper
     text_of_sheet = sheet("attack", attacks, 5, seed=1)
     assert "mapper: [asserted] حركة الشباب -> - at مقديشو" in text_of_sheet
     assert text_of_sheet.count("## ") == 2
+
+
+def test_casualty_sentences_need_an_outcome_word_and_a_number(nlp):
+    text = ("وقتل ثلاثة جنود في انفجار عبوة ناسفة قرب الموصل. "
+            "وقتل الجندي في الانفجار. "
+            "وقالت الشرطة إن عشرين شخصا نقلوا إلى المستشفى.")
+    found = candidates(Mapper(), Document("d2", text), nlp.process(text))["casualty"]
+    assert [r["sentence"] for r in found] == [0]  # no number in the second, no outcome word in the third
+    assert found[0]["events"][0].startswith("[asserted] 3 killed")
