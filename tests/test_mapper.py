@@ -128,6 +128,9 @@ def test_merged_attacks_do_not_snowball_through_a_sentence_naming_two_places(bui
     ("واتهم المتحدث باسم الجيش الوطني الليبي أحمد المسماري تركيا بإرسال مرتزقة إلى طرابلس.", ("lna", "turkey")),
     # a charge right after the accuser's adjective: the one who denies it is accused
     ("ونفت إيران اتهامات أمريكية بتزويد الحوثيين بالصواريخ.", ("usa", "iran")),
+    # a name that starts with ب or ل (بريطانيا، لندن) carries no preposition: it owns the noun
+    ("ونفت روسيا اتهامات بريطانيا بتسميم العميل السابق.", ("uk", "russia")),
+    ("ورفضت موسكو اتهامات لندن لها بالتجسس على السفارة.", ("uk", "russia")),
     # a charge named before whom it is brought against
     ("ووجهت النيابة العامة المصرية تهمة التخابر إلى الرئيس السابق محمد مرسي.", ("egypt", "morsi")),
 ])

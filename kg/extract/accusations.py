@@ -299,7 +299,7 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             accused = accused or w.actor_before(s, m.start, 1)
             out.append(accusation(w, s, m, state, accused, attacks))
             continue
-        if owner and not w.doc[owner.start].text.startswith(("ل", "ب")):
+        if owner and not w.preposition(owner.start):
             # اتهامات الحكومة للمعارضة: the noun's owner accuses the one after it; in
             # نفت طالبان اتهامات الحكومة, the one before (who denies) is accused
             accused = None if _charge_follows(w, s, owner) else after(owner.end, 2, owner)
@@ -322,7 +322,7 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             accused = after(start, 4, accuser)
         elif accuser is None:
             first = who(m.end, 4)
-            if noun and first and w.doc[first.start].text.startswith("ل"):
+            if noun and first and w.preposition(first.start) == "ل":
                 accuser, accused = s.reporter, first  # اتهامات لتركيا: Turkey is accused
             elif w.lemma(m) == "اتهم" and first and _charge_follows(w, s, first):
                 # دمشق ترد وساما فرنسيا وتتهم باريس بالتبعية: the one named before it accuses (a
@@ -370,7 +370,7 @@ def _participle(w: Window, s: Sentence, m: Match, named: list[Found], actors: li
     if m.end < s.end and w.doc[m.end].norm_.startswith("اياه"):
         # إياه stands for one named shortly before, not a country a preposition puts somewhere (لليمن)
         accused = next((f for f in reversed(named) if f.end <= m.start and w.gap(f.end, m.start) <= 12
-                        and not w.doc[f.start].text.startswith(("ل", "ب"))
+                        and not w.preposition(f.start)
                         and not (accuser and same_actor(f.mention, accuser.mention))), None)
     else:
         accused = w.actor_after(s, m.end, 1, accuser, among=named)
@@ -499,7 +499,7 @@ def _condemning_owner(w: Window, s: Sentence, m: Match, actors: list[Found]) -> 
     another criticism noun (إدانة السعودية للجريمة، إدانة مصر واستنكارها): it owns the noun
     as the one who condemns, not as the one condemned (إدانة إسرائيل)."""
     owner = w.actor_after(s, m.end, 0, among=actors)
-    if owner is None or w.doc[owner.start].text.startswith(("ل", "ب")) or owner.end >= s.end:
+    if owner is None or w.preposition(owner.start) or owner.end >= s.end:
         return None
     nxt = w.doc[owner.end]
     return owner if nxt.text.startswith("ل") or any(

@@ -10,8 +10,8 @@ from kg.extract.accusations import find_accusations
 from kg.extract.attacks import find_attacks
 from kg.extract.attribution import find_reporters
 from kg.extract.casualties import find_casualties
-from kg.extract.matching import load_rules
-from kg.extract.mentions import find_mentions
+from kg.extract.matching import Match, load_rules
+from kg.extract.mentions import Found, find_mentions
 from kg.extract.model import Extraction, Mention, SentenceSpan
 from kg.extract.numbers import find_numbers
 from kg.extract.window import Sentence, Window
@@ -58,7 +58,7 @@ class Mapper:
 
         kept = [f for f in founds if not f.latent or id(f) in window.used]
         acting = {f.mention.key for f in kept if f.mention.kind == "actor"}
-        kept += [f for f in _countries_as_actors(founds, matches) if f.mention.key not in acting]
+        kept += [f for f in _countries_as_actors(window, founds, matches) if f.mention.key not in acting]
         # A capital that stood for its state (واتهمت أنقرة) is not also a place there.
         metonyms = {(f.mention.span.start, f.mention.span.end) for f in kept if f.mention.via == "metonym"}
         kept = [f for f in kept if not (f.mention.kind == "place" and (f.mention.span.start, f.mention.span.end) in metonyms)]
@@ -83,7 +83,7 @@ def _token_of(bounds: list[tuple[int, int]], char: int, sent: Sentence) -> int:
     return sent.start
 
 
-def _countries_as_actors(founds, matches) -> list:
+def _countries_as_actors(window: Window, founds: list[Found], matches: list[Match]) -> list[Found]:
     """A country the article names more than once, once at least where no locative word or
     ب/ل puts it (سفير روسيا، تطبيع العلاقات مع إسرائيل), is one of its actors, though no rule
     gave it a role: its first such mention (one that acts elsewhere is named there already)."""
@@ -94,7 +94,7 @@ def _countries_as_actors(founds, matches) -> list:
     out, seen = [], set()
     for f in states:
         if counts[f.mention.key] >= 2 and f.mention.key not in seen and f.start not in where \
-                and not f.mention.span.text.startswith(("ب", "ل")):
+                and not window.preposition(f.start):
             seen.add(f.mention.key)
             out.append(f)
     return out

@@ -76,6 +76,14 @@ class Window:
         """States named by a country adjective (القرار الأمريكي): only some rules read them."""
         return [f for f in s.founds if f.mention.via == "adjective"]
 
+    def preposition(self, i: int) -> str:
+        """The preposition ب، ل or ك glued to token i (بسوريا، ولتركيا، للمعارضة), or "": a name
+        that starts with one of those letters (لندن، بريطانيا، وبريطانيا) has none."""
+        tok = self.doc[i]
+        if not tok._.clitic:
+            return "ل" if tok.text.lstrip("وف").startswith("لل") else ""
+        return tok.text[:tok._.clitic].lstrip("وف")[:1]
+
     def gap(self, a: int, b: int) -> int:
         """Words between token positions a and b, punctuation not counted."""
         return sum(1 for t in self.doc[a:b] if not t.is_punct)
@@ -125,9 +133,8 @@ class Window:
         own = self.actor_after(s, stmt.end, 1)
         if own is None or own.mention.type == "media":
             return None
-        first = self.doc[own.start]
         # لمصر، بوزارة: a clitic; للجيش: ل on the article, which the name keeps
-        return own if first.text.startswith(("ل", "ب")) and (first._.clitic or first.text.startswith("لل")) else None
+        return own if self.preposition(own.start) in ("ل", "ب") else None
 
     def where(self, s: Sentence, places: list[Found], pos: int, hurt: bool = False) -> list[Found]:
         """Of ``places``, where an event told at token ``pos`` happened: not a point of
