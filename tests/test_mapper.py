@@ -288,6 +288,7 @@ def test_the_accused_of_an_attack_is_its_perpetrator(builder):
 @pytest.mark.parametrize("text,perpetrator", [
     ("وأسفرت غارات روسية على ريف إدلب عن دمار واسع.", "russia"),  # a country adjective
     ("وكثف تنظيم داعش هجماته في محافظة ديالى خلال الشهر الماضي.", "isis"),  # a possessive noun
+    ("وكانت حركة الشباب قد هاجمت قاعدة عسكرية قرب مقديشو الشهر الماضي.", "al_shabaab"),  # قد before the past verb
 ])
 def test_attack_perpetrators(builder, text, perpetrator):
     assert keys(events(builder, text, "attack")[0].perpetrator) == perpetrator
