@@ -98,6 +98,12 @@ def test_a_claim_names_the_group_not_the_city(builder):
     # a dual outcome noun counts two of its own outcome
     ("وأسفرت المعارك عن خمسة قتلى وجريحين من الجيش وقتيلين من المسلحين قرب غاو.",
      {(5, "killed"), (2, "injured"), (2, "killed")}),
+    # outcome words in every inflection the lemmas give (شردت، اختطفوا، مصابي، الاختطاف)
+    ("وشردت السيول في ولاية كسلا نحو 4000 شخص خلال الأسبوع الماضي.", {(4000, "displaced")}),
+    ("وقال الجيش إن مسلحين اختطفوا أربعة مهندسين قرب سد الموصل.", {(4, "captured")}),
+    ("وارتفع عدد مصابي حادث القطار في المنيا إلى 23 راكبا.", {(23, "injured")}),
+    # a share (نصيب) is no form of أصاب
+    ("وبلغت الطلبات 900 طلب كان نصيب الشركات الصغيرة منها 120 طلبا.", set()),
 ])
 def test_each_figure_gets_its_own_outcome(builder, text, figures):
     assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == figures
