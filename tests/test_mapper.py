@@ -211,6 +211,14 @@ def test_a_subject_with_its_adjective_attacks(builder, text, perpetrator):
     assert keys(events(builder, text, "attack")[0].perpetrator) == perpetrator
 
 
+@pytest.mark.parametrize("text,kind", [
+    ("وقال الفريق الركن جواد الربيعي إن مسلحين شنوا هجوما على مدينة تكريت ليلا.", "attack"),  # a rank
+    ("وقتل أربعة حراس في هجوم على مصرف في مدينة قندوز، بحسب فريق التحقيق.", "casualty"),  # investigators
+])
+def test_a_rank_or_a_team_of_another_trade_is_no_sign_of_sport(builder, text, kind):
+    assert events(builder, text, kind)
+
+
 def test_releasing_prisoners_is_no_attack(builder):
     text = "أطلقت السلطات سراح 20 معتقلا في بغداد."
     assert not events(builder, text, "attack")
@@ -235,6 +243,7 @@ def test_releasing_prisoners_is_no_attack(builder):
     ("وتعرض مخيم للنازحين قرب مدينة حمص للقصف بالبراميل المتفجرة ليلة الجمعة.", "asserted"),
     ("وتعد الغارة الإسرائيلية على مخيم جنين الأعنف منذ سنوات.", "asserted"),  # تعد: is counted, no threat
     ("وتهدد موسكو بتوسيع غاراتها على مواقع المعارضة في ريف إدلب.", "asserted"),  # the raids go on
+    ("وقال الوزير إن خلايا إرهابية تسعى إلى استهداف المنشآت النفطية في الكويت.", "threatened"),  # an intention
 ])
 def test_every_attack_carries_the_modality_its_cues_give(builder, text, modality):
     found = events(builder, text, "attack")

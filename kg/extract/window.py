@@ -254,7 +254,14 @@ class Window:
 
     def about_a_match(self, s: Sentence) -> bool:
         """A sentence about sport (المباراة، الشوط، اللاعب): its attacks and injuries are no violence."""
-        return bool(self.labelled(s, "not_violent"))
+        return any(not self._team_not_sport(s, m) for m in self.labelled(s, "not_violent"))
+
+    def _team_not_sport(self, s: Sentence, m: Match) -> bool:
+        """فريق that is a rank or a team of another trade (الفريق الركن، فريق البحث، الفريق عثمان المحرج)."""
+        if self.doc[m.start].norm_ not in ("فريق", "الفريق") or m.end >= s.end:
+            return False
+        return self.doc[m.end].norm_ in norm_set(self.lex["attack"]["team_not_sport"]) or any(
+            f.start == m.end and f.mention.type == "person" for f in s.founds if self.doc[m.start].norm_ == "الفريق")
 
     def reporter_near(self, i: int) -> Found | None:
         """The sentence's own source, else one from the two sentences before it."""
