@@ -338,6 +338,13 @@ def test_a_country_adjective_on_the_victims_names_the_victim_actor(builder):
     assert keys(figure.victim) == "pakistan"
 
 
+@pytest.mark.parametrize("quoted", ["«داعش»", "“داعش”", '"داعش"'])
+def test_a_victim_group_named_inside_quotes_is_the_victim_actor(builder, quoted):
+    text = f"وأكد الجيش العراقي مقتل 9 من عناصر {quoted} في غارة جوية غرب الموصل."
+    figure = events(builder, text, "casualty")[0]
+    assert keys(figure.victim) == "isis"
+
+
 def test_a_place_name_that_is_also_a_word_is_a_place_only_where_the_text_puts_it(builder):
     assert "khobar" not in mention_keys(builder, "ونقلت الصحيفة الخبر عن مصادر محلية مطلعة.")
     assert "khobar" in mention_keys(builder, "ووقعت الحادثة في الخبر شرقي المملكة مساء أمس.")

@@ -18,6 +18,7 @@ ONE_OF = frozenset({"احد", "احدي"})  # أحد/إحدى (one of), normalis
 MAX_VICTIMS = 100_000_000  # more people than any war killed or drove out: a sum of something else
 VICINITY = 10  # tokens between a number and its outcome word, at most
 RESCUE_GAP = 5  # words between a rescue word and the number of those rescued, at most
+OPENING_QUOTES = frozenset("«“\"")  # before a name inside the words naming the victims
 
 
 def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None) -> list[Event]:
@@ -219,6 +220,9 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> t
     belonging, to = norm_set(w.lex["belonging_words"]), norm_set(["إلى"])
     while end < s.end and end - start < 6:
         tok = w.doc[end]
+        if tok.text in OPENING_QUOTES and end > start:
+            end += 1  # 7 من عناصر «داعش»: the name inside quotes still names them
+            continue
         # 17 فردا من المتمردين الحوثيين، 390 مقاتلا كرديا من حزب العمال: من after the counted
         # noun (and its adjective) names whom they belong to; so does إلى after ينتمون
         joins = (tok.norm_ == "من" and (end == start + 1 or (end == start + 2 and w.doc[start + 1].norm_.endswith((*w.nisba, "يا"))))) \
