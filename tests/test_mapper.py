@@ -147,6 +147,16 @@ def test_accuser_and_accused(builder, text, pair):
     assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [pair]
 
 
+@pytest.mark.parametrize("text,pair", [
+    # the subject of the verb before accuses the one the pronoun agrees with, however far back
+    ("وأغلقت السلطات المصرية مكتب قناة الجزيرة في القاهرة واتهمتها بنشر أخبار كاذبة.", ("egypt", "aljazeera")),
+    # ـه is masculine: the party, not the state named after it
+    ("ويقاتل حزب العمال الكردستاني الدولة التركية منذ 1984 وتصنفه الولايات المتحدة منظمة إرهابية.", ("usa", "pkk")),
+])
+def test_an_object_pronoun_stands_for_the_actor_its_gender_agrees_with(builder, text, pair):
+    assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [pair]
+
+
 def test_a_bare_head_word_refers_back_to_the_one_actor_named_with_it(builder):
     text = "نشرت حركة حماس بيانا عن جولة المفاوضات في القاهرة. ثم اتهمت الحركة إسرائيل بعرقلة الاتفاق."
     assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [("hamas", "israel")]

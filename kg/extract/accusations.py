@@ -9,7 +9,7 @@ from kg.extract.attacks import adjective_actor
 from kg.extract.lexicon import load, norm_set
 from kg.extract.matching import Match
 from kg.extract.mentions import Found
-from kg.extract.model import Event, person_names
+from kg.extract.model import Event, Mention, person_names
 from kg.extract.modality import modality_of
 from kg.extract.window import Sentence, Window, distinct, same_actor
 from kg.nlp.normalize import normalize
@@ -51,6 +51,23 @@ def _disagrees(relative: str, verb: str) -> bool:
     reverse (التي يتهم): the verb is not said of the one the pronoun stands for."""
     feminine = verb.startswith("ت") or verb.endswith("ت")
     return (relative in ("الذي", "الذى") and feminine) or (relative == "التي" and verb.startswith("ي"))
+
+
+def _antecedent(w: Window, m: Match, named: list[Found]) -> Found | None:
+    """The one the object pronoun on ``m`` stands for: the nearest actor named before it
+    whose gender agrees (وتصنفه: the party, not الدولة التركية named after it)."""
+    norm = w.doc[m.start].norm_
+    plural = norm.endswith(("هم", "هما"))
+    feminine = not plural and norm.endswith("ها")
+    return next((f for f in reversed(named) if plural or _feminine(f.mention) == feminine), None)
+
+
+def _feminine(mention: Mention) -> bool:
+    """A name that takes ها: its first word ends in ة or ات (الدولة، قناة، السلطات), or it is a
+    country or capital of one word (تركيا، أنقرة; not العراق, السودان)."""
+    head = normalize(mention.span.text.split()[0])
+    return head.endswith(("ه", "ات")) or (
+        mention.type == "state" and " " not in mention.span.text and not head.startswith("ال"))
 
 
 def _object_pronoun(w: Window, m: Match) -> int | None:
@@ -287,8 +304,15 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             # stands for, named just before (أعضاء في فتح من أسرة حلس تتهمهم حماس); with none
             # named there, no one is accused (not the one before: the roles would be reversed)
             antecedent = w.actor_before(s, rel, 0 if rel < m.start else 3, among=actors)
+            accuser = who(m.end, 2)
+            if rel == m.start and w.doc[m.start].text.startswith("و"):
+                # أغلقت السلطات المصرية مكتب القناة واتهمتها: the verb before's subject accuses
+                # the one the pronoun agrees with, however far back
+                earlier = [f for f in named if f.end <= m.start]
+                antecedent = _antecedent(w, m, earlier)
+                accuser = accuser or next((f for f in earlier if f is not antecedent), None)
             if antecedent is not None:
-                out.append(accusation(w, s, m, who(m.end, 2), antecedent, attacks))
+                out.append(accusation(w, s, m, accuser, antecedent, attacks))
             continue
         owner = who(m.end, 0) if noun else None
         if noun and owner is None and (state := adjective_actor(w, s, m.end)):
@@ -418,7 +442,7 @@ def designations(w: Window, s: Sentence, actors: list[Found], attacks: list[Even
             accused = between[0] if between else None
         elif w.doc[m.start].norm_.endswith(("ه", "ها", "هم")):
             named = [f for f in w.actors(s) if f.end <= m.start and w.named_here(s, f)]
-            accused, accusers = (named[-1] if named else None), between
+            accused, accusers = _antecedent(w, m, named), between
             if not accusers and len(named) > 1:  # وتركيا غاضبة من دعم الوحدات، إذ تعتبرها إرهابية
                 accusers = named[-2:-1]
         elif len(between) == 1 and (subject := _subject_before(w, s, m, 1, actors)) is not None:
