@@ -152,8 +152,10 @@ def test_accuser_and_accused(builder, text, pair):
     ("وأغلقت السلطات المصرية مكتب قناة الجزيرة في القاهرة واتهمتها بنشر أخبار كاذبة.", ("egypt", "aljazeera")),
     # ـه is masculine: the party, not the state named after it
     ("ويقاتل حزب العمال الكردستاني الدولة التركية منذ 1984 وتصنفه الولايات المتحدة منظمة إرهابية.", ("usa", "pkk")),
+    # "we hold ... responsible": the one who speaks accuses
+    ("وقالت حركة حماس في بيانها: نحمل الاحتلال الإسرائيلي عواقب اقتحام المسجد.", ("hamas", "israel")),
 ])
-def test_an_object_pronoun_stands_for_the_actor_its_gender_agrees_with(builder, text, pair):
+def test_pronouns_and_first_person_verbs_stand_for_the_actors_they_agree_with(builder, text, pair):
     assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [pair]
 
 

@@ -70,6 +70,12 @@ def _feminine(mention: Mention) -> bool:
         mention.type == "state" and " " not in mention.span.text and not head.startswith("ال"))
 
 
+def _first_person(w: Window, m: Match) -> bool:
+    """A present verb of "we" (نحمل، نتهم): the same verb with ي for ن is a form of it."""
+    norm = w.doc[m.start].norm_
+    return norm.startswith("ن") and w.rules.lemma_of.get("ي" + norm[1:]) == w.lemma(m)
+
+
 def _object_pronoun(w: Window, m: Match) -> int | None:
     """An accusation verb carrying its object (يتهمها، تتهمهم): the one named right before
     it, or before the relative pronoun that opens its clause, is accused (الاستخبارات التي
@@ -330,6 +336,10 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             # نفت طهران اتهامات واشنطن بدعم الحوثيين: Tehran (who denies) is accused, not the Houthis
             accused = accused or w.actor_before(s, m.start, 1)
             out.append(accusation(w, s, m, owner, accused, attacks))
+            continue
+        if not noun and _first_person(w, m) and s.reporter is not None:
+            # قال الوزير: نحمل الحكومة الإسرائيلية المسؤولية: the one who speaks accuses
+            out.append(accusation(w, s, m, s.reporter, after(m.end, 2, s.reporter), attacks))
             continue
         accuser = _subject_before(w, s, m, 0 if noun else 1, actors)
         accused = None
