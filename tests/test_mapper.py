@@ -234,6 +234,21 @@ def test_a_rank_or_a_team_of_another_trade_is_no_sign_of_sport(builder, text, ki
     assert events(builder, text, kind)
 
 
+@pytest.mark.parametrize("text,place", [
+    ("وخلفت معركة الفلوجة دمارا واسعا في أحياء المدينة.", "fallujah"),  # a battle named by its place
+    ("ودارت معارك عنيفة في محيط مطار كويرس العسكري يوم الأحد.", None),  # a battle under way there
+    ("وقال الوزير إن المعركة ضد الإرهاب في المنطقة طويلة.", "none"),  # war as a whole
+    ("وتحدث التقرير عن العمليات العسكرية في اليمن منذ مارس.", "none"),
+])
+def test_a_battle_with_its_place_is_an_attack_a_war_is_not(builder, text, place):
+    found = events(builder, text, "attack")
+    if place == "none":
+        assert not found
+    else:
+        assert len(found) == 1 and found[0].places
+        assert place is None or place in {keys(p) for p in found[0].places}
+
+
 def test_releasing_prisoners_is_no_attack(builder):
     text = "أطلقت السلطات سراح 20 معتقلا في بغداد."
     assert not events(builder, text, "attack")

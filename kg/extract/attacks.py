@@ -167,9 +167,10 @@ def find_attacks(w: Window) -> list[Event]:
                 ev_places = []  # هذا الهجوم: told before, where it was; the places here are another matter's
             if not (perp or target or ev_places):
                 continue
+            named_doer = perp is not None and perp.mention.via != "adjective"
             if _generic(w, m) and (not (
                     sides or (w.labelled(s, "outcome") and s.numbers)
-                    or (perp and perp.mention.via != "adjective" and ev_places))
+                    or (named_doer and (ev_places or target)) or _battle_of_place(w, s, m, ev_places))
                     or _purpose_or_every(w, s, m)):
                 continue  # المعركة ضد الإرهاب، العدوان الإسرائيلي، نهج لقتال داعش: war, no one attack
             if w.lemma(m) in _attack_words("aim_lemmas") and (_aims_at(w, s, m, perp) or not (
@@ -593,6 +594,18 @@ def _past_adjectives(w: Window, s: Sentence, m: Match, pos: int) -> int:
             and not any(f.start <= i < f.end for f in s.founds):
         i += 1
     return i
+
+
+def _battle_of_place(w: Window, s: Sentence, m: Match, places: list[Mention]) -> bool:
+    """A battle named by its place (معركة الزبداني، معركة تحرير عدن) or told as under way
+    there (معارك عنيفة تدور في أطراف قاعدة العند، وتدور معارك): one fight, not war as a whole."""
+    if not places or w.lemma(m) not in _attack_words("battles"):
+        return False
+    starts = {f.start for f in s.founds if f.mention in places}
+    if any(m.end <= i <= m.end + 1 for i in starts) and not any(t.is_punct for t in w.doc[m.end:m.end + 2]):
+        return True
+    around = w.words_after(s, m, 2) | ({w.doc[m.start - 1].norm_.removeprefix("و")} if m.start > s.start else set())
+    return bool(around & norm_set(_attack_words("under_way")))
 
 
 def _generic(w: Window, m: Match) -> bool:
