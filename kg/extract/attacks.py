@@ -450,8 +450,9 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
             if b.start == m.start and object_noun(w, m):
                 continue  # بقتال داعش، باستهداف قادته: the name after it was fought, hit
             if b.start >= m.start and (perp := w.actor_after(s, b.end, 4, among=actors)):
-                if _beyond(w, s, b.end, perp.start):
-                    perp = None  # بسيارة مفخخة على حاجز لوحدات حماية الشعب: what was hit
+                if _beyond(w, s, b.end, perp.start) or any(
+                        w.bare_in(i, _attack_words("target_heads")) for i in range(b.end, perp.start)):
+                    perp = None  # بسيارة مفخخة على حاجز لوحدات حماية الشعب، بقصف مواقع لعناصر الحزب: what was hit
                 break
     if passive:
         return perp
@@ -553,12 +554,15 @@ def _aims_at(w: Window, s: Sentence, m: Match, perp: Found | None) -> bool:
 
 
 def _launch_verb(w: Window, s: Sentence, m: Match) -> int | None:
-    """The token of the launch verb (بدأ، نفذ، واصل) whose object is the attack word ``m``, a
-    few words before it with no comma, preposition or other attack between."""
-    if m.start == s.start or w.prefixed(m.start, "ل") or w.prefixed(m.start, "ب"):
+    """The token of the launch verb (بدأ، نفذ، واصل; قام with an attack word on ب) whose object
+    is the attack word ``m``, a few words before it with no comma, preposition or other attack
+    between."""
+    if m.start == s.start or w.prefixed(m.start, "ل"):
         return None
     launch, end = _attack_words("launch_verbs"), m.start
-    if w.doc[m.start - 1].norm_ in ("من", "في"):  # تمكن مقاتلو المقاومة من اقتحام، نجحت القوات في استهداف
+    if w.prefixed(m.start, "ب"):  # قامت القوات التركية بقصف، قيام الجيش التركي بقصف
+        launch = _attack_words("doing_verbs")
+    elif w.doc[m.start - 1].norm_ in ("من", "في"):  # تمكن مقاتلو المقاومة من اقتحام، نجحت القوات في استهداف
         launch, end = _attack_words("able_verbs"), m.start - 1
     elif w.doc[m.start - 1].norm_ in _attack_words("object_blockers"):
         return None  # بدأت الحكومة تحقيقا في الهجوم: not its object
