@@ -152,6 +152,8 @@ def test_accuser_and_accused(builder, text, pair):
     ("وأغلقت السلطات المصرية مكتب قناة الجزيرة في القاهرة واتهمتها بنشر أخبار كاذبة.", ("egypt", "aljazeera")),
     # ـه is masculine: the party, not the state named after it
     ("ويقاتل حزب العمال الكردستاني الدولة التركية منذ 1984 وتصنفه الولايات المتحدة منظمة إرهابية.", ("usa", "pkk")),
+    # a violation "carried out by" X, in the words of the one who speaks
+    ("وقال وزير الخارجية الأردني أيمن الصفدي إن الانتهاكات التي تقوم بها إسرائيل في القدس مرفوضة.", (None, "israel")),  # a person the registry lacks
     # "we hold ... responsible": the one who speaks accuses
     ("وقالت حركة حماس في بيانها: نحمل الاحتلال الإسرائيلي عواقب اقتحام المسجد.", ("hamas", "israel")),
 ])

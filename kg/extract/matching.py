@@ -155,6 +155,7 @@ class Rules:
             "accusation:participle": lex["accusation"]["participles"],
             "designation": lex["accusation"]["designation_verbs"],
             "charge": lex["accusation"]["charges"],
+            "commit": lex["accusation"]["commit_phrases"],
             "mutual": lex["accusation"]["mutual_verbs"],
             "behind": lex["accusation"]["behind"],
             "terror": lex["accusation"]["designation_words"],
