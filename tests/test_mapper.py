@@ -379,6 +379,9 @@ def test_a_victim_group_named_inside_quotes_is_the_victim_actor(builder, quoted)
 def test_a_place_name_that_is_also_a_word_is_a_place_only_where_the_text_puts_it(builder):
     assert "khobar" not in mention_keys(builder, "ونقلت الصحيفة الخبر عن مصادر محلية مطلعة.")
     assert "khobar" in mention_keys(builder, "ووقعت الحادثة في الخبر شرقي المملكة مساء أمس.")
+    # حماة الوطن: the protectors of the homeland, not Hama
+    assert "hama" not in mention_keys(builder, "وأشاد الأمير بتضحيات حماة الوطن المرابطين على الحدود.")
+    assert "hama" in mention_keys(builder, "وقصفت الطائرات بلدات في ريف حماة الشمالي.")
 
 
 def test_a_head_and_the_definite_words_after_it_name_a_body(builder):
