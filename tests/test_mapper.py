@@ -381,7 +381,7 @@ def test_a_place_name_that_is_also_a_word_is_a_place_only_where_the_text_puts_it
     assert "khobar" in mention_keys(builder, "ووقعت الحادثة في الخبر شرقي المملكة مساء أمس.")
     # حماة الوطن: the protectors of the homeland, not Hama
     assert "hama" not in mention_keys(builder, "وأشاد الأمير بتضحيات حماة الوطن المرابطين على الحدود.")
-    assert "hama" in mention_keys(builder, "وقصفت الطائرات بلدات في ريف حماة الشمالي.")
+    assert "hama" in mention_keys(builder, "وقتل ثلاثة مدنيين في قصف على حماة صباح اليوم.")
 
 
 def test_a_head_and_the_definite_words_after_it_name_a_body(builder):

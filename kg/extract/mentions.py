@@ -136,6 +136,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     # a country right before a verb is its subject (تركيا تقصف مواقع، إن روسيا تتهم): not a noun (سوريا الهجوم)
     verb_only_starts = {m.start for m in verbal if not m.label.endswith(":noun")}
     where = {m.end for m in matches if m.label == "locative"}
+    aimed = {m.end for m in matches if m.label == "target_marker"}  # هجوم على، غارات ضد
     titles = norm_set(rules.lex["title_heads"])
     not_nouns = norm_set(rules.lex["function_words"]) | norm_set(rules.lex["accusation"]["adverbs"]) | set(rules.peoples)
     event_words = {m.start for m in matches if m.label in ("attack:noun", "accusation:noun", "crime")}
@@ -172,10 +173,12 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         acts = not locative and (start in verbs or end in verb_starts)
         if "place" in kinds and not (metonym and acts):
             entry = registry.get("place", kinds["place"])
-            if entry.also_a_word and end - start == 1 and not (start in where or (
-                    start > 0 and doc[start - 1].norm_ in place_words and not doc[start - 1].norm_.startswith("ال"))):
+            if entry.also_a_word and end - start == 1 and not (start in where or struck or (
+                    start > 0 and doc[start - 1].norm_ in place_words and not doc[start - 1].norm_.startswith("ال")) or (
+                    start in aimed and not (end < len(doc) and doc[end].norm_.startswith("ال")))):
                 # الخبر (the news) is Khobar only where the text places it: في الخبر، مدينة
-                # البيضاء (not بحجة: on the pretext; not المدينة البيضاء: the white city)
+                # البيضاء، قصف حماة، هجوم على حماة (not بحجة: on the pretext; not المدينة البيضاء:
+                # the white city; not على حماة الوطن: on the homeland's protectors)
                 continue
             if _outlet_quoted(doc, start, end):  # قال لـ«الشرق الأوسط»: the newspaper, not the region
                 out.append(Found(Mention(span, "actor", "media", None, "pattern"), start, end))
