@@ -251,6 +251,15 @@ def test_a_battle_with_its_place_is_an_attack_a_war_is_not(builder, text, place)
         assert place is None or place in {keys(p) for p in found[0].places}
 
 
+@pytest.mark.parametrize("text,attacks", [
+    ("اليابان تهاجم كوريا الشمالية بسبب تجاربها الصاروخية المتكررة", 0),  # words, for a reason
+    ("وهاجمت نقابة المحامين وزارة العدل لرفضها تعديل القانون.", 0),
+    ("وهاجم مسلحون حاجزا للجيش في سيناء بسبب ضعف الحراسة.", 1),  # a site: it happened there
+])
+def test_attacking_someone_for_a_reason_is_words(builder, text, attacks):
+    assert len(events(builder, text, "attack")) == attacks
+
+
 def test_releasing_prisoners_is_no_attack(builder):
     text = "أطلقت السلطات سراح 20 معتقلا في بغداد."
     assert not events(builder, text, "attack")

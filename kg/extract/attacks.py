@@ -62,6 +62,8 @@ def find_attacks(w: Window) -> list[Event]:
                     n.label == "attack:noun" and m.end <= n.start and w.gap(m.end, n.start) <= 3
                     and verbal & {n.end, n.end + 1} for n in triggers)):
                 continue  # شن هجوما حادا على الوزير، شن النائب هجوما عنيفا عليه: words
+            if _attacked_for_words(w, s, m):
+                continue  # الصين تهاجم الفلبين بسبب الجزر، يهاجمن المنظمة لرفضها: words
             if any(f.start <= m.start and m.end <= f.end for f in people):
                 continue  # اللواء مسعود العدواني: a name, not the adjective "aggressive"
             if any(t.norm_ in _attack_words("ceasefire_words") for t in w.doc[max(s.start, m.start - 2):m.start]):
@@ -598,6 +600,18 @@ def _past_adjectives(w: Window, s: Sentence, m: Match, pos: int) -> int:
             and not any(f.start <= i < f.end for f in s.founds):
         i += 1
     return i
+
+
+def _attacked_for_words(w: Window, s: Sentence, m: Match) -> bool:
+    """هاجم whose reason follows within a few words (بسبب، لرفضها، لتصريحاته), with no town or
+    site named before it and no casualty in the sentence: a verbal attack."""
+    if m.label != "attack:verb" or w.lemma(m) not in _attack_words("verbal_lemmas") or w.labelled(s, "outcome"):
+        return False
+    reasons = _attack_words("verbal_reasons")
+    reason = next((i for i in range(m.end, min(m.end + 6, s.end)) if w.bare_in(i, reasons, "و")), None)
+    # not where a town or site is named before the reason (هاجم مسلحون حاجزا في سيناء بسبب)
+    return reason is not None and not any(
+        f.mention.kind == "place" and f.mention.type != "country" and m.end <= f.start < reason for f in s.founds)
 
 
 def _battle_of_place(w: Window, s: Sentence, m: Match, places: list[Mention]) -> bool:
