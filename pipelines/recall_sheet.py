@@ -46,7 +46,7 @@ def candidates(mapper: Mapper, doc: Document, nlp_doc: NlpDoc) -> dict[str, list
         numbered = bool(find_numbers(nlp_doc.text, list(nlp_doc.sentences[i].tokens)))
         for kind, labels in KINDS.items():
             words = sorted({spacy_doc[m.start:m.end].text for m in matches
-                            if m.label.split(":")[0] in labels and sent.start <= spacy_doc[m.start].idx < sent.end})
+                            if m.label.split(":")[0] in labels and sent.start <= spacy_doc[m.start]._.offset < sent.end})
             if (words and len(actors) >= MIN_ACTORS[kind] and len(sent.text) <= LONGEST
                     and (numbered or kind not in NEEDS_NUMBER)):
                 events = [_shown(e) for e in ex.events if e.type == kind and sent.start <= e.trigger.start < sent.end]

@@ -24,3 +24,11 @@ def test_casualty_sentences_need_an_outcome_word_and_a_number(nlp):
     found = candidates(Mapper(), Document("d2", text), nlp.process(text))["casualty"]
     assert [r["sentence"] for r in found] == [0]  # no number in the second, no outcome word in the third
     assert found[0]["events"][0].startswith("[asserted] 3 killed")
+
+
+def test_a_trigger_is_shown_with_its_own_sentence_however_the_text_is_spaced(nlp):
+    # the text's own offsets, not those of the tokens joined by single spaces
+    text = ("قال المتحدث إن   الوضع    في   المدينة   هادئ   تماما   منذ    أيام    طويلة    جدا.\n\n\n\n"
+            "وهاجم تنظيم داعش مقر الشرطة في مدينة العريش.")
+    found = candidates(Mapper(), Document("d3", text), nlp.process(text))["attack"]
+    assert [r["sentence"] for r in found] == [1]
