@@ -260,6 +260,15 @@ def test_attacking_someone_for_a_reason_is_words(builder, text, attacks):
     assert len(events(builder, text, "attack")) == attacks
 
 
+def test_an_attack_told_with_another_year_is_another_attack_and_not_the_lone_attackers(builder):
+    text = ("وكانت حركة الشباب قتلت 148 طالبا في هجوم على جامعة شرق كينيا في أبريل الماضي. "
+            "ويكرم الرئيس في نيروبي ضحايا تفجير السفارة الأمريكية عام 1998.")
+    found = events(builder, text, "attack")
+    assert len(found) == 2
+    embassy = next(e for e in found if "nairobi" in {keys(p) for p in e.places})
+    assert embassy.perpetrator is None
+
+
 def test_releasing_prisoners_is_no_attack(builder):
     text = "أطلقت السلطات سراح 20 معتقلا في بغداد."
     assert not events(builder, text, "attack")

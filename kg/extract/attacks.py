@@ -18,6 +18,8 @@ SUBJECT_GAP = 4  # words between an attack noun and the verb it is the subject o
 ATTRIBUTION_GAP = 4  # words between an attack and the verb attributing it (التي، adjectives)
 CONDEMNER_TITLE = 8  # words of a title between a verb of condemnation and the name of who condemns
 FACILITY_REACH = 6  # words between an attack and the building it hit (الاعتداء الذي وقع في مسجد قوات الطوارئ)
+YEAR_REACH = 8  # tokens after an attack's trigger searched for the year it happened
+ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 LAUNCH_GAP = 15  # words between a launch verb (بدأت، نفذ) and the attack noun it takes
 SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (واصفا، قائلا)
 SHOT_REACH = 12  # words after a death searched for where a shooting was
@@ -186,12 +188,13 @@ def find_attacks(w: Window) -> list[Event]:
                              confidence=0.5 + 0.2 * bool(perp) + 0.1 * bool(target)))
     out += killings(w)
     apply_claims(w, out)
-    merged = merge_attacks(out)
-    lone_attacker(w, merged)
+    years = {id(e): _year_told(w, e) for e in out}
+    merged = merge_attacks(out, years)
+    lone_attacker(w, merged, years)
     return merged
 
 
-def lone_attacker(w: Window, attacks: list[Event]) -> None:
+def lone_attacker(w: Window, attacks: list[Event], years: dict[int, str | None]) -> None:
     """Where every attack an article names a doer for is one armed group's, the attacks it
     tells with no doer are that group's too (a headline's تفجير قرب القصر in an article on
     the bombings حركة الشباب claimed): not where its own sentence names the group, which then
@@ -200,14 +203,16 @@ def lone_attacker(w: Window, attacks: list[Event]) -> None:
     of a museum in an article on a state's forces was not theirs. A war one side wages (شن
     الحوثيون حربا) names no doer of the article's attacks."""
     asserted = [e for e in attacks if e.modality == "asserted"]
-    doers = [e.perpetrator for e in asserted if e.perpetrator is not None and not _trigger_in(w, e, _wages_war)]
+    done = [e for e in asserted if e.perpetrator is not None and not _trigger_in(w, e, _wages_war)]
+    doers = [e.perpetrator for e in done]
+    when = {years.get(id(e)) for e in done}  # not an attack told with another year (في 1998)
     if not doers or len({_side(p) for p in doers}) != 1 or doers[0].type not in ("armed_group", "state"):
         return
     side = _side(doers[0])
     fired = _attack_words("fired_lemmas")
     for e in asserted:
         s = w.sentences[e.trigger.sentence]
-        if e.perpetrator is None and not any(_side(f.mention) == side for f in w.actors(s)) and (
+        if e.perpetrator is None and years.get(id(e)) in when and not any(_side(f.mention) == side for f in w.actors(s)) and (
                 doers[0].type == "armed_group" or _trigger_in(w, e, lambda w, s, m: w.lemma(m) in fired)):
             e.perpetrator = doers[0]
 
@@ -754,7 +759,18 @@ def _side(m: Mention | None) -> str | None:
     return (entry.part_of if entry and entry.part_of else m.key) or m.span.text
 
 
-def merge_attacks(events: list[Event]) -> list[Event]:
+def _year_told(w: Window, e: Event) -> str | None:
+    """A year written near the trigger of attack ``e`` (تفجير السفارة الأمريكية في 1998), if any."""
+    s = w.sentences[e.trigger.sentence]
+    i = next(i for i in range(s.start, s.end) if w.doc[i]._.offset + len(w.doc[i].text) > e.trigger.start)
+    for t in w.doc[max(s.start, i - 3):min(s.end, i + YEAR_REACH)]:
+        digits = t.text.translate(ARABIC_DIGITS).removesuffix("م")
+        if len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100:
+            return digits
+    return None
+
+
+def merge_attacks(events: list[Event], years: dict[int, str | None] | None = None) -> list[Event]:
     """One event per attacker and place: news names the same attack many times. An attack
     with no attacker joins one with the same place, or the one told just before it. Tellings
     with a place go first: one with none (هجمات داعش) joins them, and is no home that would
@@ -766,6 +782,8 @@ def merge_attacks(events: list[Event]) -> list[Event]:
         for m in merged:
             if m.modality != ev.modality:
                 continue  # لو نجح هجومهم: no part of the attack that happened
+            if years and years.get(id(m)) != years.get(id(ev)):
+                continue  # تفجير السفارة في 1998 and this year's attack: two attacks
             overlap = _shared_place(own[id(m)], _place_keys(ev)) or not ev.places or not own[id(m)]
             if ev.perpetrator is None:
                 close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not _elsewhere(own[id(m)], _place_keys(ev))
