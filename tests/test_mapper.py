@@ -269,6 +269,18 @@ def test_an_attack_told_with_another_year_is_another_attack_and_not_the_lone_att
     assert embassy.perpetrator is None
 
 
+@pytest.mark.parametrize("text,where", [
+    # where the hurt were treated is not where it happened...
+    ("وأصيب 14 شخصا في تفجير استهدف سوقا في الفلوجة، ويتلقى ستة منهم العلاج في مستشفى الرمادي العام.", {"fallujah"}),
+    # ...unless the hospital was what was struck
+    ("وقصفت الطائرات الروسية مستشفى القدس في حلب فجر اليوم.", {"aleppo"}),
+])
+def test_a_hospital_is_where_an_attack_happened_only_when_it_was_struck(builder, text, where):
+    attack = events(builder, text, "attack")[0]
+    assert where <= {keys(p) for p in attack.places}
+    assert not any("مستشفى الرمادي" in p.span.text for e in events(builder, text, "casualty") + [attack] for p in e.places)
+
+
 def test_releasing_prisoners_is_no_attack(builder):
     text = "أطلقت السلطات سراح 20 معتقلا في بغداد."
     assert not events(builder, text, "attack")

@@ -49,6 +49,7 @@ class Window:
         self.complementizers = norm_set(self.lex["complementizers"])
         self.directions = norm_set(self.lex["directions"])
         self.transfers = norm_set(self.lex["transfer_words"])
+        self.hospitals = norm_set(self.lex["hospitals"])
         self.titles = norm_set(self.lex["title_heads"])
         self.appositive_titles = norm_set(self.lex["appositive_titles"])
         self.still = norm_set(self.lex["still_words"])
@@ -140,12 +141,14 @@ class Window:
         """Of ``places``, where an event told at token ``pos`` happened: not a point of
         reference (على بعد 30 كلم من الموصل، قرب الحدود مع باكستان، لوغار جنوب كابول), nor
         where the one who tells of it spoke (قال الجيش للصحفيين في أربيل إن الضربة في
-        بكتيكا), unless nothing else is left to say where. For people ``hurt`` (a casualty
-        figure), never where they were taken afterwards (نقلوا إلى مستشفى بريدة)."""
+        بكتيكا), unless nothing else is left to say where; never a hospital where the hurt were
+        treated (مستشفى عسير المركزي), nor, for people ``hurt`` (a casualty figure), where they
+        were taken afterwards (نقلوا إلى مستشفى بريدة)."""
         marks = [r.end for r in self.labelled(s, "reference")]
         frame = self._speech_frame(s, pos)
+        places = [p for p in places if not self._treated_at(s, p)]  # never where, even if nothing else is
         if hurt:
-            places = [p for p in places if not self._taken_to(s, p)]  # never where, even if nothing else is
+            places = [p for p in places if not self._taken_to(s, p)]
         kept = [p for p in places if not any(0 <= self.gap(end, p.start) <= 2 for end in marks if end <= p.start)
                 and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, places)]
         return kept or places
@@ -162,6 +165,19 @@ class Window:
         to = next((i for i in range(p.start - 1, max(s.start, p.start - 3) - 1, -1)
                    if self.doc[i].norm_ in ("الي", "لي")), None)
         return to is not None and any(self.bare_in(i, self.transfers, "وفبل") for i in range(max(s.start, to - 4), to))
+
+    def _treated_at(self, s: Sentence, p: Found) -> bool:
+        """``p`` is a hospital or lies in a hospital's name (مستشفى عسير المركزي، مستشفى قوى
+        الأمن بالرياض): where the hurt were treated, unless the hospital was struck (قصف
+        مستشفى، هجوم على المستشفى)."""
+        h = next((i for i in range(p.start, max(s.start, p.start - 4) - 1, -1)
+                  if self.bare_in(i, self.hospitals, "وفبل")), None)
+        if h is None or any(t.is_punct for t in self.doc[h:p.start]):
+            return False
+        # what an attack word a few words before it (its subject between) or على/ضد hit
+        struck = any(m.end <= h and self.gap(m.end, h) <= 3 and not any(t.is_punct for t in self.doc[m.end:h])
+                     for m in self.labelled(s, "attack")) or any(m.end == h for m in self.labelled(s, "target_marker"))
+        return not struck
 
     def _bearing_from(self, p: Found, places: list[Found]) -> bool:
         """``p`` follows another place and a direction (في ولاية لوغار جنوب كابول، ناحية
