@@ -409,9 +409,16 @@ def test_a_victim_group_named_inside_quotes_is_the_victim_actor(builder, quoted)
 def test_a_place_name_that_is_also_a_word_is_a_place_only_where_the_text_puts_it(builder):
     assert "khobar" not in mention_keys(builder, "ونقلت الصحيفة الخبر عن مصادر محلية مطلعة.")
     assert "khobar" in mention_keys(builder, "ووقعت الحادثة في الخبر شرقي المملكة مساء أمس.")
+    # football, a month's other name: no neighbourhood of Damascus, no city of Yemen
+    assert not {"qadam", "ibb"} & mention_keys(builder, "وانطلق دوري كرة القدم في التاسع من أغسطس (آب) الماضي.")
     # حماة الوطن: the protectors of the homeland, not Hama
     assert "hama" not in mention_keys(builder, "وأشاد الأمير بتضحيات حماة الوطن المرابطين على الحدود.")
     assert "hama" in mention_keys(builder, "وقتل ثلاثة مدنيين في قصف على حماة صباح اليوم.")
+
+
+def test_a_newspaper_named_like_a_region_between_quotes_is_the_newspaper(builder):
+    assert "middle_east" not in mention_keys(builder, "وتابعت «الشرق الأوسط» أوضاع النازحين في المخيمات.")
+    assert "middle_east" in mention_keys(builder, "وتشهد منطقة الشرق الأوسط توترا متزايدا.")
 
 
 def test_a_head_and_the_definite_words_after_it_name_a_body(builder):

@@ -136,6 +136,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     # a country right before a verb is its subject (تركيا تقصف مواقع، إن روسيا تتهم): not a noun (سوريا الهجوم)
     verb_only_starts = {m.start for m in verbal if not m.label.endswith(":noun")}
     where = {m.end for m in matches if m.label == "locative"}
+    outlets = norm_set(rules.lex["quoted_outlets"])
     aimed = {m.end for m in matches if m.label == "target_marker"}  # هجوم على، غارات ضد
     titles = norm_set(rules.lex["title_heads"])
     not_nouns = norm_set(rules.lex["function_words"]) | norm_set(rules.lex["accusation"]["adverbs"]) | set(rules.peoples)
@@ -180,7 +181,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
                 # البيضاء، قصف حماة، هجوم على حماة (not بحجة: on the pretext; not المدينة البيضاء:
                 # the white city; not على حماة الوطن: on the homeland's protectors)
                 continue
-            if _outlet_quoted(doc, start, end):  # قال لـ«الشرق الأوسط»: the newspaper, not the region
+            if _outlet_quoted(doc, start, end, outlets):  # قال لـ«الشرق الأوسط»: the newspaper, not the region
                 out.append(Found(Mention(span, "actor", "media", None, "pattern"), start, end))
                 continue
             out.append(Found(Mention(span, "place", entry.type, entry.key, "registry"), start, end))
@@ -282,12 +283,13 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     return out
 
 
-def _outlet_quoted(doc: Doc, start: int, end: int) -> bool:
+def _outlet_quoted(doc: Doc, start: int, end: int, outlets: frozenset[str]) -> bool:
     """A name between quotes right after لـ (قال لـ«الشرق الأوسط»، في تصريح لـ"عكاظ"): the
-    outlet someone spoke to."""
+    outlet someone spoke to; a newspaper's name between quotes anywhere (وتواصل «الشرق الأوسط»)."""
     quotes = "«»\"“”"
-    return start >= 2 and end < len(doc) and doc[start - 1].text in quotes and doc[end].text in quotes \
-        and doc[start - 2].text in ("لـ", "ل")
+    quoted = start >= 1 and end < len(doc) and doc[start - 1].text in quotes and doc[end].text in quotes
+    return quoted and ((start >= 2 and doc[start - 2].text in ("لـ", "ل"))
+                       or " ".join(t.norm_ for t in doc[start:end]) in outlets)
 
 
 def _surnames_again(doc: Doc, found: list[Found], verb_edges: set[int], sent_of: list[int],
