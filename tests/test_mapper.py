@@ -421,6 +421,16 @@ def test_a_newspaper_named_like_a_region_between_quotes_is_the_newspaper(builder
     assert "middle_east" in mention_keys(builder, "وتشهد منطقة الشرق الأوسط توترا متزايدا.")
 
 
+@pytest.mark.parametrize("text,reporter", [
+    ("أعلنت وكالة الأناضول وقوع انفجار في ديار بكر. وقالت الوكالة إن 3 جنود قتلوا في الانفجار.", "anadolu"),
+    # a title's word is no ministry named again
+    ("وقال وزير الداخلية التركي إن 3 جنود قتلوا في الانفجار.", "turkey"),
+])
+def test_a_head_alone_reports_as_the_body_named_before_with_it(builder, text, reporter):
+    figure = events(builder, text, "casualty")[0]
+    assert keys(figure.reported_by) == reporter
+
+
 def test_a_head_and_the_definite_words_after_it_name_a_body(builder):
     text = "وأكدت وزارة الزراعة أن المحكمة الإدارية نظرت في الطعن، بحسب صحيفة الرأي."
     actors = {m.span.text: m.type for m in builder.extract([Document("t", text)])[0].mentions if m.kind == "actor"}

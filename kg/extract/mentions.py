@@ -218,8 +218,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     bare_groups = norm_set(rules.lex["bare_groups"])
     named_actors = [f for f in out if f.mention.kind == "actor" and f.mention.key and not f.latent]
     for tok in doc:
-        if tok.norm_ not in anaphoric or taken[tok.i]:
-            continue
+        if tok.norm_ not in anaphoric or taken[tok.i] or (tok.i > 0 and doc[tok.i - 1].norm_ in titles):
+            continue  # وزير الخارجية: a title, no ministry named again
         heads = (tok.norm_, tok.norm_[2:])  # التحالف: also تحالف دعم الشرعية
         # the head may stand anywhere in the name: طيران التحالف، قوات التحالف العربي
         keys = {f.mention.key for f in named_actors if f.end <= tok.i
