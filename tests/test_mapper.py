@@ -406,6 +406,12 @@ def test_a_victim_group_named_inside_quotes_is_the_victim_actor(builder, quoted)
     assert keys(figure.victim) == "isis"
 
 
+def test_the_group_after_a_counted_outcome_noun_is_the_victim_actor(builder):
+    text = "وأسفرت المعارك في جنوب الصومال عن 30 قتيلا من مقاتلي حركة الشباب."
+    figure = events(builder, text, "casualty")[0]
+    assert (figure.count, keys(figure.victim)) == (30, "al_shabaab")
+
+
 def test_a_place_name_that_is_also_a_word_is_a_place_only_where_the_text_puts_it(builder):
     assert "khobar" not in mention_keys(builder, "ونقلت الصحيفة الخبر عن مصادر محلية مطلعة.")
     assert "khobar" in mention_keys(builder, "ووقعت الحادثة في الخبر شرقي المملكة مساء أمس.")

@@ -223,6 +223,9 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> t
         if tok.text in OPENING_QUOTES and end > start:
             end += 1  # 7 من عناصر «داعش»: the name inside quotes still names them
             continue
+        if end == start and end in stops and end + 1 < s.end and w.doc[end + 1].norm_ == "من":
+            end += 1  # 24 قتيلا من ميليشيات الحوثي: the outcome noun is the counted noun
+            continue
         # 17 فردا من المتمردين الحوثيين، 390 مقاتلا كرديا من حزب العمال: من after the counted
         # noun (and its adjective) names whom they belong to; so does إلى after ينتمون
         joins = (tok.norm_ == "من" and (end == start + 1 or (end == start + 2 and w.doc[start + 1].norm_.endswith((*w.nisba, "يا"))))) \
