@@ -437,6 +437,14 @@ def test_a_head_alone_reports_as_the_body_named_before_with_it(builder, text, re
     assert keys(figure.reported_by) == reporter
 
 
+@pytest.mark.parametrize("text,junk", [
+    ("وقال عبد إن الوضع صعب.", "عبد"),  # a first name's part
+    ("وقال الجنرال بي إن الوضع صعب.", "بي"),  # one letter of an acronym
+])
+def test_fragments_the_tagger_marks_are_no_actors(builder, text, junk):
+    assert junk not in {m.span.text for m in builder.extract([Document("t", text)])[0].mentions}
+
+
 def test_a_head_and_the_definite_words_after_it_name_a_body(builder):
     text = "وأكدت وزارة الزراعة أن المحكمة الإدارية نظرت في الطعن، بحسب صحيفة الرأي."
     actors = {m.span.text: m.type for m in builder.extract([Document("t", text)])[0].mentions if m.kind == "actor"}

@@ -264,9 +264,11 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         glued = len(span.text) - len(span.text.rstrip("0123456789٠١٢٣٤٥٦٧٨٩"))  # ديالى57 كم: no space
         span = _trimmed(span, cut, glued if glued < len(span.text) - cut else 0)
         name = normalize(span.text)
-        if len(name) < 2 or name in not_names or (end - start == 1 and (
-                name.endswith(verb_endings) or normalize(doc[start].text).startswith(("لل", "بال")))):
-            continue  # للاجئين، بالإسناد: a clitic and the article on a word no registry name took
+        if len(name) < 2 or name in not_names or name[0].isdigit() or (end - start == 1 and (
+                len(name) < 3 or name.endswith(verb_endings) or normalize(doc[start].text).startswith(("لل", "بال")))):
+            # للاجئين، بالإسناد: a clitic and the article on a word no registry name took; آي، سي:
+            # a letter of an acronym; 14جنديا: a count glued to its noun
+            continue
         if ent.label_ == "PER":
             mention = Mention(span, "actor", "person", None, "ner")
         elif ent.label_ == "ORG":
