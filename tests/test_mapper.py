@@ -445,6 +445,12 @@ def test_fragments_the_tagger_marks_are_no_actors(builder, text, junk):
     assert junk not in {m.span.text for m in builder.extract([Document("t", text)])[0].mentions}
 
 
+def test_nato_by_its_short_name_is_an_actor_not_a_place(builder):
+    text = "وقال حلف الأطلسي إنه سيعزز وجوده العسكري في دول البلطيق."
+    assert "nato" in mention_keys(builder, text)
+    assert "حلف الأطلسي" not in place_names(builder, text)
+
+
 def test_a_head_and_the_definite_words_after_it_name_a_body(builder):
     text = "وأكدت وزارة الزراعة أن المحكمة الإدارية نظرت في الطعن، بحسب صحيفة الرأي."
     actors = {m.span.text: m.type for m in builder.extract([Document("t", text)])[0].mentions if m.kind == "actor"}
