@@ -366,6 +366,7 @@ def test_the_accused_of_an_attack_is_its_perpetrator(builder):
     ("وأسفرت غارات روسية على ريف إدلب عن دمار واسع.", "russia"),  # a country adjective
     ("وكثف تنظيم داعش هجماته في محافظة ديالى خلال الشهر الماضي.", "isis"),  # a possessive noun
     ("وكانت حركة الشباب قد هاجمت قاعدة عسكرية قرب مقديشو الشهر الماضي.", "al_shabaab"),  # قد before the past verb
+    ("وقتل خمسة مسلحين في غارتين روسيتين على ريف إدلب.", "russia"),  # a feminine dual adjective
     # قيام X بقصف: X did it; the members whose positions were hit did not
     ("وأكد البيان قيام الجيش الباكستاني بقصف مخابئ لعناصر حركة طالبان في وزيرستان.", "pakistani_army"),
 ])

@@ -263,10 +263,14 @@ class Rules:
 def _with_and_without_article(adjective: str) -> tuple[str, ...]:
     """التركية, تركية, the accusative تركيا (14 جنديا أفغانيا): an indefinite noun takes the
     adjective without the article; and the dual and plural of a masculine one (جنديان تركيان،
-    جنود تركيون، الجنود التركيين)."""
+    جنود تركيون، الجنود التركيين) and the dual of a feminine one (الغارتان الأمريكيتان،
+    طائرتين روسيتين)."""
     if not adjective.startswith("ال"):
         return (adjective,)
     bare = adjective[2:]
+    if bare.endswith("يه"):  # ة, normalised
+        numbered = [bare[:-1] + ending for ending in ("تان", "تين")]
+        return (adjective, bare, *numbered, *("ال" + n for n in numbered))
     if not bare.endswith("ي"):
         return (adjective, bare)
     numbered = [bare + ending for ending in ("ان", "ين", "ون")]

@@ -258,6 +258,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     for ent in doc.ents:  # not a name that opens with an event word: الهجوم الإرهابي الوحشي
         if any(taken[ent.start:ent.end]) or ent.label_ not in ("PER", "ORG", "LOC") or ent.start in event_words:
             continue
+        if ent.label_ == "LOC" and ent.end - ent.start == 1 and rules.state_of_adjective(ent[0].norm_):
+            continue  # غارتين روسيتين: a country adjective, read above
         start, end = ent.start, ent.end
         span = _span(doc, start, end, sent_of[start], cut=False)
         cut = _clitic_of(doc[start], waw_words)
