@@ -105,6 +105,10 @@ def test_a_claim_names_the_group_not_the_city(builder):
     # weapons, animals, aircraft and houses are counted, not people
     ("وقتل الصيادون حارس المحمية بعدما صادر منهم خمسة مسدسات وجلود ثلاثة نمور.", set()),
     ("وقصف الجيش قرية قرب إدلب فدمر 40 منزلاً وأصيب جنديان في الاشتباكات.", {(2, "injured")}),
+    # the dead and the wounded together, as annotators count them; a part with its own noun
+    ("وأسفر انقلاب الحافلة عن وفاة وإصابة 12 معتمرا على طريق الطائف.", {(12, "killed")}),
+    ("وألقت الشرطة القبض على تسعة مطلوبين، بينهم ثلاثة جرحى، في مداهمة بحي الزهور.",
+     {(9, "captured"), (3, "injured")}),
     # a share (نصيب) is no form of أصاب
     ("وبلغت الطلبات 900 طلب كان نصيب الشركات الصغيرة منها 120 طلبا.", set()),
 ])

@@ -78,8 +78,10 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                     best, dist = o, d
             if (joined := _dead_and_wounded(w, s, best, ns, outcomes)) is not None:
                 best = joined  # مقتل وإصابة 60 عنصرا: the dead and wounded together, told as killed
-            if last_outcome is not None and ns > s.start and w.doc[ns - 1].norm_ in part_of:
-                best, dist = last_outcome, 0  # 15 قتيلا بينهم ثلاثة عاملين: three of the killed
+            if last_outcome is not None and ns > s.start and w.doc[ns - 1].norm_ in part_of and not (
+                    best is not None and best.start == ne):
+                # 15 قتيلا بينهم ثلاثة عاملين: three of the killed (not بينهم ثلاثة جرحى: its own noun)
+                best, dist = last_outcome, 0
             if best is None or (best.label in ("outcome:injured", "outcome:killed") and _illness(w, s, best)):
                 continue  # 200 مصاب بسرطان البنكرياس، حالات وفاة المدمنين: patients, not casualties
             last_outcome = best
