@@ -285,6 +285,14 @@ def test_a_hospital_is_where_an_attack_happened_only_when_it_was_struck(builder,
     assert not any("مستشفى الرمادي" in p.span.text for e in events(builder, text, "casualty") + [attack] for p in e.places)
 
 
+@pytest.mark.parametrize("text,attacks", [
+    ("واعتقلت الشرطة الفرنسية 40 شخصا في إطار حملة استهدفت خلايا تنظيم داعش.", 0),  # arrests
+    ("وقتل 5 مسلحين في حملة أمنية استهدفت مخابئ التنظيم في سيناء.", 1),
+])
+def test_a_campaign_that_only_arrests_is_no_attack(builder, text, attacks):
+    assert len(events(builder, text, "attack")) == attacks
+
+
 def test_releasing_prisoners_is_no_attack(builder):
     text = "أطلقت السلطات سراح 20 معتقلا في بغداد."
     assert not events(builder, text, "attack")

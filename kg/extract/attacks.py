@@ -93,6 +93,8 @@ def find_attacks(w: Window) -> list[Event]:
             predicate = next((t for t in triggers[k + 1:] if _subject_noun(w, s, t, [m]) is m), None)
             verb = m.label == "attack:verb"
             subject = verb and _noun_subject(w, s, m)  # حملة أمنية استهدفت: no actor did it
+            if subject and _arrests_only(w, s):
+                continue  # احتجزت السلطات 1302 شخص في إطار حملة استهدفت التنظيم: arrests, no attack
             perp = None if subject else attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb)
             speaker = perp is not None and (perp.mention.type in ("person", "media") or w.titled(perp))
             said = bool(_attack_words("speech_followers") & {t.norm_ for t in w.doc[m.end:min(m.end + SPEECH_REACH, s.end)]})
@@ -498,6 +500,12 @@ def _agent_of_noun(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Fou
     if agent is None or agent.end >= s.end or w.prefixed(agent.start, "ل") or w.prefixed(agent.start, "ب"):
         return None
     return agent if w.prefixed(agent.end, "ل") else None
+
+
+def _arrests_only(w: Window, s: Sentence) -> bool:
+    """The sentence counts people arrested and none killed or hurt."""
+    outcomes = {o.label for o in w.labelled(s, "outcome")}
+    return "outcome:captured" in outcomes and not outcomes & {"outcome:killed", "outcome:injured"}
 
 
 def _noun_subject(w: Window, s: Sentence, m: Match) -> bool:
