@@ -293,6 +293,15 @@ def test_a_campaign_that_only_arrests_is_no_attack(builder, text, attacks):
     assert len(events(builder, text, "attack")) == attacks
 
 
+@pytest.mark.parametrize("text", [
+    "وقصفت ميليشيا الحوثي المدعومة من إيران أحياء مدينة تعز.",
+    "وهاجم المتمردون ومن ورائهم إيران مواقع الجيش في مدينة مأرب.",
+])
+def test_the_country_that_backs_the_doer_is_not_where_it_struck(builder, text):
+    attack = events(builder, text, "attack")[0]
+    assert "iran" not in {keys(p) for p in attack.places} and attack.places
+
+
 def test_releasing_prisoners_is_no_attack(builder):
     text = "أطلقت السلطات سراح 20 معتقلا في بغداد."
     assert not events(builder, text, "attack")

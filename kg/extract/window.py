@@ -50,6 +50,7 @@ class Window:
         self.directions = norm_set(self.lex["directions"])
         self.transfers = norm_set(self.lex["transfer_words"])
         self.hospitals = norm_set(self.lex["hospitals"])
+        self.backers = norm_set(self.lex["backer_words"])
         self.titles = norm_set(self.lex["title_heads"])
         self.appositive_titles = norm_set(self.lex["appositive_titles"])
         self.still = norm_set(self.lex["still_words"])
@@ -146,7 +147,8 @@ class Window:
         were taken afterwards (نقلوا إلى مستشفى بريدة)."""
         marks = [r.end for r in self.labelled(s, "reference")]
         frame = self._speech_frame(s, pos)
-        places = [p for p in places if not self._treated_at(s, p)]  # never where, even if nothing else is
+        # never where, even if nothing else is: a hospital, a backer (المدعومة من إيران)
+        places = [p for p in places if not (self._treated_at(s, p) or self._backs(s, p))]
         if hurt:
             places = [p for p in places if not self._taken_to(s, p)]
         kept = [p for p in places if not any(0 <= self.gap(end, p.start) <= 2 for end in marks if end <= p.start)
@@ -165,6 +167,14 @@ class Window:
         to = next((i for i in range(p.start - 1, max(s.start, p.start - 3) - 1, -1)
                    if self.doc[i].norm_ in ("الي", "لي")), None)
         return to is not None and any(self.bare_in(i, self.transfers, "وفبل") for i in range(max(s.start, to - 4), to))
+
+    def _backs(self, s: Sentence, p: Found) -> bool:
+        """``p`` backs the doer (المدعومة من إيران، بدعم من روسيا، ومن ورائهم إيران)."""
+        i = p.start - 1
+        if i > s.start and self.doc[i].norm_ == "من" and not self.bare_in(i - 1, self.backers, "و"):
+            return False
+        i -= self.doc[i].norm_ == "من" and i > s.start
+        return i >= s.start and self.bare_in(i, self.backers, "و")
 
     def _treated_at(self, s: Sentence, p: Found) -> bool:
         """``p`` is a hospital or lies in a hospital's name (مستشفى عسير المركزي، مستشفى قوى
