@@ -428,6 +428,12 @@ def test_a_victim_group_named_inside_quotes_is_the_victim_actor(builder, quoted)
     assert keys(figure.victim) == "isis"
 
 
+def test_victims_named_as_the_speakers_own_activists_are_its_members(builder):
+    text = "وقالت حركة حماس إن انفجارا أودى بحياة خمسة من ناشطيها شمال قطاع غزة."
+    figure = events(builder, text, "casualty")[0]
+    assert keys(figure.victim) == "hamas" and figure.perpetrator is None
+
+
 def test_the_group_after_a_counted_outcome_noun_is_the_victim_actor(builder):
     text = "وأسفرت المعارك في جنوب الصومال عن 30 قتيلا من مقاتلي حركة الشباب."
     figure = events(builder, text, "casualty")[0]
