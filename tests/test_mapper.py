@@ -450,6 +450,12 @@ def test_a_place_name_that_is_also_a_word_is_a_place_only_where_the_text_puts_it
     assert "hama" in mention_keys(builder, "وقتل ثلاثة مدنيين في قصف على حماة صباح اليوم.")
 
 
+def test_a_place_inside_a_persons_name_is_no_place(builder):
+    text = "وقال زعيم حزب الشعوب الديمقراطي صلاح الدين دمرتاش للصحفيين إن الوضع خطير."
+    assert "salah_al_din" not in mention_keys(builder, text)
+    assert "salah_al_din" in mention_keys(builder, "وقتل خمسة جنود في محافظة صلاح الدين شمال بغداد.")
+
+
 def test_a_newspaper_named_like_a_region_between_quotes_is_the_newspaper(builder):
     assert "middle_east" not in mention_keys(builder, "وتابعت «الشرق الأوسط» أوضاع النازحين في المخيمات.")
     assert "middle_east" in mention_keys(builder, "وتشهد منطقة الشرق الأوسط توترا متزايدا.")

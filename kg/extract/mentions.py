@@ -149,9 +149,13 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     not_names = norm_set(rules.lex["not_names"])
     place_words = frozenset().union(*(norm_set(ws) for ws in rules.lex["place_heads"].values()))
     starts = {g[0] for g, ms in groups.items() if any(m.label.startswith(("actor:", "state:")) for m in ms)}
+    persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PER"]
     for (start, end), ms in sorted(groups.items()):
         span = _span(doc, start, end, sent_of[start])
         kinds = {m.label.partition(":")[0]: m.label.partition(":")[2] for m in ms}
+        if set(kinds) == {"place"} and any(a <= start and end <= b and b - a > end - start for a, b in persons):
+            taken[start:end] = [False] * (end - start)
+            continue  # صلاح الدين دمرتاش: a person the tagger named, not the province
         if "state" in kinds and "actor" not in kinds:  # الجيش التركي: the state, unless the registry knows it
             titled = doc[start].norm_ in titles or (start > 0 and doc[start - 1].norm_ in titles)
             if titled and _person_next(doc, end, people):
