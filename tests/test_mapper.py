@@ -371,6 +371,11 @@ def test_two_accusers_joined_by_waw_both_accuse(builder):
     assert {("russia", "usa"), ("syria", "usa")} <= pairs
 
 
+def test_a_visit_is_no_forgery(builder):
+    text = "وقالت وزارة الخارجية السعودية إن الوزير عادل الجبير يزور موسكو الأسبوع المقبل."
+    assert not events(builder, text, "accusation")
+
+
 def test_a_condemnation_that_names_no_culprit_is_no_accusation(builder):
     text = "وأدانت مصر الهجوم الذي استهدف كنيسة في الإسكندرية."
     assert events(builder, text, "accusation") == []
