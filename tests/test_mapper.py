@@ -371,6 +371,11 @@ def test_two_accusers_joined_by_waw_both_accuse(builder):
     assert {("russia", "usa"), ("syria", "usa")} <= pairs
 
 
+def test_who_describes_an_attack_did_not_do_it(builder):
+    text = "ووصف نتنياهو الهجوم على الحافلة في القدس بأنه عمل إرهابي."
+    assert [e.perpetrator for e in events(builder, text, "attack")] == [None]
+
+
 def test_a_visit_is_no_forgery(builder):
     text = "وقالت وزارة الخارجية السعودية إن الوزير عادل الجبير يزور موسكو الأسبوع المقبل."
     assert not events(builder, text, "accusation")
@@ -393,6 +398,7 @@ def test_the_accused_of_an_attack_is_its_perpetrator(builder):
     ("وكثف تنظيم داعش هجماته في محافظة ديالى خلال الشهر الماضي.", "isis"),  # a possessive noun
     ("وكانت حركة الشباب قد هاجمت قاعدة عسكرية قرب مقديشو الشهر الماضي.", "al_shabaab"),  # قد before the past verb
     ("وقتل خمسة مسلحين في غارتين روسيتين على ريف إدلب.", "russia"),  # a feminine dual adjective
+    ("وكان طيران التحالف قد نفذ 44 غارة على مواقع الحوثيين في صعدة.", "arab_coalition"),  # قد before the launch verb
     # قيام X بقصف: X did it; the members whose positions were hit did not
     ("وأكد البيان قيام الجيش الباكستاني بقصف مخابئ لعناصر حركة طالبان في وزيرستان.", "pakistani_army"),
 ])
@@ -448,6 +454,7 @@ def test_the_group_after_a_counted_outcome_noun_is_the_victim_actor(builder):
 def test_a_place_name_that_is_also_a_word_is_a_place_only_where_the_text_puts_it(builder):
     assert "khobar" not in mention_keys(builder, "ونقلت الصحيفة الخبر عن مصادر محلية مطلعة.")
     assert "khobar" in mention_keys(builder, "ووقعت الحادثة في الخبر شرقي المملكة مساء أمس.")
+    assert "al_bab" not in mention_keys(builder, "وقال إن القرار يفتح الباب أمام مفاوضات جديدة.")  # the door
     # football, a month's other name: no neighbourhood of Damascus, no city of Yemen
     assert not {"qadam", "ibb"} & mention_keys(builder, "وانطلق دوري كرة القدم في التاسع من أغسطس (آب) الماضي.")
     # حماة الوطن: the protectors of the homeland, not Hama

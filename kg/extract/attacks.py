@@ -472,8 +472,10 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
             perp = None  # قوات التحالف كانت تقصف: the subject past its auxiliary
     if perp is None and (verb or not (w.joined(m.start) or _by_means(w, m))) and (
             before := _before(w, s, m, 0, actors)) and not any(
-                c.end <= before.start and w.gap(c.end, before.start) <= CONDEMNER_TITLE for c in w.labelled(s, "criticism")):
-        # not who condemns it (استنكرت البحرين التفجير، أدان رئيس الجامعة الدكتور X التفجير), nor the end of the phrase before a
+                c.end <= before.start and w.gap(c.end, before.start) <= CONDEMNER_TITLE
+                for label in ("criticism", "designation") for c in w.labelled(s, label)):
+        # not who condemns or describes it (استنكرت البحرين التفجير، أدان رئيس الجامعة الدكتور X
+        # التفجير، وصف نتنياهو الهجوم بأنه), nor the end of the phrase before a
         # noun joined by و (تفجير مسجد قوات الطوارئ واستهداف رجال الأمن), nor the victims
         # before a noun with ب (مقتل 17 من الحوثيين بقصف للتحالف)
         perp = before
@@ -599,7 +601,8 @@ def _launcher(w: Window, s: Sentence, m: Match) -> Found | None:
     f = w.actor_after(s, i + 1, 0, among=named)
     if f is not None and f.end <= m.start:
         return f
-    return w.actor_before(s, i, 0, among=named)  # وكانت تركيا بدأت قصف
+    # وكانت تركيا بدأت قصف، كان طيران التحالف قد نفذ 44 غارة
+    return w.actor_before(s, i, 1 if i > s.start and w.doc[i - 1].norm_ == "قد" else 0, among=named)
 
 
 def _past_adjectives(w: Window, s: Sentence, m: Match, pos: int) -> int:
