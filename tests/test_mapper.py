@@ -376,6 +376,12 @@ def test_who_describes_an_attack_did_not_do_it(builder):
     assert [e.perpetrator for e in events(builder, text, "attack")] == [None]
 
 
+def test_the_audience_of_a_condemnation_is_not_condemned(builder):
+    text = "وندد وزير الدفاع البريطاني أمام لجنة الدفاع في مجلس العموم بالهجمات الإلكترونية الروسية."
+    accused = {e.accused.span.text for e in events(builder, text, "accusation")}
+    assert not any("لجنة" in a or "مجلس" in a for a in accused)
+
+
 def test_a_visit_is_no_forgery(builder):
     text = "وقالت وزارة الخارجية السعودية إن الوزير عادل الجبير يزور موسكو الأسبوع المقبل."
     assert not events(builder, text, "accusation")

@@ -517,12 +517,15 @@ def _attacker_condemned(w: Window, s: Sentence, pos: int, attacks: list[Event]) 
 def _may_be_condemned(w: Window, accuser: Found | None, after: int, f: Found, noun: bool = False) -> bool:
     """Not the adjective of the condemner's own name (أدانت نقابة الصحفيين اليمنيين: Yemen is
     not condemned), nor of a noun past a criticism ``noun``'s object, nor the owner of a facility
-    hit, nor an outlet further than a word on (ودانت المنامة في نبأ أوردته وكالة الأنباء: the
+    hit, nor the audience (أمام اللجنة), nor an outlet further than a word on (ودانت المنامة في نبأ أوردته وكالة الأنباء: the
     agency reports)."""
     if accuser is not None and f.mention.via == "adjective" and f.start == accuser.end:
         return False
     if w.owns_facility(f):
         return False  # تدين تفجير مسجد قوات الطوارئ: the mosque's owner was hit
+    audience = next((i for i in range(after, f.start) if w.doc[i].norm_ == "امام"), None)
+    if audience is not None and not any(w.preposition(i) == "ب" for i in range(audience + 1, f.start)):
+        return False  # ندد الوزير أمام لجنة الدفاع في مجلس الشيوخ بـ: the audience, not the one condemned
     if noun and f.mention.via == "adjective" and not all(w.doc[i].norm_.endswith(w.nisba) for i in range(after + 1, f.start)):
         return False  # استنكارا وطنيا وموقفا بحرينيا: the adjective of a noun after the criticism's object
     return f.mention.type != "media" or w.gap(after, f.start) <= 1
