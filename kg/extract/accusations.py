@@ -517,8 +517,8 @@ def _attacker_condemned(w: Window, s: Sentence, pos: int, attacks: list[Event]) 
 def _may_be_condemned(w: Window, accuser: Found | None, after: int, f: Found, noun: bool = False) -> bool:
     """Not the adjective of the condemner's own name (أدانت نقابة الصحفيين اليمنيين: Yemen is
     not condemned), nor of a noun past a criticism ``noun``'s object, nor the owner of a facility
-    hit, nor the audience (أمام اللجنة), nor an outlet further than a word on (ودانت المنامة في نبأ أوردته وكالة الأنباء: the
-    agency reports)."""
+    hit, nor the audience (أمام اللجنة), nor an outlet further than a word on (ودانت المنامة في
+    نبأ أوردته وكالة الأنباء: the agency reports)."""
     if accuser is not None and f.mention.via == "adjective" and f.start == accuser.end:
         return False
     if w.owns_facility(f):

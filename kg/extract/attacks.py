@@ -773,7 +773,7 @@ def _side(m: Mention | None) -> str | None:
 def _year_told(w: Window, e: Event) -> str | None:
     """A year written near the trigger of attack ``e`` (تفجير السفارة الأمريكية في 1998), if any."""
     s = w.sentences[e.trigger.sentence]
-    i = next(i for i in range(s.start, s.end) if w.doc[i]._.offset + len(w.doc[i].text) > e.trigger.start)
+    i = next((i for i in range(s.start, s.end) if w.doc[i]._.offset + len(w.doc[i].text) > e.trigger.start), s.start)
     for t in w.doc[max(s.start, i - 3):min(s.end, i + YEAR_REACH)]:
         digits = t.text.translate(ARABIC_DIGITS).removesuffix("م")
         if len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100:
@@ -781,11 +781,12 @@ def _year_told(w: Window, e: Event) -> str | None:
     return None
 
 
-def merge_attacks(events: list[Event], years: dict[int, str | None] | None = None) -> list[Event]:
+def merge_attacks(events: list[Event], years: dict[int, str | None]) -> list[Event]:
     """One event per attacker and place: news names the same attack many times. An attack
     with no attacker joins one with the same place, or the one told just before it. Tellings
     with a place go first: one with none (هجمات داعش) joins them, and is no home that would
-    join a doer's attacks in two towns."""
+    join a doer's attacks in two towns. Tellings of different ``years`` (a year written near
+    one, none near the other) are different attacks."""
     merged: list[Event] = []
     own: dict[int, set[str]] = {}  # each merged event's places as first told: merging must not snowball
     for ev in sorted(events, key=lambda e: (e.perpetrator is None, not e.places, e.trigger.start)):
@@ -793,7 +794,7 @@ def merge_attacks(events: list[Event], years: dict[int, str | None] | None = Non
         for m in merged:
             if m.modality != ev.modality:
                 continue  # لو نجح هجومهم: no part of the attack that happened
-            if years and years.get(id(m)) != years.get(id(ev)):
+            if years.get(id(m)) != years.get(id(ev)):
                 continue  # تفجير السفارة في 1998 and this year's attack: two attacks
             overlap = _shared_place(own[id(m)], _place_keys(ev)) or not ev.places or not own[id(m)]
             if ev.perpetrator is None:
