@@ -405,6 +405,7 @@ def test_the_accused_of_an_attack_is_its_perpetrator(builder):
     ("وكانت حركة الشباب قد هاجمت قاعدة عسكرية قرب مقديشو الشهر الماضي.", "al_shabaab"),  # قد before the past verb
     ("وقتل خمسة مسلحين في غارتين روسيتين على ريف إدلب.", "russia"),  # a feminine dual adjective
     ("وكان طيران التحالف قد نفذ 44 غارة على مواقع الحوثيين في صعدة.", "arab_coalition"),  # قد before the launch verb
+    ("وتشارك الأردن في الغارات على مواقع تنظيم داعش في سوريا منذ أشهر.", "jordan"),  # taking part in
     # قيام X بقصف: X did it; the members whose positions were hit did not
     ("وأكد البيان قيام الجيش الباكستاني بقصف مخابئ لعناصر حركة طالبان في وزيرستان.", "pakistani_army"),
 ])
