@@ -19,7 +19,6 @@ ATTRIBUTION_GAP = 4  # words between an attack and the verb attributing it (ال
 CONDEMNER_TITLE = 8  # words of a title between a verb of condemnation and the name of who condemns
 FACILITY_REACH = 6  # words between an attack and the building it hit (الاعتداء الذي وقع في مسجد قوات الطوارئ)
 YEAR_REACH = 8  # tokens after an attack's trigger searched for the year it happened
-ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 LAUNCH_GAP = 15  # words between a launch verb (بدأت، نفذ) and the attack noun it takes
 SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (واصفا، قائلا)
 SHOT_REACH = 12  # words after a death searched for where a shooting was
@@ -775,7 +774,7 @@ def _year_told(w: Window, e: Event) -> str | None:
     s = w.sentences[e.trigger.sentence]
     i = next((i for i in range(s.start, s.end) if w.doc[i]._.offset + len(w.doc[i].text) > e.trigger.start), s.start)
     for t in w.doc[max(s.start, i - 3):min(s.end, i + YEAR_REACH)]:
-        digits = t.text.translate(ARABIC_DIGITS).removesuffix("م")
+        digits = t.norm_.removesuffix("م")  # normalised: ١٩٩٨ is 1998
         if len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100:
             return digits
     return None

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from kg.extract.lexicon import norm_set
 from kg.extract.matching import Match, Rules, char_span
 from kg.extract.model import Mention, Span
-from kg.nlp.normalize import normalize, original_index
+from kg.nlp.normalize import QUOTE_MARKS, normalize, original_index
 from kg.registry import Registry
 
 # A cut that is always safe on an unknown name: a clitic glued to the article (والموصل).
@@ -294,8 +294,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
 def _outlet_quoted(doc: Doc, start: int, end: int, outlets: frozenset[str]) -> bool:
     """A name between quotes right after لـ (قال لـ«الشرق الأوسط»، في تصريح لـ"عكاظ"): the
     outlet someone spoke to; a newspaper's name between quotes anywhere (وتواصل «الشرق الأوسط»)."""
-    quotes = "«»\"“”"
-    quoted = start >= 1 and end < len(doc) and doc[start - 1].text in quotes and doc[end].text in quotes
+    quoted = start >= 1 and end < len(doc) and doc[start - 1].text in QUOTE_MARKS and doc[end].text in QUOTE_MARKS
     return quoted and ((start >= 2 and doc[start - 2].text in ("لـ", "ل"))
                        or " ".join(t.norm_ for t in doc[start:end]) in outlets)
 

@@ -54,6 +54,7 @@ class Window:
         self.titles = norm_set(self.lex["title_heads"])
         self.appositive_titles = norm_set(self.lex["appositive_titles"])
         self.still = norm_set(self.lex["still_words"])
+        self.teams_not_sport = norm_set(self.lex["attack"]["team_not_sport"])
         self.facility_heads = norm_set(self.lex["facility_heads"])
         self.used: set[int] = set()  # ids of Found objects a rule relied on
         self.doc_reporter: Found | None = None
@@ -171,9 +172,8 @@ class Window:
     def _backs(self, s: Sentence, p: Found) -> bool:
         """``p`` backs the doer (المدعومة من إيران، بدعم من روسيا، ومن ورائهم إيران)."""
         i = p.start - 1
-        if i > s.start and self.doc[i].norm_ == "من" and not self.bare_in(i - 1, self.backers, "و"):
-            return False
-        i -= self.doc[i].norm_ == "من" and i > s.start
+        if i > s.start and self.doc[i].norm_ == "من":
+            i -= 1
         return i >= s.start and self.bare_in(i, self.backers, "و")
 
     def _treated_at(self, s: Sentence, p: Found) -> bool:
@@ -283,11 +283,14 @@ class Window:
         return any(not self._team_not_sport(s, m) for m in self.labelled(s, "not_violent"))
 
     def _team_not_sport(self, s: Sentence, m: Match) -> bool:
-        """فريق that is a rank or a team of another trade (الفريق الركن، فريق البحث، الفريق عثمان المحرج)."""
-        if self.doc[m.start].norm_ not in ("فريق", "الفريق") or m.end >= s.end:
+        """فريق that is a rank or a team of another trade (الفريق الركن، فريق البحث; الفريق before
+        a name: الفريق عثمان المحرج)."""
+        word = self.doc[m.start].norm_
+        if word not in ("فريق", "الفريق") or m.end >= s.end:
             return False
-        return self.doc[m.end].norm_ in norm_set(self.lex["attack"]["team_not_sport"]) or any(
-            f.start == m.end and f.mention.type == "person" for f in s.founds if self.doc[m.start].norm_ == "الفريق")
+        if self.doc[m.end].norm_ in self.teams_not_sport:
+            return True
+        return word == "الفريق" and any(f.start == m.end and f.mention.type == "person" for f in s.founds)
 
     def reporter_near(self, i: int) -> Found | None:
         """The sentence's own source, else one from the two sentences before it."""
