@@ -352,7 +352,7 @@ def _passive(w: Window, m: Match) -> bool:
 def _undergone(w: Window, s: Sentence, m: Match) -> Found | None:
     """The actor named between تعرض (underwent) and the attack noun with ل it takes (تعرض
     مقر الحزب لقصف، تعرضت قافلة للجيش لهجوم): the one hit."""
-    if not w.prefixed(m.start, "ل"):
+    if w.preposition(m.start) != "ل":
         return None
     verbs = _attack_words("undergo_verbs")
     for i in range(m.start - 1, max(s.start, m.start - 8) - 1, -1):
@@ -498,9 +498,9 @@ def _agent_of_noun(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Fou
     """قصف طيران التحالف لمعسكر الحمزة، استهداف إسرائيل للقطاع: an object noun whose object
     follows with ل names its doer right after it."""
     agent = w.actor_after(s, m.end, 0, among=actors)
-    if agent is None or agent.end >= s.end or w.prefixed(agent.start, "ل") or w.prefixed(agent.start, "ب"):
+    if agent is None or agent.end >= s.end or w.preposition(agent.start) in ("ل", "ب"):
         return None
-    return agent if w.prefixed(agent.end, "ل") else None
+    return agent if w.preposition(agent.end) == "ل" else None
 
 
 def _arrests_only(w: Window, s: Sentence) -> bool:
@@ -573,10 +573,10 @@ def _launch_verb(w: Window, s: Sentence, m: Match) -> int | None:
     """The token of the launch verb (بدأ، نفذ، واصل; قام with an attack word on ب) whose object
     is the attack word ``m``, a few words before it with no comma, preposition or other attack
     between."""
-    if m.start == s.start or w.prefixed(m.start, "ل"):
+    if m.start == s.start or w.preposition(m.start) == "ل":
         return None
     launch, end = _attack_words("launch_verbs"), m.start
-    if w.prefixed(m.start, "ب"):  # قامت القوات التركية بقصف، قيام الجيش التركي بقصف
+    if w.preposition(m.start) == "ب":  # قامت القوات التركية بقصف، قيام الجيش التركي بقصف
         launch = _attack_words("doing_verbs")
     elif w.doc[m.start - 1].norm_ in ("من", "في"):  # تمكن مقاتلو المقاومة من اقتحام، نجحت القوات في استهداف
         launch, end = _attack_words("able_verbs"), m.start - 1

@@ -52,7 +52,7 @@ def modality_of(w: Window, s: Sentence, m: Match) -> Modality:
 def _purpose(w: Window, s: Sentence, m: Match, cues: dict) -> bool:
     """نشرت قواتها لاقتحام المدينة: the ل of purpose, a plan; not after what says it happened
     or was tried (وتعرض المخيم للقصف، في محاولة لاقتحام)."""
-    if not (w.prefixed(m.start, "ل") and w.lemma(m) in norm_set(cues["purpose_lemmas"])):
+    if not (w.preposition(m.start) == "ل" and w.lemma(m) in norm_set(cues["purpose_lemmas"])):
         return False
     return not _bare_words(w, max(s.start, m.start - PURPOSE_REACH), m.start) & norm_set(cues["purpose_not_after"])
 

@@ -249,11 +249,6 @@ class Window:
         """Token i carries the conjunction و (وأصيب، وموقفاً): a new conjunct starts there."""
         return bool(self.doc[i]._.clitic) and self.doc[i].text.startswith("و")
 
-    def prefixed(self, i: int, letter: str) -> bool:
-        """Token i carries the one-letter preposition ``letter`` (لمعسكر، للقطاع، بسوريا); a
-        name that starts with the letter (لبنان، بريطانيا) does not."""
-        tok = self.doc[i]
-        return tok.text.startswith(letter) and (bool(tok._.clitic) or not tok.norm_.startswith(letter))
 
     def carries_object(self, m: Match) -> bool:
         """The trigger verb carries an object pronoun after a whole form of itself: تتهمها is
