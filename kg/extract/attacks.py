@@ -638,7 +638,7 @@ def _battle_of_place(w: Window, s: Sentence, m: Match, places: list[Mention]) ->
     if any(m.end <= i <= m.end + 1 for i in starts) and not any(t.is_punct for t in w.doc[m.end:m.end + 2]):
         return True
     around = w.words_after(s, m, 2) | ({w.doc[m.start - 1].norm_.removeprefix("و")} if m.start > s.start else set())
-    return bool(around & norm_set(_attack_words("under_way")))
+    return bool(around & _attack_words("under_way"))
 
 
 def _generic(w: Window, m: Match) -> bool:
