@@ -200,6 +200,18 @@ def test_a_clitic_with_the_article_is_cut_before_a_name(builder, text, actor):
     assert actor in {m.key for m in extraction.mentions if m.kind == "actor"}
 
 
+def test_opening_a_base_for_strikes_opens_no_fire(builder):
+    text = "وأعلنت أنقرة أنها قد تفتح قاعدة إنجرليك أمام الطائرات الأمريكية لقصف مواقع داعش."
+    assert [e.trigger.text for e in events(builder, text, "attack")] == ["لقصف"]
+
+
+def test_where_an_event_happened_is_no_name(builder):
+    text = "وزار وزير الداخلية موقع التفجير في سوق الخضار بمدينة الدمام مساء أمس."
+    names = {m.span.text for m in builder.extract([Document("t", text)])[0].mentions}
+    assert not any("التفجير" in n for n in names) and any("الدمام" in n for n in names)
+    assert events(builder, text, "attack")
+
+
 def test_generic_nouns_are_neither_actors_nor_places(builder):
     text = "اعتقلت قوات الأمن خمسة أشخاص قرب المبنى الواقع وسط مدينة الموصل، وقال الشيعة إنهم قلقون."
     names = {m.span.text for m in builder.extract([Document("t", text)])[0].mentions}
@@ -216,6 +228,9 @@ def test_generic_nouns_are_neither_actors_nor_places(builder):
     # ... with a few words between the clash noun and بين
     ("ودارت معارك ضارية منذ صباح الأحد، بين قوات الدعم السريع والجيش السوداني في مدينة الفاشر.",
      "rsf", "الفاشر"),
+    # opening fire, its doer before or after the verb
+    ("وفتح مسلحون من حركة الشباب النار على حافلة للركاب قرب مدينة مانديرا.", "al_shabaab", "مانديرا"),
+    ("وقال الجيش إن عناصر حركة طالبان فتحوا نيرانهم على دورية في ولاية هلمند.", "taliban", "هلمند"),
 ])
 def test_attacks_in_more_forms(builder, text, perpetrator, place):
     attack = events(builder, text, "attack")[0]
@@ -858,6 +873,8 @@ def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     "وسجل المهاجم هدفين بعد هجوم سريع في مباراة كرة القدم أمس.",
     # missiles a state develops
     "ويعتقد خبراء أن إيران تطور صواريخ بعيدة المدى قادرة على حمل رؤوس نووية.",
+    # a movement named Fatah is not "opened fire"
+    "وطالب الوسيط المصري حركة فتح بوقف الحملات الإعلامية قبل استئناف الحوار.",
 ])
 def test_no_attack_in_words_that_only_look_like_one(builder, text):
     assert events(builder, text, "attack") == []

@@ -45,7 +45,7 @@ def find_attacks(w: Window) -> list[Event]:
         triggers = sorted(w.labelled(s, "attack"), key=lambda m: m.start)
         places = [f for f in s.founds if f.mention.kind == "place"]
         verbal = {v.start for v in w.labelled(s, "verbal")}
-        people = [f for f in w.actors(s) if f.mention.type == "person"]
+        names = w.actors(s)
         # a verb never carries ب: بقصف is the noun, whose match stands beside this one (بشن
         # has no noun match: the masdar of شن, its agent before it, stays); nor is it the
         # object of a launch verb (بدأت تركيا قصف معسكرات: the masdar)
@@ -65,8 +65,8 @@ def find_attacks(w: Window) -> list[Event]:
                 continue  # شن هجوما حادا على الوزير، شن النائب هجوما عنيفا عليه: words
             if _attacked_for_words(w, s, m):
                 continue  # الصين تهاجم الفلبين بسبب الجزر، يهاجمن المنظمة لرفضها: words
-            if any(f.start <= m.start and m.end <= f.end for f in people):
-                continue  # اللواء مسعود العدواني: a name, not the adjective "aggressive"
+            if any(f.start < m.start and m.end <= f.end for f in names):
+                continue  # اللواء مسعود العدواني، حركة فتح: a name, not "aggressive" or "opened"
             if any(t.norm_ in _attack_words("ceasefire_words") for t in w.doc[max(s.start, m.start - 2):m.start]):
                 continue  # وقف إطلاق النار، وقف فوري لإطلاق النار: what stops
             if m.label == "attack:noun" and any(h.end == m.start for h in w.labelled(s, "arms_holder")):
@@ -76,8 +76,8 @@ def find_attacks(w: Window) -> list[Event]:
                 continue  # ألقت الشرطة فجر أمس القبض على، في الساعة الرابعة فجرا: dawn
             if k > 0 and m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("means_words"):
                 continue  # محاولة لاستهداف المعسكر باستخدام قذائف الهاون: the means of the attack told before
-            if w.needs_unmet(s, m, _attack_needs(), 6) and not any(
-                    n.label == "attack:noun" and m.end <= n.start <= m.end + 6 for n in triggers) and not (
+            if w.needs_unmet(s, m, _attack_needs(), 6) and (w.lemma(m) in _attack_words("needs_only") or not any(
+                    n.label == "attack:noun" and m.end <= n.start <= m.end + 6 for n in triggers)) and not (
                     w.carries_object(m) and _fired_before(w, s, m)):
                 continue  # أطلق سراح: no attack (أطلق صواريخ، أطلق هجوما، صاروخا أطلقه الحوثيون: one)
             if any(v.label == "attack:verb" and v.end <= m.start and w.gap(v.end, m.start) <= 3

@@ -200,8 +200,9 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         elif metonym and registry.get("actor", metonym):
             entry = registry.get("actor", metonym)
             out.append(Found(Mention(span, "actor", entry.type, entry.key, "metonym"), start, end, latent=not acts))
-        elif "facility" in kinds and "place" not in kinds and not event_words & set(range(start + 1, end)):
-            # not ساحة المعركة، موقع الهجوم: where an event happened, no name
+        elif event_words & set(range(start + 1, end)):
+            continue  # not ساحة المعركة، موقع الهجوم، موقع التفجير: where an event happened, no name
+        elif "facility" in kinds and "place" not in kinds:
             out.append(Found(Mention(span, "place", "facility", None, "pattern"), start, end))
         elif "body" in kinds and "place" not in kinds and normalize(span.text) not in not_names:
             out.append(Found(Mention(span, "actor", kinds["body"], None, "pattern"), start, end))
