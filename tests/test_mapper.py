@@ -288,6 +288,8 @@ def test_an_attack_told_with_another_year_is_another_attack_and_not_the_lone_att
     ("وأصيب 14 شخصا في تفجير استهدف سوقا في الفلوجة، ويتلقى ستة منهم العلاج في مستشفى الرمادي العام.", {"fallujah"}),
     # ...unless the hospital was what was struck
     ("وقصفت الطائرات الروسية مستشفى القدس في حلب فجر اليوم.", {"aleppo"}),
+    # ...or underwent it, all named between تعرض and the attack noun
+    ("وتعرض مستشفى الشفاء الميداني في مدينة إدلب للقصف من طائرات حربية مجهولة.", {"idlib"}),
 ])
 def test_a_hospital_is_where_an_attack_happened_only_when_it_was_struck(builder, text, where):
     attack = events(builder, text, "attack")[0]

@@ -148,7 +148,8 @@ def find_attacks(w: Window) -> list[Event]:
             if predicate is not None and target is None:  # هجوما في عفرين يستهدف الوحدات الكردية
                 target = next((f for f in w.actors(s) if not f.latent and f.start >= predicate.end
                                and w.gap(predicate.end, f.start) <= 2), None)
-            if (undergone := _undergone(w, s, m)) is not None:
+            undergo_at = _undergo_verb(w, s, m)
+            if (undergone := _undergone(w, s, undergo_at, m)) is not None:
                 # تعرضت دورية للجيش لهجوم: who underwent it was hit, whoever is named before
                 if perp is not None and perp.start < m.start:
                     perp = None
@@ -165,7 +166,9 @@ def find_attacks(w: Window) -> list[Event]:
                 if reach <= p.start < end and any(q.end <= p.start and w.gap(q.end, p.start) <= LIST_GAP and not any(
                         t.is_punct for t in w.doc[q.end:p.start]) for q in places if q.start < reach):
                     reach = p.end
-            near = w.where(s, [p for p in places if m.start - 3 <= p.start < reach
+            # before it: a few words, or all that underwent it (تعرض مستشفى القدس في حلب للقصف)
+            first = min(m.start - 3, undergo_at if undergo_at is not None else m.start)
+            near = w.where(s, [p for p in places if first <= p.start < reach
                                and p.start not in elsewhere], m.start)
             ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
             if m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("demonstratives"):
@@ -349,19 +352,26 @@ def _passive(w: Window, m: Match) -> bool:
     return w.bare_in(m.start, _attack_words("passive_forms"))
 
 
-def _undergone(w: Window, s: Sentence, m: Match) -> Found | None:
-    """The actor named between تعرض (underwent) and the attack noun with ل it takes (تعرض
-    مقر الحزب لقصف، تعرضت قافلة للجيش لهجوم): the one hit."""
+def _undergo_verb(w: Window, s: Sentence, m: Match) -> int | None:
+    """Where تعرض (underwent) stands before the attack noun with ل it takes (تعرض مقر الحزب
+    لقصف), in the same clause."""
     if w.preposition(m.start) != "ل":
         return None
-    verbs = _attack_words("undergo_verbs")
+    verbs = w.undergo_verbs
     for i in range(m.start - 1, max(s.start, m.start - 8) - 1, -1):
         if w.doc[i].is_punct:
             return None
         if w.bare_in(i, verbs):
-            return next((f for f in w.actors(s) if i < f.start and f.end <= m.start
-                         and not f.only_a_place), None)
+            return i
     return None
+
+
+def _undergone(w: Window, s: Sentence, at: int | None, m: Match) -> Found | None:
+    """The actor named between تعرض at ``at`` and the attack noun (تعرض مقر الحزب لقصف،
+    تعرضت قافلة للجيش لهجوم): the one hit."""
+    if at is None:
+        return None
+    return next((f for f in w.actors(s) if at < f.start and f.end <= m.start and not f.only_a_place), None)
 
 
 def _opponent(w: Window, s: Sentence, m: Match) -> Found | None:

@@ -50,6 +50,7 @@ class Window:
         self.directions = norm_set(self.lex["directions"])
         self.transfers = norm_set(self.lex["transfer_words"])
         self.hospitals = norm_set(self.lex["hospitals"])
+        self.undergo_verbs = norm_set(self.lex["attack"]["undergo_verbs"])
         self.backers = norm_set(self.lex["backer_words"])
         self.titles = norm_set(self.lex["title_heads"])
         self.appositive_titles = norm_set(self.lex["appositive_titles"])
@@ -179,14 +180,15 @@ class Window:
     def _treated_at(self, s: Sentence, p: Found) -> bool:
         """``p`` is a hospital or lies in a hospital's name (مستشفى عسير المركزي، مستشفى قوى
         الأمن بالرياض): where the hurt were treated, unless the hospital was struck (قصف
-        مستشفى، هجوم على المستشفى)."""
+        مستشفى، هجوم على المستشفى، تعرض مستشفى القدس للقصف)."""
         h = next((i for i in range(p.start, max(s.start, p.start - 4) - 1, -1)
                   if self.bare_in(i, self.hospitals, "وفبل")), None)
         if h is None or any(t.is_punct for t in self.doc[h:p.start]):
             return False
         # what an attack word a few words before it (its subject between) or على/ضد hit
         struck = any(m.end <= h and self.gap(m.end, h) <= 3 and not any(t.is_punct for t in self.doc[m.end:h])
-                     for m in self.labelled(s, "attack")) or any(m.end == h for m in self.labelled(s, "target_marker"))
+                     for m in self.labelled(s, "attack")) or any(m.end == h for m in self.labelled(s, "target_marker")) or (
+            h > s.start and self.bare_in(h - 1, self.undergo_verbs))
         return not struck
 
     def _bearing_from(self, p: Found, places: list[Found]) -> bool:
