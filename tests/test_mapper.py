@@ -98,6 +98,9 @@ def test_a_claim_names_the_group_not_the_city(builder):
     # a dual outcome noun counts two of its own outcome
     ("وأسفرت المعارك عن خمسة قتلى وجريحين من الجيش وقتيلين من المسلحين قرب غاو.",
      {(5, "killed"), (2, "injured"), (2, "killed")}),
+    # a dual -ان noun, a kinship dual with its pronoun; not a dual adjective of attacks
+    ("وقتل مسلحان وأصيب والداه في تبادل لإطلاق النار بحي الملز أمس.", {(2, "killed"), (2, "injured")}),
+    ("ونفذ هجومان انتحاريان على نقطة تفتيش قرب مدينة بعقوبة أمس.", set()),
     # outcome words in every inflection the lemmas give (شردت، اختطفوا، مصابي، الاختطاف)
     ("وشردت السيول في ولاية كسلا نحو 4000 شخص خلال الأسبوع الماضي.", {(4000, "displaced")}),
     ("وقال الجيش إن مسلحين اختطفوا أربعة مهندسين قرب سد الموصل.", {(4, "captured")}),
