@@ -807,6 +807,24 @@ def test_a_court_that_convicts_accuses_for_its_state(builder):
     assert keys(accusation.accuser) == "egypt" and accusation.accused.span.text == "أحمد منصور"
 
 
+@pytest.mark.parametrize("text,pair", [
+    ("واعتقلت الشرطة الإسرائيلية الشاعرة دارين طاطور في منزلها، وقدمت ضدها لائحة اتهام تشمل التحريض على العنف.",
+     ("الشرطة الإسرائيلية", "دارين طاطور")),
+    # the one charged named in the sentence before; not the police arresting him, no body "الشرطة القبض"
+    ("وألقت الشرطة القبض على المواطن سامي العتيبي قرب منزله. ووجهت له النيابة العامة تهمة القتل العمد.",
+     ("النيابة العامة", "سامي العتيبي")),
+])
+def test_a_pronoun_beside_a_charge_is_the_one_person_named_before(builder, text, pair):
+    (accusation,) = events(builder, text, "accusation")
+    assert (accusation.accuser.span.text, accusation.accused.span.text) == pair
+
+
+def test_a_charge_pronoun_with_two_people_before_names_nobody(builder):
+    text = ("وأقدم الجاني فهد السبيعي على قتل جاره ماجد العنزي طعنا بسكين، "
+            "وبعد أيام من التحقيق وجهت إليه تهمة القتل العمد، بحسب بيان وزارة الداخلية.")
+    assert all(keys(e.accused) is None or e.accused.span.text != "ماجد العنزي" for e in events(builder, text, "accusation"))
+
+
 @pytest.mark.parametrize("text", [
     # a charge names no one who brings it: the agency that reported the sentence before does not
     "قالت وكالة رويترز إن الشرطة اعتقلت عشرة أشخاص في بغداد. وأحيل الصحفي خالد العمري إلى المحاكمة بتهمة التحريض.",

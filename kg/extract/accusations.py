@@ -608,14 +608,38 @@ def charges(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -
                        if w.doc[i].norm_ in pointing or w.doc[i].is_punct), None)
         if marker is not None and w.doc[marker].is_punct:
             marker = None
-        accused = (w.actor_after(s, marker + 1, 3, among=named) if marker is not None else None) or \
-            w.actor_before(s, m.start, 3, among=named)
+        accused = w.actor_after(s, marker + 1, 3, among=named) if marker is not None else None
+        if accused is None and (by_pronoun := _charged_by_pronoun(w, s, m, actors, attacks)) is not None:
+            out.append(by_pronoun)
+            continue
+        accused = accused or w.actor_before(s, m.start, 3, among=named)
         if accused is None:
             continue
         before = [f for f in actors if f.end <= accused.start and not same_actor(f.mention, accused.mention)]
         accuser = before[0] if before else s.reporter
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
+
+
+def _charged_by_pronoun(w: Window, s: Sentence, m: Match, actors: list[Found], attacks: list[Event]) -> Event | None:
+    """وجهت له النيابة تهمة القتل، قدمت ضدها لائحة اتهام، توجيه الاتهام إليه: the one charged
+    is a pronoun beside the charge, standing for the person named last before it (in this
+    sentence or the one before: only one may be); who charges is named between the pronoun and
+    the charge, else the sentence's source, else named first in the sentence."""
+    pronouns = norm_set(w.lex["accusation"]["charged_pronouns"])
+    at = next((i for i in range(max(s.start, m.start - 3), min(m.end + CHARGE_NAME + 1, s.end))
+               if w.doc[i].norm_ in pronouns), None)
+    if at is None:
+        return None
+    earlier = w.actors(w.sentences[s.index - 1]) if s.index > 0 else []
+    people = distinct([f for f in earlier + actors if f.end <= at and not f.latent and f.mention.type == "person"])
+    if len(people) != 1:
+        return None  # the killer and the one he killed (توجيه الاتهام إليه بقتل X): whom it stands for is unclear
+    accused = people[0]
+    between = [f for f in actors if at < f.start and f.end <= m.start]
+    first = [f for f in actors if f.end <= m.start and f.start < at and not same_actor(f.mention, accused.mention)]
+    accuser = between[0] if between else s.reporter or (first[0] if first else None)
+    return accusation(w, s, m, accuser, accused, attacks)
 
 
 def responsibilities(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
