@@ -245,6 +245,8 @@ def test_attacks_in_more_forms(builder, text, perpetrator, place):
     # a subject before the attack verb, with its adjective between
     ("وذكر شهود أن ميليشيا الحوثي الانقلابية قصفت أحياء سكنية في تعز.", "houthis"),
     ("وأكد مسؤول محلي أن جماعة بوكو حرام النيجيرية هاجمت قرية قرب مايدوغوري.", "boko_haram"),
+    # ...or with "still" between
+    ("ويرى محللون أن حركة الشباب لا تزال تشن هجمات متفرقة في إقليم جوبا السفلى.", "al_shabaab"),
 ])
 def test_a_subject_with_its_adjective_attacks(builder, text, perpetrator):
     assert keys(events(builder, text, "attack")[0].perpetrator) == perpetrator
@@ -374,6 +376,11 @@ def test_a_hypothetical_attack_is_not_merged_into_the_attack_that_happened(build
     ("وقالت السلطات النيجيرية إن الانفجار يحمل بصمات جماعة بوكو حرام.", ("nigeria", "boko_haram")),
     # an inflected form no list spelled out
     ("وكانت روسيا وسوريا قد اتهمتا الولايات المتحدة بقصف مواقع للجيش قرب دير الزور.", ("russia", "usa")),
+    # a condemnation by شجب
+    ("وشجبت الكويت الغارة التي شنتها إسرائيل على مخيم للاجئين قرب رفح.", ("kuwait", "israel")),
+    # the source named by the verb that opens the sentence, before a comma and وقال
+    ("وطالبت الحكومة اليمنية مجلس الأمن بالتدخل العاجل، وقالت إن جماعة الحوثي تنتهك الهدنة يوميا.",
+     ("yemen", "houthis")),
 ])
 def test_accusation_forms(builder, text, pair):
     pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
@@ -807,6 +814,15 @@ def test_a_court_that_convicts_accuses_for_its_state(builder):
     assert keys(accusation.accuser) == "egypt" and accusation.accused.span.text == "أحمد منصور"
 
 
+def test_a_complaint_accuses_the_one_after_against(builder):
+    text = "وتقدم النائب مصطفى بكري بشكوى ضد الكاتب إبراهيم عيسى إلى النائب العام."
+    (accusation,) = events(builder, text, "accusation")
+    assert (accusation.accuser.span.text, accusation.accused.span.text) == ("مصطفى بكري", "إبراهيم عيسى")
+    # ...not the one a relative clause about him names
+    text = "وتقدمت الحكومة الأردنية بشكوى ضد المذيع الذي أساء إلى الملك عبدالله الثاني."
+    assert events(builder, text, "accusation") == []
+
+
 @pytest.mark.parametrize("text,pair", [
     ("واعتقلت الشرطة الإسرائيلية الشاعرة دارين طاطور في منزلها، وقدمت ضدها لائحة اتهام تشمل التحريض على العنف.",
      ("الشرطة الإسرائيلية", "دارين طاطور")),
@@ -888,6 +904,8 @@ def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     "وكشفت طهران عن منظومة صواريخ جديدة في معرض عسكري بمدينة أصفهان.",
     # a person's attack in words
     "وصعّد النائب المعارض خالد الزعبي هجومه على الحكومة الأردنية واصفا إياها بالفاشلة.",
+    # a campaign of words launched
+    "وشن الناشطون حملة واسعة ضد شركة الاتصالات بسبب ارتفاع الأسعار في الكويت.",
     # a person's own attacks: words
     "وكثفت المرشحة الديمقراطية هيلاري كلينتون هجماتها على المرشح الجمهوري دونالد ترامب.",
     # an election race, a game (phrases: الحزب الجمهوري، كرة القدم)

@@ -596,7 +596,8 @@ def _condemner_before(w: Window, s: Sentence, actors: list[Found]) -> Found | No
 def charges(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
     """اعتقال X بتهمة، فرض عقوبات على X بتهمة، وجهت النيابة تهمة إلى X، X المتهم بـ: the one
     charged is an actor named right before the charge, or after إلى/ضد/لـ; who charges is the
-    subject before it (a court, a prosecutor, a state), else the sentence's source."""
+    subject before it (a court, a prosecutor, a state), else the sentence's source. A complaint
+    (قدم المحامي X بلاغا ضد Y) is against the one named after ضد, by the one named just before."""
     named = [f for f in actors if w.named_here(s, f)]
     pointing = norm_set(w.lex["accusation"]["pointing"])
     out = []
@@ -604,19 +605,26 @@ def charges(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -
         if w.negated(s, m):
             continue
         # the marker may follow what the charge is (وجهت النيابة تهمة التخابر إلى X)
-        marker = next((i for i in range(m.end, min(m.end + CHARGE_NAME + 1, s.end))
+        # ...or end the phrase (بلاغا ضد X)
+        marker = next((i for i in range(m.end - 1, min(m.end + CHARGE_NAME + 1, s.end))
                        if w.doc[i].norm_ in pointing or w.doc[i].is_punct), None)
         if marker is not None and w.doc[marker].is_punct:
             marker = None
         accused = w.actor_after(s, marker + 1, 3, among=named) if marker is not None else None
+        if accused is not None and any(w.doc[i].norm_ in w.relatives for i in range(marker + 1, accused.start)):
+            accused = None  # شكوى ضد الممثل الذي أهان بلاتر: the one insulted, not charged
         if accused is None and (by_pronoun := _charged_by_pronoun(w, s, m, actors, attacks)) is not None:
             out.append(by_pronoun)
             continue
-        accused = accused or w.actor_before(s, m.start, 3, among=named)
+        complaint = marker == m.end - 1
+        accused = accused or (None if complaint else w.actor_before(s, m.start, 3, among=named))
         if accused is None:
             continue
         before = [f for f in actors if f.end <= accused.start and not same_actor(f.mention, accused.mention)]
-        accuser = before[0] if before else s.reporter
+        if complaint:  # قدم المحامي X بلاغا ضد: who files it is named right before
+            accuser = w.actor_before(s, m.start, 3, among=actors) or s.reporter
+        else:
+            accuser = before[0] if before else s.reporter
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
 

@@ -63,6 +63,8 @@ def find_attacks(w: Window) -> list[Event]:
                     n.label == "attack:noun" and m.end <= n.start and w.gap(m.end, n.start) <= 3
                     and verbal & {n.end, n.end + 1} for n in triggers)):
                 continue  # شن هجوما حادا على الوزير، شن النائب هجوما عنيفا عليه: words
+            if _unarmed_campaign(w, s, m):
+                continue  # شن المحامون حملة قوية ضد المؤسسة: a campaign of words
             if _attacked_for_words(w, s, m):
                 continue  # الصين تهاجم الفلبين بسبب الجزر، يهاجمن المنظمة لرفضها: words
             if any(f.start < m.start and m.end <= f.end for f in names):
@@ -475,10 +477,10 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
     if passive:
         return perp
     if perp is None and verb:  # قوات البيشمركة الكردية شنت: a subject, maybe with its adjective
-        perp = _before(w, s, m, 1, actors)
-        if perp and w.gap(perp.end, m.start) and not (w.adjective(w.doc[perp.end])
+        perp = _before(w, s, m, 2 if _still_before(w, s, m.start) else 1, actors)
+        if perp and w.gap(perp.end, m.start) and not (w.adjective(w.doc[perp.end]) or _still_before(w, s, m.start)
                                                       or w.bare_in(perp.end, _attack_words("auxiliaries"))):
-            perp = None  # قوات التحالف كانت تقصف: the subject past its auxiliary
+            perp = None  # قوات التحالف كانت تقصف، داعش لا يزال يشن: the subject past its auxiliary
     if perp is None and (verb or not (w.joined(m.start) or _by_means(w, m))) and (
             before := _before(w, s, m, 0, actors)) and not any(
                 c.end <= before.start and w.gap(c.end, before.start) <= CONDEMNER_TITLE
@@ -676,6 +678,21 @@ def _past_aside(w: Window, s: Sentence, pos: int) -> int:
         return pos
     opener = "(" if w.doc[pos - 1].text == ")" else w.doc[pos - 1].text
     return next((j for j in range(pos - 2, max(s.start, pos - 14) - 1, -1) if w.doc[j].text == opener), pos)
+
+
+def _unarmed_campaign(w: Window, s: Sentence, m: Match) -> bool:
+    """شن with a campaign for its object, a few words on, that no word after calls armed
+    (شن المحامون حملة قوية ضد; not شن الجيش حملة عسكرية، حملة دهم)."""
+    if m.label != "attack:verb" or w.lemma(m) != "شن":
+        return False
+    campaign = next((i for i in range(m.end, min(m.end + 4, s.end)) if w.doc[i].norm_ in _attack_words("campaigns")), None)
+    return campaign is not None and not any(
+        w.doc[i].norm_ in _attack_words("armed_campaigns") for i in range(campaign + 1, min(campaign + 3, s.end)))
+
+
+def _still_before(w: Window, s: Sentence, pos: int) -> bool:
+    """لا يزال، ما زالت right before ``pos``: "still", between a subject and its verb."""
+    return pos - 2 >= s.start and w.doc[pos - 2].norm_ in ("لا", "ما") and w.doc[pos - 1].norm_ in w.still
 
 
 def _before(w: Window, s: Sentence, m: Match, limit: int, actors: list[Found]) -> Found | None:

@@ -58,6 +58,11 @@ def _earlier_speaker(w: Window, s: Sentence) -> Found | None:
     for m in sorted(w.labelled(s, "criticism") + w.labelled(s, "accusation"), key=lambda m: m.start):
         if m.end <= first and (f := w.actor_after(s, m.end, 3)) is not None and not f.latent and f.end <= first:
             return f
+    # ودعت الحكومة اليمنية المجتمع الدولي إلى التحرك، وقالت إن: the subject of the verb that
+    # opens the sentence, when a comma and و lead to the reporting verb
+    opener = next((f for f in w.actors(s) if not f.latent and f.start <= s.start + 2), None)
+    if opener is not None and opener.end < first and w.doc[first - 1].text in "،," and w.doc[first].text.startswith("و"):
+        return opener
     return None
 
 
