@@ -376,6 +376,14 @@ def test_a_hypothetical_attack_is_not_merged_into_the_attack_that_happened(build
     ("وقالت السلطات النيجيرية إن الانفجار يحمل بصمات جماعة بوكو حرام.", ("nigeria", "boko_haram")),
     # an inflected form no list spelled out
     ("وكانت روسيا وسوريا قد اتهمتا الولايات المتحدة بقصف مواقع للجيش قرب دير الزور.", ("russia", "usa")),
+    # what is condemned past the condemner's relative clause and an adverb, or past a title
+    ("وأدانت منظمة التعاون الإسلامي، التي تتخذ من جدة مقرا لها، بشدة، قرار الحكومة الهندية حظر الجمعيات.",
+     ("oic", "india")),
+    ("وانتقد وزير الخارجية الإيراني بشدة تصريحات رئيس الوزراء الإسرائيلي بنيامين نتنياهو بشأن الاتفاق.",
+     ("iran", "netanyahu")),
+    # charges brought to the one a relative clause is about
+    ("ولم يحضر الرئيس السوداني عمر البشير الذي وجهت إليه المحكمة الجنائية الدولية اتهامات بارتكاب جرائم ضد الإنسانية.",
+     ("icc", "omar_bashir")),
     # a condemnation by شجب
     ("وشجبت الكويت الغارة التي شنتها إسرائيل على مخيم للاجئين قرب رفح.", ("kuwait", "israel")),
     # the source named by the verb that opens the sentence, before a comma and وقال

@@ -379,6 +379,8 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             # اتهمت حماس ضباطا بمحاولة اغتيال الحمد الله: the victim of the charge; اتهامات وجهتها
             # له المحكمة بارتكاب جرائم ... أوباما: a name past the charge
             accused = None
+        if accused is None and noun:
+            accused = _relative_charged(w, s, m, actors)  # البشير الذي وجهت له المحكمة اتهامات
         if holds and (needed := _responsibility_word(w, s, m)) is not None:
             # حمّل X المسؤولية / حمّل المسؤولية الكاملة لـX: the one held is named right there;
             # حمّل مدير أمانة الرياض المواطنين المسؤولية holds no actor responsible
@@ -388,6 +390,16 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             accused = held
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
+
+
+def _relative_charged(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
+    """The one a relative clause's pronoun stands for, when the accusation noun ``m`` is
+    brought to that pronoun (عمر البشير الذي وجهت له المحكمة الجنائية الدولية اتهامات)."""
+    pronouns = norm_set(w.lex["accusation"]["charged_pronouns"])
+    at = next((i for i in range(m.start - 1, max(s.start, m.start - 7) - 1, -1) if w.doc[i].norm_ in pronouns), None)
+    rel = next((j for j in range(at - 1, max(s.start, at - 3) - 1, -1) if w.doc[j].norm_ in w.relatives), None) \
+        if at is not None else None
+    return w.actor_before(s, rel, 0, among=actors) if rel is not None else None
 
 
 def _participle(w: Window, s: Sentence, m: Match, named: list[Found], actors: list[Found],
@@ -489,10 +501,12 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             # Tehran), else after it; a title may stand before the name (دان رئيس الوزراء الإسرائيلي، بنيامين نتنياهو)
             accuser = _subject_before(w, s, m, 1, actors) or w.actor_after(s, m.end, 4, among=actors)
             after = _past_partners(w, s, accuser) if accuser and accuser.start >= m.end else m.end
-            accused = w.actor_after(s, after, 4, accuser, among=[f for f in named if _may_be_condemned(w, accuser, after, f)])
+            after = _past_aside_and_adverbs(w, s, after)
+            condemnable = [f for f in named if _may_be_condemned(w, accuser, after, f)]
+            accused = w.actor_after(s, after, 4, accuser, among=condemnable) or _titled_after(w, s, after, condemnable)
             if accused is not None and accuser is not None and accused.mention.type == "person" and (
                     w.gap(accuser.end, accused.start) == 0 or w.titled(accuser)
-                    or w.doc[accused.start - 1].norm_ in norm_set(w.lex["honorifics"])):
+                    or w.doc[accused.start - 1].norm_ in norm_set(w.lex["honorifics"])) and _in_apposition(w, s, accuser, accused):
                 # ندد رئيس البرلمان العراقي سليم الجبوري، استنكر مفتي مصر الدكتور شوقي علام: the
                 # name is who speaks, not the accused (but دانت محكمة مصرية الناشط X: X is)
                 accuser, accused = accused, w.actor_after(s, accused.end, 4, accused, among=named)
@@ -501,6 +515,35 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
                 accused = _attacker_condemned(w, s, after, attacks)
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
+
+
+def _in_apposition(w: Window, s: Sentence, f: Found, g: Found) -> bool:
+    """Only a comma, an honorific, a title or where (في باكستان) stands between ``f`` and the
+    person ``g``: g names f (رئيس الجامعة في باكستان الدكتور X); not past a deed (بشدة تصريحات
+    رئيس الوزراء X: X said them)."""
+    words = norm_set(w.lex["honorifics"]) | norm_set(w.lex["appositive_titles"]) | {"في"}
+    inside = {i for h in s.founds for i in range(h.start, h.end)}
+    return all(t.is_punct or t.norm_ in words or t.i in inside or w.adjective(t) for t in w.doc[f.end:g.start])
+
+
+def _past_aside_and_adverbs(w: Window, s: Sentence, pos: int) -> int:
+    """Past a relative clause set off by commas (أدان المجلس، الذي يتخذ من عمان مقرا له،) and
+    adverbs (بشدة): where what is condemned is named."""
+    if pos + 1 < s.end and w.doc[pos].text in "،," and w.doc[pos + 1].norm_ in w.relatives:
+        pos = next((i + 1 for i in range(pos + 2, min(pos + 16, s.end)) if w.doc[i].text in "،,"), pos)
+    adverbs = norm_set(w.lex["accusation"]["adverbs"])
+    while pos < s.end and (w.doc[pos].norm_ in adverbs or w.doc[pos].text in "،,"):
+        pos += 1
+    return pos
+
+
+def _titled_after(w: Window, s: Sentence, pos: int, among: list[Found]) -> Found | None:
+    """A person named past a deed noun and a title (تصريحات نائب رئيس الجمهورية العراقي نوري
+    المالكي): further than a bare name may be, but in one phrase."""
+    titles = norm_set(w.lex["title_heads"])
+    return next((f for f in among if f.mention.type == "person" and pos < f.start and w.gap(pos, f.start) <= 7
+                 and any(w.doc[i].norm_ in titles for i in range(pos, f.start))
+                 and not any(t.is_punct for t in w.doc[pos:f.start])), None)
 
 
 def _attacker_condemned(w: Window, s: Sentence, pos: int, attacks: list[Event]) -> Found | None:
