@@ -247,6 +247,11 @@ def test_attacks_in_more_forms(builder, text, perpetrator, place):
     ("وأكد مسؤول محلي أن جماعة بوكو حرام النيجيرية هاجمت قرية قرب مايدوغوري.", "boko_haram"),
     # ...or with "still" between
     ("ويرى محللون أن حركة الشباب لا تزال تشن هجمات متفرقة في إقليم جوبا السفلى.", "al_shabaab"),
+    # ...or the kind of aircraft between; an air force by its adjective
+    ("وذكر شهود أن مروحيات إسرائيلية من طراز أباتشي قصفت سيارة في مدينة خان يونس.", "israel"),
+    ("وذكر بيان أن سلاح الجو التركي قصف مخابئ للمسلحين في جبال قنديل.", "turkey"),
+    # taking part in storming a town
+    ("وأسهم الجيش اللبناني في اقتحام مخيم نهر البارد بعد حصار طويل.", "lebanese_army"),
 ])
 def test_a_subject_with_its_adjective_attacks(builder, text, perpetrator):
     assert keys(events(builder, text, "attack")[0].perpetrator) == perpetrator

@@ -673,7 +673,13 @@ def _by_means(w: Window, m: Match) -> bool:
 
 def _past_aside(w: Window, s: Sentence, pos: int) -> int:
     """Where an aside set off by dashes or brackets that ends right before ``pos`` opens
-    (جبهة النصرة -جناح تنظيم القاعدة في سوريا- هاجمت: the subject is before it); else ``pos``."""
+    (جبهة النصرة -جناح تنظيم القاعدة في سوريا- هاجمت: the subject is before it), or the
+    kind of weapon named there (طائرات الاحتلال من نوع إف 16 استهدفت); else ``pos``."""
+    kinds = _attack_words("type_phrases")
+    kind = next((i for i in range(pos - 2, max(s.start, pos - 6) - 1, -1)
+                 if f"{w.doc[i].norm_} {w.doc[i + 1].norm_}" in kinds), None)
+    if kind is not None and not any(t.is_punct and t.text not in "\"«»“”" for t in w.doc[kind:pos]):
+        return kind
     if pos <= s.start or w.doc[pos - 1].text not in ("-", "–", ")"):
         return pos
     opener = "(" if w.doc[pos - 1].text == ")" else w.doc[pos - 1].text
