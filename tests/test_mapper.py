@@ -769,6 +769,16 @@ def test_the_one_after_a_target_marker_is_never_the_attacker(builder, text, perp
     assert keys(attack.perpetrator) != "al_shabaab"
 
 
+@pytest.mark.parametrize("text", [
+    # the subject between أن and the verb is a noun no actor names; the one after the verb was hit
+    "وذكر شهود أن حشدا من الغاضبين هاجم الجيش اللبناني قرب بلدة عرسال.",
+    # a plural verb after و: not the one man named before it (who was to be arrested)
+    "ودهمت قوة عسكرية منزلا في مدينة طولكرم لاعتقال الناشط سامر الخطيب وأطلقوا النار على شقيقه.",
+])
+def test_who_was_hit_or_sought_is_not_the_attacker(builder, text):
+    assert all(a.perpetrator is None for a in events(builder, text, "attack"))
+
+
 @pytest.mark.parametrize("text,pair", [
     # a finding that names who is responsible
     ("وخلصت لجنة التحقيق الدولية إلى أن قوات الدعم السريع مسؤولة عن الهجوم على المخيم.", (None, "rsf")),

@@ -442,8 +442,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
     on = next((f for f in actors if (f.start < m.end or verb) and f.start <= m.end and f.end > m.start
                and not ((f.mention.via == "ner" and f.start <= m.start)
                         or (f.mention.via == "pattern" and f.start < m.start))), None)
-    if on:
-        return on
+    if on and not (verb and on.start >= m.end and _subject_after_that(w, s, m)):
+        return on  # (not إن حشدا غاضبا هاجم الجيش: the army was hit)
     if not verb and (state := adjective_actor(w, s, m.end)):
         return state  # غارات روسية، ضربة جوية أمريكية
     if verb and (subject := _before(w, s, m, 0, actors)):
@@ -460,6 +460,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         perp = w.actor_after(s, m.end, 2 if verb else 1, among=actors)
         if perp is not None and (w.owns_facility(perp) or _owns_target(w, perp)):
             perp = None  # هاجم مسلحون مقر الأمم المتحدة، قصفت مواقع للحوثيين: the owner of what was hit
+        if perp is not None and verb and _subject_after_that(w, s, m):
+            perp = None  # إن حشدا غاضبا هاجم الجيش: the crowd attacked, the army was hit
     if perp is not None and any(m.end <= t.start < perp.start for t in w.labelled(s, "target_marker")):
         perp = None  # تشن هجوما ضد المتمردين: the one after ضد is hit
     passive = verb and _passive(w, m)
@@ -696,6 +698,18 @@ def _unarmed_campaign(w: Window, s: Sentence, m: Match) -> bool:
         w.doc[i].norm_ in _attack_words("armed_campaigns") for i in range(campaign + 1, min(campaign + 3, s.end)))
 
 
+def _subject_after_that(w: Window, s: Sentence, m: Match) -> bool:
+    """The attack verb ``m`` has its subject between إن/أن and it, a noun no actor names (قال
+    إن حشدا غاضبا هاجم، أكد أن مسلحين اقتحموا): the one named after the verb is its object."""
+    bare = {c for c in w.complementizers if len(c) <= 3}  # إن، أن، بأن: not أنه، أنها (a pronoun subject)
+    that = next((i for i in range(m.start - 1, max(s.start, m.start - 4) - 1, -1) if w.doc[i].norm_ in bare), None)
+    if that is None or that == m.start - 1:
+        return False
+    between = range(that + 1, m.start)
+    return not any(w.doc[i].is_punct for i in between) and not any(
+        f.start < m.start and f.end > that + 1 for f in s.founds)
+
+
 def _still_before(w: Window, s: Sentence, pos: int) -> bool:
     """لا يزال، ما زالت right before ``pos``: "still", between a subject and its verb."""
     return pos - 2 >= s.start and w.doc[pos - 2].norm_ in ("لا", "ما") and w.doc[pos - 1].norm_ in w.still
@@ -708,6 +722,9 @@ def _before(w: Window, s: Sentence, m: Match, limit: int, actors: list[Found]) -
     f = w.actor_before(s, _past_aside(w, s, m.start), limit, among=actors)
     if f is not None and f.start > s.start and w.doc[f.start - 1].norm_ == "مع":
         return None  # قوات مكافحة الإرهاب، بالتعاون مع قوات الدرك، داهمت: a partner, not the subject
+    if f is not None and f.mention.type == "person" and w.doc[m.start].norm_.endswith("وا") and \
+            w.doc[m.start].text.startswith("و"):
+        return None  # لتوقيف محمد أبو عيشة وأطلقوا النار: a plural verb's subject is not the one man before it
     quoted = f is not None and any(t.text in "\"“”«»:" for t in w.doc[f.end:m.start])
     return None if quoted and s.reporter is not None and s.reporter.start == f.start else f
 
