@@ -389,6 +389,8 @@ def test_a_hypothetical_attack_is_not_merged_into_the_attack_that_happened(build
     # charges brought to the one a relative clause is about
     ("ولم يحضر الرئيس السوداني عمر البشير الذي وجهت إليه المحكمة الجنائية الدولية اتهامات بارتكاب جرائم ضد الإنسانية.",
      ("icc", "omar_bashir")),
+    # the masdar's object is accused when the charge follows it
+    ("وواصل الرئيس الأمريكي اتهام روسيا بالتدخل في الانتخابات النصفية.", ("usa", "russia")),
     # a condemnation by شجب
     ("وشجبت الكويت الغارة التي شنتها إسرائيل على مخيم للاجئين قرب رفح.", ("kuwait", "israel")),
     # the source named by the verb that opens the sentence, before a comma and وقال
@@ -767,6 +769,11 @@ def test_the_one_after_a_target_marker_is_never_the_attacker(builder, text, perp
     attack = events(builder, text, "attack")[0]
     assert keys(attack.perpetrator) == perpetrator
     assert keys(attack.perpetrator) != "al_shabaab"
+
+
+def test_the_masdars_object_with_a_charge_never_accuses(builder):
+    text = "ونشرت جماعة تعلن ولاءها لتنظيم داعش تسجيلا مصورا لاتهام تركيا باضطهاد الأقليات."
+    assert all(keys(e.accuser) != "turkey" for e in events(builder, text, "accusation"))
 
 
 @pytest.mark.parametrize("text", [

@@ -329,6 +329,14 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             accused = accused or w.actor_before(s, m.start, 1)
             out.append(accusation(w, s, m, state, accused, attacks))
             continue
+        if owner and not w.preposition(owner.start) and _charge_follows(w, s, owner) and \
+                w.doc[m.start].norm_.endswith("اتهام") and not _denied(w, s, m):
+            # دعت واشنطن إلى اتهام روسيا بالتدخل: the masdar's object is accused, by whoever
+            # is named just before it (not the source: متظاهرون معارضون للقرار واتهام الحكومة
+            # بأنها، حسب مجلة سكرين: the protesters accuse)
+            accuser = w.actor_before(s, m.start, 3, among=[f for f in actors if not f.latent])
+            out.append(accusation(w, s, m, accuser, owner, attacks))
+            continue
         if owner and not w.preposition(owner.start):
             # اتهامات الحكومة للمعارضة: the noun's owner accuses the one after it; in
             # نفت طالبان اتهامات الحكومة, the one before (who denies) is accused
