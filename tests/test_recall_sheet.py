@@ -5,7 +5,7 @@ from pipelines.recall_sheet import candidates, sheet
 
 def test_the_recall_sheet_shows_each_sentence_with_a_trigger_and_what_the_mapper_made_of_it(nlp):
     text = ("واتهمت الحكومة الأفغانية حركة طالبان بتنفيذ الهجوم على السوق. "
-            "وطالبت الأمم المتحدة الحكومة السودانية بفتح تحقيق في الأحداث. "
+            "وطالبت الأمم المتحدة الحكومة السودانية بإجراء تحقيق في الأحداث. "
             "ونفذت حركة الشباب هجوما على قاعدة عسكرية في مقديشو.")
     found = candidates(Mapper(), Document("d1", text), nlp.process(text))
     accusations, attacks = found["accusation"], found["attack"]
