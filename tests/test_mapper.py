@@ -786,6 +786,13 @@ def test_who_was_hit_or_sought_is_not_the_attacker(builder, text):
     assert all(a.perpetrator is None for a in events(builder, text, "attack"))
 
 
+def test_an_attack_by_unnamed_gunmen_does_not_join_a_named_attackers(builder):
+    text = ("شنت مقاتلات التحالف العربي غارات على مواقع الحوثيين في مدينة تعز. "
+            "وفي تعز أيضا، قصف مسلحون مجهولون حيا سكنيا بقذائف الهاون.")
+    found = events(builder, text, "attack")
+    assert len(found) == 2 and None in {keys(e.perpetrator) for e in found}
+
+
 @pytest.mark.parametrize("text,pair", [
     # a finding that names who is responsible
     ("وخلصت لجنة التحقيق الدولية إلى أن قوات الدعم السريع مسؤولة عن الهجوم على المخيم.", (None, "rsf")),

@@ -195,8 +195,11 @@ def find_attacks(w: Window) -> list[Event]:
     out += killings(w)
     apply_claims(w, out)
     years = {id(e): _year_told(w, e) for e in out}
-    merged = merge_attacks(out, years)
-    lone_attacker(w, merged, years)
+    unnamed = {id(e) for e in out if e.perpetrator is None and _unnamed_doer(w, e, "assailants")}
+    merged = merge_attacks(out, years, unnamed)
+    # gunmen are nobody's in particular; a suicide bomber is the article's one group's
+    gunmen = {id(e) for e in merged if id(e) in unnamed and _unnamed_doer(w, e, "gunmen")}
+    lone_attacker(w, [e for e in merged if id(e) not in gunmen], years)
     return merged
 
 
@@ -710,6 +713,20 @@ def _subject_after_that(w: Window, s: Sentence, m: Match) -> bool:
         f.start < m.start and f.end > that + 1 for f in s.founds)
 
 
+def _unnamed_doer(w: Window, e: Event, words: str) -> bool:
+    """The sentence of attack ``e`` says who did it without a name (one of the lexicon's
+    ``words``: assailants, or only gunmen): right before its word or right after it (مسلحون
+    هاجموا، هاجم مسلحون), or after a by-marker close behind it (قصف بالهاون من قبل مسلحين)."""
+    s = w.sentences[e.trigger.sentence]
+    at = next((i for i in range(s.start, s.end) if w.doc[i]._.offset == e.trigger.start), None)
+    if at is None:
+        return False
+    assailants = _attack_words(words)
+    near = [i for i in (at - 1, at + 1) if s.start <= i < s.end]
+    markers = [b.end for b in w.by_markers(s) if at <= b.start <= at + 6 and b.end < s.end]
+    return any(w.bare_in(i, assailants) for i in near + markers)
+
+
 def _still_before(w: Window, s: Sentence, pos: int) -> bool:
     """لا يزال، ما زالت right before ``pos``: "still", between a subject and its verb."""
     return pos - 2 >= s.start and w.doc[pos - 2].norm_ in ("لا", "ما") and w.doc[pos - 1].norm_ in w.still
@@ -830,12 +847,14 @@ def _year_told(w: Window, e: Event) -> str | None:
     return None
 
 
-def merge_attacks(events: list[Event], years: dict[int, str | None]) -> list[Event]:
+def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: set[int] = frozenset()) -> list[Event]:
     """One event per attacker and place: news names the same attack many times. An attack
-    with no attacker joins one with the same place, or the one told just before it. Tellings
-    with a place go first: one with none (هجمات داعش) joins them, and is no home that would
-    join a doer's attacks in two towns. Tellings of different ``years`` (a year written near
-    one, none near the other) are different attacks."""
+    with no attacker joins one with the same place, or the one told just before it; not one
+    whose attacker is named when its own doers are ``unnamed`` gunmen (قصف بالهاون من قبل
+    مسلحين after the coalition's air strikes). Tellings with a place go first: one with none
+    (هجمات داعش) joins them, and is no home that would join a doer's attacks in two towns.
+    Tellings of different ``years`` (a year written near one, none near the other) are
+    different attacks."""
     merged: list[Event] = []
     own: dict[int, set[str]] = {}  # each merged event's places as first told: merging must not snowball
     for ev in sorted(events, key=lambda e: (e.perpetrator is None, not e.places, e.trigger.start)):
@@ -846,6 +865,8 @@ def merge_attacks(events: list[Event], years: dict[int, str | None]) -> list[Eve
             if years.get(id(m)) != years.get(id(ev)):
                 continue  # تفجير السفارة في 1998 and this year's attack: two attacks
             overlap = _shared_place(own[id(m)], _place_keys(ev)) or not ev.places or not own[id(m)]
+            if ev.perpetrator is None and id(ev) in unnamed and m.perpetrator is not None:
+                continue
             if ev.perpetrator is None:
                 close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not _elsewhere(own[id(m)], _place_keys(ev))
                 if (overlap or close) and (ev.target is None or m.target is None or same_actor(ev.target, m.target)):
