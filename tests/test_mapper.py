@@ -1061,6 +1061,15 @@ def test_a_figure_told_again_without_its_victims_is_one_figure(builder):
     # one family, one crew: no victim counted one
     ("وأصيب 4 أشخاص من أسرة واحدة في الحادث.", {(4, "injured")}),
     ("وقتل الجنود بعد انفجار أحد الأطقم العسكرية في مأرب.", set()),
+    # pages, accidents and strikes counted; the dead counted after the two incidents are
+    ("ويروي الكتاب في 350 صفحة مقتل الصحفي وإصابة زملائه.", set()),
+    ("وأصيب 22 شخصا في 9 حوادث مرورية شهدتها محافظة الطائف.", {(22, "injured")}),
+    ("وقد خلف الهجومان 40 قتيلا في مدينة سوسة الساحلية.", {(40, "killed")}),
+    # deaths by their plural noun; a death sentence passed kills no one
+    ("سجلت ثلاث وفيات و8 إصابات في حادثين على طريق المدينة.", {(3, "killed"), (8, "injured")}),
+    ("وقضت محكمة عسكرية بإعدام سبعة متهمين بالانتماء إلى خلية إرهابية.", set()),
+    # the addicts' deaths named again by their plural noun are still an illness's
+    ("وبلغت وفيات المدمنين 400 رجل هذا العام بعد أن بلغت الوفيات 900 حالة في العام الماضي.", set()),
 ])
 def test_figures_that_count_no_casualties(builder, text, figures):
     assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == figures

@@ -57,7 +57,10 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             while owner > max(s.start, ns - 4) and w.doc[owner].text.startswith("ال") and \
                     w.doc[owner].norm_ not in w.relatives:  # (إلى is الي once normalised: no article)
                 owner -= 1
-            if any(m.label == non_person and m.start in (after, ns - 1, owner) for m in s.matches):
+            # the thing counted after the number, or the one it follows unless an outcome noun of
+            # its own follows it (خلف الحادثان 60 قتيلا: the dead, not the incidents)
+            counted = (after,) if any(o.start == ne for o in outcomes) else (after, ns - 1, owner)
+            if any(m.label == non_person and m.start in counted for m in s.matches):
                 # 3 شاحنات: things; عائلة واحدة، مرة واحدة: one thing; بلاغات الحوادث 143: reports
                 continue
             if any(r.end <= ns and w.gap(r.end, ns) <= RESCUE_GAP for r in w.labelled(s, "rescue")):
@@ -82,8 +85,13 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                     best is not None and best.start == ne):
                 # 15 قتيلا بينهم ثلاثة عاملين: three of the killed (not بينهم ثلاثة جرحى: its own noun)
                 best, dist = last_outcome, 0
-            if best is None or (best.label in ("outcome:injured", "outcome:killed") and _illness(w, s, best)):
-                continue  # 200 مصاب بسرطان البنكرياس، حالات وفاة المدمنين: patients, not casualties
+            if best is None or (best.label in ("outcome:injured", "outcome:killed") and any(
+                    _illness(w, s, o) for o in outcomes if o.label == best.label)):
+                # 200 مصاب بسرطان البنكرياس، حالات وفاة المدمنين ... حالات الوفيات 3 آلاف: patients,
+                # not casualties, however the sentence names their deaths again
+                continue
+            if _sentenced(w, s, best, ns):
+                continue  # قضت المحكمة بإعدام عشرة: a sentence passed, no one killed yet
             last_outcome = best
             group_start, group_end = victim_words(w, s, after, outcomes)
             # 40 من مقاتلي قسد، 14 جنديا أفغانيا; not a capital where they died (مركب النيل في القاهرة)
@@ -166,6 +174,16 @@ def _attacker_of(attack: Event | None, victim: Found | None, told_here: bool) ->
     if victim is not None and same_actor(attack.perpetrator, victim.mention):
         return attack.target
     return attack.perpetrator
+
+
+def _sentenced(w: Window, s: Sentence, outcome: Match, ns: int) -> bool:
+    """The outcome is a death sentence passed (أحكام بإعدام 4، قضت المحكمة بإعدام عشرة، حكم على
+    ثلاثة بالإعدام), not carried out (تنفيذ حكم الإعدام في 4، أعدمت السلطات)."""
+    if w.doc[outcome.start].norm_.removeprefix("ب").removeprefix("ال") != normalize("إعدام"):
+        return False
+    span = range(max(s.start, min(ns, outcome.start) - 3), max(ns, outcome.start))
+    return any(w.bare_in(i, norm_set(w.lex["sentence_words"])) for i in span) and \
+        not any(w.bare_in(i, norm_set(w.lex["carried_out"])) for i in span)
 
 
 def _illness(w: Window, s: Sentence, outcome: Match) -> bool:
