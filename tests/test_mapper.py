@@ -208,6 +208,15 @@ def test_opening_a_base_for_strikes_opens_no_fire(builder):
     assert [e.trigger.text for e in events(builder, text, "attack")] == ["لقصف"]
 
 
+def test_the_kingdom_named_bare_is_saudi_arabia_but_not_where_the_stories_happen(builder):
+    assert "saudi_arabia" in mention_keys(builder, "وأعلنت الجهات الأمنية القبض على 16 مطلوبا في المملكة.")
+    assert "uk" in mention_keys(builder, "وأعلنت المملكة المتحدة فرض عقوبات جديدة على موسكو.")
+    text = ("وتواصل المملكة دعم الشرعية في اليمن. وأكدت المملكة التزامها بحماية المدنيين. "
+            "وقتل ستة مدنيين في قصف على حي سكني.")
+    (figure,) = events(builder, text, "casualty")
+    assert "saudi_arabia" not in {keys(p) for p in figure.places}
+
+
 def test_where_an_event_happened_is_no_name(builder):
     text = "وزار وزير الداخلية موقع التفجير في سوق الخضار بمدينة الدمام مساء أمس."
     names = {m.span.text for m in builder.extract([Document("t", text)])[0].mentions}

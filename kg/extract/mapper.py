@@ -15,6 +15,7 @@ from kg.extract.mentions import Found, find_mentions
 from kg.extract.model import Extraction, Mention, SentenceSpan
 from kg.extract.numbers import find_numbers
 from kg.extract.window import Sentence, Window
+from kg.nlp.normalize import normalize
 from kg.nlp.pipeline import NlpDoc
 from kg.registry import load_registry
 
@@ -102,8 +103,12 @@ def _countries_as_actors(window: Window, founds: list[Found], matches: list[Matc
 
 def main_place(founds) -> Mention | None:
     """Where the document happens: its most named place below country level, unless a
-    country is named more often (a Tunisian story that also tells of a consul in Damascus)."""
-    places = [f.mention for f in founds if f.mention.kind == "place" and not f.latent]
+    country is named more often (a Tunisian story that also tells of a consul in Damascus).
+    The press's own kingdom named bare (المملكة) is where it writes from, not where its
+    stories happen."""
+    home = normalize("المملكة")
+    places = [f.mention for f in founds if f.mention.kind == "place" and not f.latent
+              and normalize(f.mention.span.text) != home]
     if not places:
         return None
     counts = Counter(p.key or p.span.text for p in places)
