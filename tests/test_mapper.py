@@ -511,6 +511,14 @@ def test_a_place_inside_a_persons_name_is_no_place(builder):
     assert "salah_al_din" in mention_keys(builder, "وقتل خمسة جنود في محافظة صلاح الدين شمال بغداد.")
 
 
+def test_the_ministry_named_bare_after_a_verb_of_speech_reports(builder):
+    text = "وذكرت الداخلية أن 9 من رجال الأمن أصيبوا في انفجار عبوة ناسفة بمحافظة القطيف."
+    (figure,) = events(builder, text, "casualty")
+    assert figure.reported_by is not None and figure.reported_by.span.text == "الداخلية"
+    # an adjective, not a ministry
+    assert not any(m.span.text == "الخارجية" for m in builder.extract([Document("t", "وقال إن السياسة الخارجية ثابتة.")])[0].mentions)
+
+
 def test_a_newspaper_named_like_a_region_between_quotes_is_the_newspaper(builder):
     assert "middle_east" not in mention_keys(builder, "وتابعت «الشرق الأوسط» أوضاع النازحين في المخيمات.")
     assert "middle_east" in mention_keys(builder, "وتشهد منطقة الشرق الأوسط توترا متزايدا.")
