@@ -803,6 +803,12 @@ def test_who_was_hit_or_sought_is_not_the_attacker(builder, text):
     assert all(a.perpetrator is None for a in events(builder, text, "attack"))
 
 
+def test_an_attack_called_another_is_another(builder):
+    text = ("وانفجرت سيارة مفخخة قرب سوق شعبي في مدينة كركوك فقتلت 8 أشخاص. "
+            "ووقع انفجار مماثل في مدينة كركوك أسفر عن مقتل 4 آخرين.")
+    assert len(events(builder, text, "attack")) == 2
+
+
 def test_an_attack_by_unnamed_gunmen_does_not_join_a_named_attackers(builder):
     text = ("شنت مقاتلات التحالف العربي غارات على مواقع الحوثيين في مدينة تعز. "
             "وفي تعز أيضا، قصف مسلحون مجهولون حيا سكنيا بقذائف الهاون.")

@@ -196,7 +196,8 @@ def find_attacks(w: Window) -> list[Event]:
     apply_claims(w, out)
     years = {id(e): _year_told(w, e) for e in out}
     unnamed = {id(e) for e in out if e.perpetrator is None and _unnamed_doer(w, e, "assailants")}
-    merged = merge_attacks(out, years, unnamed)
+    another = {id(e) for e in out if _another(w, e)}
+    merged = merge_attacks(out, years, unnamed, another)
     # gunmen are nobody's in particular; a suicide bomber is the article's one group's
     gunmen = {id(e) for e in merged if id(e) in unnamed and _unnamed_doer(w, e, "gunmen")}
     lone_attacker(w, [e for e in merged if id(e) not in gunmen], years)
@@ -713,6 +714,14 @@ def _subject_after_that(w: Window, s: Sentence, m: Match) -> bool:
         f.start < m.start and f.end > that + 1 for f in s.founds)
 
 
+def _another(w: Window, e: Event) -> bool:
+    """The attack word of ``e`` is called another one (تفجير مماثل، هجوم آخر، غارة جديدة): not
+    the attack told before it."""
+    s = w.sentences[e.trigger.sentence]
+    at = next((i for i in range(s.start, s.end) if w.doc[i]._.offset >= e.trigger.end), None)
+    return at is not None and w.doc[at].norm_ in _attack_words("another_words")
+
+
 def _unnamed_doer(w: Window, e: Event, words: str) -> bool:
     """The sentence of attack ``e`` says who did it without a name (one of the lexicon's
     ``words``: assailants, or only gunmen): right before its word or right after it (مسلحون
@@ -847,11 +856,13 @@ def _year_told(w: Window, e: Event) -> str | None:
     return None
 
 
-def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: set[int] = frozenset()) -> list[Event]:
+def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: set[int] = frozenset(),
+                  another: set[int] = frozenset()) -> list[Event]:
     """One event per attacker and place: news names the same attack many times. An attack
     with no attacker joins one with the same place, or the one told just before it; not one
     whose attacker is named when its own doers are ``unnamed`` gunmen (قصف بالهاون من قبل
-    مسلحين after the coalition's air strikes). Tellings with a place go first: one with none
+    مسلحين after the coalition's air strikes); and one called ``another`` (تفجير مماثل) joins
+    none. Tellings with a place go first: one with none
     (هجمات داعش) joins them, and is no home that would join a doer's attacks in two towns.
     Tellings of different ``years`` (a year written near one, none near the other) are
     different attacks."""
@@ -865,7 +876,7 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
             if years.get(id(m)) != years.get(id(ev)):
                 continue  # تفجير السفارة في 1998 and this year's attack: two attacks
             overlap = _shared_place(own[id(m)], _place_keys(ev)) or not ev.places or not own[id(m)]
-            if ev.perpetrator is None and id(ev) in unnamed and m.perpetrator is not None:
+            if id(ev) in another or (id(ev) in unnamed and m.perpetrator is not None):
                 continue
             if ev.perpetrator is None:
                 close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not _elsewhere(own[id(m)], _place_keys(ev))
