@@ -60,6 +60,14 @@ def test_a_claim_names_the_group_not_the_city(builder):
     assert keys(attack.perpetrator) == "isis"
 
 
+def test_a_group_saying_it_is_responsible_for_the_attack_named_next_claims_it(builder):
+    text = "وقالت حركة الشباب إنها مسؤولة عن التفجير الذي استهدف فندقا في العاصمة مقديشو."
+    assert keys(events(builder, text, "attack")[0].perpetrator) == "al_shabaab"
+    # responsible for a duty: no claim of the attack told after
+    text = "وقالت حركة الشباب إنها مسؤولة عن حماية السكان بعد التفجير الذي استهدف فندقا في العاصمة مقديشو."
+    assert keys(events(builder, text, "attack")[0].perpetrator) != "al_shabaab"
+
+
 @pytest.mark.parametrize("text,figures", [
     # a figure joined by و to one before it keeps that one's outcome
     ("ذكرت الشرطة مقتل 6 من عناصر حركة الشباب و4 مدنيين وإصابة 9 من المارة قرب كيسمايو.",

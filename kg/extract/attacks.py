@@ -397,7 +397,12 @@ def apply_claims(w: Window, attacks: list[Event]) -> None:
             before = w.doc[max(s.start, m.start - 6):m.start]
             if any(t.norm_ in w.negations for t in before):
                 continue  # لم تعلن أي جماعة مسؤوليتها
-            if w.doc[m.start].norm_.startswith("مسوول") or w.doc[m.start].norm_ == "المسووليه":
+            if w.doc[m.start].norm_ in w.complementizers:
+                # قالت منظمة داعش إنها مسؤولة عن الهجوم: the speaker, for the attack named next
+                if not any(m.end <= t.start and w.gap(m.end, t.start) <= 1 for t in w.labelled(s, "attack")):
+                    continue
+                claimant = w.actor_before(s, m.start, 1) or s.reporter  # (قول منظمة داعش إنها)
+            elif w.doc[m.start].norm_.startswith("مسوول") or w.doc[m.start].norm_ == "المسووليه":
                 # أعلنت حركة الشباب، التي ...، مسؤوليتها عن: the one who announced it
                 claimant = s.reporter or w.actor_before(s, m.start, 4)
             else:  # تبنى داعش الهجوم / داعش يتبنى (not the place: يتبنى تفجيرا ببغداد)
