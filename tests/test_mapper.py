@@ -811,6 +811,16 @@ def test_who_was_hit_or_sought_is_not_the_attacker(builder, text):
     assert all(a.perpetrator is None for a in events(builder, text, "attack"))
 
 
+def test_the_country_across_a_border_is_never_where_an_attack_was(builder):
+    text = "اشتباكات عنيفة بين جبهة النصرة وفصائل المعارضة قرب الحدود مع تركيا"
+    assert all("turkey" not in {keys(p) for p in a.places} for a in events(builder, text, "attack"))
+
+
+def test_the_hour_at_dawn_does_not_end_the_telling_of_an_attack(builder):
+    text = "وقال مصدر محلي إن مسلحي حركة الشباب هاجموا المعسكر في الساعة الثالثة فجرا قرب مدينة كسمايو."
+    assert "kismayo" in {keys(p) for p in events(builder, text, "attack")[0].places}
+
+
 def test_an_attack_called_another_is_another(builder):
     text = ("وانفجرت سيارة مفخخة قرب سوق شعبي في مدينة كركوك فقتلت 8 أشخاص. "
             "ووقع انفجار مماثل في مدينة كركوك أسفر عن مقتل 4 آخرين.")

@@ -73,8 +73,7 @@ def find_attacks(w: Window) -> list[Event]:
                 continue  # وقف إطلاق النار، وقف فوري لإطلاق النار: what stops
             if m.label == "attack:noun" and any(h.end == m.start for h in w.labelled(s, "arms_holder")):
                 continue  # معاهدة الصواريخ، برنامج الصواريخ: arms, no attack
-            if w.lemma(m) == "فجر" and (m.end < s.end and w.doc[m.end].norm_ in _attack_words("dawn_times") or any(
-                    t.norm_ in _attack_words("clock_words") for t in w.doc[max(s.start, m.start - 3):m.start])):
+            if _dawn(w, s, m):
                 continue  # ألقت الشرطة فجر أمس القبض على، في الساعة الرابعة فجرا: dawn
             if k > 0 and m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("means_words"):
                 continue  # محاولة لاستهداف المعسكر باستخدام قذائف الهاون: the means of the attack told before
@@ -161,7 +160,8 @@ def find_attacks(w: Window) -> list[Event]:
             # where: the places named around this trigger, up to the next one (not the verb's
             # own object: أطلق حفتر هجوما لتحرير درنة)
             nxt = next((t for t in triggers[k + 1:] if not (
-                verb and t.label == "attack:noun" and w.gap(m.end, t.start) <= 3) and t is not predicate), None)
+                verb and t.label == "attack:noun" and w.gap(m.end, t.start) <= 3) and t is not predicate
+                and not _dawn(w, s, t)), None)
             end = nxt.start if nxt else s.end
             reach = min(end, m.end + 16)
             for p in places:  # ...في منطقة العريش بمديرية موزع ومفرق المرير بمديرية جبل راس: a list goes on
@@ -695,6 +695,12 @@ def _past_aside(w: Window, s: Sentence, pos: int) -> int:
         return pos
     opener = "(" if w.doc[pos - 1].text == ")" else w.doc[pos - 1].text
     return next((j for j in range(pos - 2, max(s.start, pos - 14) - 1, -1) if w.doc[j].text == opener), pos)
+
+
+def _dawn(w: Window, s: Sentence, m: Match) -> bool:
+    """فجر is the dawn, not "detonated" (فجر أمس، في الساعة الرابعة فجرا)."""
+    return w.lemma(m) == "فجر" and (m.end < s.end and w.doc[m.end].norm_ in _attack_words("dawn_times") or any(
+        t.norm_ in _attack_words("clock_words") for t in w.doc[max(s.start, m.start - 3):m.start]))
 
 
 def _unarmed_campaign(w: Window, s: Sentence, m: Match) -> bool:

@@ -142,9 +142,9 @@ class Window:
 
     def where(self, s: Sentence, places: list[Found], pos: int, hurt: bool = False) -> list[Found]:
         """Of ``places``, where an event told at token ``pos`` happened: not a point of
-        reference (على بعد 30 كلم من الموصل، قرب الحدود مع باكستان، لوغار جنوب كابول), nor
-        where the one who tells of it spoke (قال الجيش للصحفيين في أربيل إن الضربة في
-        بكتيكا), unless nothing else is left to say where; never a hospital where the hurt were
+        reference (على بعد 30 كلم من الموصل، لوغار جنوب كابول), nor where the one who tells of
+        it spoke (قال الجيش للصحفيين في أربيل إن الضربة في بكتيكا), unless nothing else is left
+        to say where; never the country across a border (قرب الحدود مع باكستان), a hospital where the hurt were
         treated (مستشفى عسير المركزي), nor, for people ``hurt`` (a casualty figure), where they
         were taken afterwards (نقلوا إلى مستشفى بريدة)."""
         marks = [r.end for r in self.labelled(s, "reference")]
@@ -153,6 +153,9 @@ class Window:
         places = [p for p in places if not (self._treated_at(s, p) or self._backs(s, p))]
         if hurt:
             places = [p for p in places if not self._taken_to(s, p)]
+        # never the country across a border either (قرب الحدود مع تركيا)
+        across = [r.end for r in self.labelled(s, "reference") if self.doc[r.end - 1].norm_ == "مع"]
+        places = [p for p in places if not any(0 <= self.gap(end, p.start) <= 2 for end in across if end <= p.start)]
         kept = [p for p in places if not any(0 <= self.gap(end, p.start) <= 2 for end in marks if end <= p.start)
                 and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, places)]
         return kept or places
