@@ -796,6 +796,11 @@ def test_the_one_after_a_target_marker_is_never_the_attacker(builder, text, perp
     assert keys(attack.perpetrator) != "al_shabaab"
 
 
+def test_who_a_relative_clause_after_the_verb_names_does_not_condemn(builder):
+    text = "وانتقدت الحكومة الانتقالية، التي يترأسها فائز السراج، ما وصفته بتقاعس برلمان طبرق عن مواجهة الإرهاب."
+    assert all(e.accuser is None or e.accuser.span.text != "فائز السراج" for e in events(builder, text, "accusation"))
+
+
 def test_the_masdars_object_with_a_charge_never_accuses(builder):
     text = "ونشرت جماعة تعلن ولاءها لتنظيم داعش تسجيلا مصورا لاتهام تركيا باضطهاد الأقليات."
     assert all(keys(e.accuser) != "turkey" for e in events(builder, text, "accusation"))

@@ -508,6 +508,9 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             # who condemns stands before the verb in its clause (غضب طهران، حيث انتقد البرلمان: not
             # Tehran), else after it; a title may stand before the name (دان رئيس الوزراء الإسرائيلي، بنيامين نتنياهو)
             accuser = _subject_before(w, s, m, 1, actors) or w.actor_after(s, m.end, 4, among=actors)
+            if accuser is not None and accuser.start >= m.end and any(
+                    w.doc[i].norm_ in w.relatives for i in range(m.end, accuser.start)):
+                accuser = None  # انتقدت الحكومة، التي يترأسها الثني،: the one its relative clause names
             after = _past_partners(w, s, accuser) if accuser and accuser.start >= m.end else m.end
             after = _past_aside_and_adverbs(w, s, after)
             condemnable = [f for f in named if _may_be_condemned(w, accuser, after, f)]
