@@ -796,6 +796,12 @@ def test_the_one_after_a_target_marker_is_never_the_attacker(builder, text, perp
     assert keys(attack.perpetrator) != "al_shabaab"
 
 
+def test_a_people_of_a_country_is_not_its_state(builder):
+    text = "واتهم الرئيس التركي أكراد العراق بإيواء مسلحين على حدود بلاده."
+    assert all(keys(e.accused) != "iraq" for e in events(builder, text, "accusation"))
+    assert "iraq" in {keys(m) for m in builder.extract([Document("t", text)])[0].mentions if m.kind == "place"}
+
+
 def test_who_a_relative_clause_after_the_verb_names_does_not_condemn(builder):
     text = "وانتقدت الحكومة الانتقالية، التي يترأسها فائز السراج، ما وصفته بتقاعس برلمان طبرق عن مواجهة الإرهاب."
     assert all(e.accuser is None or e.accuser.span.text != "فائز السراج" for e in events(builder, text, "accusation"))

@@ -137,6 +137,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     verb_only_starts = {m.start for m in verbal if not m.label.endswith(":noun")}
     where = {m.end for m in matches if m.label == "locative"}
     outlets = norm_set(rules.lex["quoted_outlets"])
+    peoples_of = norm_set(rules.lex["peoples_of"])
     aimed = {m.end for m in matches if m.label == "target_marker"}  # هجوم على، غارات ضد
     titles = norm_set(rules.lex["title_heads"])
     not_nouns = norm_set(rules.lex["function_words"]) | norm_set(rules.lex["accusation"]["adverbs"]) | set(rules.peoples)
@@ -193,6 +194,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             entry = registry.get("actor", kinds["actor"])
             if entry.also_a_word and end - start == 1 and not _name_follows(doc, end, sent_of, not_nouns, verb_starts, starts):
                 continue  # فتح ثغرة، فتح معبر رفح: the verb or its noun, not Fatah (فتح تتهم، حماس وفتح: Fatah)
+            if "place" in kinds and start > 0 and doc[start - 1].norm_ in peoples_of:
+                continue  # أكراد سوريا، شعب العراق: a people of the country, not its state
             # A name that is both a country and a state (تركيا) acts unless it is where.
             latent = "place" in kinds and (locative or start not in verbs and start - 1 not in verbs
                                            and end not in verb_only_starts)
