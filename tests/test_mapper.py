@@ -366,6 +366,8 @@ def test_releasing_prisoners_is_no_attack(builder):
     ("وتعد الغارة الإسرائيلية على مخيم جنين الأعنف منذ سنوات.", "asserted"),  # تعد: is counted, no threat
     ("وتهدد موسكو بتوسيع غاراتها على مواقع المعارضة في ريف إدلب.", "asserted"),  # the raids go on
     ("وقال الوزير إن خلايا إرهابية تسعى إلى استهداف المنشآت النفطية في الكويت.", "threatened"),  # an intention
+    # a negation before the verb whose "any" object the attack is
+    ("وأكد المحافظ أن المدينة لم تشهد أي هجمات لحركة الشباب منذ أسابيع.", "negated"),
 ])
 def test_every_attack_carries_the_modality_its_cues_give(builder, text, modality):
     found = events(builder, text, "attack")

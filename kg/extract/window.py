@@ -274,8 +274,12 @@ class Window:
         return tok.norm_.startswith("ال") and tok.norm_.endswith(self.nisba) and len(tok.norm_) > 4
 
     def negated(self, s: Sentence, m: Match) -> bool:
-        # لا تزال تقصف: "still", no negation
-        return any(n.end in (m.start, m.start - 1) and self.doc[n.end].norm_ not in self.still
+        """A negation right before ``m`` (لم تقصف، لا اتهامات; not لا تزال تقصف: "still"), or
+        before the verb whose "any" object it is (لم يسجلا أي انتهاكات، لم تشهد أي هجمات)."""
+        at = (m.start, m.start - 1)
+        if m.start - 2 >= s.start and self.doc[m.start - 1].norm_ == "اي":
+            at += (m.start - 2,)
+        return any(n.end in at and self.doc[n.end].norm_ not in self.still
                    for n in self.labelled(s, "negation"))
 
     def about_a_match(self, s: Sentence) -> bool:
