@@ -488,6 +488,11 @@ def test_a_figure_belongs_to_the_attack_told_before_it_and_takes_its_place(build
         assert keys(figure.perpetrator) == "isis"
 
 
+def test_a_count_with_no_noun_shares_the_victims_of_the_next(builder):
+    text = "وأسفرت الاشتباكات عن مقتل 9 وإصابة 21 من عناصر حركة الشباب في إقليم شبيلي السفلى."
+    assert {(e.count, keys(e.victim)) for e in events(builder, text, "casualty")} == {(9, "al_shabaab"), (21, "al_shabaab")}
+
+
 @pytest.mark.parametrize("text,count,victim", [
     # a country adjective on the victims
     ("وأعلنت الشرطة مقتل 12 شرطيا باكستانيا في هجوم على نقطة تفتيش قرب كويتا.", 12, "pakistan"),

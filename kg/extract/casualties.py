@@ -145,7 +145,18 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 reported_by=w.use(reporter), places=places,
                 evidence=[w.span(best.start, best.end, s.index)],
                 confidence=0.9 if dist <= 3 else 0.7))
+    _share_victims(w, out)
     return dedupe_casualties(out)
+
+
+def _share_victims(w: Window, figures: list[Event]) -> None:
+    """مقتل 14 وإصابة 33 من ميليشيات الحوثي: a count with no noun of its own, joined by و and
+    an outcome word to the next, counts the same victims."""
+    for a, b in zip(figures, figures[1:]):
+        between = w.text[a.trigger.end:b.trigger.start].split()
+        if (a.trigger.sentence == b.trigger.sentence and a.victim is None and a.group is None
+                and b.victim is not None and len(between) == 1 and between[0].startswith("و")):
+            a.victim, a.group = b.victim, b.group
 
 
 def outcome_of(w: Window, attacks: list[Event], s: Sentence, char: int, modality: str) -> Event | None:
