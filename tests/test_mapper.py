@@ -526,6 +526,12 @@ def test_a_place_inside_a_persons_name_is_no_place(builder):
     assert "salah_al_din" in mention_keys(builder, "وقتل خمسة جنود في محافظة صلاح الدين شمال بغداد.")
 
 
+def test_a_title_after_a_verb_of_speech_opens_the_speakers_name_however_long(builder):
+    text = "وأوضح المتحدث الرسمي باسم الدفاع المدني بمنطقة جازان العقيد يحيى القحطاني أن 4 أشخاص أصيبوا في الحريق."
+    (figure,) = events(builder, text, "casualty")
+    assert figure.reported_by is not None and figure.reported_by.span.text == "يحيى القحطاني"
+
+
 def test_the_ministry_named_bare_after_a_verb_of_speech_reports(builder):
     text = "وذكرت الداخلية أن 9 من رجال الأمن أصيبوا في انفجار عبوة ناسفة بمحافظة القطيف."
     (figure,) = events(builder, text, "casualty")

@@ -1,6 +1,7 @@
 """Who each sentence attributes its facts to: بحسب X، أعلن X، قال البيان..."""
 from __future__ import annotations
 
+from kg.extract.lexicon import norm_set
 from kg.extract.mentions import Found
 from kg.extract.window import Sentence, Window
 
@@ -35,11 +36,30 @@ def find_reporters(w: Window) -> None:
 
 def _speaker_after(w: Window, s: Sentence, pos: int) -> Found | None:
     """The actor within three words after a reporting verb, before any أن/إن: past it the
-    reported clause starts (وأكد أن جرائم الاحتلال: the occupation did not speak)."""
+    reported clause starts (وأكد أن جرائم الاحتلال: the occupation did not speak); or the
+    person a title there opens, however long (وأوضح المتحدث العسكري المصري العميد محمد سمير)."""
     f = w.actor_after(s, pos, 3)
     if f is not None and any(t.text in ("لـ", "ل") for t in w.doc[max(pos, f.start - 2):f.start]):
-        return None  # قال مصدر لـ«الشرق الأوسط»: whom it was said to
-    return None if f is None or any(t.norm_ in w.complementizers for t in w.doc[pos:f.start]) else f
+        f = None  # قال مصدر لـ«الشرق الأوسط»: whom it was said to
+    if f is not None and any(t.norm_ in w.complementizers for t in w.doc[pos:f.start]):
+        f = None
+    return f or _titled_speaker(w, s, pos)
+
+
+def _titled_speaker(w: Window, s: Sentence, pos: int) -> Found | None:
+    """A title right after a reporting verb (past the outlet it spoke to: لـ«المدينة»), and the
+    person it names within ten words, before any أن/إن or comma: the one who speaks."""
+    i = pos
+    if i < s.end and w.doc[i].text in ("لـ", "ل"):  # لـ «المدينة»
+        close = next((j for j in range(i + 2, min(i + 6, s.end)) if w.doc[j].text in "»”\""), None)
+        i = close + 1 if close is not None else i
+    if i >= s.end or w.doc[i].norm_ not in norm_set(w.lex["appositive_titles"]):
+        return None
+    person = next((f for f in w.actors(s) if f.mention.type == "person" and not f.latent
+                   and i < f.start <= i + 10), None)
+    if person is None or any(t.norm_ in w.complementizers or t.text in "،,:" for t in w.doc[i:person.start]):
+        return None
+    return person
 
 
 def _speaker_before(w: Window, s: Sentence, pos: int) -> Found | None:
