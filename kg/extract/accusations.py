@@ -508,8 +508,7 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             # who condemns stands before the verb in its clause (غضب طهران، حيث انتقد البرلمان: not
             # Tehran), else after it; a title may stand before the name (دان رئيس الوزراء الإسرائيلي، بنيامين نتنياهو)
             accuser = _subject_before(w, s, m, 1, actors) or w.actor_after(s, m.end, 4, among=actors)
-            if accuser is not None and accuser.start >= m.end and any(
-                    w.doc[i].norm_ in w.relatives for i in range(m.end, accuser.start)):
+            if accuser is not None and accuser.start >= m.end and w.relative_between(m.end, accuser.start):
                 accuser = None  # انتقدت الحكومة، التي يترأسها الثني،: the one its relative clause names
             after = _past_partners(w, s, accuser) if accuser and accuser.start >= m.end else m.end
             after = _past_aside_and_adverbs(w, s, after)
@@ -517,7 +516,7 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             accused = w.actor_after(s, after, 4, accuser, among=condemnable) or _titled_after(w, s, after, condemnable)
             if accused is not None and accuser is not None and accused.mention.type == "person" and (
                     w.gap(accuser.end, accused.start) == 0 or w.titled(accuser)
-                    or w.doc[accused.start - 1].norm_ in norm_set(w.lex["honorifics"])) and _in_apposition(w, s, accuser, accused):
+                    or w.doc[accused.start - 1].norm_ in w.honorifics) and _in_apposition(w, s, accuser, accused):
                 # ندد رئيس البرلمان العراقي سليم الجبوري، استنكر مفتي مصر الدكتور شوقي علام: the
                 # name is who speaks, not the accused (but دانت محكمة مصرية الناشط X: X is)
                 accuser, accused = accused, w.actor_after(s, accused.end, 4, accused, among=named)
@@ -532,7 +531,7 @@ def _in_apposition(w: Window, s: Sentence, f: Found, g: Found) -> bool:
     """Only a comma, an honorific, a title or where (في باكستان) stands between ``f`` and the
     person ``g``: g names f (رئيس الجامعة في باكستان الدكتور X); not past a deed (بشدة تصريحات
     رئيس الوزراء X: X said them)."""
-    words = norm_set(w.lex["honorifics"]) | norm_set(w.lex["appositive_titles"]) | {"في"}
+    words = w.honorifics | w.appositive_titles | {"في"}
     inside = {i for h in s.founds for i in range(h.start, h.end)}
     return all(t.is_punct or t.norm_ in words or t.i in inside or w.adjective(t) for t in w.doc[f.end:g.start])
 
@@ -551,9 +550,8 @@ def _past_aside_and_adverbs(w: Window, s: Sentence, pos: int) -> int:
 def _titled_after(w: Window, s: Sentence, pos: int, among: list[Found]) -> Found | None:
     """A person named past a deed noun and a title (تصريحات نائب رئيس الجمهورية العراقي نوري
     المالكي): further than a bare name may be, but in one phrase."""
-    titles = norm_set(w.lex["title_heads"])
     return next((f for f in among if f.mention.type == "person" and pos < f.start and w.gap(pos, f.start) <= 7
-                 and any(w.doc[i].norm_ in titles for i in range(pos, f.start))
+                 and any(w.doc[i].norm_ in w.titles for i in range(pos, f.start))
                  and not any(t.is_punct for t in w.doc[pos:f.start])), None)
 
 
@@ -665,7 +663,7 @@ def charges(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -
         if marker is not None and w.doc[marker].is_punct:
             marker = None
         accused = w.actor_after(s, marker + 1, 3, among=named) if marker is not None else None
-        if accused is not None and any(w.doc[i].norm_ in w.relatives for i in range(marker + 1, accused.start)):
+        if accused is not None and w.relative_between(marker + 1, accused.start):
             accused = None  # شكوى ضد الممثل الذي أهان بلاتر: the one insulted, not charged
         if accused is None and (by_pronoun := _charged_by_pronoun(w, s, m, actors, attacks)) is not None:
             out.append(by_pronoun)

@@ -31,6 +31,7 @@ def _attack_needs() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
 def _attack_words(name: str) -> frozenset[str]:
     """A word list of the lexicon's attack section, normalised once (the rules ask per token):
     protest_lemmas, protesters, speech_lemmas, pronoun_subjects."""
@@ -240,8 +241,8 @@ def _wages_war(w: Window, s: Sentence, m: Match) -> bool:
 
 def _trigger_in(w: Window, e: Event, test) -> bool:
     """The trigger of attack ``e`` passes ``test`` (``_wages_war``; a strike's lemma)."""
-    s = w.sentences[e.trigger.sentence]
-    m = next((m for m in w.labelled(s, "attack") if w.doc[m.start]._.offset == e.trigger.start), None)
+    s, first = w.sentences[e.trigger.sentence], w.tokens_of(e.trigger).start
+    m = next((m for m in w.labelled(s, "attack") if m.start == first), None)
     return m is not None and test(w, s, m)
 
 
@@ -308,7 +309,7 @@ def _subject_noun(w: Window, s: Sentence, m: Match, before: list[Match]) -> Matc
     if not doer_clause and any(noun.end <= f.start < m.start and not _led_by(w, f.start)
                                for f in w.actors(s) if not f.latent):
         return None  # غارات قالت روسيا إنها استهدفت: Russia's verb (not ضربة بقيادة أمريكا تستهدف)
-    if any(t.norm_ in w.relatives for t in w.doc[noun.end:m.start]):
+    if w.relative_between(noun.end, m.start):
         return None  # ...الهجمات التي شنها: a relative clause names the doer (by-markers)
     if any(t.text in "،,؛;" or t.norm_ in ("فيما", "بينما") for t in w.doc[noun.end:m.start]):
         return None  # قصف على مناطق الاشتباك، فيما قصفت القوات: another clause, its own subject
@@ -728,19 +729,15 @@ def _subject_after_that(w: Window, s: Sentence, m: Match) -> bool:
 def _another(w: Window, e: Event) -> bool:
     """The attack word of ``e`` is called another one (تفجير مماثل، هجوم آخر، غارة جديدة): not
     the attack told before it."""
-    s = w.sentences[e.trigger.sentence]
-    at = next((i for i in range(s.start, s.end) if w.doc[i]._.offset >= e.trigger.end), None)
-    return at is not None and w.doc[at].norm_ in _attack_words("another_words")
+    at = w.tokens_of(e.trigger).stop
+    return at < w.sentences[e.trigger.sentence].end and w.doc[at].norm_ in _attack_words("another_words")
 
 
 def _unnamed_doer(w: Window, e: Event, words: str) -> bool:
     """The sentence of attack ``e`` says who did it without a name (one of the lexicon's
     ``words``: assailants, or only gunmen): right before its word or right after it (مسلحون
     هاجموا، هاجم مسلحون), or after a by-marker close behind it (قصف بالهاون من قبل مسلحين)."""
-    s = w.sentences[e.trigger.sentence]
-    at = next((i for i in range(s.start, s.end) if w.doc[i]._.offset == e.trigger.start), None)
-    if at is None:
-        return False
+    s, at = w.sentences[e.trigger.sentence], w.tokens_of(e.trigger).start
     assailants = _attack_words(words)
     near = [i for i in (at - 1, at + 1) if s.start <= i < s.end]
     markers = [b.end for b in w.by_markers(s) if at <= b.start <= at + 6 and b.end < s.end]
@@ -858,8 +855,7 @@ def _side(m: Mention | None) -> str | None:
 
 def _year_told(w: Window, e: Event) -> str | None:
     """A year written near the trigger of attack ``e`` (تفجير السفارة الأمريكية في 1998), if any."""
-    s = w.sentences[e.trigger.sentence]
-    i = next((i for i in range(s.start, s.end) if w.doc[i]._.offset + len(w.doc[i].text) > e.trigger.start), s.start)
+    s, i = w.sentences[e.trigger.sentence], w.tokens_of(e.trigger).start
     for t in w.doc[max(s.start, i - 3):min(s.end, i + YEAR_REACH)]:
         digits = t.norm_.removesuffix("م")  # normalised: ١٩٩٨ is 1998
         if len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100:
@@ -867,8 +863,8 @@ def _year_told(w: Window, e: Event) -> str | None:
     return None
 
 
-def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: set[int] = frozenset(),
-                  another: set[int] = frozenset()) -> list[Event]:
+def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: set[int],
+                  another: set[int]) -> list[Event]:
     """One event per attacker and place: news names the same attack many times. An attack
     with no attacker joins one with the same place, or the one told just before it; not one
     whose attacker is named when its own doers are ``unnamed`` gunmen (قصف بالهاون من قبل

@@ -1,9 +1,9 @@
 """Who each sentence attributes its facts to: بحسب X، أعلن X، قال البيان..."""
 from __future__ import annotations
 
-from kg.extract.lexicon import norm_set
 from kg.extract.mentions import Found
 from kg.extract.window import Sentence, Window
+from kg.nlp.normalize import QUOTE_MARKS
 
 
 def find_reporters(w: Window) -> None:
@@ -51,9 +51,9 @@ def _titled_speaker(w: Window, s: Sentence, pos: int) -> Found | None:
     person it names within ten words, before any أن/إن or comma: the one who speaks."""
     i = pos
     if i < s.end and w.doc[i].text in ("لـ", "ل"):  # لـ «المدينة»
-        close = next((j for j in range(i + 2, min(i + 6, s.end)) if w.doc[j].text in "»”\""), None)
+        close = next((j for j in range(i + 2, min(i + 6, s.end)) if w.doc[j].text in QUOTE_MARKS), None)
         i = close + 1 if close is not None else i
-    if i >= s.end or w.doc[i].norm_ not in norm_set(w.lex["appositive_titles"]):
+    if i >= s.end or w.doc[i].norm_ not in w.appositive_titles:
         return None
     person = next((f for f in w.actors(s) if f.mention.type == "person" and not f.latent
                    and i < f.start <= i + 10), None)

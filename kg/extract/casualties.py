@@ -193,8 +193,8 @@ def _sentenced(w: Window, s: Sentence, outcome: Match, ns: int) -> bool:
     if w.doc[outcome.start].norm_.removeprefix("ب").removeprefix("ال") != normalize("إعدام"):
         return False
     span = range(max(s.start, min(ns, outcome.start) - 3), max(ns, outcome.start))
-    return any(w.bare_in(i, norm_set(w.lex["sentence_words"])) for i in span) and \
-        not any(w.bare_in(i, norm_set(w.lex["carried_out"])) for i in span)
+    passed, carried_out = norm_set(w.lex["sentence_words"]), norm_set(w.lex["carried_out"])
+    return any(w.bare_in(i, passed) for i in span) and not any(w.bare_in(i, carried_out) for i in span)
 
 
 def _illness(w: Window, s: Sentence, outcome: Match) -> bool:

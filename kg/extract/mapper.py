@@ -6,6 +6,7 @@ from collections import Counter
 from kg.documents import Document
 from kg.extract.dates import document_date
 from kg.extract.event_dates import date_events
+from kg.extract.lexicon import load, norm_set
 from kg.extract.accusations import find_accusations
 from kg.extract.attacks import find_attacks
 from kg.extract.attribution import find_reporters
@@ -104,11 +105,11 @@ def _countries_as_actors(window: Window, founds: list[Found], matches: list[Matc
 def main_place(founds) -> Mention | None:
     """Where the document happens: its most named place below country level, unless a
     country is named more often (a Tunisian story that also tells of a consul in Damascus).
-    The press's own kingdom named bare (المملكة) is where it writes from, not where its
-    stories happen."""
-    home = normalize("المملكة")
+    The press's own country named bare (المملكة: lexicon press_home) is where it writes from,
+    not where its stories happen."""
+    home = norm_set(load("lexicon")["press_home"])
     places = [f.mention for f in founds if f.mention.kind == "place" and not f.latent
-              and normalize(f.mention.span.text) != home]
+              and normalize(f.mention.span.text) not in home]
     if not places:
         return None
     counts = Counter(p.key or p.span.text for p in places)

@@ -226,9 +226,6 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     bare_groups = norm_set(rules.lex["bare_groups"])
     bare_ministries = norm_set(rules.lex["bare_ministries"])
     reporting_ends = {m.end for m in matches if m.label.split(":")[0] in ("reporting", "criticism")}
-
-    def verbal_reporting(i: int) -> bool:
-        return i in reporting_ends
     named_actors = [f for f in out if f.mention.kind == "actor" and f.mention.key and not f.latent]
     for tok in doc:
         if tok.norm_ not in anaphoric or taken[tok.i] or (tok.i > 0 and doc[tok.i - 1].norm_ in titles):
@@ -243,7 +240,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             out.append(Found(Mention(span, "actor", entry.type, entry.key, "pattern"), tok.i, tok.i + 1, latent=True))
         elif not keys and tok.norm_ in bare_groups:  # المقاومة, with none named before: the group itself
             out.append(Found(Mention(span, "actor", "armed_group", None, "pattern"), tok.i, tok.i + 1, latent=True))
-        elif not keys and tok.norm_ in bare_ministries and tok.i in verbs and verbal_reporting(tok.i):
+        elif not keys and tok.norm_ in bare_ministries and tok.i in reporting_ends:
             # وذكرت الداخلية أن، وأعلنت الخارجية: the ministry speaking, as the press names it
             out.append(Found(Mention(span, "actor", "organisation", None, "pattern"), tok.i, tok.i + 1))
 

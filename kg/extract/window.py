@@ -54,6 +54,7 @@ class Window:
         self.backers = norm_set(self.lex["backer_words"])
         self.titles = norm_set(self.lex["title_heads"])
         self.appositive_titles = norm_set(self.lex["appositive_titles"])
+        self.honorifics = norm_set(self.lex["honorifics"])
         self.still = norm_set(self.lex["still_words"])
         self.teams_not_sport = norm_set(self.lex["attack"]["team_not_sport"])
         self.facility_heads = norm_set(self.lex["facility_heads"])
@@ -147,18 +148,32 @@ class Window:
         to say where; never the country across a border (قرب الحدود مع باكستان), a hospital where the hurt were
         treated (مستشفى عسير المركزي), nor, for people ``hurt`` (a casualty figure), where they
         were taken afterwards (نقلوا إلى مستشفى بريدة)."""
-        marks = [r.end for r in self.labelled(s, "reference")]
+        references = self.labelled(s, "reference")
+        marks = [r.end for r in references]
+        across = [r.end for r in references if self.doc[r.end - 1].norm_ == "مع"]  # الحدود مع
         frame = self._speech_frame(s, pos)
         # never where, even if nothing else is: a hospital, a backer (المدعومة من إيران)
         places = [p for p in places if not (self._treated_at(s, p) or self._backs(s, p))]
         if hurt:
             places = [p for p in places if not self._taken_to(s, p)]
-        # never the country across a border either (قرب الحدود مع تركيا)
-        across = [r.end for r in self.labelled(s, "reference") if self.doc[r.end - 1].norm_ == "مع"]
-        places = [p for p in places if not any(0 <= self.gap(end, p.start) <= 2 for end in across if end <= p.start)]
-        kept = [p for p in places if not any(0 <= self.gap(end, p.start) <= 2 for end in marks if end <= p.start)
+        places = [p for p in places if not self._right_after(p, across)]  # never the country across a border
+        kept = [p for p in places if not self._right_after(p, marks)
                 and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, places)]
         return kept or places
+
+    def _right_after(self, p: Found, ends: list[int]) -> bool:
+        """``p`` is named within two words after one of the marks ending at ``ends``."""
+        return any(end <= p.start and self.gap(end, p.start) <= 2 for end in ends)
+
+    def relative_between(self, a: int, b: int) -> bool:
+        """A relative pronoun (الذي، التي) stands in tokens ``a:b``: a clause about what came before."""
+        return any(t.norm_ in self.relatives for t in self.doc[a:b])
+
+    def tokens_of(self, span: Span) -> range:
+        """The tokens of its sentence that a character ``span`` (an event's trigger) covers."""
+        s = self.sentences[span.sentence]
+        first = next((i for i in range(s.start, s.end) if self.doc[i]._.offset + len(self.doc[i].text) > span.start), s.end)
+        return range(first, next((i for i in range(first, s.end) if self.doc[i]._.offset >= span.end), s.end))
 
     def bare_in(self, i: int, words: frozenset[str], clitics: str = "وف") -> bool:
         """Token i, or token i without one of the one-letter ``clitics`` the clitic stripper
@@ -253,7 +268,6 @@ class Window:
     def joined(self, i: int) -> bool:
         """Token i carries the conjunction و (وأصيب، وموقفاً): a new conjunct starts there."""
         return bool(self.doc[i]._.clitic) and self.doc[i].text.startswith("و")
-
 
     def carries_object(self, m: Match) -> bool:
         """The trigger verb carries an object pronoun after a whole form of itself: تتهمها is
