@@ -263,3 +263,14 @@ def test_a_short_name_joins_the_first_named_of_two_equal_length_full_names(order
     first, second = full[order[0]], full[order[1]]
     short = person("عويدي", 40)
     assert person_names([first, second, short])[short] == first.span.text
+
+
+@pytest.mark.parametrize("anchors, label", [
+    (["للجيش"], "الجيش"),  # حاجز للجيش: the army, with no ل glued to it
+    (["والقوات الحكومية"], "القوات الحكومية"),
+    (["والي"], "والي"),  # a word that only looks like و + ال
+])
+def test_a_row_names_an_unnamed_actor_without_a_clitic_on_its_article(anchors, label):
+    from kg.export.tables import _doc_label
+
+    assert _doc_label("أفغانستان", [], anchors) == label

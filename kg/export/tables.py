@@ -58,7 +58,7 @@ def _doc_label(label: str, aliases: list[str], anchors: list[str]) -> str:
         anchor = " ".join("".join(" " if c in QUOTE_MARKS else c for c in anchor).split())
         named = [form for form in _unglued(anchor) if normalize(form) in names]
         adjective = " " not in anchor and normalize(anchor).endswith(_ADJECTIVE_ENDINGS)
-        ranked.append((0, named[0]) if named else (2 if adjective else 1, anchor))
+        ranked.append((0, named[0]) if named else (2 if adjective else 1, _without_article_clitic(anchor)))
     best = min(rank for rank, _ in ranked)
     written = [form for rank, form in ranked if rank == best]
     forms = [normalize(w) for w in written]
@@ -75,6 +75,17 @@ def _unglued(anchor: str) -> list[str]:
     if anchor[:1] in "وفبلك":
         forms.append(anchor[1:])
     return forms
+
+
+def _without_article_clitic(anchor: str) -> str:
+    """حاجز للجيش is the army, والقوات the forces: a preposition or conjunction glued to the
+    article comes off (a letter before ال and at least three after it: والي stays)."""
+    first, _, rest = anchor.partition(" ")
+    if first.startswith("لل") and len(first) >= 5:
+        first = "ال" + first[2:]
+    elif first[:1] in "وفبك" and first[1:3] == "ال" and len(first) >= 6:
+        first = first[1:]
+    return f"{first} {rest}".strip()
 
 
 def entities_table(store: ReadableGraph, mentions: dict | None = None) -> list[dict]:
