@@ -341,6 +341,20 @@ def test_the_country_that_backs_the_doer_is_not_where_it_struck(builder, text):
     assert "iran" not in {keys(p) for p in attack.places} and attack.places
 
 
+@pytest.mark.parametrize("text,partners,where", [
+    ("وشاركت كندا في الضربات التي نفذتها إلى جانب بريطانيا والولايات المتحدة على العراق.", {"usa", "uk"}, "iraq"),
+    ("وقصفت الطائرات الفرنسية بجانب روسيا مواقع للمسلحين في ليبيا.", {"russia"}, "libya"),
+])
+def test_a_country_that_fights_alongside_the_doer_is_not_where_it_struck(builder, text, partners, where):
+    attack = events(builder, text, "attack")[0]
+    assert where in {keys(p) for p in attack.places} and not partners & {keys(p) for p in attack.places}
+
+
+def test_a_building_beside_which_a_bomb_went_off_is_where_it_struck(builder):
+    attack = events(builder, "وانفجرت سيارة مفخخة إلى جانب مبنى البلدية في كركوك.", "attack")[0]
+    assert any("مبنى البلدية" in p.span.text for p in attack.places)
+
+
 def test_releasing_prisoners_is_no_attack(builder):
     text = "أطلقت السلطات سراح 20 معتقلا في بغداد."
     assert not events(builder, text, "attack")

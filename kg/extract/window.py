@@ -52,6 +52,7 @@ class Window:
         self.hospitals = norm_set(self.lex["hospitals"])
         self.undergo_verbs = norm_set(self.lex["attack"]["undergo_verbs"])
         self.backers = norm_set(self.lex["backer_words"])
+        self.partners = norm_set(self.lex["partner_words"])
         self.titles = norm_set(self.lex["title_heads"])
         self.appositive_titles = norm_set(self.lex["appositive_titles"])
         self.honorifics = norm_set(self.lex["honorifics"])
@@ -152,8 +153,9 @@ class Window:
         marks = [r.end for r in references]
         across = [r.end for r in references if self.doc[r.end - 1].norm_ == "مع"]  # الحدود مع
         frame = self._speech_frame(s, pos)
-        # never where, even if nothing else is: a hospital, a backer (المدعومة من إيران)
-        places = [p for p in places if not (self._treated_at(s, p) or self._backs(s, p))]
+        # never where, even if nothing else is: a hospital, a backer (المدعومة من إيران), a
+        # partner (شنته إلى جانب الولايات المتحدة)
+        places = [p for p in places if not (self._treated_at(s, p) or self._backs(s, p) or self._partner(s, p, places))]
         if hurt:
             places = [p for p in places if not self._taken_to(s, p)]
         places = [p for p in places if not self._right_after(p, across)]  # never the country across a border
@@ -194,6 +196,16 @@ class Window:
         if i > s.start and self.doc[i].norm_ == "من":
             i -= 1
         return i >= s.start and self.bare_in(i, self.backers, "و")
+
+    def _partner(self, s: Sentence, p: Found, places: list[Found]) -> bool:
+        """Country ``p`` fights alongside the doer (إلى جانب الولايات المتحدة وبريطانيا)."""
+        if p.mention.type != "country":
+            return False
+        i = p.start - 1
+        while (before := next((q for q in places if q.end == i + 1 and q.mention.type == "country"), None)) \
+                and self.doc[p.start].text[:1] == "و":
+            p, i = before, before.start - 1  # وبريطانيا: the country before it and و
+        return i >= s.start and self.bare_in(i, self.partners, "وب")
 
     def _treated_at(self, s: Sentence, p: Found) -> bool:
         """``p`` is a hospital or lies in a hospital's name (مستشفى عسير المركزي، مستشفى قوى
