@@ -502,6 +502,18 @@ def test_a_figure_belongs_to_the_attack_told_before_it_and_takes_its_place(build
         assert keys(figure.perpetrator) == "isis"
 
 
+@pytest.mark.parametrize("text,where,elsewhere", [
+    # where the captives were taken, not where they were set free later
+    ("واختطف مسلحون أربعة مهندسين في مدينة سبها قبل الإفراج عنهم في طرابلس بعد شهرين.", "سبها", "طرابلس"),
+    # where the attack that caused the deaths struck, not the attack told after them
+    ("ومنذ التفجير الأول في سوق الكاظمية الذي أودى بحياة 19 شخصا، والثاني في ساحة الطيران، تتواصل الحملة.",
+     "الكاظمية", "ساحة الطيران"),
+])
+def test_a_figure_takes_the_place_of_its_own_clause(builder, text, where, elsewhere):
+    places = {p.span.text for p in events(builder, text, "casualty")[0].places}
+    assert any(where in p for p in places) and not any(elsewhere in p for p in places)
+
+
 def test_a_count_with_no_noun_shares_the_victims_of_the_next(builder):
     text = "وأسفرت الاشتباكات عن مقتل 9 وإصابة 21 من عناصر حركة الشباب في إقليم شبيلي السفلى."
     assert {(e.count, keys(e.victim)) for e in events(builder, text, "casualty")} == {(9, "al_shabaab"), (21, "al_shabaab")}

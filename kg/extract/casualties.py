@@ -21,6 +21,10 @@ RESCUE_GAP = 5  # words between a rescue word and the number of those rescued, a
 OPENING_QUOTES = frozenset("«“\"")  # before a name inside the words naming the victims
 
 
+CHAIN_GAP = 3  # words between two places that name one where (قرية الشيخ مسكين بريف درعا)
+CLAUSE_BREAKS = frozenset("،,؛;:.")  # not brackets: باردو مارس (آذار) الماضي والذي خلف 22 قتيلا
+
+
 def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None) -> list[Event]:
     out = []
     non_person = "non_person"
@@ -122,9 +126,15 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             modality = modality_of(w, s, best if best.start < ns else Match(best.label, ns, ne))
             attack = outcome_of(w, attacks, s, num.start, modality)
             origins = _origins(w, s, group_end)
-            places = [f.mention for f in w.where(s, [f for f in s.founds if f.mention.kind == "place"
+            # where the attack that led to it in one run of words struck (الهجوم على متحف باردو
+            # الذي خلف 22 قتيلا; not قصفت ...، بينما قتل 9), else where its own words say
+            anchor = ne
+            if attack is not None and attack.trigger.sentence == s.index and attack.trigger.start < num.start:
+                told = w.tokens_of(attack.trigger).stop
+                anchor = ne if any(t.text in CLAUSE_BREAKS for t in w.doc[told:ns]) else told
+            places = [f.mention for f in _first_place_after(w, w.where(s, [f for f in s.founds if f.mention.kind == "place"
                                                       and not (group_start <= f.start < group_end)
-                                                      and f.start not in origins], ns, hurt=True)]
+                                                      and f.start not in origins], ns, hurt=True), anchor)]
             if not places:  # قتل في النزاع السوري: the country of the war the figure is told in
                 places = _war_country(w, s)
             if not places:  # where its attack was, and where the document happens (each once)
@@ -147,6 +157,20 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 confidence=0.9 if dist <= 3 else 0.7))
     _share_victims(w, out)
     return dedupe_casualties(out)
+
+
+def _first_place_after(w: Window, places: list[Found], anchor: int) -> list[Found]:
+    """The first place named after token ``anchor``, with those chained to it (في ناحية كنعان
+    جنوب شرق بعقوبة): a long sentence names others for other reasons (where the captives were
+    released, the attack told next). All of them where none comes after."""
+    places = sorted(places, key=lambda f: f.start)
+    first = next((i for i, f in enumerate(places) if f.start >= anchor), None)
+    if first is None:
+        return places
+    last = first
+    while last + 1 < len(places) and w.gap(places[last].end, places[last + 1].start) <= CHAIN_GAP:
+        last += 1
+    return places[first:last + 1]
 
 
 def _share_victims(w: Window, figures: list[Event]) -> None:
