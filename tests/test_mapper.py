@@ -846,6 +846,14 @@ def test_who_a_relative_clause_after_the_verb_names_does_not_condemn(builder):
     assert all(e.accuser is None or e.accuser.span.text != "فائز السراج" for e in events(builder, text, "accusation"))
 
 
+@pytest.mark.parametrize("text,accuser,accused", [
+    ("وانتقد ماكرون أردوغان بسبب تصريحاته عن اللاجئين.", "ماكرون", "أردوغان"),
+    ("وأدانت ألمانيا بشار الأسد لقصفه المدنيين في إدلب.", "ألمانيا", "بشار الأسد"),
+])
+def test_a_name_right_after_the_criticism_verb_criticises_the_person_after_it(builder, text, accuser, accused):
+    assert {(e.accuser.span.text, e.accused.span.text) for e in events(builder, text, "accusation")} == {(accuser, accused)}
+
+
 def test_the_masdars_object_with_a_charge_never_accuses(builder):
     text = "ونشرت جماعة تعلن ولاءها لتنظيم داعش تسجيلا مصورا لاتهام تركيا باضطهاد الأقليات."
     assert all(keys(e.accuser) != "turkey" for e in events(builder, text, "accusation"))

@@ -514,11 +514,13 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             after = _past_aside_and_adverbs(w, s, after)
             condemnable = [f for f in named if _may_be_condemned(w, accuser, after, f)]
             accused = w.actor_after(s, after, 4, accuser, among=condemnable) or _titled_after(w, s, after, condemnable)
-            if accused is not None and accuser is not None and accused.mention.type == "person" and (
+            named_subject = accuser is not None and accuser.start == m.end and accuser.mention.via != "adjective"
+            if accused is not None and accuser is not None and accused.mention.type == "person" and not named_subject and (
                     w.gap(accuser.end, accused.start) == 0 or w.titled(accuser)
                     or w.doc[accused.start - 1].norm_ in w.honorifics) and _in_apposition(w, s, accuser, accused):
                 # ندد رئيس البرلمان العراقي سليم الجبوري، استنكر مفتي مصر الدكتور شوقي علام: the
-                # name is who speaks, not the accused (but دانت محكمة مصرية الناشط X: X is)
+                # name is who speaks, not the accused (but دانت محكمة مصرية الناشط X: X is; and
+                # a name right after the verb is its subject: انتقد أوباما نتنياهو)
                 accuser, accused = accused, w.actor_after(s, accused.end, 4, accused, among=named)
             if accused is None and accuser is not None:
                 # أدانت الإمارات التفجير الذي استهدف مسجدا وتبناه داعش: who did the attack condemned
