@@ -854,6 +854,11 @@ def test_a_name_right_after_the_criticism_verb_criticises_the_person_after_it(bu
     assert {(e.accuser.span.text, e.accused.span.text) for e in events(builder, text, "accusation")} == {(accuser, accused)}
 
 
+def test_who_a_crime_was_done_against_is_not_its_culprit(builder):
+    text = "وأدانت الجامعة العربية ما ترتكبه قوات الاحتلال من انتهاكات بحق اللبنانيين في الجنوب."
+    assert all(keys(e.accused) != "lebanon" for e in events(builder, text, "accusation"))
+
+
 def test_the_masdars_object_with_a_charge_never_accuses(builder):
     text = "ونشرت جماعة تعلن ولاءها لتنظيم داعش تسجيلا مصورا لاتهام تركيا باضطهاد الأقليات."
     assert all(keys(e.accuser) != "turkey" for e in events(builder, text, "accusation"))

@@ -610,27 +610,32 @@ def crimes(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) ->
     named = sorted([f for f in actors if w.named_here(s, f) or f.mention.via == "pattern"]
                    + w.adjective_actors(s), key=lambda f: f.start)
     commits = w.labelled(s, "commit")
+    against = norm_set(w.lex["against_words"])
     out = []
     for m in w.labelled(s, "crime"):
         if w.negated(s, m):
             continue
-        culprit = w.actor_after(s, m.end, 0, among=named)  # جرائم الاحتلال
+        if m.end < s.end and w.bare_in(m.end, against, "وفب"):
+            named_here = [f for f in named if f.start != m.end + 1]  # انتهاكات بحق الفلسطينيين: the victims
+        else:
+            named_here = named
+        culprit = w.actor_after(s, m.end, 0, among=named_here)  # جرائم الاحتلال
         if culprit is None:  # جرائم الحرب الإسرائيلية: a country adjective on the noun
-            culprit = next((f for f in w.adjective_actors(s) if m.end <= f.start and w.gap(m.end, f.start) <= 2), None)
+            culprit = next((f for f in w.adjective_actors(s) if m.end <= f.start and w.gap(m.end, f.start) <= 2 and f in named_here), None)
         if culprit is None:  # جريمة جديدة لطائرات التحالف: the one it is "of"
             words = [i for i in range(m.end, min(m.end + 4, s.end)) if not w.doc[i].is_punct][:2]
             lam = next((i for i in words if w.doc[i].text.startswith("ل") and w.doc[i]._.clitic), None)
-            culprit = w.actor_after(s, lam, 1, among=named) if lam is not None else None
+            culprit = w.actor_after(s, lam, 1, among=named_here) if lam is not None else None
         if culprit is None:  # الجريمة التي ارتكبتها الحركة: the one who committed it
             c = next((c for c in commits if m.end <= c.start and w.gap(m.end, c.start) <= 4), None)
-            culprit = w.actor_after(s, c.end, 1, among=named) if c else None
+            culprit = w.actor_after(s, c.end, 1, among=named_here) if c else None
         if culprit is None:  # ارتكبت الميليشيا مجزرة / الميليشيا ارتكبت مجزرة
             c = next((c for c in commits if c.end <= m.start and w.gap(c.end, m.start) <= 4), None)
-            culprit = w.actor_after(s, c.end, 2, among=named) if c else None
+            culprit = w.actor_after(s, c.end, 2, among=named_here) if c else None
             if culprit is not None and culprit.start >= m.start:
                 culprit = None
             if c is not None and culprit is None:
-                culprit = _subject_before(w, s, c, 0, named)
+                culprit = _subject_before(w, s, c, 0, named_here)
         out.append(accusation(w, s, m, accuser, culprit, attacks))
     return [ev for ev in out if ev]
 
