@@ -51,9 +51,12 @@ def modality_of(w: Window, s: Sentence, m: Match) -> Modality:
 
 def _purpose(w: Window, s: Sentence, m: Match, cues: dict) -> bool:
     """نشرت قواتها لاقتحام المدينة: the ل of purpose, a plan; not after what says it happened
-    or was tried (وتعرض المخيم للقصف، في محاولة لاقتحام)."""
+    or was tried (وتعرض المخيم للقصف، في محاولة لاقتحام), nor after a condemnation or an
+    accusation, whose ل gives its reason."""
     if not (w.preposition(m.start) == "ل" and w.lemma(m) in norm_set(cues["purpose_lemmas"])):
         return False
+    if any(c.end <= m.start for c in w.labelled(s, "criticism") + w.labelled(s, "accusation")):
+        return False  # أدانت الوزارة الحكومة لقصفها المدنيين: the reason for it, which happened
     return not _bare_words(w, max(s.start, m.start - PURPOSE_REACH), m.start) & norm_set(cues["purpose_not_after"])
 
 
