@@ -856,6 +856,19 @@ def test_a_name_right_after_the_criticism_verb_criticises_the_person_after_it(bu
     assert {(e.accuser.span.text, e.accused.span.text) for e in events(builder, text, "accusation")} == {(accuser, accused)}
 
 
+@pytest.mark.parametrize("text,pair", [
+    # how it was said, between the verb and who is condemned
+    ("وأدانت وزارة الخارجية الكويتية في بيان على موقعها الرسمي الحكومة الإيرانية.", ("وزارة الخارجية الكويتية", "الحكومة الإيرانية")),
+    # the outlet that carried the statement is not condemned
+    ("وأدانت وزارة الخارجية البحرينية في بيان نشرته وكالة أنباء البحرين التفجير الذي وقع في المنامة.", None),
+    # a criticism pointed with إلى at a country
+    ("ووجهت الصين انتقادات شديدة إلى اليابان.", ("الصين", "اليابان")),
+])
+def test_what_a_condemnation_names_past_how_it_was_said(builder, text, pair):
+    found = {(e.accuser.span.text, e.accused.span.text) for e in events(builder, text, "accusation") if e.accused}
+    assert found == ({pair} if pair else set())
+
+
 def test_who_a_crime_was_done_against_is_not_its_culprit(builder):
     text = "وأدانت الجامعة العربية ما ترتكبه قوات الاحتلال من انتهاكات بحق اللبنانيين في الجنوب."
     assert all(keys(e.accused) != "lebanon" for e in events(builder, text, "accusation"))

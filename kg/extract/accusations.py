@@ -503,7 +503,11 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
         elif m.label == "criticism:noun":
             # إدانة عنف النظام السوري: who condemns stands before the noun, or is the source
             accuser = w.actor_before(s, m.start, 2, among=actors) or s.reporter
-            accused = w.actor_after(s, m.end, 2, accuser, among=[f for f in named if _may_be_condemned(w, accuser, m.end, f, noun=True)])
+            # وجهت روسيا انتقادات (حادة) إلى أوكرانيا: the country إلى points the criticism at
+            addressed = [f for f in actors if f not in named and f.start > m.end and w.doc[f.start - 1].norm_ == "الي"
+                         and w.gap(m.end, f.start - 1) <= 1]
+            accused = w.actor_after(s, m.end, 2, accuser, among=[f for f in named + addressed
+                                                                  if _may_be_condemned(w, accuser, m.end, f, noun=True)])
         else:
             # who condemns stands before the verb in its clause (غضب طهران، حيث انتقد البرلمان: not
             # Tehran), else after it; a title may stand before the name (دان رئيس الوزراء الإسرائيلي، بنيامين نتنياهو)
@@ -539,13 +543,21 @@ def _in_apposition(w: Window, s: Sentence, f: Found, g: Found) -> bool:
 
 
 def _past_aside_and_adverbs(w: Window, s: Sentence, pos: int) -> int:
-    """Past a relative clause set off by commas (أدان المجلس، الذي يتخذ من عمان مقرا له،) and
-    adverbs (بشدة): where what is condemned is named."""
+    """Past a relative clause set off by commas (أدان المجلس، الذي يتخذ من عمان مقرا له،),
+    adverbs (بشدة) and how it was said (في بيان على موقعها): where what is condemned is named."""
     if pos + 1 < s.end and w.doc[pos].text in "،," and w.doc[pos + 1].norm_ in w.relatives:
         pos = next((i + 1 for i in range(pos + 2, min(pos + 16, s.end)) if w.doc[i].text in "،,"), pos)
     adverbs = norm_set(w.lex["accusation"]["adverbs"])
     while pos < s.end and (w.doc[pos].norm_ in adverbs or w.doc[pos].text in "،,"):
         pos += 1
+    if pos + 1 < s.end and w.doc[pos].norm_ in ("في", "عبر") and w.doc[pos + 1].norm_ in norm_set(w.lex["said_in"]):
+        pos += 2  # في بيان على موقعها الإلكتروني: how it was said
+        tail, published = norm_set(w.lex["said_in_tail"]), norm_set(w.lex["said_in_published"])
+        while pos < s.end and w.doc[pos].norm_ in tail | published:
+            pos += 1
+            outlet = next((f for f in s.founds if f.start == pos and f.mention.type == "media"), None)
+            if w.doc[pos - 1].norm_ in published and outlet is not None:
+                pos = outlet.end  # نشرته وكالة الأنباء السعودية: the outlet that carried it
     return pos
 
 
