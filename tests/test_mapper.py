@@ -1085,6 +1085,8 @@ def test_a_resolution_adopted_is_no_claim_of_the_attack_it_is_about(builder):
 @pytest.mark.parametrize("text,perpetrator", [
     ("وكانت حركة الشباب قتلت 148 شخصا في جامعة غاريسا عام 2015.", "al_shabaab"),  # a count after the verb
     ("وقال إن مقاتلي حركة الشباب قتلوا في الهجوم على القاعدة.", None),  # passive: its victims
+    ("وقتلت القوات الصومالية 17 عنصرا من حركة الشباب قرب بلدة بارديري.", "somali_army"),  # the doer between verb and count
+    ("وقتل قائد حركة الشباب و9 من مرافقيه في كمين.", None),  # passive: the leader, not the group, and no count next
 ])
 def test_an_actor_that_killed_a_count_attacked(builder, text, perpetrator):
     assert {keys(a.perpetrator) for a in events(builder, text, "attack")} <= {perpetrator}

@@ -247,20 +247,25 @@ def _trigger_in(w: Window, e: Event, test) -> bool:
 
 
 def killings(w: Window) -> list[Event]:
-    """النازيون قتلوا 1.9 مليون مدني / الحركة قتلت 148 شخصا: an actor right before a killing
-    verb whose object is a count did the killing. The count must follow: before a preposition
-    (قتلوا في الهجوم) the verb is passive and the actor its victims."""
+    """النازيون قتلوا 1.9 مليون مدني / الحركة قتلت 148 شخصا / قتلت الشرطة 8 مسلحين: an actor
+    right before a killing verb whose object is a count, or right after it with the count
+    next, did the killing. The count must follow: before a preposition (قتلوا في الهجوم) the
+    verb is passive and the actor its victims."""
     verbs = _attack_words("killing_verbs")
     out = []
     for s in w.sentences:
         counts = {ns for _, ns, _ in s.numbers}
         actors = [f for f in w.actors(s) if not f.latent]
         for o in w.labelled(s, "outcome:killed"):
-            if w.doc[o.start].norm_ not in verbs or o.end not in counts or w.negated(s, o):
+            if w.doc[o.start].norm_ not in verbs or w.negated(s, o):
                 continue
-            perp = _before(w, s, o, 0, actors)
-            if perp is None and o.start > s.start and w.doc[o.start - 1].norm_ in w.relatives:
-                perp = w.actor_before(s, o.start - 1, 2, among=actors)  # الجماعة المتشددة التي قتلت 148 شخصا
+            if o.end in counts:
+                perp = _before(w, s, o, 0, actors)
+                if perp is None and o.start > s.start and w.doc[o.start - 1].norm_ in w.relatives:
+                    perp = w.actor_before(s, o.start - 1, 2, among=actors)  # الجماعة المتشددة التي قتلت 148 شخصا
+            else:  # قتلت الشرطة الاتحادية ثمانية من عناصر داعش: the subject between the verb and its count
+                perp = next((f for f in actors if f.start == o.end and f.mention.type != "media"
+                             and (f.end in counts or (f.end + 1 in counts and w.adjective(w.doc[f.end])))), None)
             if perp is None:
                 continue
             out.append(Event("attack", w.span(o.start, o.end, s.index), modality=modality_of(w, s, o),
