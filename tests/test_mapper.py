@@ -1469,6 +1469,12 @@ def test_two_attacks_in_one_country_at_two_places_stay_two(builder):
     assert len(attacks) == 2, [[p.span.text for p in a.places] for a in attacks]
 
 
+def test_one_sides_strikes_on_two_named_foes_stay_two(builder):
+    text = ("وأغارت مقاتلات عراقية على مواقع لتنظيم داعش في محافظة الأنبار. "
+            "كما تواصل الضربات التي ينفذها الجيش العراقي ضد عناصر حزب العمال الكردستاني في الأنبار.")
+    assert {keys(a.target) for a in events(builder, text, "attack")} == {"isis", "pkk"}
+
+
 def test_a_name_past_the_charge_of_an_accusation_noun_is_not_accused(builder):
     text = "وكانت اتهامات وجهتها له المحكمة الجنائية الدولية بارتكاب جرائم حرب قد أخرت زيارة أوباما إلى كينيا."
     assert not any(keys(e.accused) == "obama" for e in events(builder, text, "accusation"))

@@ -868,6 +868,13 @@ def _year_told(w: Window, e: Event) -> str | None:
     return None
 
 
+def _other_foe(a: Event, b: Event) -> bool:
+    """Two armed groups known by name were hit: one side's strikes on two foes (غارات الجيش
+    التركي على حزب العمال، قصفت طائرات تركية مواقع لتنظيم داعش) are two attacks."""
+    return all(t is not None and t.type == "armed_group" and t.key for t in (a.target, b.target)) \
+        and a.target.key != b.target.key
+
+
 def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: set[int],
                   another: set[int]) -> list[Event]:
     """One event per attacker and place: news names the same attack many times. An attack
@@ -894,8 +901,8 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
                 close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not _elsewhere(own[id(m)], _place_keys(ev))
                 if (overlap or close) and (ev.target is None or m.target is None or same_actor(ev.target, m.target)):
                     home = m
-            elif _side(m.perpetrator) == _side(ev.perpetrator) and overlap:  # قصف تركي / القوات التركية قصفت
-                home = m
+            elif _side(m.perpetrator) == _side(ev.perpetrator) and overlap and not _other_foe(m, ev):
+                home = m  # قصف تركي / القوات التركية قصفت
             if home:
                 break
         if home is None:
