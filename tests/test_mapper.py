@@ -185,6 +185,15 @@ def test_a_bare_head_word_refers_back_to_the_one_actor_named_with_it(builder):
     assert {"hamas", "fatah", "israel"} <= mention_keys(builder, text)
 
 
+@pytest.mark.parametrize("text,coalition", [
+    ("وقصفت طائرات التحالف جسرا يربط مدينة الحديدة بمحافظة حجة.", "arab_coalition"),  # news of Yemen
+    ("وقصفت طائرات التحالف جسرا على نهر الفرات قرب مدينة الميادين في دير الزور.", "us_led_coalition"),  # of Syria
+    ("وقصفت طائرات التحالف جسرا قرب مدينة بنغازي.", None),  # elsewhere: no coalition known
+])
+def test_the_coalition_named_by_its_head_word_alone_is_the_one_at_war_where_the_article_is(builder, text, coalition):
+    assert {keys(a.perpetrator) for a in events(builder, text, "attack")} == {coalition}
+
+
 def test_standing_behind_someone_is_no_accusation(builder):
     text = "قال الوزير الروسي إن روسيا تقف وراء الحكومة السورية في كل خطوة."
     assert not events(builder, text, "accusation")

@@ -11,7 +11,7 @@ from kg.extract.lexicon import norm_set
 from kg.extract.matching import Match, Rules, char_span
 from kg.extract.model import Mention, Span
 from kg.nlp.normalize import QUOTE_MARKS, normalize, original_index
-from kg.registry import Registry
+from kg.registry import Entry, Registry
 
 # A cut that is always safe on an unknown name: a clitic glued to the article (والموصل).
 _ARTICLE_CLITICS = ("وبال", "فبال", "وال", "فال", "بال")  # not كال: كاليفورنيا
@@ -224,6 +224,9 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     # (التحالف العربي ... وتبادل التحالف والحوثيون الاتهام); a latent actor, like الحكومة
     anaphoric = norm_set(rules.lex["anaphoric_heads"])
     bare_groups = norm_set(rules.lex["bare_groups"])
+    by_country = {normalize(h): m for h, m in rules.lex["bare_head_by_country"].items()}
+    place_countries = Counter(entry.country for f in out if f.mention.kind == "place" and f.mention.key
+                              and (entry := registry.get("place", f.mention.key)) and entry.country)
     bare_ministries = norm_set(rules.lex["bare_ministries"])
     reporting_ends = {m.end for m in matches if m.label.split(":")[0] in ("reporting", "criticism")}
     named_actors = [f for f in out if f.mention.kind == "actor" and f.mention.key and not f.latent]
@@ -237,6 +240,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         span = _span(doc, tok.i, tok.i + 1, sent_of[tok.i])
         if len(keys) == 1:
             entry = registry.get("actor", keys.pop())
+            out.append(Found(Mention(span, "actor", entry.type, entry.key, "pattern"), tok.i, tok.i + 1, latent=True))
+        elif not keys and (entry := _by_country(tok.norm_, by_country, place_countries, registry)):
             out.append(Found(Mention(span, "actor", entry.type, entry.key, "pattern"), tok.i, tok.i + 1, latent=True))
         elif not keys and tok.norm_ in bare_groups:  # المقاومة, with none named before: the group itself
             out.append(Found(Mention(span, "actor", "armed_group", None, "pattern"), tok.i, tok.i + 1, latent=True))
@@ -298,6 +303,14 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     out += _surnames_again(doc, out, verbs | verb_starts, sent_of, not_nouns | titles)
     out.sort(key=lambda f: (f.start, f.mention.kind))
     return out
+
+
+def _by_country(head: str, by_country: dict, countries: Counter, registry: Registry) -> Entry | None:
+    """The actor a head word alone names in an article about one of ``by_country``'s
+    countries (التحالف in news of Yemen), the country of most of its places deciding."""
+    choices = by_country.get(head, {})
+    named = [code for code, _ in countries.most_common() if code in choices]
+    return registry.get("actor", choices[named[0]]) if named else None
 
 
 def _outlet_quoted(doc: Doc, start: int, end: int, outlets: frozenset[str]) -> bool:
