@@ -1478,6 +1478,16 @@ def test_two_attacks_in_one_country_at_two_places_stay_two(builder):
     assert len(attacks) == 2, [[p.span.text for p in a.places] for a in attacks]
 
 
+@pytest.mark.parametrize("text,partner", [
+    ("وقصفت القوات الروسية وقوات النظام السوري قرى في ريف حماة.", "syria"),
+    ("وقصفت السعودية والإمارات معسكرات في محافظة مأرب.", "uae"),
+])
+def test_a_doer_joined_by_and_after_the_verb_is_neither_target_nor_place(builder, text, partner):
+    attack = events(builder, text, "attack")[0]
+    assert attack.perpetrator is not None and attack.target is None  # villages and camps: no actor hit
+    assert partner not in {keys(p) for p in attack.places} and attack.places
+
+
 def test_one_sides_strikes_on_two_named_foes_stay_two(builder):
     text = ("وأغارت مقاتلات عراقية على مواقع لتنظيم داعش في محافظة الأنبار. "
             "كما تواصل الضربات التي ينفذها الجيش العراقي ضد عناصر حزب العمال الكردستاني في الأنبار.")

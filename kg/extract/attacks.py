@@ -127,7 +127,8 @@ def find_attacks(w: Window) -> list[Event]:
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start
                                and w.gap(m.end, f.start) <= 2), None)
             elif verb and perp and perp.start >= m.start:  # شنت قسد هجوما / قصفت تركيا قسد
-                target = next((f for f in w.actors(s) if not f.latent and perp.end <= f.start <= perp.end + 2), None)
+                doers_end = _partners_end(w, s, perp)  # قصف الحوثيون وقوات صالح الأحياء: both did it
+                target = next((f for f in w.actors(s) if not f.latent and doers_end <= f.start <= doers_end + 2), None)
             elif verb and _after_relative(w, m):  # العملية التي استهدفت مسجد قوات الطوارئ: what it hit
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start <= m.end + 2), None)
             elif object_noun(w, m):  # اغتيال رئيس الحكومة: the one hit
@@ -296,6 +297,16 @@ def _places_after(w: Window, s: Sentence, pos: int, reach: int | None = None) ->
     """The first three places named after a death at ``pos`` (within ``reach`` words)."""
     return [f.mention for f in s.founds if f.mention.kind == "place" and f.start >= pos
             and (reach is None or w.gap(pos, f.start) <= reach)][:3]
+
+
+def _partners_end(w: Window, s: Sentence, doer: Found) -> int:
+    """Where the doers end: past actors joined to ``doer`` by و (الحوثيون وقوات صالح)."""
+    end = doer.end
+    while (partner := next((f for f in w.actors(s) if f.start == end and w.doc[f.start].text.startswith("و")), None)):
+        end = partner.end
+        # وقوات المخلوع صالح: the person a partner's title names is the partner still
+        end = next((f.end for f in w.actors(s) if f.start == end and f.mention.type == "person"), end)
+    return end
 
 
 def _subject_noun(w: Window, s: Sentence, m: Match, before: list[Match]) -> Match | None:
@@ -558,7 +569,8 @@ def _not_where(w: Window, s: Sentence, m: Match, places: list[Found], perp: Foun
     speech = [v for label in ("criticism", "reporting", "accusation") for v in w.labelled(s, label)]
     acting = {f.start for f in w.actors(s) if not f.latent and f.mention.via == "registry"
               and any(v.end == f.start or f.end == v.start for v in speech)}
-    return {p.start for p in places if (perp is not None and p.start == perp.start) or p.start in led or p.start in acting
+    doers = range(perp.start, _partners_end(w, s, perp)) if perp is not None else range(0)
+    return {p.start for p in places if p.start in doers or p.start in led or p.start in acting
             or (p.start > s.start and _led_by(w, p.start))
             or (condemned and p.end <= m.start)}
 
