@@ -1488,6 +1488,11 @@ def test_a_doer_joined_by_and_after_the_verb_is_neither_target_nor_place(builder
     assert partner not in {keys(p) for p in attack.places} and attack.places
 
 
+def test_who_says_it_launched_the_attack_did_it(builder):
+    text = "إيران تعلن شن ضربات صاروخية على مقار جماعات كردية في شمال العراق"
+    assert {keys(a.perpetrator) for a in events(builder, text, "attack")} == {"iran"}
+
+
 def test_one_sides_strikes_on_two_named_foes_stay_two(builder):
     text = ("وأغارت مقاتلات عراقية على مواقع لتنظيم داعش في محافظة الأنبار. "
             "كما تواصل الضربات التي ينفذها الجيش العراقي ضد عناصر حزب العمال الكردستاني في الأنبار.")

@@ -518,6 +518,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         # noun joined by و (تفجير مسجد قوات الطوارئ واستهداف رجال الأمن), nor the victims
         # before a noun with ب (مقتل 17 من الحوثيين بقصف للتحالف)
         perp = before
+    if perp is None and (told := next((r for r in w.labelled(s, "reporting") if r.end == m.start), None)):
+        perp = _before(w, s, told, 0, actors)  # تركيا تؤكد شن هجمات: who says it did it
     if perp is None and (launcher := _launcher(w, s, m)):
         # بدأت القوات التركية مع فصائل موالية لها هجوما; a verb's form there is its masdar
         # (واصل الحزب من جهته شن هجمات)
