@@ -1061,6 +1061,8 @@ def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     "وهاجم ترامب الصحفيين خلال مؤتمر في البيت الأبيض.",
     # who speaks is not recognised, what follows says it was words
     "وهاجم قائد شرطة الشارقة جماعة الحوثي في مقابلة تلفزيونية، واصفا إياها بالخطر على المنطقة.",
+    # an untagged title attacking a person, what follows says it was words
+    "وشن رئيس البرلمان هجوما على الوزير السابق محمد الفلاحي معتبرا إياه سبب الأزمة.",
     # a cyberattack
     "وتعرضت شبكة البنوك في مدينة دبي لهجوم إلكتروني عطل الخدمات ساعات.",
     "وحذرت الشركة من هجمات سيبرانية تستهدف مطار القاهرة هذا الأسبوع.",

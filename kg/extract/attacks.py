@@ -100,7 +100,8 @@ def find_attacks(w: Window) -> list[Event]:
             speaker = perp is not None and (perp.mention.type in ("person", "media") or w.titled(perp))
             said = bool(_attack_words("speech_followers") & {t.norm_ for t in w.doc[m.end:min(m.end + SPEECH_REACH, s.end)]})
             owned = speaker and not verb and (_possessive(w, m) or (perp.start == m.end and not w.labelled(s, "outcome")))
-            if (w.lemma(m) in _attack_words("speech_lemmas") and (speaker or said)) or (speaker and said) or owned:
+            unnamed_speaker = said and perp is None and not w.labelled(s, "outcome")  # شن رئيس الوزراء هجوما على النائب معتبرا إياه
+            if (w.lemma(m) in _attack_words("speech_lemmas") and (speaker or said)) or (speaker and said) or owned or unnamed_speaker:
                 # هاجم ترامب الصحفيين، هاجمت صحيفة كيهان رفسنجاني، هاجم X الميليشيا واصفا
                 # إياها، ركز الداعية هجومه على القيادة متهما إياها، صعدت كلينتون هجماتها، هجمات
                 # كلينتون على الجمهوريين (a person's, with no one killed or hurt): words
