@@ -563,6 +563,13 @@ def test_a_place_inside_a_persons_name_is_no_place(builder):
     assert "salah_al_din" in mention_keys(builder, "وقتل خمسة جنود في محافظة صلاح الدين شمال بغداد.")
 
 
+def test_a_name_after_a_persons_title_is_a_person_not_the_place_it_spells(builder):
+    text = "أدانت محكمة أردنية، الأحد، الناشطة جدة عبيدات، بإثارة الفتنة."
+    (acc,) = events(builder, text, "accusation")
+    assert acc.accused is not None and acc.accused.span.text == "جدة عبيدات"
+    assert "jeddah" not in mention_keys(builder, text)
+
+
 def test_a_title_after_a_verb_of_speech_opens_the_speakers_name_however_long(builder):
     text = "وأوضح المتحدث الرسمي باسم الدفاع المدني بمنطقة جازان العقيد يحيى القحطاني أن 4 أشخاص أصيبوا في الحريق."
     (figure,) = events(builder, text, "casualty")

@@ -96,6 +96,12 @@ def _name_follows(doc: Doc, end: int, sent_of: list[int], not_nouns: frozenset[s
     return nxt.is_punct or nxt.text.startswith("و") or nxt.norm_ in not_nouns or end in matched or end in starts
 
 
+def _name_word(doc: Doc, i: int, not_nouns: frozenset[str]) -> bool:
+    """Token i may continue a person's name: a word, no article, no function word."""
+    return (i < len(doc) and doc[i].is_alpha and not doc[i].norm_.startswith("ال")
+            and doc[i].norm_ not in not_nouns and not doc[i]._.clitic)
+
+
 def _person_next(doc: Doc, i: int, people: set[int]) -> bool:
     """A person's name starts at token ``i``, or after a comma there."""
     return i in people or (i < len(doc) and doc[i].text in ",،" and i + 1 in people)
@@ -140,6 +146,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     peoples_of = norm_set(rules.lex["peoples_of"])
     aimed = {m.end for m in matches if m.label == "target_marker"}  # هجوم على، غارات ضد
     titles = norm_set(rules.lex["title_heads"])
+    person_titles = norm_set(rules.lex["person_titles"]) | norm_set(rules.lex["honorifics"])
     not_nouns = norm_set(rules.lex["function_words"]) | norm_set(rules.lex["accusation"]["adverbs"]) | set(rules.peoples)
     event_words = {m.start for m in matches if m.label in ("attack:noun", "accusation:noun", "crime")}
     # an attack noun in construct with the name after it (تفجير كابول): no article of its own
@@ -177,6 +184,11 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         metonym = None if doc[start].norm_ in place_words or struck else rules.metonym_of(doc[start:end])
         # a capital next to a verb (تنفي طهران، واشنطن لا تقدم) is its state, not a place
         acts = not locative and (start in verbs or end in verb_starts)
+        if set(kinds) == {"place"} and start > 0 and doc[start - 1].norm_ in person_titles and end - start == 1:
+            # الناشطة جدة عبيدات: a person's name that spells a city
+            end = end + 1 if _name_word(doc, end, not_nouns) else end
+            out.append(Found(Mention(_span(doc, start, end, sent_of[start]), "actor", "person", None, "ner"), start, end))
+            continue
         if "place" in kinds and not (metonym and acts):
             entry = registry.get("place", kinds["place"])
             if entry.also_a_word and end - start == 1 and not (start in where or struck or (
@@ -289,7 +301,11 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             # للاجئين، بالإسناد: a clitic and the article on a word no registry name took; آي، سي:
             # a letter of an acronym; 14جنديا: a count glued to its noun
             continue
-        if ent.label_ == "PER":
+        if ent.label_ == "LOC" and start > 0 and doc[start - 1].norm_ in person_titles:
+            # الشاعرة دارين طاطور: a name after a person's title, not the island of Darin
+            end = end + 1 if _name_word(doc, end, not_nouns) else end
+            mention = Mention(_trimmed(_span(doc, start, end, sent_of[start], cut=False), cut), "actor", "person", None, "ner")
+        elif ent.label_ == "PER":
             mention = Mention(span, "actor", "person", None, "ner")
         elif ent.label_ == "ORG":
             typ = _head_type(doc, start, actor_heads, "organisation")
