@@ -451,7 +451,8 @@ def behind_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
     for m in w.labelled(s, "behind"):
         harmful = bool(w.words_after(s, m, 3) & norm_set(w.lex['accusation']['behind_what'])) or any(
             m.end <= a.start <= m.end + 3 for a in w.labelled(s, "attack"))
-        accused = w.actor_before(s, m.start, 0, among=actors)
+        pos = m.start - 1 if m.start > s.start and w.doc[m.start - 1].norm_ in norm_set(w.lex["copulas"]) else m.start
+        accused = w.actor_before(s, pos, 0, among=actors)  # الحوثيين هم المسؤولون عن: past the pronoun
         if harmful and accused is not None and not w.negated(s, m) and s.reporter is not None:
             out.append(accusation(w, s, m, s.reporter, accused, attacks))
     return [ev for ev in out if ev]
