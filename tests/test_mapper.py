@@ -887,6 +887,11 @@ def test_what_a_condemnation_names_past_how_it_was_said(builder, text, pair):
     assert found == ({pair} if pair else set())
 
 
+def test_we_condemn_in_quotes_is_the_speakers_condemnation(builder):
+    text = "وقال وزير الخارجية البريطاني جيريمي هانت: «نحن ندين الحكومة الإيرانية على احتجاز الناقلة»."
+    assert {(e.accuser.span.text, keys(e.accused)) for e in events(builder, text, "accusation")} == {("جيريمي هانت", "iran")}
+
+
 def test_who_a_crime_was_done_against_is_not_its_culprit(builder):
     text = "وأدانت الجامعة العربية ما ترتكبه قوات الاحتلال من انتهاكات بحق اللبنانيين في الجنوب."
     assert all(keys(e.accused) != "lebanon" for e in events(builder, text, "accusation"))

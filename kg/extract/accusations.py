@@ -509,6 +509,10 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
                          and w.gap(m.end, f.start - 1) <= 1]
             accused = w.actor_after(s, m.end, 2, accuser, among=[f for f in named + addressed
                                                                   if _may_be_condemned(w, accuser, m.end, f, noun=True)])
+        elif _first_person(w, m) and s.reporter is not None:
+            # قال الوزير: «ندين نظام الأسد»: the one who speaks condemns
+            accuser, after = s.reporter, _past_aside_and_adverbs(w, s, m.end)
+            accused = w.actor_after(s, after, 4, accuser, among=[f for f in named if _may_be_condemned(w, accuser, after, f)])
         else:
             # who condemns stands before the verb in its clause (غضب طهران، حيث انتقد البرلمان: not
             # Tehran), else after it; a title may stand before the name (دان رئيس الوزراء الإسرائيلي، بنيامين نتنياهو)
