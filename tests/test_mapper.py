@@ -887,6 +887,14 @@ def test_what_a_condemnation_names_past_how_it_was_said(builder, text, pair):
     assert found == ({pair} if pair else set())
 
 
+@pytest.mark.parametrize("text", [
+    "وقال المتحدث باسم الحكومة الليبية إن ما ترتكبه قوات حفتر من خروقات للهدنة مرفوض.",
+    "وقال المتحدث باسم الحكومة الليبية إن ما تمارسه قوات حفتر من خروقات للهدنة مرفوض.",
+])
+def test_what_one_commits_named_after_min_accuses_the_committer(builder, text):
+    assert {(keys(e.accuser), e.accused.span.text) for e in events(builder, text, "accusation")} == {("libya", "قوات حفتر")}
+
+
 def test_we_condemn_in_quotes_is_the_speakers_condemnation(builder):
     text = "وقال وزير الخارجية البريطاني جيريمي هانت: «نحن ندين الحكومة الإيرانية على احتجاز الناقلة»."
     assert {(e.accuser.span.text, keys(e.accused)) for e in events(builder, text, "accusation")} == {("جيريمي هانت", "iran")}

@@ -795,6 +795,15 @@ def _doer(w: Window, s: Sentence, m: Match, named: list[Found]) -> Found | None:
     return _subject_before(w, s, m, 0, named) or w.actor_after(s, m.end, 0, among=named)
 
 
+def _committer(w: Window, s: Sentence, m: Match, named: list[Found]) -> Found | None:
+    """ما يرتكبه الحوثيون من خروقات، ما تمارسه الميليشيا من انتهاكات: who commits what is
+    named after من, the subject of the verb of committing before it."""
+    if m.start <= s.start or w.doc[m.start - 1].norm_ != "من":
+        return None
+    c = next((c for c in w.labelled(s, "commit") if c.end <= m.start - 1 and w.gap(c.end, m.start - 1) <= 4), None)
+    return w.actor_after(s, c.end, 1, among=named) if c else None
+
+
 def wrongdoings(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
     """قالت موسكو إن لندن تكذب، قال المحامي إن الحكومة تلاعبت بالأدلة، تورط إيران في: the source
     of the sentence accuses whoever it says did a wrong (lied, spied, violated, colluded); the
@@ -807,7 +816,7 @@ def wrongdoings(w: Window, s: Sentence, actors: list[Found], attacks: list[Event
         if w.negated(s, m):
             continue
         # تورط إيران، لندن تكذب، تكذب لندن; إن الرئيس، دونالد ترامب، أخطأ (a name between commas)
-        doer = _doer(w, s, m, named) or (None if m.label.endswith(":noun") else next(
+        doer = _doer(w, s, m, named) or (_committer(w, s, m, named) if m.label.endswith(":noun") else next(
             (f for f in named if f.end == m.start - 1 and w.doc[f.end].text in "،," and f.mention.type == "person"), None))
         out.append(accusation(w, s, m, s.reporter, doer, attacks))
     return [ev for ev in out if ev]
