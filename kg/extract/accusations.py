@@ -43,6 +43,12 @@ def _subject_before(w: Window, s: Sentence, m: Match, limit: int, actors: list[F
     if f is not None and f.mention.via != "adjective" and w.doc[f.start].norm_.endswith(w.nisba) and any(
             g.end == f.start for g in s.founds if g.mention.kind == "place"):
         return None  # منطقة عسير السعودية أدانت: the place's adjective, not who condemns
+    if f is not None and f.start > s.start and w.doc[f.start - 1].norm_ in w.directions:
+        return None  # عشائر جنوب العراق تستنكر: a region of the country, in another noun's name
+    asides = norm_set(w.lex["accusation"]["adverbs"]) | norm_set(w.lex["subject_asides"])
+    if f is not None and any(not t.norm_.startswith("ال") and t.norm_ not in asides and not t.is_punct
+                             for t in w.doc[f.end:m.start]):
+        return None  # حجبت السلطات موقعا ينتقد، أغلقت صحيفة تنتقد: the indefinite noun between is the verb's subject
     return f
 
 
