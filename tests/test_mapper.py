@@ -903,6 +903,11 @@ def test_who_condemns_is_not_a_name_inside_another_subject(builder, text):
     assert all(keys(e.accuser) not in ("iran", "yemen") for e in events(builder, text, "accusation"))
 
 
+def test_a_report_that_holds_someone_responsible_is_the_speakers_accusation(builder):
+    text = "وقال وزير الطيران المدني المصري محمد منار إن التحقيق يحمل شركة إيرباص مسؤولية تحطم الطائرة."
+    assert {(e.accuser.span.text, e.accused.span.text) for e in events(builder, text, "accusation")} == {("محمد منار", "إيرباص")}
+
+
 def test_we_condemn_in_quotes_is_the_speakers_condemnation(builder):
     text = "وقال وزير الخارجية البريطاني جيريمي هانت: «نحن ندين الحكومة الإيرانية على احتجاز الناقلة»."
     assert {(e.accuser.span.text, keys(e.accused)) for e in events(builder, text, "accusation")} == {("جيريمي هانت", "iran")}

@@ -368,6 +368,10 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
                 # name the tagger missed (الناطق باسم التحالف تركي المالكي)
                 start = own.end
             accused = after(start, 4, accuser)
+        elif accuser is None and holds and not noun and s.reporter is not None and m.start > s.start \
+                and w.doc[m.start - 1].norm_.startswith("ال"):
+            # قال الوزير إن التقرير يحمل شركة بوينغ المسؤولية: no actor holds; the one who speaks
+            accuser = s.reporter
         elif accuser is None:
             first = who(m.end, 4)
             if noun and first and w.preposition(first.start) == "ل":
