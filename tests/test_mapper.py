@@ -1532,6 +1532,12 @@ def test_who_says_it_launched_the_attack_did_it(builder):
     assert {keys(a.perpetrator) for a in events(builder, text, "attack")} == {"iran"}
 
 
+def test_clashes_told_in_a_relative_clause_are_where_its_pronoun_stands_for(builder):
+    text = "ووصل الوفد إلى مدينة درنة، التي تشهد اشتباكات عنيفة منذ أيام."
+    (attack,) = events(builder, text, "attack")
+    assert [p.span.text for p in attack.places] == ["درنة"] or [keys(p) for p in attack.places] == ["derna"]
+
+
 def test_one_sides_strikes_on_two_named_foes_stay_two(builder):
     text = ("وأغارت مقاتلات عراقية على مواقع لتنظيم داعش في محافظة الأنبار. "
             "كما تواصل الضربات التي ينفذها الجيش العراقي ضد عناصر حزب العمال الكردستاني في الأنبار.")

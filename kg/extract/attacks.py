@@ -173,6 +173,8 @@ def find_attacks(w: Window) -> list[Event]:
                     reach = p.end
             # before it: a few words, or all that underwent it (تعرض مستشفى القدس في حلب للقصف)
             first = min(m.start - 3, undergo_at if undergo_at is not None else m.start)
+            if (told_of := _relative_antecedent(w, s, m, places)) is not None:
+                first = min(first, told_of.start)  # محافظة الأنبار التي تشهد معارك: where they are
             near = w.where(s, [p for p in places if first <= p.start < reach
                                and p.start not in elsewhere], m.start)
             ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
@@ -298,6 +300,16 @@ def _places_after(w: Window, s: Sentence, pos: int, reach: int | None = None) ->
     """The first three places named after a death at ``pos`` (within ``reach`` words)."""
     return [f.mention for f in s.founds if f.mention.kind == "place" and f.start >= pos
             and (reach is None or w.gap(pos, f.start) <= reach)][:3]
+
+
+def _relative_antecedent(w: Window, s: Sentence, m: Match, places: list[Found]) -> Found | None:
+    """The place a relative pronoun a word or two before attack ``m`` stands for (مدينة
+    سيلوبي، التي تشهد اشتباكات: the clashes are there)."""
+    rel = next((i for i in range(m.start - 1, max(s.start, m.start - 3) - 1, -1) if w.doc[i].norm_ in w.relatives), None)
+    if rel is None:
+        return None
+    end = rel - 1 if rel > s.start and w.doc[rel - 1].text in "،," else rel
+    return next((p for p in places if p.end == end), None)
 
 
 def _partners_end(w: Window, s: Sentence, doer: Found) -> int:
