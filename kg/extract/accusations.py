@@ -45,8 +45,7 @@ def _subject_before(w: Window, s: Sentence, m: Match, limit: int, actors: list[F
         return None  # منطقة عسير السعودية أدانت: the place's adjective, not who condemns
     if f is not None and f.start > s.start and w.doc[f.start - 1].norm_ in w.directions:
         return None  # عشائر جنوب العراق تستنكر: a region of the country, in another noun's name
-    asides = norm_set(w.lex["accusation"]["adverbs"]) | norm_set(w.lex["subject_asides"])
-    if f is not None and any(not t.norm_.startswith("ال") and t.norm_ not in asides and not t.is_punct
+    if f is not None and any(not t.norm_.startswith("ال") and t.norm_ not in w.subject_asides and not t.is_punct
                              for t in w.doc[f.end:m.start]):
         return None  # حجبت السلطات موقعا ينتقد، أغلقت صحيفة تنتقد: the indefinite noun between is the verb's subject
     return f

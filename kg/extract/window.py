@@ -53,6 +53,8 @@ class Window:
         self.undergo_verbs = norm_set(self.lex["attack"]["undergo_verbs"])
         self.backers = norm_set(self.lex["backer_words"])
         self.partners = norm_set(self.lex["partner_words"])
+        # what may stand between a subject and its verb (مصر بدورها تدين، اتهم أنقرة علنا)
+        self.subject_asides = norm_set(self.lex["accusation"]["adverbs"]) | norm_set(self.lex["subject_asides"])
         self.titles = norm_set(self.lex["title_heads"])
         self.appositive_titles = norm_set(self.lex["appositive_titles"])
         self.honorifics = norm_set(self.lex["honorifics"])
