@@ -566,8 +566,9 @@ def _past_aside_and_adverbs(w: Window, s: Sentence, pos: int) -> int:
         pos += 1
     if pos + 1 < s.end and w.doc[pos].norm_ in ("في", "عبر") and w.doc[pos + 1].norm_ in norm_set(w.lex["said_in"]):
         pos += 2  # في بيان على موقعها الإلكتروني: how it was said
-        tail, published = norm_set(w.lex["said_in_tail"]), norm_set(w.lex["said_in_published"])
-        while pos < s.end and w.doc[pos].norm_ in tail | published:
+        published = norm_set(w.lex["said_in_published"])
+        tail = norm_set(w.lex["said_in_tail"]) | published
+        while pos < s.end and w.doc[pos].norm_ in tail:
             pos += 1
             outlet = next((f for f in s.founds if f.start == pos and f.mention.type == "media"), None)
             if w.doc[pos - 1].norm_ in published and outlet is not None:
