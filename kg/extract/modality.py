@@ -50,9 +50,9 @@ def modality_of(w: Window, s: Sentence, m: Match) -> Modality:
 
 
 def _purpose(w: Window, s: Sentence, m: Match, cues: dict) -> bool:
-    """نشرت قواتها لاقتحام المدينة: the ل of purpose, a plan; not after what says it happened
-    or was tried (وتعرض المخيم للقصف، في محاولة لاقتحام), nor after a condemnation or an
-    accusation, whose ل gives its reason."""
+    """نشرت قواتها لاقتحام المدينة، في محاولة لاستهدافها: the ل of purpose, a plan; not after
+    what says it happened (وتعرض المخيم للقصف), nor after a condemnation or an accusation,
+    whose ل gives its reason."""
     if not (w.preposition(m.start) == "ل" and w.lemma(m) in norm_set(cues["purpose_lemmas"])):
         return False
     if any(c.end <= m.start for c in w.labelled(s, "criticism") + w.labelled(s, "accusation")):
