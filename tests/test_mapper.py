@@ -1139,6 +1139,8 @@ def test_a_resolution_adopted_is_no_claim_of_the_attack_it_is_about(builder):
 def test_an_actor_that_killed_a_count_attacked(builder, text, perpetrator):
     assert {keys(a.perpetrator) for a in events(builder, text, "attack")} <= {perpetrator}
     assert perpetrator is None or perpetrator in {keys(a.perpetrator) for a in events(builder, text, "attack")}
+    # and the figure it killed is its
+    assert perpetrator is None or {keys(c.perpetrator) for c in events(builder, text, "casualty")} == {perpetrator}
 
 
 def test_an_attack_noun_joined_by_and_does_not_take_the_name_ending_the_phrase_before(builder):

@@ -151,7 +151,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 modality=modality, outcome_of=attack,
                 group=group, victim=w.use(victim),
                 perpetrator=w.use(perp) or (None if best.label == "outcome:captured" else
-                                            _attacker_of(attack, victim, told_here=bool(w.labelled(s, "attack")))),
+                                            _attacker_of(attack, victim, told_here=bool(w.labelled(s, "attack")) or (
+                                                attack is not None and attack.trigger.sentence == s.index))),
                 reported_by=w.use(reporter), places=places,
                 evidence=[w.span(best.start, best.end, s.index)],
                 confidence=0.9 if dist <= 3 else 0.7))
@@ -200,7 +201,7 @@ def outcome_of(w: Window, attacks: list[Event], s: Sentence, char: int, modality
 
 def _attacker_of(attack: Event | None, victim: Found | None, told_here: bool) -> Mention | None:
     """Who killed the victims of ``attack``, when the figure's sentence speaks of an attack
-    (وأسفر الهجوم عن مقتل 7): its perpetrator, or its target when the victims are the
+    (وأسفر الهجوم عن مقتل 7) or is where it was told (بشار الأسد قتل 400 ألف): its perpetrator, or its target when the victims are the
     perpetrator's own (374 من عناصر داعش killed in ISIS's attack: by its target). A sentence
     with no attack word may tell another deed (هزيمة ساحقة تمثلت في قتل 44): the figure keeps
     its link to the attack before it (``outcome_of``), not its attacker."""
