@@ -527,6 +527,11 @@ def test_a_figure_takes_the_place_of_its_own_clause(builder, text, where, elsewh
     assert any(where in p for p in places) and not any(elsewhere in p for p in places)
 
 
+def test_who_confesses_to_a_killing_did_it(builder):
+    text = "وكان القاتل المتسلسل جون ويليامز قد اعترف بقتل 11 شخصا في ولاية تكساس."
+    assert {c.perpetrator.span.text for c in events(builder, text, "casualty") if c.perpetrator} == {"جون ويليامز"}
+
+
 def test_a_count_with_no_noun_shares_the_victims_of_the_next(builder):
     text = "وأسفرت الاشتباكات عن مقتل 9 وإصابة 21 من عناصر حركة الشباب في إقليم شبيلي السفلى."
     assert {(e.count, keys(e.victim)) for e in events(builder, text, "casualty")} == {(9, "al_shabaab"), (21, "al_shabaab")}

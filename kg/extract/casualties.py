@@ -144,6 +144,9 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             # when this sentence names no speaker of its own (أعلن مدير الصحة أن...: not the
             # source of the paragraph before)
             reporter = s.reporter if s.reporter or w.labelled(s, "reporting") else w.reporter_near(s.index)
+            if perp is None and reporter is not None and best.start > s.start and \
+                    w.bare_in(best.start - 1, norm_set(w.lex["confession_verbs"])):
+                perp = reporter  # اعترف هولمز بقتل 27 امرأة: who confesses to the killing did it
             group = w.span(group_start, group_end, s.index).text if group_end > group_start else None
             out.append(Event(
                 "casualty", Span(num.start, num.end, w.text[num.start:num.end], s.index),
