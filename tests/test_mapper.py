@@ -577,10 +577,15 @@ def test_a_name_after_a_persons_title_is_a_person_not_the_place_it_spells(builde
     assert "jeddah" not in mention_keys(builder, text)
 
 
-def test_a_title_after_a_verb_of_speech_opens_the_speakers_name_however_long(builder):
-    text = "وأوضح المتحدث الرسمي باسم الدفاع المدني بمنطقة جازان العقيد يحيى القحطاني أن 4 أشخاص أصيبوا في الحريق."
+@pytest.mark.parametrize("text,speaker", [
+    ("وأوضح المتحدث الرسمي باسم الدفاع المدني بمنطقة جازان العقيد يحيى القحطاني أن 4 أشخاص أصيبوا في الحريق.",
+     "يحيى القحطاني"),
+    # the country where an ambassador serves is not who speaks
+    ("وقال السفير الأردني في لبنان نبيل المصاروة إن 3 أردنيين أصيبوا في انفجار المرفأ.", "نبيل المصاروة"),
+])
+def test_a_title_after_a_verb_of_speech_opens_the_speakers_name_however_long(builder, text, speaker):
     (figure,) = events(builder, text, "casualty")
-    assert figure.reported_by is not None and figure.reported_by.span.text == "يحيى القحطاني"
+    assert figure.reported_by is not None and figure.reported_by.span.text == speaker
 
 
 def test_the_ministry_named_bare_after_a_verb_of_speech_reports(builder):

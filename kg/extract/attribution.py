@@ -43,6 +43,8 @@ def _speaker_after(w: Window, s: Sentence, pos: int) -> Found | None:
         f = None  # قال مصدر لـ«الشرق الأوسط»: whom it was said to
     if f is not None and any(t.norm_ in w.complementizers for t in w.doc[pos:f.start]):
         f = None
+    if f is not None and f.only_a_place:
+        f = None  # قال السفير السعودي في مصر أحمد قطان: where he serves, not who speaks
     return f or _titled_speaker(w, s, pos)
 
 
