@@ -1,9 +1,12 @@
 """Who each sentence attributes its facts to: بحسب X، أعلن X، قال البيان..."""
 from __future__ import annotations
 
+from kg.extract.lexicon import norm_set
 from kg.extract.mentions import Found
 from kg.extract.window import Sentence, Window
 from kg.nlp.normalize import QUOTE_MARKS
+
+WISHES_REACH = 10  # tokens after a verb of speech searched for the wishes it conveys
 
 
 def find_reporters(w: Window) -> None:
@@ -15,7 +18,7 @@ def find_reporters(w: Window) -> None:
             if f:
                 s.reporter = f
         if s.reporter is None:
-            for m in w.labelled(s, "reporting") + _deeming(w, s):
+            for m in [r for r in w.labelled(s, "reporting") if not _conveys_wishes(w, s, r)] + _deeming(w, s):
                 stmt = w.starts_with(s, "statement", m.end)
                 if stmt and (spokesman := w.speaks_for(s, stmt)):
                     s.reporter = spokesman  # قال المتحدث باسم الخارجية: the ministry
@@ -32,6 +35,18 @@ def find_reporters(w: Window) -> None:
         if s.reporter is not None:
             w.use(s.reporter)
             w.doc_reporter = w.doc_reporter or s.reporter
+
+
+def _conveys_wishes(w: Window, s: Sentence, m) -> bool:
+    """نقل نائب الملك في بداية الاجتماع تعازي الملك: condolences or greetings conveyed, nothing
+    reported (one of ``conveyed_wishes`` after the verb, before what it would report: أن، a comma)."""
+    wishes = norm_set(w.lex["conveyed_wishes"])
+    for i in range(m.end, min(m.end + WISHES_REACH, s.end)):
+        if w.doc[i].is_punct or w.doc[i].norm_ in w.complementizers:
+            return False
+        if w.bare_in(i, wishes):
+            return True
+    return False
 
 
 def _speaker_after(w: Window, s: Sentence, pos: int) -> Found | None:
