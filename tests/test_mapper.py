@@ -1253,6 +1253,9 @@ def test_a_figure_told_again_without_its_victims_is_one_figure(builder):
     # deaths by their plural noun; a death sentence passed kills no one
     ("سجلت ثلاث وفيات و8 إصابات في حادثين على طريق المدينة.", {(3, "killed"), (8, "injured")}),
     ("وقضت محكمة عسكرية بإعدام سبعة متهمين بالانتماء إلى خلية إرهابية.", set()),
+    # أسر as families, not a capture
+    ("وقدم المحافظ تعازيه لأسر 6 عمال قتلوا في انهيار المبنى.", {(6, "killed")}),
+    ("وتستفيد من البرنامج 3 آلاف من أفراد أسر المعلمين.", set()),
     # the addicts' deaths named again by their plural noun are still an illness's
     ("وبلغت وفيات المدمنين 400 رجل هذا العام بعد أن بلغت الوفيات 900 حالة في العام الماضي.", set()),
 ])

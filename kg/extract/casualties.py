@@ -31,7 +31,7 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
     for s in w.sentences:
         if w.about_a_match(s):
             continue  # إصابة اللاعب في المباراة
-        outcomes = w.labelled(s, "outcome")
+        outcomes = [o for o in w.labelled(s, "outcome") if not _families(w, s, o)]
         if _outbreak(w, s):
             continue  # 4 إصابات جديدة بالفايروس: patients, not casualties
         passengers = norm_set(w.lex["passenger_words"])
@@ -175,6 +175,14 @@ def _first_place_after(w: Window, places: list[Found], anchor: int) -> list[Foun
     while last + 1 < len(places) and w.gap(places[last].end, places[last + 1].start) <= CHAIN_GAP:
         last += 1
     return places[first:last + 1]
+
+
+def _families(w: Window, s: Sentence, o: Match) -> bool:
+    """أسر spelled as families, not capture: with ل (تعازيه لأسر الضحايا) or after a word for
+    their members (أفراد أسر الأطفال، ذوي)."""
+    if w.doc[o.start].norm_ != "اسر" or o.label != "outcome:captured":
+        return False
+    return w.preposition(o.start) == "ل" or (o.start > s.start and w.bare_in(o.start - 1, norm_set(w.lex["family_members"])))
 
 
 def _share_victims(w: Window, figures: list[Event]) -> None:
