@@ -364,6 +364,12 @@ def test_a_building_beside_which_a_bomb_went_off_is_where_it_struck(builder):
     assert any("مبنى البلدية" in p.span.text for p in attack.places)
 
 
+def test_what_was_fired_is_no_part_of_a_bodys_name(builder):
+    text = "وأطلقت الشرطة النار على مسلح في حي المعادي بالقاهرة."
+    mentions = builder.extract([Document("t", text)])[0].mentions
+    assert not any("النار" in m.span.text for m in mentions)
+
+
 def test_releasing_prisoners_is_no_attack(builder):
     text = "أطلقت السلطات سراح 20 معتقلا في بغداد."
     assert not events(builder, text, "attack")

@@ -126,7 +126,9 @@ class Rules:
 
     def _add_body_patterns(self, not_name: dict) -> None:
         """وزارة الصحة، المحكمة العليا، صحيفة الوئام: a head and the definite words after it."""
-        definite = {"IS_PUNCT": False, "TEXT": {"REGEX": "^(ال|وال)"}, "NORM": not_name}
+        # not what is fired (أطلقت الشرطة النار: no body called الشرطة النار)
+        fired = {f for w in norm_set(self.lex["fire_words"]) for f in (w, w.removeprefix("ال"))}
+        definite = {"IS_PUNCT": False, "TEXT": {"REGEX": "^(ال|وال)"}, "NORM": {"NOT_IN": sorted(set(not_name["NOT_IN"]) | fired)}}
         adjective = {"IS_PUNCT": False, "TEXT": {"REGEX": "^ال.+(ي|ية|يه)$"}, "NORM": not_name}
         for typ, heads in self.lex["body_heads"].items():
             head = {"NORM": {"IN": sorted(norm_set(heads))}}
