@@ -796,6 +796,8 @@ def test_a_title_before_a_name_is_the_persons_not_an_actor_of_its_own(builder):
     ("وقال المتحدث باسم الخارجية الإيرانية إن واشنطن تقف وراء اغتيال العالم النووي.", ("iran", "usa")),
     # a pronoun between the accused and the blame
     ("وقال المتحدث باسم الحكومة العراقية إن داعش هو المسؤول عن تفجير الجسر.", ("iraq", "isis")),
+    # the one a suspect of a killing is named
+    ("وقال المتحدث باسم الحكومة العراقية إن تنظيم داعش مشتبه به في اغتيال الصحفي.", ("iraq", "isis")),
 ])
 def test_a_spokesman_speaks_for_the_one_named_after_on_behalf_of(builder, text, pair):
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {pair}
