@@ -533,6 +533,13 @@ def test_a_figure_takes_the_place_of_its_own_clause(builder, text, where, elsewh
     assert any(where in p for p in places) and not any(elsewhere in p for p in places)
 
 
+def test_the_doer_between_a_killing_verb_and_its_count_is_no_victim(builder):
+    # a head word alone that stands for the group named before it
+    text = "وسيطر تنظيم داعش على بلدة قرب دير الزور. وقتل التنظيم 15 مدنيا في البلدة."
+    (figure,) = events(builder, text, "casualty")
+    assert keys(figure.perpetrator) == "isis" and figure.victim is None
+
+
 def test_who_confesses_to_a_killing_did_it(builder):
     text = "وكان القاتل المتسلسل جون ويليامز قد اعترف بقتل 11 شخصا في ولاية تكساس."
     assert {c.perpetrator.span.text for c in events(builder, text, "casualty") if c.perpetrator} == {"جون ويليامز"}

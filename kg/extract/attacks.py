@@ -267,8 +267,9 @@ def killings(w: Window) -> list[Event]:
                 perp = _before(w, s, o, 0, actors)
                 if perp is None and o.start > s.start and w.doc[o.start - 1].norm_ in w.relatives:
                     perp = w.actor_before(s, o.start - 1, 2, among=actors)  # الجماعة المتشددة التي قتلت 148 شخصا
-            else:  # قتلت الشرطة الاتحادية ثمانية من عناصر داعش: the subject between the verb and its count
-                perp = next((f for f in actors if f.start == o.end and f.mention.type != "media"
+            else:  # قتلت الشرطة الاتحادية ثمانية من عناصر داعش، قتل الاحتلال 3 شبان: the subject between the verb and its count
+                perp = next((f for f in w.actors(s) if f.start == o.end and f.mention.type != "media"
+                             and (not f.latent or (f.mention.via == "pattern" and f.mention.key))
                              and (f.end in counts or (f.end + 1 in counts and w.adjective(w.doc[f.end])))), None)
             if perp is None:
                 continue

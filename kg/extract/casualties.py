@@ -119,8 +119,11 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                     break
             between = next((f for f in w.actors(s) if best.end <= f.start and f.end <= ns
                             and not f.only_a_place), None)
-            if between is not None and w.doc[best.start].norm_ in norm_set(w.lex["outcome_verbs"]):
-                perp = perp or between  # خطفت جبهة النصرة ثمانية عناصر: who did it
+            doing = norm_set(w.lex["outcome_verbs"]) | (
+                norm_set(w.lex["attack"]["killing_verbs"]) if between is not None and between.end == ns else frozenset())
+            if between is not None and w.doc[best.start].norm_ in doing:
+                # خطفت جبهة النصرة ثمانية عناصر، قتل الاحتلال 3 شبان: who did it
+                perp = perp or between
             elif victim is None:
                 victim = between  # قتلى عناصر داعش: 374
             modality = modality_of(w, s, best if best.start < ns else Match(best.label, ns, ne))
