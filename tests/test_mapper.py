@@ -540,6 +540,12 @@ def test_the_doer_between_a_killing_verb_and_its_count_is_no_victim(builder):
     assert keys(figure.perpetrator) == "isis" and figure.victim is None
 
 
+def test_one_count_told_of_two_towns_is_two_figures(builder):
+    text = "وقتل 6 مدنيين في قصف مدفعي على مدينة درعا. وقتل 6 مدنيين أيضا في غارة على مدينة حمص."
+    figures = events(builder, text, "casualty")
+    assert sorted(p.span.text for f in figures for p in f.places) == ["مدينة حمص", "مدينة درعا"]
+
+
 def test_who_confesses_to_a_killing_did_it(builder):
     text = "وكان القاتل المتسلسل جون ويليامز قد اعترف بقتل 11 شخصا في ولاية تكساس."
     assert {c.perpetrator.span.text for c in events(builder, text, "casualty") if c.perpetrator} == {"جون ويليامز"}

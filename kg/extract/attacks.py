@@ -844,7 +844,7 @@ def _shared_place(a: set[str], b: set[str]) -> bool:
     return not (any(not _is_country(k) for k in a) and any(not _is_country(k) for k in b))
 
 
-def _elsewhere(a: set[str], b: set[str]) -> bool:
+def elsewhere(a: set[str], b: set[str]) -> bool:
     """Two tellings name different towns, neither within the other (الدالوة and القديح; not
     سجن الصناعة and الحسكة): two attacks, however close they are told."""
     fine_a, fine_b = _fine(a), _fine(b)
@@ -926,7 +926,7 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
             if id(ev) in another or (id(ev) in unnamed and m.perpetrator is not None):
                 continue
             if ev.perpetrator is None:
-                close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not _elsewhere(own[id(m)], _place_keys(ev))
+                close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not elsewhere(own[id(m)], _place_keys(ev))
                 if (overlap or close) and (ev.target is None or m.target is None or same_actor(ev.target, m.target)):
                     home = m
             elif _side(m.perpetrator) == _side(ev.perpetrator) and overlap and not _other_foe(m, ev):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.attacks import elsewhere
 from kg.extract.lexicon import norm_set
 from kg.extract.matching import Match
 from kg.extract.model import Event, Mention, Span
@@ -339,16 +340,22 @@ def _origins(w: Window, s: Sentence, pos: int) -> set[int]:
 
 def dedupe_casualties(events: list[Event]) -> list[Event]:
     """A figure repeated (headline and body) is one figure: the same count and outcome, and
-    the same victims or victims named only once (3 جنود أتراك، then 3 جنود)."""
+    the same victims or victims named only once (3 جنود أتراك، then 3 جنود); not one told of two
+    towns, neither in the other (10 killed in كنعان, 10 killed in الخالص)."""
     out: list[Event] = []
     for ev in events:
         same = next((o for o in out if (o.count, o.outcome, o.modality) == (ev.count, ev.outcome, ev.modality)
-                     and (o.victim is None or ev.victim is None or _victim_key(o) == _victim_key(ev))), None)
+                     and (o.victim is None or ev.victim is None or _victim_key(o) == _victim_key(ev))
+                     and not elsewhere(_place_keys(o), _place_keys(ev))), None)
         if same is None:
             out.append(ev)
         elif same.victim is None and ev.victim is not None:
             same.victim = ev.victim
     return out
+
+
+def _place_keys(ev: Event) -> set[str]:
+    return {p.key or p.span.text for p in ev.places}
 
 
 def _victim_key(ev: Event) -> str | None:
