@@ -1274,6 +1274,8 @@ def test_a_figure_told_again_without_its_victims_is_one_figure(builder):
     # deaths by their plural noun; a death sentence passed kills no one
     ("سجلت ثلاث وفيات و8 إصابات في حادثين على طريق المدينة.", {(3, "killed"), (8, "injured")}),
     ("وقضت محكمة عسكرية بإعدام سبعة متهمين بالانتماء إلى خلية إرهابية.", set()),
+    # a day of a Hijri month, no count
+    ("وكان الداعية قد توفي 23 شعبان الماضي في المدينة المنورة.", set()),
     # أسر as families, not a capture
     ("وقدم المحافظ تعازيه لأسر 6 عمال قتلوا في انهيار المبنى.", {(6, "killed")}),
     ("وتستفيد من البرنامج 3 آلاف من أفراد أسر المعلمين.", set()),

@@ -226,11 +226,15 @@ def _mention_at(tokens: Sequence[Token], keys: Sequence[str], i: int) -> tuple[_
             if weekday := WEEKDAYS.match(keys, k, sizes=(1,)):
                 start = _start(tokens[k], weekday[2])
             return _Mention(start, tokens[end - 1].end, year[0] if year else None, month[0], day[0]), end
-        if (month := HIJRI_MONTHS.match(keys, j + 1)) and (year := _year_after(keys, j + 1 + month[1])):
-            if _HIJRI["min"] <= year[0] <= _HIJRI["max"]:
+        if month := HIJRI_MONTHS.match(keys, j + 1):
+            year = _year_after(keys, j + 1 + month[1])
+            if year and _HIJRI["min"] <= year[0] <= _HIJRI["max"]:
                 end = year[1] + (year[1] < len(keys) and keys[year[1]] in _HIJRI_SUFFIXES)
                 return _Mention(_start(tokens[i], day[1]), tokens[end - 1].end, year[0], month[0], day[0],
                                 hijri=True), end
+            if not year:  # توفي 17 رمضان: a day of a Hijri month, no count (and no date without its year)
+                end = j + 1 + month[1]
+                return _Mention(_start(tokens[i], day[1]), tokens[end - 1].end, None, month[0], day[0], hijri=True), end
     if (ordinal := ORDINAL_DAYS.match(keys, i)) and i + ordinal[1] < len(keys) and keys[i + ordinal[1]] in _DAY_MONTH_LINKS:
         if month := _month_at(keys, i + ordinal[1] + 1):  # السابع من نيسان/أبريل
             year = _year_after(keys, month[1])
@@ -377,6 +381,8 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMatch]:
                 out.append(DateMatch(day, m.start, m.end, precision))
             continue
         year = m.year
+        if year is None and m.hijri:
+            continue  # a Hijri day and month alone: which year's is not worth guessing
         if year is None and m.day and m.month and reference is not None:
             year = _closest_year(m.month, m.day, reference)
         if year is None:
