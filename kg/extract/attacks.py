@@ -31,7 +31,6 @@ def _attack_needs() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
-@lru_cache(maxsize=None)
 def _attack_words(name: str) -> frozenset[str]:
     """A word list of the lexicon's attack section, normalised once (the rules ask per token):
     protest_lemmas, protesters, speech_lemmas, pronoun_subjects."""
@@ -111,7 +110,8 @@ def find_attacks(w: Window) -> list[Event]:
             obj = next((n for n in triggers[k + 1:] if verb and n.label == "attack:noun" and after <= n.start
                         and w.gap(m.end, n.start) <= 3), None)
             after = obj.end if obj is not None else after
-            elsewhere = _not_where(w, s, m, places, perp)
+            doers_end = _partners_end(w, s, perp) if perp else m.end  # قصف الحوثيون وقوات صالح: both did it
+            elsewhere = _not_where(w, s, m, places, perp, doers_end)
             adjectives_end = _past_adjectives(w, s, m, after)
             marker = next((t for t in w.labelled(s, "target_marker") if after <= t.start <= adjectives_end + 2 and (
                 t.start <= after + 2 or not any(x.is_punct for x in w.doc[after:t.start]))), None)
@@ -128,7 +128,6 @@ def find_attacks(w: Window) -> list[Event]:
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start
                                and w.gap(m.end, f.start) <= 2), None)
             elif verb and perp and perp.start >= m.start:  # شنت قسد هجوما / قصفت تركيا قسد
-                doers_end = _partners_end(w, s, perp)  # قصف الحوثيون وقوات صالح الأحياء: both did it
                 target = next((f for f in w.actors(s) if not f.latent and doers_end <= f.start <= doers_end + 2), None)
             elif verb and _after_relative(w, m):  # العملية التي استهدفت مسجد قوات الطوارئ: what it hit
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start <= m.end + 2), None)
@@ -574,7 +573,7 @@ def _noun_subject(w: Window, s: Sentence, m: Match) -> bool:
     return i >= s.start and w.doc[i].norm_ in _attack_words("subject_nouns")
 
 
-def _not_where(w: Window, s: Sentence, m: Match, places: list[Found], perp: Found | None) -> set[int]:
+def _not_where(w: Window, s: Sentence, m: Match, places: list[Found], perp: Found | None, doers_end: int) -> set[int]:
     """Where the places named near attack ``m`` start that are not where it happened: the
     attacker's own name (واشنطن نفذت غارة), the state that leads (التحالف الذي تقوده الولايات
     المتحدة، بقيادة أمريكا), those named before it in a condemnation (ملكا البحرين والأردن
@@ -585,7 +584,7 @@ def _not_where(w: Window, s: Sentence, m: Match, places: list[Found], perp: Foun
     speech = [v for label in ("criticism", "reporting", "accusation") for v in w.labelled(s, label)]
     acting = {f.start for f in w.actors(s) if not f.latent and f.mention.via == "registry"
               and any(v.end == f.start or f.end == v.start for v in speech)}
-    doers = range(perp.start, _partners_end(w, s, perp)) if perp is not None else range(0)
+    doers = range(perp.start, doers_end) if perp is not None else range(0)
     return {p.start for p in places if p.start in doers or p.start in led or p.start in acting
             or (p.start > s.start and _led_by(w, p.start))
             or (condemned and p.end <= m.start)}
@@ -831,7 +830,7 @@ def adjective_actor(w: Window, s: Sentence, pos: int) -> Found | None:
     return None
 
 
-def _place_keys(e: Event) -> set[str]:
+def place_keys(e: Event) -> set[str]:
     return {p.key or p.span.text for p in e.places}
 
 
@@ -844,7 +843,7 @@ def _shared_place(a: set[str], b: set[str]) -> bool:
     return not (any(not _is_country(k) for k in a) and any(not _is_country(k) for k in b))
 
 
-def elsewhere(a: set[str], b: set[str]) -> bool:
+def places_apart(a: set[str], b: set[str]) -> bool:
     """Two tellings name different towns, neither within the other (الدالوة and القديح; not
     سجن الصناعة and الحسكة): two attacks, however close they are told."""
     fine_a, fine_b = _fine(a), _fine(b)
@@ -922,11 +921,11 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
                 continue  # لو نجح هجومهم: no part of the attack that happened
             if years.get(id(m)) != years.get(id(ev)):
                 continue  # تفجير السفارة في 1998 and this year's attack: two attacks
-            overlap = _shared_place(own[id(m)], _place_keys(ev)) or not ev.places or not own[id(m)]
+            overlap = _shared_place(own[id(m)], place_keys(ev)) or not ev.places or not own[id(m)]
             if id(ev) in another or (id(ev) in unnamed and m.perpetrator is not None):
                 continue
             if ev.perpetrator is None:
-                close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not elsewhere(own[id(m)], _place_keys(ev))
+                close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not places_apart(own[id(m)], place_keys(ev))
                 if (overlap or close) and (ev.target is None or m.target is None or same_actor(ev.target, m.target)):
                     home = m
             elif _side(m.perpetrator) == _side(ev.perpetrator) and overlap and not _other_foe(m, ev):
@@ -935,7 +934,7 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
                 break
         if home is None:
             merged.append(ev)
-            own[id(ev)] = _place_keys(ev)
+            own[id(ev)] = place_keys(ev)
             continue
         home.evidence.append(ev.trigger)
         if home.target is None and not same_actor(ev.target, home.perpetrator):
@@ -944,7 +943,7 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
         # بريطانيا ضربات في سوريا ... أن تنضم بريطانيا للضربات); the regime in Syria stays
         state = home.perpetrator.key if home.perpetrator is not None else None
         abroad = state and any(p.type == "country" and p.key != state for p in home.places + ev.places)
-        home.places += [p for p in ev.places if (p.key or p.span.text) not in _place_keys(home)
+        home.places += [p for p in ev.places if (p.key or p.span.text) not in place_keys(home)
                         and not (abroad and p.key == state)]
         home.confidence = max(home.confidence, ev.confidence)
     return sorted(merged, key=lambda e: e.trigger.start)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.attacks import elsewhere
+from kg.extract.attacks import place_keys, places_apart
 from kg.extract.lexicon import norm_set
 from kg.extract.matching import Match
 from kg.extract.model import Event, Mention, Span
@@ -120,9 +120,9 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                     break
             between = next((f for f in w.actors(s) if best.end <= f.start and f.end <= ns
                             and not f.only_a_place), None)
-            doing = norm_set(w.lex["outcome_verbs"]) | (
-                norm_set(w.lex["attack"]["killing_verbs"]) if between is not None and between.end == ns else frozenset())
-            if between is not None and w.doc[best.start].norm_ in doing:
+            verb = w.doc[best.start].norm_
+            if between is not None and (verb in norm_set(w.lex["outcome_verbs"]) or (
+                    between.end == ns and verb in norm_set(w.lex["attack"]["killing_verbs"]))):
                 # خطفت جبهة النصرة ثمانية عناصر، قتل الاحتلال 3 شبان: who did it
                 perp = perp or between
             elif victim is None:
@@ -346,16 +346,12 @@ def dedupe_casualties(events: list[Event]) -> list[Event]:
     for ev in events:
         same = next((o for o in out if (o.count, o.outcome, o.modality) == (ev.count, ev.outcome, ev.modality)
                      and (o.victim is None or ev.victim is None or _victim_key(o) == _victim_key(ev))
-                     and not elsewhere(_place_keys(o), _place_keys(ev))), None)
+                     and not places_apart(place_keys(o), place_keys(ev))), None)
         if same is None:
             out.append(ev)
         elif same.victim is None and ev.victim is not None:
             same.victim = ev.victim
     return out
-
-
-def _place_keys(ev: Event) -> set[str]:
-    return {p.key or p.span.text for p in ev.places}
 
 
 def _victim_key(ev: Event) -> str | None:

@@ -96,10 +96,12 @@ def _name_follows(doc: Doc, end: int, sent_of: list[int], not_nouns: frozenset[s
     return nxt.is_punct or nxt.text.startswith("و") or nxt.norm_ in not_nouns or end in matched or end in starts
 
 
-def _name_word(doc: Doc, i: int, not_nouns: frozenset[str]) -> bool:
-    """Token i may continue a person's name: a word, no article, no function word."""
-    return (i < len(doc) and doc[i].is_alpha and not doc[i].norm_.startswith("ال")
-            and doc[i].norm_ not in not_nouns and not doc[i]._.clitic)
+def _titled_name_end(doc: Doc, end: int, not_nouns: frozenset[str]) -> int:
+    """Where a name a person's title opens ends: past the word at ``end`` when it may continue
+    the name (a word, no article, no function word: دارين طاطور), else at ``end``."""
+    more = (end < len(doc) and doc[end].is_alpha and not doc[end].norm_.startswith("ال")
+            and doc[end].norm_ not in not_nouns and not doc[end]._.clitic)
+    return end + 1 if more else end
 
 
 def _person_next(doc: Doc, i: int, people: set[int]) -> bool:
@@ -186,7 +188,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         acts = not locative and (start in verbs or end in verb_starts)
         if set(kinds) == {"place"} and start > 0 and doc[start - 1].norm_ in person_titles and end - start == 1:
             # الناشطة جدة عبيدات: a person's name that spells a city
-            end = end + 1 if _name_word(doc, end, not_nouns) else end
+            end = _titled_name_end(doc, end, not_nouns)
             out.append(Found(Mention(_span(doc, start, end, sent_of[start]), "actor", "person", None, "ner"), start, end))
             continue
         if "place" in kinds and not (metonym and acts):
@@ -303,7 +305,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             continue
         if ent.label_ == "LOC" and start > 0 and doc[start - 1].norm_ in person_titles:
             # الشاعرة دارين طاطور: a name after a person's title, not the island of Darin
-            end = end + 1 if _name_word(doc, end, not_nouns) else end
+            end = _titled_name_end(doc, end, not_nouns)
             mention = Mention(_trimmed(_span(doc, start, end, sent_of[start], cut=False), cut), "actor", "person", None, "ner")
         elif ent.label_ == "PER":
             mention = Mention(span, "actor", "person", None, "ner")
