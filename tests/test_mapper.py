@@ -2422,3 +2422,30 @@ def test_the_country_across_a_border_with_adjectives_is_no_place(builder):
     text = "وقتل أربعة جنود في هجوم على نقطة تفتيش في ولاية كشمير قرب الحدود المضطربة مع باكستان."
     attack, = events(builder, text, "attack")
     assert "باكستان" not in [p.span.text for p in attack.places]
+
+
+@pytest.mark.parametrize("text,doer", [
+    ("وأعلن الجيش الأمريكي يوم الثلاثاء أنه نفذ غارة جوية استهدفت قياديا في حركة طالبان في ولاية قندهار.", "us_forces"),
+    ("وأكدت وزارة الدفاع الروسية في بيان لها مساء الأحد أنها قصفت مواقع للمسلحين في ريف إدلب.", "russian_forces"),
+])
+def test_who_says_it_carried_out_the_strike_did_it(builder, text, doer):
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == doer
+
+
+def test_who_went_as_far_as_killing_did_it(builder):
+    text = "أقدم/ سالم بن علي بن محمد القحطاني - سعودي الجنسية - على قتل/ فهد بن سعد العتيبي - سعودي الجنسية - وذلك بطعنه بسكين."
+    attack, = events(builder, text, "attack")
+    assert attack.perpetrator.span.text == "سالم بن علي بن محمد القحطاني"
+    assert events(builder, "وتعود الرواية في أقدم صورها إلى القرن الماضي على ما يبدو.", "attack") == []
+
+
+def test_a_figure_told_beside_another_attack_takes_no_doer_from_the_attack_before(builder):
+    text = ("وشنت طائرات التحالف الدولي غارة على مواقع للتنظيم قرب الرقة. "
+            "وكان التنظيم مسؤولا عن هجمات كثيرة منها عملية راح ضحيتها 40 طالبا في جامعة عام 2015.")
+    figure, = events(builder, text, "casualty")
+    assert figure.perpetrator is None
+    text = ("وشنت طائرات التحالف الدولي غارة على مواقع للتنظيم قرب الرقة. "
+            "وأسفرت الغارة عن مقتل 12 مسلحا من التنظيم.")
+    figure, = events(builder, text, "casualty")
+    assert keys(figure.perpetrator) is not None

@@ -22,6 +22,7 @@ YEAR_REACH = 8  # tokens after an attack's trigger searched for the year it happ
 LAUNCH_GAP = 15  # words between a launch verb (بدأت، نفذ) and the attack noun it takes
 SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (واصفا، قائلا)
 SHOT_REACH = 12  # words after a death searched for where a shooting was
+COMMITTED_REACH = 16  # words from أقدم to على: a person's full name and nationality between
 LIST_GAP = 4  # words between two places of one list (وفي قرى قضاء الطارمية), at most
 
 
@@ -274,7 +275,23 @@ def killings(w: Window) -> list[Event]:
                 continue
             out.append(Event("attack", w.span(o.start, o.end, s.index), modality=modality_of(w, s, o),
                              perpetrator=w.use(perp), places=_places_after(w, s, o.end), confidence=0.6))
-        out += _shootings(w, s)
+        out += _shootings(w, s) + _committed(w, s)
+    return out
+
+
+def _committed(w: Window, s: Sentence) -> list[Event]:
+    """أقدم/ X - سعودي الجنسية - على قتل/ Y: the one named between أقدم and على killed (or
+    attacked: أقدم مسلح على إطلاق النار), a person here as much as a group."""
+    verbs, out = _attack_words("committed_verbs"), []
+    for o in w.labelled(s, "outcome:killed") + w.labelled(s, "attack"):
+        on = next((i for i in range(o.start - 1, max(s.start, o.start - 3) - 1, -1) if not w.doc[i].is_punct), None)
+        if on is None or w.doc[on].norm_ != "علي" or w.negated(s, o):  # على, normalised
+            continue
+        verb = next((i for i in range(on - 1, max(s.start, on - COMMITTED_REACH) - 1, -1) if w.doc[i].norm_ in verbs), None)
+        doer = None if verb is None else w.actor_after(s, verb + 1, 1, among=w.actors(s))
+        if doer is not None and doer.end <= on:
+            out.append(Event("attack", w.span(o.start, o.end, s.index), modality=modality_of(w, s, o),
+                             perpetrator=w.use(doer), places=_places_after(w, s, o.end), confidence=0.6))
     return out
 
 
@@ -487,9 +504,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         return state  # غارات روسية، ضربة جوية أمريكية
     if verb and (subject := _before(w, s, m, 0, actors)):
         return subject  # الحكومة السورية اغتالت الصحفية
-    if verb and m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("pronoun_subjects"):
-        # أعلنت المقاومة أنها تشن هجوما: the one the pronoun stands for, named just before
-        return w.actor_before(s, m.start - 1, 2, among=actors)
+    if verb and (said := _pronoun_subject(w, s, m.start, actors)) is not False:
+        return said  # أعلنت المقاومة أنها تشن هجوما
     if verb and m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("own_forces") and s.reporter \
             and s.reporter.end <= m.start - 1:
         return s.reporter  # قال الجيش الأمريكي إن طائراته قصفت: the forces of the one who speaks
@@ -653,11 +669,24 @@ def _launcher(w: Window, s: Sentence, m: Match) -> Found | None:
     if (i := _launch_verb(w, s, m)) is None:
         return None
     named = [f for f in w.actors(s) if w.named_here(s, f)]
+    if (said := _pronoun_subject(w, s, i, named)) is not False:
+        return said  # أكد الجيش من جانبه أنه نفذ غارة
     f = w.actor_after(s, i + 1, 0, among=named)
     if f is not None and f.end <= m.start:
         return f
     # وكانت تركيا بدأت قصف، كان طيران التحالف قد نفذ 44 غارة
     return w.actor_before(s, i, 1 if i > s.start and w.doc[i - 1].norm_ == "قد" else 0, among=named)
+
+
+def _pronoun_subject(w: Window, s: Sentence, verb: int, actors: list[Found]) -> Found | None | bool:
+    """For a verb right after أن/إن with a pronoun (أعلنت المقاومة أنها تشن هجوما، أكد الجيش
+    الأمريكي من جانبه الخميس أنه نفذ غارة): the one the pronoun stands for, named just before
+    it, else the sentence's speaker when named before it; False with no such pronoun."""
+    if verb == s.start or w.doc[verb - 1].norm_ not in _attack_words("pronoun_subjects"):
+        return False
+    if (named := w.actor_before(s, verb - 1, 2, among=actors)) is not None:
+        return named
+    return s.reporter if s.reporter is not None and s.reporter.end < verb - 1 and s.reporter in actors else None
 
 
 def _past_adjectives(w: Window, s: Sentence, m: Match, pos: int) -> int:

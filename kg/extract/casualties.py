@@ -24,6 +24,8 @@ OPENING_QUOTES = frozenset("«“\"")  # before a name inside the words naming t
 
 CHAIN_GAP = 3  # words between two places that name one where (قرية الشيخ مسكين بريف درعا)
 CLAUSE_BREAKS = frozenset("،,؛;:.")  # not brackets: باردو مارس (آذار) الماضي والذي خلف 22 قتيلا
+# an attack word with the article (after a clitic: وبالهجوم، للغارة) or a possessive (قصفهم) names one told before
+ANAPHORIC = re.compile(r"^(?:[وف]?[بكل]?ال|[وف]?لل)|(?:ه|ها|هم|هما)$")
 
 
 def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None) -> list[Event]:
@@ -158,8 +160,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 modality=modality, outcome_of=attack,
                 group=group, victim=w.use(victim),
                 perpetrator=w.use(perp) or (None if best.label == "outcome:captured" else
-                                            _attacker_of(attack, victim, told_here=bool(w.labelled(s, "attack")) or (
-                                                attack is not None and attack.trigger.sentence == s.index))),
+                                            _attacker_of(attack, victim, told_here=_names_attack_again(w, s) or (
+                                                attack is not None and any(span.sentence == s.index for span in (attack.trigger, *attack.evidence))))),
                 reported_by=w.use(reporter), places=places,
                 evidence=[w.span(best.start, best.end, s.index)],
                 confidence=0.9 if dist <= 3 else 0.7))
@@ -225,6 +227,14 @@ def _attacker_of(attack: Event | None, victim: Found | None, told_here: bool) ->
     if victim is not None and same_actor(attack.perpetrator, victim.mention):
         return attack.target
     return attack.perpetrator
+
+
+def _names_attack_again(w: Window, s: Sentence) -> bool:
+    """The sentence names an attack told before it: with the article, a pronoun or the
+    noun it is annexed to (وأسفر الهجوم عن مقتل 7، أدى قصفهم إلى، بواسطة غارات الطائرات); an
+    indefinite one is another (مسؤول عن عدة هجمات من بينها عملية ذهب ضحيتها 132 تلميذا)."""
+    return any(ANAPHORIC.search(w.doc[a.start].text)
+               or (a.end < s.end and w.doc[a.end].text.startswith("ال")) for a in w.labelled(s, "attack"))
 
 
 def _sentenced(w: Window, s: Sentence, outcome: Match, ns: int) -> bool:
