@@ -2449,3 +2449,16 @@ def test_a_figure_told_beside_another_attack_takes_no_doer_from_the_attack_befor
             "وأسفرت الغارة عن مقتل 12 مسلحا من التنظيم.")
     figure, = events(builder, text, "casualty")
     assert keys(figure.perpetrator) is not None
+
+
+def test_the_court_the_accused_are_sent_to_is_not_charged(builder):
+    text = "وأحال النائب العام المصري المتهمين من جماعة الإخوان إلى محكمة الجنايات بتهمة التخابر."
+    assert all(keys(a.accused) == "muslim_brotherhood" for a in events(builder, text, "accusation"))
+
+
+def test_an_attack_attributed_by_a_verb_before_it_was_done_by_whom_it_is_attributed_to(builder):
+    text = "ونسبت الحكومة العراقية التفجير إلى تنظيم داعش."
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == "isis"
+    accusation, = events(builder, text, "accusation")
+    assert (keys(accusation.accuser), keys(accusation.accused)) == ("iraq", "isis")

@@ -703,7 +703,12 @@ def charges(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -
             out.append(by_pronoun)
             continue
         complaint = marker == m.end - 1
-        accused = accused or (None if complaint else w.actor_before(s, m.start, 3, among=named))
+        if accused is None and not complaint:
+            accused = w.actor_before(s, m.start, 3, among=named)
+            if accused is not None and accused.start > s.start and w.doc[accused.start - 1].norm_ == "الي":
+                # أحال النائب العام المتهمين من الجماعة إلى محكمة الجنايات بتهمة: the court they
+                # are sent to is not charged; those sent, named before it, are
+                accused = w.actor_before(s, accused.start - 1, 3, among=named)
         if accused is None:
             continue
         before = [f for f in actors if f.end <= accused.start and not same_actor(f.mention, accused.mention)]

@@ -363,13 +363,20 @@ def _subject_noun(w: Window, s: Sentence, m: Match, before: list[Match]) -> Matc
 
 
 def attributed_to(w: Window, s: Sentence, m: Match, later: list[Match]) -> Found | None:
-    """الغارة التي نسبت إلى التحالف / هجوم انتحاري نسبته أنقرة إلى التنظيم: the one an attack
-    is attributed to (a verb of نسب right after the attack, then إلى) did it."""
+    """الغارة التي نسبت إلى التحالف / هجوم انتحاري نسبته أنقرة إلى التنظيم / نسبت الحكومة
+    التفجير إلى التنظيم: the one an attack is attributed to (a verb of نسب right after the
+    attack, or before it with its subject between, then إلى) did it."""
     verb = next((a for a in w.labelled(s, "attribution_to")
                  if a.start >= m.end and w.gap(m.end, a.start) <= ATTRIBUTION_GAP), None)
-    if verb is None or w.negated(s, verb) or any(t.start < verb.start for t in later):
-        return None  # ...هجوم ثم تفجير نسب إلى: the nearer attack's
-    to = next((i for i in range(verb.end, min(verb.end + 4, s.end)) if w.doc[i].norm_ in ("الي", "لي")), None)
+    if verb is not None and not w.negated(s, verb) and not any(t.start < verb.start for t in later):
+        told_end = verb.end  # (not ...هجوم ثم تفجير نسب إلى: the nearer attack's)
+    elif w.doc[m.start].text.startswith("ال") and any(
+            a.end <= m.start and w.gap(a.end, m.start) <= ATTRIBUTION_GAP and not w.negated(s, a)
+            for a in w.labelled(s, "attribution_to")):
+        told_end = m.end  # the verb's object, definite: إلى follows it
+    else:
+        return None
+    to = next((i for i in range(told_end, min(told_end + 4, s.end)) if w.doc[i].norm_ in ("الي", "لي")), None)
     if to is None:
         return None
     return w.actor_after(s, to + 1, 1, among=[f for f in w.actors(s) if w.named_here(s, f)])
