@@ -2463,3 +2463,21 @@ def test_an_attack_attributed_by_a_verb_before_it_was_done_by_whom_it_is_attribu
     assert keys(attack.perpetrator) == "isis"
     accusation, = events(builder, text, "accusation")
     assert (keys(accusation.accuser), keys(accusation.accused)) == ("iraq", "isis")
+
+
+def test_the_one_held_responsible_may_stand_before_a_quoted_adverb(builder):
+    text = "وحمل الحوثيون الأمم المتحدة «ضمنيا» مسؤولية فشل المفاوضات."
+    accusation, = events(builder, text, "accusation")
+    assert (keys(accusation.accuser), keys(accusation.accused)) == ("houthis", "un")
+
+
+def test_an_object_pronoun_on_a_plural_verb_with_its_conjunction_stands_for_the_one_named_before(builder):
+    text = "ورفض الحوثيون تقرير الأمم المتحدة الأخير واتهموها بالانحياز إلى التحالف."
+    accusation, = events(builder, text, "accusation")
+    assert (keys(accusation.accuser), keys(accusation.accused)) == ("houthis", "un")
+
+
+def test_criticism_addressed_to_a_titled_person(builder):
+    text = "ووجه النائب اللبناني سامي الجميل انتقادات حادة إلى رئيس الحكومة سعد الحريري بسبب الأزمة."
+    accusation, = events(builder, text, "accusation")
+    assert keys(accusation.accused) == "saad_hariri"

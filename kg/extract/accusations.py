@@ -12,7 +12,7 @@ from kg.extract.mentions import Found
 from kg.extract.model import Event, Mention, person_names
 from kg.extract.modality import modality_of
 from kg.extract.window import Sentence, Window, distinct, same_actor
-from kg.nlp.normalize import normalize
+from kg.nlp.normalize import QUOTE_MARKS, normalize
 
 
 HOLD_GAP = 22  # words between حمّل and the المسؤولية it holds someone to, at most
@@ -68,10 +68,11 @@ def _antecedent(w: Window, m: Match, named: list[Found]) -> Found | None:
 
 
 def _feminine(mention: Mention) -> bool:
-    """A name that takes ها: its first word ends in ة or ات (الدولة، قناة، السلطات), or it is a
-    country or capital of one word (تركيا، أنقرة; not العراق, السودان)."""
+    """A name that takes ها: its first word ends in ة or ات (الدولة، قناة، السلطات) or is a
+    broken plural (الأمم المتحدة), or it is a country or capital of one word (تركيا، أنقرة;
+    not العراق, السودان)."""
     head = normalize(mention.span.text.split()[0])
-    return head.endswith(("ه", "ات")) or (
+    return head.endswith(("ه", "ات")) or head in norm_set(load("lexicon")["accusation"]["feminine_heads"]) or (
         mention.type == "state" and " " not in mention.span.text and not head.startswith("ال"))
 
 
@@ -401,12 +402,21 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         if holds and (needed := _responsibility_word(w, s, m)) is not None:
             # حمّل X المسؤولية / حمّل المسؤولية الكاملة لـX: the one held is named right there;
             # حمّل مدير أمانة الرياض المواطنين المسؤولية holds no actor responsible
-            held = w.actor_before(s, needed, 0, among=named) or w.actor_after(s, needed + 1, 2, among=named)
+            held = w.actor_before(s, _before_adverbs(w, s, needed), 0, among=named) or w.actor_after(s, needed + 1, 2, among=named)
             if held and accuser and (held.start < accuser.end or same_actor(held.mention, accuser.mention)):
                 held = None
             accused = held
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
+
+
+def _before_adverbs(w: Window, s: Sentence, pos: int) -> int:
+    """Where the adverbs right before ``pos`` start (حمّل الحوثيون الأمم المتحدة «ضمنيا»
+    مسؤولية: the one held is named before the adverb), quotes around them included."""
+    adverbs = norm_set(w.lex["accusation"]["adverbs"])
+    while pos > s.start and (w.doc[pos - 1].norm_ in adverbs or w.doc[pos - 1].text in QUOTE_MARKS):
+        pos -= 1
+    return pos
 
 
 def _relative_charged(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
@@ -518,6 +528,9 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
                          and w.gap(m.end, f.start - 1) <= 1]
             accused = w.actor_after(s, m.end, 2, accuser, among=[f for f in named + addressed
                                                                   if _may_be_condemned(w, accuser, m.end, f, noun=True)])
+            to = next((i for i in range(m.end, min(m.end + 2, s.end)) if w.doc[i].norm_ == "الي"), None)
+            if accused is None and to is not None:  # انتقادات حادة إلى رئيس الحكومة سعد الحريري
+                accused = _titled_after(w, s, to + 1, [f for f in named if f is not accuser])
         elif _first_person(w, m) and s.reporter is not None:
             # قال الوزير: «ندين نظام الأسد»: the one who speaks condemns
             accuser, after = s.reporter, _past_aside_and_adverbs(w, s, m.end)

@@ -287,8 +287,11 @@ class Window:
         """The trigger verb carries an object pronoun after a whole form of itself: تتهمها is
         تتهم + ها, قصفتها is قصفت + ها; تتهم ends in هم itself."""
         norm = self.doc[m.start].norm_
-        return any(norm.endswith(p) and self.rules.lemma_of.get(norm[:-len(p)]) == self.lemma(m)
-                   for p in ("ها", "هم", "ه"))
+        forms = (norm, norm[1:]) if norm[:1] in "وف" else (norm,)  # واتهموها: the clitic may stay on
+        # اتهموها is اتهموا + ها: the plural's alif falls before the pronoun
+        stems = [f[:-len(p)] for f in forms for p in ("ها", "هم", "ه") if f.endswith(p)]
+        return any(self.rules.lemma_of.get(stem) == self.lemma(m) or (
+            stem.endswith("و") and self.rules.lemma_of.get(stem + "ا") == self.lemma(m)) for stem in stems)
 
     def needs_unmet(self, s: Sentence, m: Match, needs: dict[str, frozenset[str]], n: int) -> bool:
         """Trigger ``m`` is a word that counts only with one of its companions (``needs``)
