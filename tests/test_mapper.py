@@ -2481,3 +2481,21 @@ def test_criticism_addressed_to_a_titled_person(builder):
     text = "ووجه النائب اللبناني سامي الجميل انتقادات حادة إلى رئيس الحكومة سعد الحريري بسبب الأزمة."
     accusation, = events(builder, text, "accusation")
     assert keys(accusation.accused) == "saad_hariri"
+
+
+def test_names_in_presentation_forms_are_found(builder):
+    attack, = events(builder, "وشن ﻃﻴﺮﺍﻥ ﺍﻟﺘﺤﺎﻟﻒ ﺍﻟﻌﺮﺑﻲ غارات جوية على مواقع الحوثيين في صعدة.", "attack")
+    assert keys(attack.perpetrator) == "arab_coalition"
+
+
+@pytest.mark.parametrize("text,accused", [
+    ("وقال المصور جون مارتن إن الحكومة السورية أمرت بقتل أي صحفي أجنبي في المدينة.", "syria"),
+    ("وقال الائتلاف الوطني السوري إن الرئيس بشار الأسد أصدر أوامر بقصف الأحياء السكنية في حلب.", "assad"),
+])
+def test_who_is_said_to_have_ordered_a_killing_is_accused(builder, text, accused):
+    accusation, = events(builder, text, "accusation")
+    assert keys(accusation.accused) == accused
+
+
+def test_an_order_of_arrest_or_payment_accuses_no_one(builder):
+    assert events(builder, "وقال المتحدث إن المحكمة العليا أمرت باعتقال رئيس الوزراء السابق نواز شريف.", "accusation") == []

@@ -48,3 +48,10 @@ def test_normalize_is_for_matching_only():
     assert normalize("الحســكة") == "الحسكه"
     assert normalize("٣١") == "31" and normalize("۴۰") == "40"
     assert to_ascii_digits("قتل ٣١ و۴") == "قتل 31 و4"
+
+
+def test_presentation_forms_are_the_letters_they_show():
+    # text copied from old PDFs and sites comes in the glyph code points (U+FExx)
+    shown = "ﻃﻴﺮﺍﻥ ﺍﻟﺘﺤﺎﻟﻒ"
+    assert normalize(shown) == normalize("طيران التحالف")
+    assert len(normalize(shown)) == len(shown)  # one to one: offsets stay aligned

@@ -840,7 +840,10 @@ def wrongdoings(w: Window, s: Sentence, actors: list[Found], attacks: list[Event
         return []
     named = [f for f in actors if w.named_here(s, f)]
     out = []
-    for m in w.labelled(s, "wrongdoing"):
+    deeds = norm_set(w.lex["accusation"]["ordered_deeds"])
+    ordered = [m for m in w.labelled(s, "order")
+               if m.end < s.end and w.preposition(m.end) == "ب" and w.doc[m.end].norm_ in deeds]
+    for m in w.labelled(s, "wrongdoing") + ordered:  # أمرت بقتل: ordering a killing is one
         if w.negated(s, m):
             continue
         # تورط إيران، لندن تكذب، تكذب لندن; إن الرئيس، دونالد ترامب، أخطأ (a name between commas)

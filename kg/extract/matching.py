@@ -158,6 +158,7 @@ class Rules:
             "designation": lex["accusation"]["designation_verbs"],
             "charge": lex["accusation"]["charges"],
             "commit": lex["accusation"]["commit_phrases"],
+            "order": lex["accusation"]["order_verbs"],
             "mutual": lex["accusation"]["mutual_verbs"],
             "behind": lex["accusation"]["behind"],
             "terror": lex["accusation"]["designation_words"],

@@ -6,6 +6,7 @@ a comparison key for a token or phrase (registry look-ups, trigger words, scorin
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # Harakat, Quranic marks, superscript alef, tatweel and zero-width joiners: dropped.
@@ -24,6 +25,11 @@ _CHAR_MAP = str.maketrans(
     }
 )
 _DIGIT_MAP = {k: v for k, v in _CHAR_MAP.items() if chr(k).isdigit()}
+# Presentation forms (ﻃﻴﺮﺍﻥ: text copied from old PDFs and sites) to their letters, one to one;
+# the two-letter ligatures (ﻻ) cannot map one to one and stay as they are.
+_CHAR_MAP.update({cp: unicodedata.normalize("NFKC", chr(cp)).translate(_CHAR_MAP)
+                  for cp in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00))
+                  if len(unicodedata.normalize("NFKC", chr(cp))) == 1 and unicodedata.normalize("NFKC", chr(cp)) != chr(cp)})
 
 
 QUOTE_MARKS = frozenset('«»"“”')  # quote marks news sets inside names (حركة «الشباب»)
