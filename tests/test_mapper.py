@@ -2499,3 +2499,9 @@ def test_who_is_said_to_have_ordered_a_killing_is_accused(builder, text, accused
 
 def test_an_order_of_arrest_or_payment_accuses_no_one(builder):
     assert events(builder, "وقال المتحدث إن المحكمة العليا أمرت باعتقال رئيس الوزراء السابق نواز شريف.", "accusation") == []
+
+
+def test_two_cases_count_two(builder):
+    figures = events(builder, "وتم تسجيل حالتي وفاة وثلاث إصابات في مدينة جدة.", "casualty")
+    assert sorted((f.count, f.outcome) for f in figures) == [(2, "killed"), (3, "injured")]
+    assert events(builder, "وأكد الرئيس أنه يشعر بتحسن في حالتي الصحية بعد العملية.", "casualty") == []
