@@ -2505,3 +2505,15 @@ def test_two_cases_count_two(builder):
     figures = events(builder, "وتم تسجيل حالتي وفاة وثلاث إصابات في مدينة جدة.", "casualty")
     assert sorted((f.count, f.outcome) for f in figures) == [(2, "killed"), (3, "injured")]
     assert events(builder, "وأكد الرئيس أنه يشعر بتحسن في حالتي الصحية بعد العملية.", "casualty") == []
+
+
+def test_a_massacre_committed_is_an_attack_unless_another_word_tells_the_deed(builder):
+    text = "وارتكبت الميليشيات الحوثية مجزرة جديدة بحق المدنيين في حي المنصورة بعدن، مما أدى إلى مقتل 12 مدنيا."
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == "houthis"
+    figure, = events(builder, text, "casualty")
+    assert keys(figure.perpetrator) == "houthis"
+    text = "وأكد المسؤول أن الميليشيات ارتكبت أمس مجزرة بحق الأطفال في حي المنصورة بقصف عشوائي بصواريخ الكاتيوشا."
+    attack, = events(builder, text, "attack")
+    assert attack.trigger.text == "بقصف"
+    assert events(builder, "وشهدت الأسواق مجزرة في الأسعار بعد قرار البنك المركزي في القاهرة.", "attack") == []

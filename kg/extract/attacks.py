@@ -188,6 +188,8 @@ def find_attacks(w: Window) -> list[Event]:
                     or (named_doer and (ev_places or target)) or _battle_of_place(w, s, m, ev_places))
                     or _purpose_or_every(w, s, m)):
                 continue  # المعركة ضد الإرهاب، العدوان الإسرائيلي، نهج لقتال داعش: war, no one attack
+            if w.lemma(m) in _attack_words("massacres") and any(t is not m for t in triggers):
+                continue  # ارتكبت الميليشيا مجزرة بقصف عشوائي: the shelling is the attack
             if w.lemma(m) in _attack_words("aim_lemmas") and (_aims_at(w, s, m, perp) or not (
                     (perp and perp.mention.type in ("state", "armed_group")) or target or w.labelled(s, "outcome")
                     or _assailant_near(w, s, m))):
