@@ -579,3 +579,18 @@ def test_document_date_only_looks_at_the_start():
 
 def test_document_date_none_without_any_date():
     assert document_date("قتل خمسة أشخاص في الهجوم.", None) is None
+
+
+@pytest.mark.parametrize("text, value, covered", [
+    ("وأسفرت الحمى عن وفاة 11 إلى 15 شخصا يوميا", 15, "11 إلى 15"),
+    ("وإصابة ما بين 120 و170 آخرين", 170, "120 و170"),
+    ("وقتل من 5 - 7 أشخاص في الحادث", 7, "5 - 7"),
+])
+def test_a_range_is_one_figure_up_to_its_higher_count(text, value, covered):
+    found = one(text)
+    assert (found.value, text[found.start:found.end], found.qualifier) == (value, covered, "up_to")
+
+
+def test_two_counts_joined_by_and_stay_two():
+    assert nums("وقتل 3 جنود و5 مدنيين في الهجوم") == [(3, "3"), (5, "5")]
+    assert nums("وأصيب 15 و3 آخرون") == [(15, "15"), (3, "3")]  # not a range: the second is smaller

@@ -304,6 +304,24 @@ def find_numbers(text: str, tokens: list[Token]) -> list[NumberMatch]:
         if value is not None and not _excluded(text, keys, i, phrase, spans):
             out.append(NumberMatch(value, start, end, *_qualifier(text, tokens, keys, i, nxt)))
         i = nxt
+    return _ranges(text, out)
+
+
+_RANGE_JOINERS = frozenset(normalize(w) for w in _DATA["ranges"]["joiners"])
+_RANGE_OPENERS = tuple(normalize(w) for w in _DATA["ranges"]["openers"])
+
+
+def _ranges(text: str, numbers: list[NumberMatch]) -> list[NumberMatch]:
+    """A range (11 إلى 15 شخصا، ما بين 120 و170) is one figure: its higher count, up to."""
+    out: list[NumberMatch] = []
+    for num in numbers:
+        low = out[-1] if out else None
+        between = normalize(text[low.end:num.start].strip()) if low is not None else ""
+        opened = low is not None and normalize(text[max(0, low.start - 8):low.start]).strip().endswith(_RANGE_OPENERS)
+        if low is not None and low.value < num.value and (between in _RANGE_JOINERS or (between == "و" and opened)):
+            out[-1] = NumberMatch(num.value, low.start, num.end, "up_to", low.start)
+        else:
+            out.append(num)
     return out
 
 
