@@ -2517,3 +2517,10 @@ def test_a_massacre_committed_is_an_attack_unless_another_word_tells_the_deed(bu
     attack, = events(builder, text, "attack")
     assert attack.trigger.text == "بقصف"
     assert events(builder, "وشهدت الأسواق مجزرة في الأسعار بعد قرار البنك المركزي في القاهرة.", "attack") == []
+
+
+def test_places_past_a_clause_of_another_deed_are_not_where_the_attack_was(builder):
+    text = ("واضطر الجيش إلى الانسحاب من مناطق واسعة في محافظة حماة في مواجهة هجوم لفصائل المعارضة "
+            "ولم يتمكن من حماية مدينة تدمر عندما اجتاحها مقاتلو التنظيم.")
+    attack, = events(builder, text, "attack")
+    assert "palmyra" not in [p.key for p in attack.places]

@@ -166,6 +166,9 @@ def find_attacks(w: Window) -> list[Event]:
                 verb and t.label == "attack:noun" and w.gap(m.end, t.start) <= 3) and t is not predicate
                 and not _dawn(w, s, t)), None)
             end = nxt.start if nxt else s.end
+            # ...ولم يتمكن الجيش من حماية تدمر عندما اجتاحها التنظيم: another clause's places
+            openers = _attack_words("clause_openers")  # (ولم: with its clitic, whose norm is لم)
+            end = next((i for i in range(m.end, end) if {w.doc[i].norm_, normalize(w.doc[i].text)} & openers), end)
             reach = min(end, m.end + 16)
             for p in places:  # ...في منطقة العريش بمديرية موزع ومفرق المرير بمديرية جبل راس: a list goes on
                 if reach <= p.start < end and any(q.end <= p.start and w.gap(q.end, p.start) <= LIST_GAP and not any(
