@@ -2524,3 +2524,12 @@ def test_places_past_a_clause_of_another_deed_are_not_where_the_attack_was(build
             "ولم يتمكن من حماية مدينة تدمر عندما اجتاحها مقاتلو التنظيم.")
     attack, = events(builder, text, "attack")
     assert "palmyra" not in [p.key for p in attack.places]
+
+
+@pytest.mark.parametrize("text,doer", [
+    ("وقال الجيش الأمريكي إن قواته نفذت غارة على مواقع للتنظيم في الرقة.", "us_forces"),
+    ("وأعلنت وحدات حماية الشعب في بيانها \"نفذت قواتنا هجوما على تجمع لجنود الجيش التركي في بلدة قرقميش\".", "ypg"),
+])
+def test_the_speakers_own_forces_launching_an_attack_make_it_the_speakers(builder, text, doer):
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == doer

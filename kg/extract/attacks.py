@@ -683,6 +683,10 @@ def _launcher(w: Window, s: Sentence, m: Match) -> Found | None:
     named = [f for f in w.actors(s) if w.named_here(s, f)]
     if (said := _pronoun_subject(w, s, i, named)) is not False:
         return said  # أكد الجيش من جانبه أنه نفذ غارة
+    own = _attack_words("own_forces")
+    if s.reporter is not None and s.reporter.end <= i and any(
+            s.start <= j < s.end and w.doc[j].norm_ in own for j in (i - 1, i + 1)):
+        return s.reporter  # قال الجيش إن قواته نفذت غارة، أعلنت الوحدات: نفذت قواتنا عملية
     f = w.actor_after(s, i + 1, 0, among=named)
     if f is not None and f.end <= m.start:
         return f
