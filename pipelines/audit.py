@@ -33,6 +33,9 @@ def sample_articles(text_dir: Path, dev_articles: Path, n: int, seed: int) -> li
     skip = dev_headlines(dev_articles)
     articles = [a for a in news_articles(text_dir)
                 if a["text"].strip() and a["text"].split("\n", 1)[0].strip() not in skip]
+    if not articles:
+        raise SystemExit(f"{text_dir}: no SaudiNewsNet articles (*.zip) there; give --text-dir the folder "
+                         "that holds them (../shared/data/text/saudinewsnet from the repository root)")
     picked = sorted(random.Random(seed).sample(range(len(articles)), min(n, len(articles))))
     return [{"id": f"snn{i:05d}", "text": articles[i]["text"], "date": articles[i].get("date_extracted"),
              "source": articles[i].get("source")} for i in picked]

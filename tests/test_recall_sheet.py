@@ -1,5 +1,8 @@
+import pytest
+
 from kg.documents import Document
 from kg.extract.mapper import Mapper
+from pipelines.audit import sample_articles
 from pipelines.recall_sheet import candidates, sheet
 
 
@@ -32,3 +35,8 @@ def test_a_trigger_is_shown_with_its_own_sentence_however_the_text_is_spaced(nlp
             "وهاجم تنظيم داعش مقر الشرطة في مدينة العريش.")
     found = candidates(Mapper(), Document("d3", text), nlp.process(text))["attack"]
     assert [r["sentence"] for r in found] == [1]
+
+
+def test_a_sample_from_a_folder_with_no_articles_says_where_to_look(tmp_path):
+    with pytest.raises(SystemExit, match="no SaudiNewsNet articles"):
+        sample_articles(tmp_path, tmp_path, 5, 1)
