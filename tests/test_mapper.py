@@ -2533,3 +2533,9 @@ def test_places_past_a_clause_of_another_deed_are_not_where_the_attack_was(build
 def test_the_speakers_own_forces_launching_an_attack_make_it_the_speakers(builder, text, doer):
     attack, = events(builder, text, "attack")
     assert keys(attack.perpetrator) == doer
+
+
+def test_a_name_after_an_indefinite_place_head_is_a_place_not_a_person(builder):
+    assert "النصر" in place_names(builder, "وسقط 7 قتلى في قصف على حي النصر في تعز.")
+    names = place_names(builder, "وقال أمير المنطقة الأمير فيصل بن خالد إن الوضع مستقر.")
+    assert not any("فيصل" in n for n in names)  # after a definite head: the region told before, then a person
