@@ -2539,3 +2539,11 @@ def test_a_name_after_an_indefinite_place_head_is_a_place_not_a_person(builder):
     assert "النصر" in place_names(builder, "وسقط 7 قتلى في قصف على حي النصر في تعز.")
     names = place_names(builder, "وقال أمير المنطقة الأمير فيصل بن خالد إن الوضع مستقر.")
     assert not any("فيصل" in n for n in names)  # after a definite head: the region told before, then a person
+
+
+def test_a_death_sentence_carried_out_counts_its_dead_a_penalty_that_may_reach_death_does_not(builder):
+    figure, = events(builder, "ونفذت السلطات حكم الإعدام في ثلاثة مدانين بتهريب المخدرات في جازان.", "casualty")
+    assert (figure.count, figure.outcome) == (3, "killed")
+    assert events(builder, "وصدر حكم القصاص بحق اثنين من المتهمين في جدة.", "casualty") == []
+    text = "ووجهت النيابة اتهامات لسبعة عشر متهما بالاشتراك في الهجوم، تصل عقوبة بعضها إلى الإعدام."
+    assert events(builder, text, "casualty") == []

@@ -25,6 +25,7 @@ OPENING_QUOTES = frozenset("«“\"")  # before a name inside the words naming t
 CHAIN_GAP = 3  # words between two places that name one where (قرية الشيخ مسكين بريف درعا)
 CLAUSE_BREAKS = frozenset("،,؛;:.")  # not brackets: باردو مارس (آذار) الماضي والذي خلف 22 قتيلا
 # an attack word with the article (after a clitic: وبالهجوم، للغارة) or a possessive (قصفهم) names one told before
+EXECUTIONS = frozenset(normalize(w) for w in ("إعدام", "قصاص"))  # a death sentence, passed or carried out
 ANAPHORIC = re.compile(r"^(?:[وف]?[بكل]?ال|[وف]?لل)|(?:ه|ها|هم|هما)$")
 
 
@@ -237,10 +238,15 @@ def _names_attack_again(w: Window, s: Sentence) -> bool:
                or (a.end < s.end and w.doc[a.end].text.startswith("ال")) for a in w.labelled(s, "attack"))
 
 
+def _execution(w: Window, outcome: Match) -> bool:
+    """The outcome word is a death sentence's: إعدام، القصاص، بالإعدام."""
+    return w.doc[outcome.start].norm_.removeprefix("ب").removeprefix("ال") in EXECUTIONS
+
+
 def _sentenced(w: Window, s: Sentence, outcome: Match, ns: int) -> bool:
     """The outcome is a death sentence passed (أحكام بإعدام 4، قضت المحكمة بإعدام عشرة، حكم على
-    ثلاثة بالإعدام), not carried out (تنفيذ حكم الإعدام في 4، أعدمت السلطات)."""
-    if w.doc[outcome.start].norm_.removeprefix("ب").removeprefix("ال") != normalize("إعدام"):
+    ثلاثة بالإعدام، صدر حكم القصاص بحق اثنين), not carried out (تنفيذ حكم الإعدام في 4، أعدمت السلطات)."""
+    if not _execution(w, outcome):
         return False
     span = range(max(s.start, min(ns, outcome.start) - 3), max(ns, outcome.start))
     passed, carried_out = norm_set(w.lex["sentence_words"]), norm_set(w.lex["carried_out"])
