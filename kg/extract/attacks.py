@@ -682,7 +682,7 @@ def _launcher(w: Window, s: Sentence, m: Match) -> Found | None:
         return None
     named = [f for f in w.actors(s) if w.named_here(s, f)]
     if (said := _pronoun_subject(w, s, i, named)) is not False:
-        return said  # أكد الجيش من جانبه أنه نفذ غارة
+        return said  # أعلن الجيش يوم الثلاثاء أنه نفذ غارة
     own = _attack_words("own_forces")
     if s.reporter is not None and s.reporter.end <= i and any(
             s.start <= j < s.end and w.doc[j].norm_ in own for j in (i - 1, i + 1)):
@@ -695,8 +695,8 @@ def _launcher(w: Window, s: Sentence, m: Match) -> Found | None:
 
 
 def _pronoun_subject(w: Window, s: Sentence, verb: int, actors: list[Found]) -> Found | None | bool:
-    """For a verb right after أن/إن with a pronoun (أعلنت المقاومة أنها تشن هجوما، أكد الجيش
-    الأمريكي من جانبه الخميس أنه نفذ غارة): the one the pronoun stands for, named just before
+    """For a verb right after أن/إن with a pronoun (أعلنت المقاومة أنها تشن هجوما، أكدت وزارة
+    الدفاع في بيان لها مساء الأحد أنها قصفت): the one the pronoun stands for, named just before
     it, else the sentence's speaker when named before it; False with no such pronoun."""
     if verb == s.start or w.doc[verb - 1].norm_ not in _attack_words("pronoun_subjects"):
         return False

@@ -24,8 +24,8 @@ OPENING_QUOTES = frozenset("«“\"")  # before a name inside the words naming t
 
 CHAIN_GAP = 3  # words between two places that name one where (قرية الشيخ مسكين بريف درعا)
 CLAUSE_BREAKS = frozenset("،,؛;:.")  # not brackets: باردو مارس (آذار) الماضي والذي خلف 22 قتيلا
-# an attack word with the article (after a clitic: وبالهجوم، للغارة) or a possessive (قصفهم) names one told before
 EXECUTIONS = frozenset(normalize(w) for w in ("إعدام", "قصاص"))  # a death sentence, passed or carried out
+# an attack word with the article (after a clitic: وبالهجوم، للغارة) or a possessive (قصفهم) names one told before
 ANAPHORIC = re.compile(r"^(?:[وف]?[بكل]?ال|[وف]?لل)|(?:ه|ها|هم|هما)$")
 
 
@@ -233,7 +233,7 @@ def _attacker_of(attack: Event | None, victim: Found | None, told_here: bool) ->
 def _names_attack_again(w: Window, s: Sentence) -> bool:
     """The sentence names an attack told before it: with the article, a pronoun or the
     noun it is annexed to (وأسفر الهجوم عن مقتل 7، أدى قصفهم إلى، بواسطة غارات الطائرات); an
-    indefinite one is another (مسؤول عن عدة هجمات من بينها عملية ذهب ضحيتها 132 تلميذا)."""
+    indefinite one is another (مسؤول عن هجمات كثيرة منها عملية راح ضحيتها 40 طالبا)."""
     return any(ANAPHORIC.search(w.doc[a.start].text)
                or (a.end < s.end and w.doc[a.end].text.startswith("ال")) for a in w.labelled(s, "attack"))
 

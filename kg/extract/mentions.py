@@ -306,7 +306,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             continue
         if ent.label_ in ("PER", "ORG") and (head := _place_head_before(doc, start, named_after)) is not None:
             # حي النصر، حي الشيخ عثمان: a name after an indefinite place head names the place
-            span = _trimmed(_span(doc, head + 1, end, sent_of[start], cut=False), 0, glued if glued < len(span.text) else 0)
+            span = _trimmed(_span(doc, head + 1, end, sent_of[start], cut=False), 0, glued)
             mention = Mention(span, "place", _head_type(doc, head, place_heads, "town"), None, "ner")
         elif ent.label_ == "LOC" and start > 0 and doc[start - 1].norm_ in person_titles:
             # الشاعرة دارين طاطور: a name after a person's title, not the island of Darin

@@ -27,9 +27,9 @@ _CHAR_MAP = str.maketrans(
 _DIGIT_MAP = {k: v for k, v in _CHAR_MAP.items() if chr(k).isdigit()}
 # Presentation forms (ﻃﻴﺮﺍﻥ: text copied from old PDFs and sites) to their letters, one to one;
 # the two-letter ligatures (ﻻ) cannot map one to one and stay as they are.
-_CHAR_MAP.update({cp: unicodedata.normalize("NFKC", chr(cp)).translate(_CHAR_MAP)
-                  for cp in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00))
-                  if len(unicodedata.normalize("NFKC", chr(cp))) == 1 and unicodedata.normalize("NFKC", chr(cp)) != chr(cp)})
+_SHOWN_AS = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00))}
+_CHAR_MAP.update({cp: letter.translate(_CHAR_MAP) for cp, letter in _SHOWN_AS.items()
+                  if len(letter) == 1 and letter != chr(cp)})
 
 
 QUOTE_MARKS = frozenset('«»"“”')  # quote marks news sets inside names (حركة «الشباب»)
