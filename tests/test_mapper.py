@@ -2547,3 +2547,16 @@ def test_a_death_sentence_carried_out_counts_its_dead_a_penalty_that_may_reach_d
     assert events(builder, "وصدر حكم القصاص بحق اثنين من المتهمين في جدة.", "casualty") == []
     text = "ووجهت النيابة اتهامات لسبعة عشر متهما بالاشتراك في الهجوم، تصل عقوبة بعضها إلى الإعدام."
     assert events(builder, text, "casualty") == []
+
+
+def test_the_victims_after_على_are_not_the_attackers_their_adjective_names(builder):
+    attack, = events(builder, "ونفذ مستوطنون اعتداءات على الفلسطينيين في الخليل.", "attack")
+    assert attack.perpetrator is None
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلن الوزير توقيف 300 شخص، مشيرا إلى أن الكويت تخوض حربا ضد الإرهاب.",  # arrests pin down no war
+    "وتهدف الصفقة إلى تمكين القوات السعودية من حماية الحدود الجنوبية من هجمات الحوثيين.",  # guarded against
+])
+def test_no_attack_told_in_a_war_on_terror_or_a_danger_guarded_against(builder, text):
+    assert events(builder, text, "attack") == []

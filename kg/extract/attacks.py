@@ -23,6 +23,7 @@ LAUNCH_GAP = 15  # words between a launch verb (بدأت، نفذ) and the attac
 SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (واصفا، قائلا)
 SHOT_REACH = 12  # words after a death searched for where a shooting was
 COMMITTED_REACH = 16  # words from أقدم to على: a person's full name and nationality between
+GUARD_REACH = 5  # words from حماية to the من of what it guards against
 LIST_GAP = 4  # words between two places of one list (وفي قرى قضاء الطارمية), at most
 
 
@@ -186,11 +187,14 @@ def find_attacks(w: Window) -> list[Event]:
             if not (perp or target or ev_places):
                 continue
             named_doer = perp is not None and perp.mention.via != "adjective"
+            hurt = w.labelled(s, "outcome:killed") + w.labelled(s, "outcome:injured")  # (not توقيف 300 شخص)
             if _generic(w, m) and (not (
-                    sides or (w.labelled(s, "outcome") and s.numbers)
+                    sides or (hurt and s.numbers)
                     or (named_doer and (ev_places or target)) or _battle_of_place(w, s, m, ev_places))
                     or _purpose_or_every(w, s, m)):
                 continue  # المعركة ضد الإرهاب، العدوان الإسرائيلي، نهج لقتال داعش: war, no one attack
+            if _guarded_against(w, s, m):
+                continue  # حماية الحدود من هجمات الحوثيين: a danger, no attack told
             if w.lemma(m) in _attack_words("massacres") and any(t is not m for t in triggers):
                 continue  # ارتكبت الميليشيا مجزرة بقصف عشوائي: the shelling is the attack
             if w.lemma(m) in _attack_words("aim_lemmas") and (_aims_at(w, s, m, perp) or not (
@@ -846,6 +850,14 @@ def _purpose_or_every(w: Window, s: Sentence, m: Match) -> bool:
     return bool(tok._.clitic and tok.text.startswith("ل")) or (m.start > s.start and w.doc[m.start - 1].norm_ == "كل")
 
 
+def _guarded_against(w: Window, s: Sentence, m: Match) -> bool:
+    """The attack noun ``m`` follows من a few words past a word of guarding (حماية الحدود
+    الجنوبية من هجمات الحوثيين): what is guarded against."""
+    if m.label != "attack:noun" or m.start == s.start or w.doc[m.start - 1].norm_ != "من":
+        return False
+    return any(w.bare_in(i, _attack_words("guard_words")) for i in range(max(s.start, m.start - GUARD_REACH), m.start - 1))
+
+
 def _after_relative(w: Window, m: Match) -> bool:
     """A verb right after a relative pronoun, with no object pronoun on it (العملية التي
     استهدفت قوات الأمن): the clause's subject stands before, what it hit after. With one
@@ -869,8 +881,8 @@ def adjective_actor(w: Window, s: Sentence, pos: int) -> Found | None:
     """A country adjective at ``pos``, or after other adjectives there (ضربة جوية أمريكية):
     the state that did what the noun before it names."""
     for f in w.adjective_actors(s):
-        if pos <= f.start <= pos + 2 and all(
-                t.norm_.endswith(w.nisba) for t in w.doc[pos:f.start]):
+        if pos <= f.start <= pos + 2 and all(  # (not على, normalised علي: اعتداءات على الفلسطينيين)
+                t.norm_.endswith(w.nisba) and len(t.norm_) > 3 for t in w.doc[pos:f.start]):
             return f
     return None
 
