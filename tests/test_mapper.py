@@ -2560,3 +2560,10 @@ def test_the_victims_after_على_are_not_the_attackers_their_adjective_names(bu
 ])
 def test_no_attack_told_in_a_war_on_terror_or_a_danger_guarded_against(builder, text):
     assert events(builder, text, "attack") == []
+
+
+def test_where_the_victims_were_coming_from_is_not_where_it_happened(builder):
+    text = ("وتوفي تسعة أشخاص وأصيب 27 آخرون جراء تعرض الحافلة التي كانت تقلهم في طريق عودتهم "
+            "من المدينة المنورة لحادث على طريق القصيم.")
+    for figure in events(builder, text, "casualty"):
+        assert "medina" not in [p.key for p in figure.places]
