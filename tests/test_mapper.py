@@ -2567,3 +2567,16 @@ def test_where_the_victims_were_coming_from_is_not_where_it_happened(builder):
             "من المدينة المنورة لحادث على طريق القصيم.")
     for figure in events(builder, text, "casualty"):
         assert "medina" not in [p.key for p in figure.places]
+
+
+def test_the_holder_of_an_office_speaks_for_it_and_is_not_accused(builder):
+    text = "وأدانت دول عدة الهجوم، واعتبر الأمين العام لجامعة الدول العربية أحمد أبو الغيط أن هذا العمل الإرهابي نتيجة لفكر متطرف."
+    assert events(builder, text, "accusation") == []
+    accusation, = events(builder, "وتعتبر الولايات المتحدة حسن نصر الله إرهابيا.", "accusation")
+    assert keys(accusation.accuser) == "usa"
+
+
+def test_a_name_the_tagger_ran_into_the_deed_it_condemns_stops_before_it(builder):
+    text = "أدان البرلمان العربي التفجير الإرهابي الذي استهدف مسجدا لقوات الأمن في منطقة جازان أمس."
+    assert events(builder, text, "accusation") == []
+    assert "البرلمان العربي" in {m.span.text for m in builder.extract([Document("t", text)])[0].mentions}

@@ -498,9 +498,17 @@ def designations(w: Window, s: Sentence, actors: list[Found], attacks: list[Even
         elif len(between) == 1 and (subject := _subject_before(w, s, m, 1, actors)) is not None:
             accusers, accused = [subject], between[0]  # واشنطن تصنف الحزب منظمة إرهابية: the subject first
         else:
+            if len(between) > 1 and _office_holder(w, s, between[0], between[1]):
+                between = between[1:]  # اعتبر الأمين العام لجامعة الدول العربية أحمد أبو الغيط: its holder speaks
             accusers, accused = between[:1], (between[1] if len(between) > 1 else None)
         out += [accusation(w, s, m, a, accused, attacks) for a in accusers]
     return [ev for ev in out if ev]
+
+
+def _office_holder(w: Window, s: Sentence, body: Found, person: Found) -> bool:
+    """``person`` holds the office of ``body`` named with ل right before (الأمين العام لجامعة
+    الدول العربية أحمد أبو الغيط): one speaker, not two sides."""
+    return person.mention.type == "person" and w.preposition(body.start) == "ل" and _in_apposition(w, s, body, person)
 
 
 def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:

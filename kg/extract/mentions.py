@@ -293,7 +293,9 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             continue
         if ent.label_ == "LOC" and ent.end - ent.start == 1 and rules.state_of_adjective(ent[0].norm_):
             continue  # غارتين روسيتين: a country adjective, read above
-        start, end = ent.start, ent.end
+        start, end = ent.start, next((i for i in range(ent.start + 1, ent.end)
+                                      if i in event_words and doc[i].text.startswith("ال")), ent.end)
+        # (البرلمان العربي التفجير الإرهابي: the tagger ran the name on into the deed it condemns)
         span = _span(doc, start, end, sent_of[start], cut=False)
         cut = _clitic_of(doc[start], waw_words)
         glued = len(span.text) - len(span.text.rstrip("0123456789٠١٢٣٤٥٦٧٨٩"))  # ديالى57 كم: no space
