@@ -2580,3 +2580,9 @@ def test_a_name_the_tagger_ran_into_the_deed_it_condemns_stops_before_it(builder
     text = "أدان البرلمان العربي التفجير الإرهابي الذي استهدف مسجدا لقوات الأمن في منطقة جازان أمس."
     assert events(builder, text, "accusation") == []
     assert "البرلمان العربي" in {m.span.text for m in builder.extract([Document("t", text)])[0].mentions}
+
+
+def test_the_doer_of_a_condemned_deed_is_not_the_one_who_condemns(builder):
+    assert events(builder, "وأدانت القمة العربية احتلال إيران للجزر الإماراتية الثلاث.", "accusation") == []
+    accusation, = events(builder, "ودان رئيس الوزراء العراقي قصف تركيا لقرى في شمال العراق.", "accusation")
+    assert (keys(accusation.accuser), keys(accusation.accused)) == ("iraq", "turkey")

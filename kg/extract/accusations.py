@@ -505,6 +505,16 @@ def designations(w: Window, s: Sentence, actors: list[Found], attacks: list[Even
     return [ev for ev in out if ev]
 
 
+def _deed_doer(w: Window, s: Sentence, m: Match, f: Found) -> bool:
+    """``f``, named past the criticism verb ``m`` right after an indefinite noun and followed by
+    ل, is the doer of that deed (أدانت القمة احتلال إيران للجزر، دان الرئيس قصف تركيا لقرى): not
+    a title's holder (أدان رئيس الوزراء X)."""
+    if f.start <= m.end or f.end >= s.end or w.preposition(f.end) != "ل" or w.doc[f.start - 1].is_punct:
+        return False
+    word = w.doc[f.start - 1].norm_  # the deed noun, indefinite: its doer follows it
+    return not (word in w.titles or word in w.appositive_titles or word in w.honorifics or word.startswith("ال"))
+
+
 def _office_holder(w: Window, s: Sentence, body: Found, person: Found) -> bool:
     """``person`` holds the office of ``body`` named with ل right before (الأمين العام لجامعة
     الدول العربية أحمد أبو الغيط): one speaker, not two sides."""
@@ -549,6 +559,8 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             accuser = _subject_before(w, s, m, 1, actors) or w.actor_after(s, m.end, 4, among=actors)
             if accuser is not None and accuser.start >= m.end and w.relative_between(m.end, accuser.start):
                 accuser = None  # انتقدت الحكومة، التي يترأسها الثني،: the one its relative clause names
+            if accuser is not None and _deed_doer(w, s, m, accuser):
+                continue  # أدانت القمة احتلال إيران للجزر: Iran did the deed, whoever condemns it is not named as an actor
             after = _past_partners(w, s, accuser) if accuser and accuser.start >= m.end else m.end
             after = _past_aside_and_adverbs(w, s, after)
             condemnable = [f for f in named if _may_be_condemned(w, accuser, after, f)]
