@@ -2586,3 +2586,11 @@ def test_the_doer_of_a_condemned_deed_is_not_the_one_who_condemns(builder):
     assert events(builder, "وأدانت القمة العربية احتلال إيران للجزر الإماراتية الثلاث.", "accusation") == []
     accusation, = events(builder, "ودان رئيس الوزراء العراقي قصف تركيا لقرى في شمال العراق.", "accusation")
     assert (keys(accusation.accuser), keys(accusation.accused)) == ("iraq", "turkey")
+
+
+def test_a_person_after_the_bare_masdar_of_accusing_is_the_one_charged(builder):
+    text = "ومنح الاتحاد إجازة مفتوحة للأمين العام عقب اتهام رئيس الاتحاد جيفري ويب في مايو الماضي قبل أن يوقف الفيفا ويب مؤقتا."
+    assert events(builder, text, "accusation") == []
+    text = "واندلعت الحرب مع اتهام الرئيس سلفا كير نائبه السابق رياك مشار بالتخطيط لانقلاب."
+    accusation, = events(builder, text, "accusation")
+    assert accusation.accuser.span.text == "سلفا كير"

@@ -385,6 +385,8 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
                 if accuser is None or any(t.norm_ == "ان" for t in w.doc[s.start:accuser.start]):
                     accuser = s.reporter  # قال السناتور إن إيران تنتهك...، واتهم الوزير: the one who spoke
                 accused = first
+            elif noun and first is not None and _indicted(w, s, m, first) and after(first.end, 3, first) is None:
+                continue  # عقب اتهام رئيس الاتحاد جيفري ويب في مايو: he was charged, by no one named
             else:
                 accuser = first
                 accused = after(_past_partners(w, s, first), 8, first) if first else None
@@ -513,6 +515,15 @@ def _deed_doer(w: Window, s: Sentence, m: Match, f: Found) -> bool:
         return False
     word = w.doc[f.start - 1].norm_  # the deed noun, indefinite: its doer follows it
     return not (word in w.titles or word in w.appositive_titles or word in w.honorifics or word.startswith("ال"))
+
+
+def _indicted(w: Window, s: Sentence, m: Match, first: Found) -> bool:
+    """The person named after the bare masdar اتهام (no plural, no ل object after the name:
+    عقب اتهام رئيس الاتحاد جيفري ويب) is the one charged, where no one is named next as the
+    accused (اتهام الرئيس نائبه السابق بالتخطيط، اتهام الحكومة للمعارضة: they accuse)."""
+    return (w.doc[m.start].norm_.removeprefix("ال").removeprefix("ب").removeprefix("ل") == "اتهام"
+            and first.mention.type == "person" and not (first.end < s.end and w.preposition(first.end) == "ل")
+            and not w.relative_between(first.end, min(first.end + 2, s.end)))  # (سلفا كير الذي ينتمي...، نائبه)
 
 
 def _office_holder(w: Window, s: Sentence, body: Found, person: Found) -> bool:
