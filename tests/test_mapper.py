@@ -2594,3 +2594,9 @@ def test_a_person_after_the_bare_masdar_of_accusing_is_the_one_charged(builder):
     text = "واندلعت الحرب مع اتهام الرئيس سلفا كير نائبه السابق رياك مشار بالتخطيط لانقلاب."
     accusation, = events(builder, text, "accusation")
     assert accusation.accuser.span.text == "سلفا كير"
+
+
+def test_who_demands_an_inquiry_into_crimes_named_with_their_culprit_accuses_it(builder):
+    accusation, = events(builder, "وطالبت الحكومة اليمنية بالتحقيق في جرائم الحوثيين بحق المدنيين في تعز.", "accusation")
+    assert (keys(accusation.accuser), keys(accusation.accused)) == ("yemen", "houthis")
+    assert events(builder, "ودعت الأمم المتحدة إلى التحقيق في الجرائم المرتكبة في اليمن.", "accusation") == []

@@ -713,8 +713,9 @@ def crimes(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) ->
 
 def _condemner_before(w: Window, s: Sentence, actors: list[Found]) -> Found | None:
     """Who condemns, where a criticism verb opens the sentence's deed (استنكر مفتي مصر
-    الدكتور شوقي علام الجريمة التي ارتكبها مستوطنون): its subject, maybe past a title."""
-    verb = next((c for c in w.labelled(s, "criticism:verb") if not w.negated(s, c)), None)
+    الدكتور شوقي علام الجريمة التي ارتكبها مستوطنون), or demands about it (طالبت الحكومة
+    بالتحقيق في جرائم الحوثيين): its subject, maybe past a title."""
+    verb = next((c for c in w.labelled(s, "criticism:verb") + w.labelled(s, "demand") if not w.negated(s, c)), None)
     if verb is None:
         return None
     named = [f for f in actors if not f.latent or w.named_here(s, f)]

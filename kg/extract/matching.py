@@ -159,6 +159,7 @@ class Rules:
             "charge": lex["accusation"]["charges"],
             "commit": lex["accusation"]["commit_phrases"],
             "order": lex["accusation"]["order_verbs"],
+            "demand": lex["accusation"]["demand_verbs"],
             "mutual": lex["accusation"]["mutual_verbs"],
             "behind": lex["accusation"]["behind"],
             "terror": lex["accusation"]["designation_words"],
