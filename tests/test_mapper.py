@@ -2600,3 +2600,8 @@ def test_who_demands_an_inquiry_into_crimes_named_with_their_culprit_accuses_it(
     accusation, = events(builder, "وطالبت الحكومة اليمنية بالتحقيق في جرائم الحوثيين بحق المدنيين في تعز.", "accusation")
     assert (keys(accusation.accuser), keys(accusation.accused)) == ("yemen", "houthis")
     assert events(builder, "ودعت الأمم المتحدة إلى التحقيق في الجرائم المرتكبة في اليمن.", "accusation") == []
+
+
+def test_the_side_a_clash_is_waged_with_is_fought_not_the_fighter(builder):
+    attack, = events(builder, "وخاضت قوات المقاومة الشعبية اشتباكات مع الحوثيين في تعز.", "attack")
+    assert keys(attack.target) == "houthis" and keys(attack.perpetrator) != "houthis"

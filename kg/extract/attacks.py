@@ -535,6 +535,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
             perp = None  # إن حشدا غاضبا هاجم الجيش: the crowd attacked, the army was hit
     if perp is not None and any(m.end <= t.start < perp.start for t in w.labelled(s, "target_marker")):
         perp = None  # تشن هجوما ضد المتمردين: the one after ضد is hit
+    if perp is not None and perp is _opponent(w, s, m):
+        perp = None  # خاضت القوات اشتباكات مع الحوثيين: who was fought
     passive = verb and _passive(w, m)
     if passive:
         perp = None  # اغتيل القيادي: the one after a passive verb was hit; who did it follows a by-marker
