@@ -520,11 +520,10 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         return state  # غارات روسية، ضربة جوية أمريكية
     if verb and (subject := _before(w, s, m, 0, actors)):
         return subject  # الحكومة السورية اغتالت الصحفية
-    if verb and (said := _pronoun_subject(w, s, m.start, actors)) is not False:
-        return said  # أعلنت المقاومة أنها تشن هجوما
-    if verb and m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("own_forces") and s.reporter \
-            and s.reporter.end <= m.start - 1:
-        return s.reporter  # قال الجيش الأمريكي إن طائراته قصفت: the forces of the one who speaks
+    if verb and _after_pronoun(w, s, m.start):
+        return _pronoun_subject(w, s, m.start, actors)  # أعلنت المقاومة أنها تشن هجوما
+    if verb and (speaker := _speakers_forces(w, s, m.start - 1, (m.start - 1,))):
+        return speaker  # قال الجيش الأمريكي إن طائراته قصفت: the forces of the one who speaks
     if object_noun(w, m):
         perp = _agent_of_noun(w, s, m, actors)
     else:
@@ -687,12 +686,10 @@ def _launcher(w: Window, s: Sentence, m: Match) -> Found | None:
     if (i := _launch_verb(w, s, m)) is None:
         return None
     named = [f for f in w.actors(s) if w.named_here(s, f)]
-    if (said := _pronoun_subject(w, s, i, named)) is not False:
-        return said  # أعلن الجيش يوم الثلاثاء أنه نفذ غارة
-    own = _attack_words("own_forces")
-    if s.reporter is not None and s.reporter.end <= i and any(
-            s.start <= j < s.end and w.doc[j].norm_ in own for j in (i - 1, i + 1)):
-        return s.reporter  # قال الجيش إن قواته نفذت غارة، أعلنت الوحدات: نفذت قواتنا عملية
+    if _after_pronoun(w, s, i):
+        return _pronoun_subject(w, s, i, named)  # أعلن الجيش يوم الثلاثاء أنه نفذ غارة
+    if speaker := _speakers_forces(w, s, i, (i - 1, i + 1)):
+        return speaker  # قال الجيش إن قواته نفذت غارة، أعلنت الوحدات: نفذت قواتنا عملية
     f = w.actor_after(s, i + 1, 0, among=named)
     if f is not None and f.end <= m.start:
         return f
@@ -700,15 +697,27 @@ def _launcher(w: Window, s: Sentence, m: Match) -> Found | None:
     return w.actor_before(s, i, 1 if i > s.start and w.doc[i - 1].norm_ == "قد" else 0, among=named)
 
 
-def _pronoun_subject(w: Window, s: Sentence, verb: int, actors: list[Found]) -> Found | None | bool:
-    """For a verb right after أن/إن with a pronoun (أعلنت المقاومة أنها تشن هجوما، أكدت وزارة
-    الدفاع في بيان لها مساء الأحد أنها قصفت): the one the pronoun stands for, named just before
-    it, else the sentence's speaker when named before it; False with no such pronoun."""
-    if verb == s.start or w.doc[verb - 1].norm_ not in _attack_words("pronoun_subjects"):
-        return False
+def _after_pronoun(w: Window, s: Sentence, verb: int) -> bool:
+    """The verb at token ``verb`` comes right after أن/إن with a pronoun (أنها تشن، أنه نفذ)."""
+    return verb > s.start and w.doc[verb - 1].norm_ in _attack_words("pronoun_subjects")
+
+
+def _pronoun_subject(w: Window, s: Sentence, verb: int, actors: list[Found]) -> Found | None:
+    """Who the pronoun before ``verb`` stands for (أعلنت المقاومة أنها تشن هجوما، أكدت وزارة
+    الدفاع في بيان لها مساء الأحد أنها قصفت): the one named just before it, else the
+    sentence's speaker when named before it."""
     if (named := w.actor_before(s, verb - 1, 2, among=actors)) is not None:
         return named
     return s.reporter if s.reporter is not None and s.reporter.end < verb - 1 and s.reporter in actors else None
+
+
+def _speakers_forces(w: Window, s: Sentence, by: int, at: tuple[int, ...]) -> Found | None:
+    """The sentence's speaker, named by token ``by``, when a word for its own forces stands at
+    one of the tokens ``at`` (قال الجيش إن طائراته قصفت، «نفذت قواتنا هجوما»)."""
+    if s.reporter is None or s.reporter.end > by:
+        return None
+    own = _attack_words("own_forces")
+    return s.reporter if any(s.start <= j < s.end and w.doc[j].norm_ in own for j in at) else None
 
 
 def _past_adjectives(w: Window, s: Sentence, m: Match, pos: int) -> int:
@@ -749,8 +758,9 @@ def _battle_of_place(w: Window, s: Sentence, m: Match, places: list[Mention]) ->
 
 
 def _generic(w: Window, m: Match) -> bool:
-    """A word for war as a whole (معركة، قتال، العمليات العسكرية), by lemma or as a phrase."""
-    words = _attack_words("generic_lemmas")
+    """A word for war as a whole (معركة، قتال، العمليات العسكرية) or a massacre, by lemma or as
+    a phrase."""
+    words = _attack_words("generic_lemmas") | _attack_words("massacres")
     return w.lemma(m) in words or " ".join(t.norm_ for t in w.doc[m.start:m.end]) in words
 
 

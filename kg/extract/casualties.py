@@ -161,8 +161,7 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 modality=modality, outcome_of=attack,
                 group=group, victim=w.use(victim),
                 perpetrator=w.use(perp) or (None if best.label == "outcome:captured" else
-                                            _attacker_of(attack, victim, told_here=_names_attack_again(w, s) or (
-                                                attack is not None and any(span.sentence == s.index for span in (attack.trigger, *attack.evidence))))),
+                                            _attacker_of(attack, victim, told_here=_told_here(w, s, attack))),
                 reported_by=w.use(reporter), places=places,
                 evidence=[w.span(best.start, best.end, s.index)],
                 confidence=0.9 if dist <= 3 else 0.7))
@@ -230,10 +229,13 @@ def _attacker_of(attack: Event | None, victim: Found | None, told_here: bool) ->
     return attack.perpetrator
 
 
-def _names_attack_again(w: Window, s: Sentence) -> bool:
-    """The sentence names an attack told before it: with the article, a pronoun or the
-    noun it is annexed to (وأسفر الهجوم عن مقتل 7، أدى قصفهم إلى، بواسطة غارات الطائرات); an
-    indefinite one is another (مسؤول عن هجمات كثيرة منها عملية راح ضحيتها 40 طالبا)."""
+def _told_here(w: Window, s: Sentence, attack: Event | None) -> bool:
+    """``attack`` is told in sentence ``s``, or ``s`` names an attack told before it: with the
+    article, a pronoun or the noun it is annexed to (وأسفر الهجوم عن مقتل 7، أدى قصفهم إلى،
+    بواسطة غارات الطائرات); an indefinite one is another (مسؤول عن هجمات كثيرة منها عملية راح
+    ضحيتها 40 طالبا)."""
+    if attack is not None and any(span.sentence == s.index for span in (attack.trigger, *attack.evidence)):
+        return True
     return any(ANAPHORIC.search(w.doc[a.start].text)
                or (a.end < s.end and w.doc[a.end].text.startswith("ال")) for a in w.labelled(s, "attack"))
 
