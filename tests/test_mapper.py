@@ -2454,7 +2454,7 @@ def test_a_figure_told_beside_another_attack_takes_no_doer_from_the_attack_befor
 
 def test_the_court_the_accused_are_sent_to_is_not_charged(builder):
     text = "وأحال النائب العام المصري المتهمين من جماعة الإخوان إلى محكمة الجنايات بتهمة التخابر."
-    assert all(keys(a.accused) == "muslim_brotherhood" for a in events(builder, text, "accusation"))
+    assert "محكمة الجنايات" not in [a.accused.span.text for a in events(builder, text, "accusation")]
 
 
 def test_an_attack_attributed_by_a_verb_before_it_was_done_by_whom_it_is_attributed_to(builder):
@@ -2565,8 +2565,8 @@ def test_no_attack_told_in_a_war_on_terror_or_a_danger_guarded_against(builder, 
 def test_where_the_victims_were_coming_from_is_not_where_it_happened(builder):
     text = ("وتوفي تسعة أشخاص وأصيب 27 آخرون جراء تعرض الحافلة التي كانت تقلهم في طريق عودتهم "
             "من المدينة المنورة لحادث على طريق القصيم.")
-    for figure in events(builder, text, "casualty"):
-        assert "medina" not in [p.key for p in figure.places]
+    figures = events(builder, text, "casualty")
+    assert len(figures) == 2 and all("medina" not in [p.key for p in f.places] for f in figures)
 
 
 def test_the_holder_of_an_office_speaks_for_it_and_is_not_accused(builder):
