@@ -24,6 +24,7 @@ SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (
 SHOT_REACH = 12  # words after a death searched for where a shooting was
 COMMITTED_REACH = 16  # words from أقدم to على: a person's full name and nationality between
 GUARD_REACH = 5  # words from حماية to the من of what it guards against
+SUPPLY_REACH = 4  # words from a verb of supplying arms to the weapon (تحصل بموجبها المملكة على صواريخ)
 LIST_GAP = 4  # words between two places of one list (وفي قرى قضاء الطارمية), at most
 
 
@@ -75,6 +76,8 @@ def find_attacks(w: Window) -> list[Event]:
                 continue  # وقف إطلاق النار، وقف فوري لإطلاق النار: what stops
             if m.label == "attack:noun" and any(h.end == m.start for h in w.labelled(s, "arms_holder")):
                 continue  # معاهدة الصواريخ، برنامج الصواريخ: arms, no attack
+            if m.label == "attack:noun" and _supplied(w, s, m):
+                continue  # بتزويد المتمردين بالصواريخ: arms supplied, not fired
             if _dawn(w, s, m):
                 continue  # ألقت الشرطة فجر أمس القبض على، في الساعة الرابعة فجرا: dawn
             if k > 0 and m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("means_words"):
@@ -789,6 +792,13 @@ def _past_aside(w: Window, s: Sentence, pos: int) -> int:
         return pos
     opener = "(" if w.doc[pos - 1].text == ")" else w.doc[pos - 1].text
     return next((j for j in range(pos - 2, max(s.start, pos - 14) - 1, -1) if w.doc[j].text == opener), pos)
+
+
+def _supplied(w: Window, s: Sentence, m: Match) -> bool:
+    """Weapon word ``m`` comes a few words after a word of supplying or obtaining arms."""
+    if not {t.norm_.removeprefix("ال") for t in w.doc[m.start:m.end]} & _attack_words("arms_words"):
+        return False
+    return any(w.bare_in(i, _attack_words("arms_suppliers"), "وفبل") for i in range(max(s.start, m.start - SUPPLY_REACH), m.start))
 
 
 def _dawn(w: Window, s: Sentence, m: Match) -> bool:
