@@ -2018,6 +2018,18 @@ def test_the_victims_are_named_before_how_and_among_whom(builder, text, group):
     assert figure.group == group
 
 
+@pytest.mark.parametrize("text,group,victim", [
+    # a dual names its victims itself: the shelling after it is how, its doer no victim
+    ("وقتل مدنيان بقصف مدفعي لقوات النظام على بلدة خان شيخون.", "مدنيان", None),
+    ("وقتل جنديان تركيان في هجوم على موقع عسكري بولاية شرناق.", "جنديان تركيان", "turkey"),
+    # an outcome's dual counts; the words after it name whose
+    ("وأسفر الهجوم عن خمسة قتلى وجريحين من الجيش المالي في مدينة سيفاري.", "الجيش المالي", "malian_army"),
+])
+def test_a_dual_names_its_victims(builder, text, group, victim):
+    figure = next(e for e in events(builder, text, "casualty") if e.count == 2)
+    assert (figure.group, keys(figure.victim)) == (group, victim)
+
+
 def test_a_name_that_a_clitic_cut_would_leave_a_particle_stays_whole(builder):
     """فان (Van) is no ف + ان (that)."""
     assert "فان" in place_names(builder, "وانفجرت عبوة ناسفة قرب مدينة فان شرق تركيا.")

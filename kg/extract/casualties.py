@@ -101,7 +101,10 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             if _sentenced(w, s, best, ns):
                 continue  # قضت المحكمة بإعدام عشرة: a sentence passed, no one killed yet
             last_outcome = best
-            group_start, group_end = victim_words(w, s, after, outcomes)
+            # مدنيان بقصف: a dual names the victims itself, and the words after it go on naming
+            # them; not an outcome's dual (خمسة قتلى وجريحين من القوات: the words after name them)
+            names_them = num.dual and not any(o.start == ns for o in outcomes)
+            group_start, group_end = victim_words(w, s, ne, outcomes, ns) if names_them else victim_words(w, s, after, outcomes)
             # 40 من مقاتلي قسد، 14 جنديا أفغانيا; not a capital where they died (مركب النيل في القاهرة)
             in_group = [f for f in w.actors(s) + w.adjective_actors(s)
                         if group_start <= f.start < max(group_end, group_start + 1)
@@ -302,9 +305,12 @@ def _members_of_subject(w: Window, s: Sentence, group: int, ns: int) -> Found | 
     return related[-1] if related else (bodies[0] if bodies else None)
 
 
-def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> tuple[int, int]:
-    """Token range of the words naming the victims, right after the number."""
+def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match],
+                 dual: int | None = None) -> tuple[int, int]:
+    """Token range of the words naming the victims, right after the number; from the number
+    itself where it is a ``dual`` noun naming them (جنديان تركيان)."""
     end = start
+    noun = start if dual is None else dual  # the counted noun: what من after it follows
     stops = {o.start for o in outcomes} | {n for _, n, _ in s.numbers}
     belonging, to = norm_set(w.lex["belonging_words"]), norm_set(["إلى"])
     while end < s.end and end - start < 6:
@@ -317,15 +323,15 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match]) -> t
             continue
         # 17 فردا من المتمردين الحوثيين، 390 مقاتلا كرديا من حزب العمال: من after the counted
         # noun (and its adjective) names whom they belong to; so does إلى after ينتمون
-        joins = (tok.norm_ == "من" and (end == start + 1 or (end == start + 2 and w.doc[start + 1].norm_.endswith((*w.nisba, "يا"))))) \
-            or (tok.norm_ in to and end > start and w.doc[end - 1].norm_ in belonging)
+        joins = (tok.norm_ == "من" and (end == noun + 1 or (end == noun + 2 and w.doc[noun + 1].norm_.endswith((*w.nisba, "يا"))))) \
+            or (tok.norm_ in to and end > noun and w.doc[end - 1].norm_ in belonging)
         belongs = joins and end + 1 < s.end and w.doc[end + 1].norm_ not in w.victim_stops and not w.doc[end + 1].is_punct
         if not belongs and (tok.is_punct or tok.norm_ in w.victim_stops or end in stops or (
-                end > start and tok.text.startswith("و") and end + 1 in stops) or (
-                end > start and tok._.clitic and tok.text.startswith("ب"))):
+                end > noun and tok.text.startswith("و") and end + 1 in stops) or (
+                end > noun and tok._.clitic and tok.text.startswith("ب"))):
             break
         end += 1
-    return start, end
+    return noun, end
 
 
 def _dead_and_wounded(w: Window, s: Sentence, best: Match | None, ns: int, outcomes: list[Match]) -> Match | None:

@@ -99,6 +99,7 @@ class NumberMatch:
     end: int
     qualifier: str  # "exact" | "at_least" | "approximate" | "up_to"
     qualifier_start: int | None = None  # where the qualifier phrase begins (before or after the number)
+    dual: bool = False  # a dual noun (جنديين): the number is the word naming what it counts
 
 
 @dataclass(frozen=True)
@@ -300,9 +301,9 @@ def find_numbers(text: str, tokens: list[Token]) -> list[NumberMatch]:
         if phrase is None:
             i += 1
             continue
-        value, start, end, nxt, _ = phrase
+        value, start, end, nxt, kind = phrase
         if value is not None and not _excluded(text, keys, i, phrase, spans):
-            out.append(NumberMatch(value, start, end, *_qualifier(text, tokens, keys, i, nxt)))
+            out.append(NumberMatch(value, start, end, *_qualifier(text, tokens, keys, i, nxt), dual=kind == "dual_noun"))
         i = nxt
     return _ranges(text, out)
 
