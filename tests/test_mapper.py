@@ -135,6 +135,16 @@ def test_merged_attacks_do_not_snowball_through_a_sentence_naming_two_places(bui
     assert len(places) == 2, places  # إب (told twice) and مأرب-لحج
 
 
+@pytest.mark.parametrize("text,count", [
+    # one side's ambush and its bombing told with no place: two kinds, two attacks
+    ("ونصبت حركة الشباب كمينا لقافلة عسكرية قرب مدينة بيدوا. وكانت حركة الشباب قد فجرت سيارة ملغومة الأسبوع الماضي.", 2),
+    # air strikes told again as strikes: one kind, one attack
+    ("وشنت طائرات التحالف غارات على مواقع للحوثيين في محافظة صعدة. وقالت مصادر محلية إن غارات التحالف دمرت مخازن أسلحة.", 1),
+])
+def test_tellings_of_different_kinds_with_no_place_in_common_are_different_attacks(builder, text, count):
+    assert len(events(builder, text, "attack")) == count
+
+
 @pytest.mark.parametrize("text,pair", [
     ("ألقت الحكومة السورية باللوم على المعارضة المسلحة في الهجوم على حماة.", ("syria", "syrian_opposition")),
     ("اعتبرت أنقرة أن وحدات حماية الشعب مسؤولة عن التفجير في إسطنبول.", ("turkey", "ypg")),
@@ -387,6 +397,8 @@ def test_releasing_prisoners_is_no_attack(builder):
     ("ونفت وزارة الدفاع التركية وقوع أي غارة على مواقع قسد في منبج.", "denied"),
     ("وقالت الحكومة الأردنية إنها ستسمح بغارات أمريكية على مواقع داعش من قواعدها.", "threatened"),
     ("ونشرت الجماعة مقاتليها قرب الحدود بهدف استهداف مواقع الجيش العراقي في الأنبار.", "threatened"),
+    # in preparation for: not yet done
+    ("وقامت ميليشيات الحوثي بتلغيم جسر في مدينة الحديدة تمهيدا لتفجيره عند وصول الجنود إليه.", "threatened"),
     # an attempt: what they aimed at, not an attack done
     ("وضبطت الشرطة ثلاثة من عناصر حركة حسم يصورون مبنى المحكمة في محاولة لاستهدافه.", "threatened"),
     # the ل of a condemnation's reason: the shelling happened

@@ -214,7 +214,8 @@ def find_attacks(w: Window) -> list[Event]:
     years = {id(e): _year_told(w, e) for e in out}
     unnamed = {id(e) for e in out if e.perpetrator is None and _unnamed_doer(w, e, "assailants")}
     another = {id(e) for e in out if _another(w, e)}
-    merged = merge_attacks(out, years, unnamed, another)
+    kinds = {id(e): _kind(w, e) for e in out}
+    merged = merge_attacks(out, years, unnamed, another, kinds)
     # gunmen are nobody's in particular; a suicide bomber is the article's one group's
     gunmen = {id(e) for e in merged if id(e) in unnamed and _unnamed_doer(w, e, "gunmen")}
     lone_attacker(w, [e for e in merged if id(e) not in gunmen], years)
@@ -974,6 +975,19 @@ def _year_told(w: Window, e: Event) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _kind_of_word() -> dict[str, str]:
+    return {word: kind for kind, words in load("lexicon")["attack"]["kinds"].items() for word in norm_set(words)}
+
+
+def _kind(w: Window, e: Event) -> str | None:
+    """The kind of attack ``e``'s trigger tells (fire, bombing, ground, ambush: lexicon kinds),
+    or None where its words tell none (هجوم، استهداف)."""
+    kinds = _kind_of_word()
+    return next((kinds[lemma] for i in w.tokens_of(e.trigger)
+                 if (lemma := w.rules.lemma_of.get(w.doc[i].norm_, w.doc[i].norm_)) in kinds), None)
+
+
 def _other_foe(a: Event, b: Event) -> bool:
     """Two armed groups known by name were hit: one side's strikes on two foes (غارات الجيش
     التركي على حزب العمال، قصفت طائرات تركية مواقع لتنظيم داعش) are two attacks."""
@@ -982,7 +996,7 @@ def _other_foe(a: Event, b: Event) -> bool:
 
 
 def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: set[int],
-                  another: set[int]) -> list[Event]:
+                  another: set[int], kinds: dict[int, str | None]) -> list[Event]:
     """One event per attacker and place: news names the same attack many times. An attack
     with no attacker joins one with the same place, or the one told just before it; not one
     whose attacker is named when its own doers are ``unnamed`` gunmen (قصف بالهاون من قبل
@@ -990,9 +1004,11 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
     none. Tellings with a place go first: one with none
     (هجمات داعش) joins them, and is no home that would join a doer's attacks in two towns.
     Tellings of different ``years`` (a year written near one, none near the other) are
-    different attacks."""
+    different attacks, and so are tellings of different ``kinds`` (a bombing and air strikes,
+    an ambush and a raid): a word of no kind (هجوم) may tell any."""
     merged: list[Event] = []
     own: dict[int, set[str]] = {}  # each merged event's places as first told: merging must not snowball
+    told: dict[int, set[str]] = {}  # the kinds each merged event was told as
     for ev in sorted(events, key=lambda e: (e.perpetrator is None, not e.places, e.trigger.start)):
         home = None
         for m in merged:
@@ -1000,6 +1016,9 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
                 continue  # لو نجح هجومهم: no part of the attack that happened
             if years.get(id(m)) != years.get(id(ev)):
                 continue  # تفجير السفارة في 1998 and this year's attack: two attacks
+            if kinds.get(id(ev)) and told[id(m)] and kinds[id(ev)] not in told[id(m)] \
+                    and not _shared_place(own[id(m)], place_keys(ev)):
+                continue  # كمين للجيش and the army's raids on a village: two attacks
             overlap = _shared_place(own[id(m)], place_keys(ev)) or not ev.places or not own[id(m)]
             if id(ev) in another or (id(ev) in unnamed and m.perpetrator is not None):
                 continue
@@ -1014,7 +1033,9 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
         if home is None:
             merged.append(ev)
             own[id(ev)] = place_keys(ev)
+            told[id(ev)] = {kinds[id(ev)]} - {None}
             continue
+        told[id(home)] |= {kinds[id(ev)]} - {None}
         home.evidence.append(ev.trigger)
         if home.target is None and not same_actor(ev.target, home.perpetrator):
             home.target = ev.target
