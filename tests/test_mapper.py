@@ -1976,10 +1976,21 @@ def test_a_place_a_direction_points_from_is_not_where(builder, text, where, not_
     assert where in names and not_where not in names
 
 
-def test_where_the_wounded_were_taken_is_not_where_they_were_hurt(builder):
-    text = "ووصل 40 جريحا سوريا إلى مدينة الريحانية التركية بعد إصابتهم في قصف على مدينة إدلب."
+@pytest.mark.parametrize("text,where", [
+    ("ووصل 40 جريحا سوريا إلى مدينة الريحانية التركية بعد إصابتهم في قصف على مدينة إدلب.", "idlib"),
+    # the taking told at length (a count in brackets) before its إلى
+    ("وتم نقل جثامين الضحايا (عدد ٥ جثامين) بعد الحادث إلى مطار القصيم، بعد أن لقوا حتفهم في انقلاب حافلة بمحافظة عنيزة.", "عنيزة"),
+])
+def test_where_the_wounded_were_taken_is_not_where_they_were_hurt(builder, text, where):
     figure, = events(builder, text, "casualty")
-    assert {p.key for p in figure.places} == {"idlib"}
+    assert {p.key or p.span.text for p in figure.places} == {where}
+
+
+def test_every_place_of_a_list_the_dead_were_taken_to_is_not_where_they_died(builder):
+    text = ("واندلعت معارك عنيفة في مديرية نهم شرق صنعاء. "
+            "وأضاف السكان أن جثث 30 مقاتلا قتلوا وصلت إلى مديريات عتمة ووصاب، ومدينة ذمار.")
+    figure, = events(builder, text, "casualty")
+    assert figure.places and "dhamar" not in {p.key for p in figure.places}
 
 
 def test_two_unclaimed_bombings_in_two_towns_are_two_attacks(builder):

@@ -20,6 +20,8 @@ from kg.extract.model import Mention, Span
 from kg.extract.numbers import NumberMatch
 
 APPOSITION_REACH = 10  # words of a title before the comma that opens the name of the one it names
+LIST_REACH = 8  # words of a list of places back from its last one (مديريات عتمة ووصاب، ومدينة ذمار)
+TRANSFER_REACH = 10  # words from a word of taking people somewhere (نقل جثامين المتوفين ... بالحادث) to its إلى
 
 
 @dataclass
@@ -187,10 +189,23 @@ class Window:
 
     def _taken_to(self, s: Sentence, p: Found) -> bool:
         """``p`` is where people were taken afterwards (نقل الجرحى إلى مستشفى بريدة، وصل 80
-        مصابا إلى عمان، تواصل قدوم جثث القتلى إلى محافظة ذمار), not where they were hurt."""
-        to = next((i for i in range(p.start - 1, max(s.start, p.start - 3) - 1, -1)
+        مصابا إلى عمان، تواصل قدوم جثث القتلى إلى محافظة ذمار), or one more place of that
+        list (وصلت الجثث إلى مديريات عتمة ووصاب، ومدينة ذمار), not where they were hurt."""
+        first = self._list_start(s, p)
+        to = next((i for i in range(first - 1, max(s.start, first - 3) - 1, -1)
                    if self.doc[i].norm_ in ("الي", "لي")), None)
-        return to is not None and any(self.bare_in(i, self.transfers, "وفبل") for i in range(max(s.start, to - 4), to))
+        return to is not None and any(self.bare_in(i, self.transfers, "وفبل") and not any(t.text in "،,." for t in self.doc[i:to])
+                                      for i in range(max(s.start, to - TRANSFER_REACH), to))
+
+    def _list_start(self, s: Sentence, p: Found) -> int:
+        """Where the list that place ``p`` ends starts (مديريات عتمة ووصاب، ومدينة ذمار): back
+        over commas, words joined by و, place heads and the name right after a head."""
+        heads = {i for m in s.matches if m.label.startswith("place_head") for i in range(m.start, m.end)}
+        i = p.start
+        while i > s.start and p.start - i < LIST_REACH and (
+                self.doc[i - 1].text in "،," or self.doc[i - 1].text.startswith("و") or {i - 1, i - 2} & heads):
+            i -= 1
+        return i
 
     def _backs(self, s: Sentence, p: Found) -> bool:
         """``p`` backs the doer (المدعومة من إيران، بدعم من روسيا، ومن ورائهم إيران)."""
