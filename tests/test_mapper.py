@@ -167,6 +167,10 @@ def test_tellings_of_different_kinds_with_no_place_in_common_are_different_attac
     ("ورفضت موسكو اتهامات لندن لها بالتجسس على السفارة.", ("uk", "russia")),
     # a charge named before whom it is brought against
     ("ووجهت النيابة العامة المصرية تهمة التخابر إلى الرئيس السابق محمد مرسي.", ("egypt", "morsi")),
+    # the one after the by-marker accuses the one the pronoun on the noun stands for
+    ("وأودع الرئيس السابق محمد مرسي السجن بعد اتهامه من قبل السلطات المصرية بالتخابر.", ("egypt", "morsi")),
+    # a country adjective on what was violated names no violator
+    ("وانتقد رئيس الوزراء العراقي حيدر العبادي تركيا، متهما إياها بانتهاك السيادة العراقية.", ("abadi", "turkey")),
 ])
 def test_accuser_and_accused(builder, text, pair):
     assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [pair]

@@ -67,6 +67,12 @@ def _antecedent(w: Window, m: Match, named: list[Found]) -> Found | None:
     return next((f for f in reversed(named) if plural or _feminine(f.mention) == feminine), None)
 
 
+def _possessed(w: Window, m: Match) -> bool:
+    """The accusation noun ``m`` carries a possessive pronoun (اتهامه، اتهامها): the one accused."""
+    norm = w.doc[m.start].norm_
+    return norm != w.lemma(m) and norm.endswith(("ه", "ها", "هم", "هما"))
+
+
 def _feminine(mention: Mention) -> bool:
     """A name that takes ها: its first word ends in ة or ات (الدولة، قناة، السلطات) or is a
     broken plural (الأمم المتحدة), or it is a country or capital of one word (تركيا، أنقرة;
@@ -295,6 +301,13 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         passive = norm_set(w.lex["accusation"]["passive_auxiliaries"])
         if noun and m.start > s.start and w.doc[m.start - 1].norm_ in passive:
             continue  # تم اتهامه: who accuses is not named here
+        if noun and _possessed(w, m) and (by := next((b for b in w.by_markers(s) if b.start in (m.end, m.end + 1)), None)):
+            # استقال الوزير سليم بن علي بعد اتهامه من قبل حركة النهضة بالفساد: the one after the
+            # by-marker accuses the one the pronoun stands for
+            accuser = w.actor_after(s, by.end, 1, among=actors)
+            earlier = [f for f in named if f.end <= m.start and not (accuser and same_actor(f.mention, accuser.mention))]
+            out.append(accusation(w, s, m, accuser, _antecedent(w, m, earlier), attacks))
+            continue
         holds = not noun and w.lemma(m) == "حمل"
         if w.needs_unmet(s, m, _accusation_needs(), HOLD_GAP if holds else 8) or _after_to(w, s, m) or (
                 w.negated(s, m) and not (noun and _denied(w, s, m))):
@@ -682,6 +695,7 @@ def crimes(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) ->
                    + w.adjective_actors(s), key=lambda f: f.start)
     commits = w.labelled(s, "commit")
     against = norm_set(w.lex["against_words"])
+    wars = norm_set(w.lex["war_words"])
     out = []
     for m in w.labelled(s, "crime"):
         if w.negated(s, m):
@@ -691,8 +705,10 @@ def crimes(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) ->
         else:
             named_here = named
         culprit = w.actor_after(s, m.end, 0, among=named_here)  # جرائم الاحتلال
-        if culprit is None:  # جرائم الحرب الإسرائيلية: a country adjective on the noun
-            culprit = next((f for f in w.adjective_actors(s) if m.end <= f.start and w.gap(m.end, f.start) <= 2 and f in named_here), None)
+        if culprit is None:  # جرائم الحرب الإسرائيلية: a country adjective on the noun, maybe past a
+            # war word (not on the noun's object: انتهاك السيادة العراقية, the sovereignty is Iraqi)
+            culprit = next((f for f in w.adjective_actors(s) if m.end <= f.start and f in named_here
+                            and all(t.norm_ in wars for t in w.doc[m.end:f.start])), None)
         if culprit is None:  # جريمة جديدة لطائرات التحالف: the one it is "of"
             words = [i for i in range(m.end, min(m.end + 4, s.end)) if not w.doc[i].is_punct][:2]
             lam = next((i for i in words if w.doc[i].text.startswith("ل") and w.doc[i]._.clitic), None)
