@@ -198,6 +198,8 @@ def find_attacks(w: Window) -> list[Event]:
                 continue  # المعركة ضد الإرهاب، العدوان الإسرائيلي، نهج لقتال داعش: war, no one attack
             if _guarded_against(w, s, m):
                 continue  # حماية الحدود من هجمات الحوثيين: a danger, no attack told
+            if _what_it_does(w, s, m):
+                continue  # لجان العمليات النوعية التي تستهدف قوات الجيش: what a group does, no attack told
             if w.lemma(m) in _attack_words("massacres") and any(t is not m for t in triggers):
                 continue  # ارتكبت الميليشيا مجزرة بقصف عشوائي: the shelling is the attack
             if w.lemma(m) in _attack_words("aim_lemmas") and (_aims_at(w, s, m, perp) or not (
@@ -871,6 +873,17 @@ def _purpose_or_every(w: Window, s: Sentence, m: Match) -> bool:
     """لقتال داعش (to fight it: a purpose), بعد كل معركة (every battle): no one event."""
     tok = w.doc[m.start]
     return bool(tok._.clitic and tok.text.startswith("ل")) or (m.start > s.start and w.doc[m.start - 1].norm_ == "كل")
+
+
+def _what_it_does(w: Window, s: Sentence, m: Match) -> bool:
+    """A present attack verb opening a relative clause about who does it (الخلايا التي تستهدف
+    الجيش، داعش وأتباعه الذين يستهدفون المساجد) says what they do, not an attack that
+    happened; one about an attack or a campaign (الغارات التي تستهدف مواقع) tells it."""
+    if m.label != "attack:verb" or not _after_relative(w, m) or w.doc[m.start].norm_[:1] not in "يت":
+        return False
+    rel = m.start - 1
+    return not any(a.end <= rel and w.gap(a.end, rel) <= 2 for a in w.labelled(s, "attack")) and not any(
+        w.bare_in(i, _attack_words("campaigns")) for i in range(max(s.start, rel - 3), rel))
 
 
 def _guarded_against(w: Window, s: Sentence, m: Match) -> bool:
