@@ -135,6 +135,12 @@ def test_merged_attacks_do_not_snowball_through_a_sentence_naming_two_places(bui
     assert len(places) == 2, places  # إب (told twice) and مأرب-لحج
 
 
+def test_a_guard_shot_is_no_goalkeeper(builder):
+    # حارس alone is a guard: the goalkeeper is حارس المرمى, which المرمى tells
+    attack, = events(builder, "وأطلق مسلح النار على حارس أمن في مدينة جدة.", "attack")
+    assert {p.key for p in attack.places} == {"jeddah"}
+
+
 def test_strikes_a_relative_clause_tells_in_the_present_are_an_attack(builder):
     attack, = events(builder, "وقال المرصد إن الغارات التي تستهدف مواقع داعش في الرقة أوقعت قتلى.", "attack")
     assert keys(attack.target) == "isis" and {p.key for p in attack.places} == {"raqqa"}
