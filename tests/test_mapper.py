@@ -1126,6 +1126,10 @@ def test_a_charge_pronoun_with_two_people_before_names_nobody(builder):
     "اتهمت حركة فتح مسلحين مجهولين بمحاولة اغتيال المحافظ جمال الطيراوي في نابلس.",
     # who condemns is the subject of its own clause, not the city before the comma
     "وأثار الاتفاق غضب طهران، حيث انتقد البرلمان الإيراني اجتماعا مقررا بين الجانبين.",
+    # a country named right after a town is where the town lies, not who is condemned
+    "وزير الخارجية الكويتي يدين الجريمة الإرهابية في القطيف السعودية",
+    # the owner of a condemnation condemns (with ب too): no culprit named
+    "وأكد الرئيس الجزائري عبد المجيد تبون تنديد الجزائر بالأعمال الإرهابية التي تعرضت لها فرنسا.",
 ])
 def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     assert events(builder, text, "accusation") == []

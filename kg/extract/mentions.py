@@ -160,6 +160,9 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     place_words = frozenset().union(*(norm_set(ws) for ws in rules.lex["place_heads"].values()))
     starts = {g[0] for g, ms in groups.items() if any(m.label.startswith(("actor:", "state:")) for m in ms)}
     persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PER"]
+    # عسير السعودية، مدينة فان التركية: a country named right after a town's name is its country
+    town_ends = {end for (start, end), ms in groups.items()
+                 if {m.label.partition(":")[0] for m in ms} == {"place"}}
     for (start, end), ms in sorted(groups.items()):
         span = _span(doc, start, end, sent_of[start])
         kinds = {m.label.partition(":")[0]: m.label.partition(":")[2] for m in ms}
@@ -210,6 +213,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
                 continue  # فتح ثغرة، فتح معبر رفح: the verb or its noun, not Fatah (فتح تتهم، حماس وفتح: Fatah)
             if "place" in kinds and start > 0 and doc[start - 1].norm_ in peoples_of:
                 continue  # أكراد سوريا، شعب العراق: a people of the country, not its state
+            if "place" in kinds and start in town_ends and not doc[start]._.clitic:
+                continue  # عسير السعودية: the town's country, no actor
             # A name that is both a country and a state (تركيا) acts unless it is where.
             latent = "place" in kinds and (locative or start not in verbs and start - 1 not in verbs
                                            and end not in verb_only_starts)
@@ -271,7 +276,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     for tok in doc:
         nation = rules.people_of(tok.norm_)
         key = rules.state_of_adjective(tok.norm_) or nation
-        if key and not taken[tok.i] and registry.get("actor", key):
+        if key and not taken[tok.i] and not (tok.i in town_ends and not tok._.clitic) and registry.get("actor", key):
             if tok.i > 0 and doc[tok.i - 1].norm_ in titles and _person_next(doc, tok.i + 1, people):
                 continue  # نظيره البولندي، ماتيوش مورافيتسكي: the title of the person named next
             entry = registry.get("actor", key)
