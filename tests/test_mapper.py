@@ -180,6 +180,10 @@ def test_tellings_of_different_kinds_with_no_place_in_common_are_different_attac
     ("ووجهت النيابة العامة المصرية تهمة التخابر إلى الرئيس السابق محمد مرسي.", ("egypt", "morsi")),
     # the one after the by-marker accuses the one the pronoun on the noun stands for
     ("وأودع الرئيس السابق محمد مرسي السجن بعد اتهامه من قبل السلطات المصرية بالتخابر.", ("egypt", "morsi")),
+    # whose crimes the pronoun on the noun says
+    ("وطالب وزير الخارجية الفلسطيني المجتمع الدولي بمحاكمة إسرائيل على جرائمها بحق الشعب الفلسطيني.", ("palestine", "israel")),
+    # deceiving is a wrong the source says was done
+    ("وقال الرئيس الأمريكي دونالد ترامب إن إيران خدعت العالم بالاتفاق النووي.", ("trump", "iran")),
     # a country adjective on what was violated names no violator
     ("وانتقد رئيس الوزراء العراقي حيدر العبادي تركيا، متهما إياها بانتهاك السيادة العراقية.", ("abadi", "turkey")),
 ])
@@ -1126,6 +1130,8 @@ def test_a_charge_pronoun_with_two_people_before_names_nobody(builder):
     "اتهمت حركة فتح مسلحين مجهولين بمحاولة اغتيال المحافظ جمال الطيراوي في نابلس.",
     # who condemns is the subject of its own clause, not the city before the comma
     "وأثار الاتفاق غضب طهران، حيث انتقد البرلمان الإيراني اجتماعا مقررا بين الجانبين.",
+    # the ة of a crime noun is no pronoun standing for its culprit
+    "وقال الناطق باسم شرطة حائل الرائد فهد العنزي إن المختصين باشروا التحقيق بالجريمة.",
     # a country named right after a town is where the town lies, not who is condemned
     "وزير الخارجية الكويتي يدين الجريمة الإرهابية في القطيف السعودية",
     # the owner of a condemnation condemns (with ب too): no culprit named

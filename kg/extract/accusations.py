@@ -68,9 +68,9 @@ def _antecedent(w: Window, m: Match, named: list[Found]) -> Found | None:
 
 
 def _possessed(w: Window, m: Match) -> bool:
-    """The accusation noun ``m`` carries a possessive pronoun (اتهامه، اتهامها): the one accused."""
-    norm = w.doc[m.start].norm_
-    return norm != w.lemma(m) and norm.endswith(("ه", "ها", "هم", "هما"))
+    """The noun ``m`` carries a possessive pronoun (اتهامه، جرائمها; not the ة of الجريمة,
+    which normalises to ه)."""
+    return w.doc[m.start].norm_ != w.lemma(m) and w.doc[m.start].text.endswith(("ه", "ها", "هم", "هما"))
 
 
 def _feminine(mention: Mention) -> bool:
@@ -726,6 +726,8 @@ def crimes(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) ->
                 culprit = None
             if c is not None and culprit is None:
                 culprit = _subject_before(w, s, c, 0, named_here)
+        if culprit is None and _possessed(w, m):  # محاكمة إسرائيل على جرائمها: whose crimes they are
+            culprit = _antecedent(w, m, [f for f in named_here if f.end <= m.start and f is not accuser])
         out.append(accusation(w, s, m, accuser, culprit, attacks))
     return [ev for ev in out if ev]
 
