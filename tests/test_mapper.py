@@ -135,6 +135,18 @@ def test_merged_attacks_do_not_snowball_through_a_sentence_naming_two_places(bui
     assert len(places) == 2, places  # إب (told twice) and مأرب-لحج
 
 
+@pytest.mark.parametrize("text,perpetrator,target,place", [
+    # the doers named between the verb and the fire it opens, what was hit after it
+    ("وفتح ثلاثة مسلحين من حركة الشباب النار على دورية للجيش الكيني في مقاطعة لامو.", "al_shabaab", "kenyan_army", "لامو"),
+    # shooting as the object of قام ب
+    ("وقام مواطن بإطلاق النار على شقيقه داخل منزلهم في محافظة الطائف.", None, None, "taif"),
+])
+def test_opening_fire(builder, text, perpetrator, target, place):
+    attack, = events(builder, text, "attack")
+    assert (keys(attack.perpetrator), keys(attack.target)) == (perpetrator, target)
+    assert place in {p.key or p.span.text for p in attack.places}
+
+
 def test_a_guard_shot_is_no_goalkeeper(builder):
     # حارس alone is a guard: the goalkeeper is حارس المرمى, which المرمى tells
     attack, = events(builder, "وأطلق مسلح النار على حارس أمن في مدينة جدة.", "attack")

@@ -111,6 +111,11 @@ def find_attacks(w: Window) -> list[Event]:
                 # كلينتون على الجمهوريين (a person's, with no one killed or hurt): words
                 continue
             after = perp.end if perp and perp.start >= m.start else m.end
+            if verb and (fired := _fired_end(w, s, m)) is not None:
+                # فتح ثلاثة مسلحين من حركة الشباب النار على دورية: the doers stand before what
+                # they fired, what they hit after it
+                perp = perp or next((f for f in w.actors(s) if not f.only_a_place and m.end <= f.start and f.end < fired), None)
+                after = max(after, fired)
             # شنت طائرات التحالف غارات على مواقع الحوثيين: what was hit follows the verb's object
             obj = next((n for n in triggers[k + 1:] if verb and n.label == "attack:noun" and after <= n.start
                         and w.gap(m.end, n.start) <= 3), None)
@@ -413,6 +418,13 @@ def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
         other = next((f for f in w.actors(s) if not f.only_a_place and hand < f.start <= hand + 4), None)
         return [found[0]] + ([other] if other is not None else [])
     return found
+
+
+def _fired_end(w: Window, s: Sentence, m: Match) -> int | None:
+    """Where what verb ``m`` fires ends (النار، الصواريخ after فتح، أطلق; needs_nearby), if
+    it follows within a few words."""
+    needed = _attack_needs().get(w.doc[m.start].norm_) or _attack_needs().get(w.lemma(m))
+    return next((i + 1 for i in range(m.end, min(m.end + 7, s.end)) if needed and w.doc[i].norm_ in needed), None)
 
 
 def _fired_before(w: Window, s: Sentence, m: Match) -> bool:
