@@ -1033,7 +1033,6 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
     an ambush and a raid): a word of no kind (هجوم) may tell any."""
     merged: list[Event] = []
     own: dict[int, set[str]] = {}  # each merged event's places as first told: merging must not snowball
-    told: dict[int, set[str]] = {}  # the kinds each merged event was told as
     for ev in sorted(events, key=lambda e: (e.perpetrator is None, not e.places, e.trigger.start)):
         home = None
         for m in merged:
@@ -1041,7 +1040,7 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
                 continue  # لو نجح هجومهم: no part of the attack that happened
             if years.get(id(m)) != years.get(id(ev)):
                 continue  # تفجير السفارة في 1998 and this year's attack: two attacks
-            if kinds.get(id(ev)) and told[id(m)] and kinds[id(ev)] not in told[id(m)] \
+            if kinds.get(id(ev)) and kinds.get(id(m)) and kinds[id(ev)] != kinds[id(m)] \
                     and not _shared_place(own[id(m)], place_keys(ev)):
                 continue  # كمين للجيش and the army's raids on a village: two attacks
             overlap = _shared_place(own[id(m)], place_keys(ev)) or not ev.places or not own[id(m)]
@@ -1058,9 +1057,7 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
         if home is None:
             merged.append(ev)
             own[id(ev)] = place_keys(ev)
-            told[id(ev)] = {kinds[id(ev)]} - {None}
             continue
-        told[id(home)] |= {kinds[id(ev)]} - {None}
         home.evidence.append(ev.trigger)
         if home.target is None and not same_actor(ev.target, home.perpetrator):
             home.target = ev.target
