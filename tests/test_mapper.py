@@ -161,6 +161,8 @@ def test_strikes_a_relative_clause_tells_in_the_present_are_an_attack(builder):
 @pytest.mark.parametrize("text,count", [
     # one side's ambush and its bombing told with no place: two kinds, two attacks
     ("ونصبت حركة الشباب كمينا لقافلة عسكرية قرب مدينة بيدوا. وكانت حركة الشباب قد فجرت سيارة ملغومة الأسبوع الماضي.", 2),
+    # strikes with no doer on the party whose attack was told before: not that attack
+    ("وقتل ثلاثة جنود أتراك في هجوم لحزب العمال الكردستاني في ولاية هكاري. وأعقبت ذلك غارات على مواقع حزب العمال الكردستاني.", 2),
     # air strikes told again as strikes: one kind, one attack
     ("وشنت طائرات التحالف غارات على مواقع للحوثيين في محافظة صعدة. وقالت مصادر محلية إن غارات التحالف دمرت مخازن أسلحة.", 1),
 ])

@@ -1048,7 +1048,9 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
                 continue
             if ev.perpetrator is None:
                 close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not places_apart(own[id(m)], place_keys(ev))
-                if (overlap or close) and (ev.target is None or m.target is None or same_actor(ev.target, m.target)):
+                # (not one that hit the home's attacker: غارات على حزب العمال after the party's bombing)
+                if (overlap or close) and (ev.target is None or m.target is None or same_actor(ev.target, m.target)) \
+                        and not (ev.target and m.perpetrator and _side(ev.target) == _side(m.perpetrator)):
                     home = m
             elif _side(m.perpetrator) == _side(ev.perpetrator) and overlap and not _other_foe(m, ev):
                 home = m  # قصف تركي / القوات التركية قصفت
