@@ -1699,6 +1699,12 @@ def test_a_death_by_gunfire_or_at_someone_s_hands_is_an_attack(builder, text, pe
     assert len(attacks) == 1 and keys(attacks[0].perpetrator) == perpetrator and attacks[0].places
 
 
+def test_a_head_word_standing_for_a_group_kills_at_its_hands(builder):
+    text = "وأكدت مصادر محلية أن 12 من مرافقي القيادي الحوثي قتلوا على يد مقاتلي المقاومة في محافظة الضالع."
+    attack, = events(builder, text, "attack")
+    assert attack.perpetrator is not None and attack.perpetrator.span.text == "المقاومة"
+
+
 @pytest.mark.parametrize("text,accuser", [
     ("واتهم بيان للجيش الباكستاني حركة طالبان بتدبير الهجوم على المطار.", "للجيش الباكستاني"),
     ("واتهم بيان صادر عن وزارة الخارجية الأردنية إسرائيل بانتهاك الوضع القائم.", "وزارة الخارجية الأردنية"),

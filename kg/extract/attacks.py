@@ -319,7 +319,9 @@ def _shootings(w: Window, s: Sentence) -> list[Event]:
     """قتل جندي برصاص قناص، أصيب مدنيون بنيران القوات الحوثية، قتل على يد مسلحين: a death or
     an injury by gunfire or at someone's hands is an attack, by whoever is named after it."""
     attacks = w.labelled(s, "attack")
-    named = sorted([f for f in w.actors(s) if not f.latent] + w.adjective_actors(s), key=lambda f: f.start)
+    # (a head word standing for a group is latent, yet no place: على يد مقاتلي المقاومة)
+    named = sorted([f for f in w.actors(s) if not f.latent or f.mention.via == "pattern"] + w.adjective_actors(s),
+                   key=lambda f: f.start)
     out = []
     for o in w.labelled(s, "outcome:killed") + w.labelled(s, "outcome:injured"):
         by = next((b for b in w.labelled(s, "shot_by") if o.end <= b.start and w.gap(o.end, b.start) <= 3), None)
