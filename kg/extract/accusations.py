@@ -670,15 +670,15 @@ def _may_be_condemned(w: Window, accuser: Found | None, after: int, f: Found, no
 
 
 def _condemning_owner(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
-    """The actor right after a criticism noun, when what is condemned follows it with ل (or ب:
+    """The actor right after a criticism noun, when what is condemned follows it with ل (or بال:
     تنديد السعودية بالأعمال) or another criticism noun (إدانة السعودية للجريمة، إدانة مصر
-    واستنكارها): it owns the noun
-    as the one who condemns, not as the one condemned (إدانة إسرائيل)."""
+    واستنكارها): it owns the noun as the one who condemns, not as the one condemned (إدانة
+    إسرائيل)."""
     owner = w.actor_after(s, m.end, 0, among=actors)
     if owner is None or w.preposition(owner.start) or owner.end >= s.end:
         return None
     nxt = w.doc[owner.end]
-    # تنديد السعودية بالأعمال: with ب too, but for إدانة (إدانة المتهم بالقتل: his conviction)
+    # not بال after إدانة: إدانة المتهم بالقتل is his conviction
     objects = ("ل", "بال") if w.lemma(m) != "ادانه" else ("ل",)
     return owner if nxt.text.startswith(objects) or any(
         c.start == owner.end for c in w.labelled(s, "criticism")) else None

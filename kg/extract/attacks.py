@@ -24,6 +24,7 @@ SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (
 SHOT_REACH = 12  # words after a death searched for where a shooting was
 COMMITTED_REACH = 16  # words from أقدم to على: a person's full name and nationality between
 GUARD_REACH = 5  # words from حماية to the من of what it guards against
+FIRED_REACH = 7  # words from فتح/أطلق to the fire it opens (فتح ثلاثة مسلحين من حركة الشباب النار)
 SUPPLY_REACH = 4  # words from a verb of supplying arms to the weapon (تحصل بموجبها المملكة على صواريخ)
 LIST_GAP = 4  # words between two places of one list (وفي قرى قضاء الطارمية), at most
 
@@ -425,8 +426,8 @@ def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
 def _fired_end(w: Window, s: Sentence, m: Match) -> int | None:
     """Where what verb ``m`` fires ends (النار، الصواريخ after فتح، أطلق; needs_nearby), if
     it follows within a few words."""
-    needed = _attack_needs().get(w.doc[m.start].norm_) or _attack_needs().get(w.lemma(m))
-    return next((i + 1 for i in range(m.end, min(m.end + 7, s.end)) if needed and w.doc[i].norm_ in needed), None)
+    needed = _attack_needs().get(w.doc[m.start].norm_) or _attack_needs().get(w.lemma(m)) or frozenset()
+    return next((i + 1 for i in range(m.end, min(m.end + FIRED_REACH, s.end)) if w.doc[i].norm_ in needed), None)
 
 
 def _fired_before(w: Window, s: Sentence, m: Match) -> bool:
@@ -1004,6 +1005,7 @@ def _year_told(w: Window, e: Event) -> str | None:
 
 @lru_cache(maxsize=1)
 def _kind_of_word() -> dict[str, str]:
+    """Each normalised word of the lexicon's attack kinds, with its kind."""
     return {word: kind for kind, words in load("lexicon")["attack"]["kinds"].items() for word in norm_set(words)}
 
 
