@@ -163,6 +163,8 @@ def test_strikes_a_relative_clause_tells_in_the_present_are_an_attack(builder):
     ("ونصبت حركة الشباب كمينا لقافلة عسكرية قرب مدينة بيدوا. وكانت حركة الشباب قد فجرت سيارة ملغومة الأسبوع الماضي.", 2),
     # strikes with no doer on the party whose attack was told before: not that attack
     ("وقتل ثلاثة جنود أتراك في هجوم لحزب العمال الكردستاني في ولاية هكاري. وأعقبت ذلك غارات على مواقع حزب العمال الكردستاني.", 2),
+    # battles told with no doer right after the strikes: the same fighting
+    ("وقصفت طائرات التحالف مواقع الحوثيين. ودارت معارك عنيفة في مديرية حيس جنوب الحديدة.", 1),
     # air strikes told again as strikes: one kind, one attack
     ("وشنت طائرات التحالف غارات على مواقع للحوثيين في محافظة صعدة. وقالت مصادر محلية إن غارات التحالف دمرت مخازن أسلحة.", 1),
 ])

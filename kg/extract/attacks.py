@@ -1044,14 +1044,16 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
                 continue  # لو نجح هجومهم: no part of the attack that happened
             if years.get(id(m)) != years.get(id(ev)):
                 continue  # تفجير السفارة في 1998 and this year's attack: two attacks
+            close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not places_apart(own[id(m)], place_keys(ev))
             if kinds.get(id(ev)) and kinds.get(id(m)) and kinds[id(ev)] != kinds[id(m)] \
-                    and not _shared_place(own[id(m)], place_keys(ev)):
-                continue  # كمين للجيش and the army's raids on a village: two attacks
+                    and not _shared_place(own[id(m)], place_keys(ev)) and not (ev.perpetrator is None and close):
+                # كمين للجيش and the army's raids on a village: two attacks (but a battle told
+                # with no doer right after the strikes: the same fighting)
+                continue
             overlap = _shared_place(own[id(m)], place_keys(ev)) or not ev.places or not own[id(m)]
             if id(ev) in another or (id(ev) in unnamed and m.perpetrator is not None):
                 continue
             if ev.perpetrator is None:
-                close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not places_apart(own[id(m)], place_keys(ev))
                 # (not one that hit the home's attacker: غارات على حزب العمال after the party's bombing)
                 if (overlap or close) and (ev.target is None or m.target is None or same_actor(ev.target, m.target)) \
                         and not (ev.target and m.perpetrator and _side(ev.target) == _side(m.perpetrator)):
