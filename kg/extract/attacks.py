@@ -106,7 +106,10 @@ def find_attacks(w: Window) -> list[Event]:
             said = bool(_attack_words("speech_followers") & {t.norm_ for t in w.doc[m.end:min(m.end + SPEECH_REACH, s.end)]})
             owned = speaker and not verb and (_possessive(w, m) or (perp.start == m.end and not w.labelled(s, "outcome")))
             unnamed_speaker = said and perp is None and not w.labelled(s, "outcome")  # شن رئيس الوزراء هجوما على النائب معتبرا إياه
-            if (w.lemma(m) in _attack_words("speech_lemmas") and (speaker or said)) or (speaker and said) or owned or unnamed_speaker:
+            # أصدر بيانا يهاجم فيه التنظيم: a statement's words
+            in_words = any(w.bare_in(i, _attack_words("speech_vehicles")) for i in range(max(s.start, m.start - 2), m.start))
+            if (w.lemma(m) in _attack_words("speech_lemmas") and (speaker or said or in_words)) or (speaker and said) \
+                    or owned or unnamed_speaker:
                 # هاجم ترامب الصحفيين، هاجمت صحيفة كيهان رفسنجاني، هاجم X الميليشيا واصفا
                 # إياها، ركز الداعية هجومه على القيادة متهما إياها، صعدت كلينتون هجماتها، هجمات
                 # كلينتون على الجمهوريين (a person's, with no one killed or hurt): words
