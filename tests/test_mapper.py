@@ -1193,6 +1193,9 @@ def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     # arms held or agreed on
     "واتهمت الولايات المتحدة روسيا بخرق معاهدة الصواريخ متوسطة المدى.",
     "وكشفت طهران عن منظومة صواريخ جديدة في معرض عسكري بمدينة أصفهان.",
+    # attacks tallied in hundreds or thousands: no one attack
+    "وجمع ناشطون وثائق عن مئات الهجمات الإسرائيلية على المزارعين خلال العقد الماضي.",
+    "وشنت الطائرات آلاف الغارات على مناطق المعارضة منذ بداية النزاع.",
     # a statement's attack: words
     "وأصدر زعيم الحركة بيانا يهاجم فيه تنظيم داعش لتقسيم صفوف المقاتلين في أفغانستان.",
     # what a group does, in a present verb after a relative pronoun

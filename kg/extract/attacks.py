@@ -207,6 +207,8 @@ def find_attacks(w: Window) -> list[Event]:
                 continue  # المعركة ضد الإرهاب، العدوان الإسرائيلي، نهج لقتال داعش: war, no one attack
             if _guarded_against(w, s, m):
                 continue  # حماية الحدود من هجمات الحوثيين: a danger, no attack told
+            if m.label == "attack:noun" and _tally(w, s, m):
+                continue  # مئات الهجمات الإسرائيلية: a tally, no one attack told
             if _what_it_does(w, s, m):
                 continue  # لجان العمليات النوعية التي تستهدف قوات الجيش: what a group does, no attack told
             if w.lemma(m) in _attack_words("massacres") and any(t is not m for t in triggers):
@@ -891,6 +893,14 @@ def _purpose_or_every(w: Window, s: Sentence, m: Match) -> bool:
     """لقتال داعش (to fight it: a purpose), بعد كل معركة (every battle): no one event."""
     tok = w.doc[m.start]
     return bool(tok._.clitic and tok.text.startswith("ل")) or (m.start > s.start and w.doc[m.start - 1].norm_ == "كل")
+
+
+def _tally(w: Window, s: Sentence, m: Match) -> bool:
+    """Attack noun ``m`` is counted in hundreds or thousands (مئات الهجمات، آلاف من الغارات)."""
+    i = m.start - 1
+    if i > s.start and w.doc[i].norm_ == "من":
+        i -= 1
+    return i >= s.start and w.doc[i].norm_ in _attack_words("countless")
 
 
 def _what_it_does(w: Window, s: Sentence, m: Match) -> bool:
