@@ -432,6 +432,8 @@ def test_releasing_prisoners_is_no_attack(builder):
     ("ونفت وزارة الدفاع التركية وقوع أي غارة على مواقع قسد في منبج.", "denied"),
     ("وقالت الحكومة الأردنية إنها ستسمح بغارات أمريكية على مواقع داعش من قواعدها.", "threatened"),
     ("ونشرت الجماعة مقاتليها قرب الحدود بهدف استهداف مواقع الجيش العراقي في الأنبار.", "threatened"),
+    # a condition set reaches to the end of its sentence
+    ("واشترط الرئيس التركي للمشاركة في التحالف إقامة منطقة آمنة على طول الحدود، وشن غارات على قوات النظام السوري أيضا.", "hypothetical"),
     # in preparation for: not yet done
     ("وقامت ميليشيات الحوثي بتلغيم جسر في مدينة الحديدة تمهيدا لتفجيره عند وصول الجنود إليه.", "threatened"),
     # an attempt: what they aimed at, not an attack done
