@@ -298,6 +298,7 @@ def test_dates_and_counts_in_one_sentence():
     "text, qualifier, phrase",
     [
         ("قتل أكثر من 50 شخصا", "at_least", "أكثر من 50"),
+        ("قتل أكثر 70 مقاتلا", "at_least", "أكثر 70"),  # من left out, as the press sometimes does
         ("قتل ما لا يقل عن 12 مدنيا", "at_least", "ما لا يقل عن 12"),
         ("قتل لا يقل عن 12 مدنيا", "at_least", "لا يقل عن 12"),
         ("قتل ما يزيد على 30 شخصا", "at_least", "ما يزيد على 30"),
