@@ -25,6 +25,7 @@ SHOT_REACH = 12  # words after a death searched for where a shooting was
 COMMITTED_REACH = 16  # words from أقدم to على: a person's full name and nationality between
 GUARD_REACH = 5  # words from حماية to the من of what it guards against
 FIRED_REACH = 7  # words from فتح/أطلق to the fire it opens (فتح ثلاثة مسلحين من حركة الشباب النار)
+AIM_REACH = 4  # words from an aim verb to the goal it names with ل (استهداف صغار السن للتأثير عليهم)
 SUPPLY_REACH = 4  # words from a verb of supplying arms to the weapon (تحصل بموجبها المملكة على صواريخ)
 LIST_GAP = 4  # words between two places of one list (وفي قرى قضاء الطارمية), at most
 
@@ -213,6 +214,8 @@ def find_attacks(w: Window) -> list[Event]:
                 continue  # لجان العمليات النوعية التي تستهدف قوات الجيش: what a group does, no attack told
             if w.lemma(m) in _attack_words("massacres") and any(t is not m for t in triggers):
                 continue  # ارتكبت الميليشيا مجزرة بقصف عشوائي: the shelling is the attack
+            if w.lemma(m) in _attack_words("aim_nouns") and _aims_at(w, s, m, perp):
+                continue  # استهداف صغار السن للتأثير عليهم: an aim, no attack
             if w.lemma(m) in _attack_words("aim_lemmas") and (_aims_at(w, s, m, perp) or not (
                     (perp and perp.mention.type in ("state", "armed_group")) or target or w.labelled(s, "outcome")
                     or _assailant_near(w, s, m))):
@@ -679,9 +682,14 @@ def _assailant_near(w: Window, s: Sentence, m: Match) -> bool:
 
 def _aims_at(w: Window, s: Sentence, m: Match, perp: Found | None) -> bool:
     """What the aim verb ``m`` takes, right after it or after its subject, is a goal (أن،
-    شراء، زيادة...), not someone to hit."""
+    شراء، زيادة، أمن المملكة...), or a goal follows it with ل: not someone to hit."""
     after = perp.end if perp is not None and perp.start == m.end else m.end
-    return after < s.end and w.doc[after].norm_ in _attack_words("aim_objects")
+    goals = _attack_words("aim_objects")
+    if after < s.end and w.doc[after].norm_ in goals:
+        return True
+    # استهداف صغار السن للتأثير عليهم: whom it aims at, for a goal named with ل
+    return any(w.doc[i].text.startswith("ل") and w.doc[i].norm_.removeprefix("ل").removeprefix("ل").removeprefix("ال") in goals
+               for i in range(after + 1, min(after + AIM_REACH, s.end)))
 
 
 def _launch_verb(w: Window, s: Sentence, m: Match) -> int | None:
