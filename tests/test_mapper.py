@@ -1711,6 +1711,17 @@ def test_a_death_by_gunfire_or_at_someone_s_hands_is_an_attack(builder, text, pe
     assert len(attacks) == 1 and keys(attacks[0].perpetrator) == perpetrator and attacks[0].places
 
 
+@pytest.mark.parametrize("text,perpetrator,target", [
+    # what was undergone came from the positions of who fired it
+    ("وسقط ضحايا مدنيون في مخيم درعا نتيجة القصف العنيف الذي تعرض له من مواقع قوات الأسد.", "syrian_army", None),
+    # elsewhere من مواقع counts what was hit
+    ("وقصفت طائرات التحالف عددا من مواقع الحوثيين في محافظة صعدة.", "arab_coalition", "houthis"),
+])
+def test_fire_from_positions(builder, text, perpetrator, target):
+    attack, = events(builder, text, "attack")
+    assert (keys(attack.perpetrator), keys(attack.target)) == (perpetrator, target)
+
+
 def test_a_head_word_standing_for_a_group_kills_at_its_hands(builder):
     text = "وأكدت مصادر محلية أن 12 من مرافقي القيادي الحوثي قتلوا على يد مقاتلي المقاومة في محافظة الضالع."
     attack, = events(builder, text, "attack")

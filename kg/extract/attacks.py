@@ -25,6 +25,7 @@ SHOT_REACH = 12  # words after a death searched for where a shooting was
 COMMITTED_REACH = 16  # words from أقدم to على: a person's full name and nationality between
 GUARD_REACH = 5  # words from حماية to the من of what it guards against
 FIRED_REACH = 7  # words from فتح/أطلق to the fire it opens (فتح ثلاثة مسلحين من حركة الشباب النار)
+FROM_REACH = 5  # words from an attack noun to the positions it came from (القصف الذي تعرض له من مواقع)
 AIM_REACH = 4  # words from an aim verb to the goal it names with ل (استهداف صغار السن للتأثير عليهم)
 SUPPLY_REACH = 4  # words from a verb of supplying arms to the weapon (تحصل بموجبها المملكة على صواريخ)
 LIST_GAP = 4  # words between two places of one list (وفي قرى قضاء الطارمية), at most
@@ -464,6 +465,17 @@ def _undergo_verb(w: Window, s: Sentence, m: Match) -> int | None:
     return None
 
 
+def _fired_from(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
+    """The actor whose positions an attack noun that something underwent came from (تعرض
+    المخيم لقصف من مواقع قوات الأسد، القصف الذي تعرض له من مواقع النظام); only in a sentence
+    of undergoing: elsewhere من مواقع counts what was hit (عددا من مواقع الحوثيين)."""
+    if not any(w.bare_in(i, w.undergo_verbs) for i in range(s.start, s.end)):
+        return None
+    at = next((i for i in range(m.end, min(m.end + FROM_REACH, s.end - 1))
+               if w.doc[i].norm_ == "من" and w.doc[i + 1].norm_ in ("مواقع", "موقع")), None)
+    return w.actor_after(s, at + 2, 1, among=actors) if at is not None else None
+
+
 def _undergone(w: Window, s: Sentence, at: int | None, m: Match) -> Found | None:
     """The actor named between تعرض at ``at`` and the attack noun (تعرض مقر الحزب لقصف،
     تعرضت قافلة للجيش لهجوم): the one hit."""
@@ -599,6 +611,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         # بدأت القوات التركية مع فصائل موالية لها هجوما; a verb's form there is its masdar
         # (واصل الحزب من جهته شن هجمات)
         perp = launcher
+    if perp is None and not verb:  # تعرض المخيم لقصف من مواقع قوات الأسد: who fired from there
+        perp = _fired_from(w, s, m, actors)
     if perp is None and not verb and _possessive(w, m):  # وضاعفت حركة الشباب هجماتها (a group's, no person's)
         # (وتهدد أنقرة بنقل هجومها: a capital that acts here too)
         named = [f for f in w.actors(s) if w.named_here(s, f) and not _affiliate(w, f)
