@@ -196,6 +196,11 @@ def test_one_that_means_united_or_same_is_no_count(text):
     assert nums(text) == []
 
 
+@pytest.mark.parametrize("text", ["وتوفي بعد ابتلاع كمية كبيرة من الدواء", "وضبطت الشرطة كميات من المخدرات"])
+def test_a_quantity_is_no_hundred(text):
+    assert nums(text) == []  # كمية is not ك + مية (100)
+
+
 def test_one_after_a_person_noun_still_counts():
     assert nums("وقتل شخص واحد في الحادث") == [(1, "واحد")]
 
