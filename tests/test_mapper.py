@@ -1722,6 +1722,12 @@ def test_fire_from_positions(builder, text, perpetrator, target):
     assert (keys(attack.perpetrator), keys(attack.target)) == (perpetrator, target)
 
 
+def test_a_deed_noun_before_the_relative_clause_is_its_subject_not_the_name_before_it(builder):
+    # a line whose verb of condemning the page lost: the name condemns, the deed attacked
+    attack, = events(builder, "أحمد أبو الغيط العملية الإرهابية التي استهدفت مسجد قوات الطوارئ الخاصة في مدينة أبها.", "attack")
+    assert attack.perpetrator is None
+
+
 def test_a_head_word_standing_for_a_group_kills_at_its_hands(builder):
     text = "وأكدت مصادر محلية أن 12 من مرافقي القيادي الحوثي قتلوا على يد مقاتلي المقاومة في محافظة الضالع."
     attack, = events(builder, text, "attack")

@@ -542,8 +542,11 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
             # استنكر اللواء X، الحادث الذي استهدف: the noun past the comma is what the pronoun
             # stands for (not in جيمس هولمز، الذي أطلق النار)
             return None
-        if subject is None or any(subject.end <= a.start < m.start for a in w.labelled(s, "attack")):
-            return None  # العملية التي استهدفت: the attack told before the pronoun is the subject
+        if subject is None or any(subject.end <= a.start < m.start for a in w.labelled(s, "attack")) or any(
+                w.bare_in(i, _attack_words("deed_nouns")) for i in range(subject.end, m.start)):
+            # العملية التي استهدفت، غالي العملية الإرهابية التي استهدفت: the attack or the deed
+            # told before the pronoun is the subject
+            return None
         if w.owns_facility(subject) or (subject.end < m.start - 1 and any(
                 c.end == subject.start for c in w.labelled(s, "criticism"))):
             # أدانت الإمارات الجريمة الإرهابية التي استهدفت: the crime is the subject;
