@@ -1051,8 +1051,7 @@ def _kind(w: Window, e: Event) -> str | None:
     """The kind of attack ``e``'s trigger tells (fire, bombing, ground, ambush: lexicon kinds),
     or None where its words tell none (هجوم، استهداف)."""
     kinds = _kind_of_word()
-    return next((kinds[lemma] for i in w.tokens_of(e.trigger)
-                 if (lemma := w.rules.lemma_of.get(w.doc[i].norm_, w.doc[i].norm_)) in kinds), None)
+    return next((kinds[w.lemma_at(i)] for i in w.tokens_of(e.trigger) if w.lemma_at(i) in kinds), None)
 
 
 def _other_foe(a: Event, b: Event) -> bool:
@@ -1076,20 +1075,22 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
     merged: list[Event] = []
     own: dict[int, set[str]] = {}  # each merged event's places as first told: merging must not snowball
     for ev in sorted(events, key=lambda e: (e.perpetrator is None, not e.places, e.trigger.start)):
+        where = place_keys(ev)
         home = None
-        for m in merged:
+        for m in [] if id(ev) in another else merged:
             if m.modality != ev.modality:
                 continue  # لو نجح هجومهم: no part of the attack that happened
             if years.get(id(m)) != years.get(id(ev)):
                 continue  # تفجير السفارة في 1998 and this year's attack: two attacks
-            close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not places_apart(own[id(m)], place_keys(ev))
-            if kinds.get(id(ev)) and kinds.get(id(m)) and kinds[id(ev)] != kinds[id(m)] \
-                    and not _shared_place(own[id(m)], place_keys(ev)) and not (ev.perpetrator is None and close):
+            shared = _shared_place(own[id(m)], where)
+            close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not places_apart(own[id(m)], where)
+            if None not in (kinds[id(ev)], kinds[id(m)]) and kinds[id(ev)] != kinds[id(m)] \
+                    and not shared and not (ev.perpetrator is None and close):
                 # كمين للجيش and the army's raids on a village: two attacks (but a battle told
                 # with no doer right after the strikes: the same fighting)
                 continue
-            overlap = _shared_place(own[id(m)], place_keys(ev)) or not ev.places or not own[id(m)]
-            if id(ev) in another or (id(ev) in unnamed and m.perpetrator is not None):
+            overlap = shared or not where or not own[id(m)]
+            if id(ev) in unnamed and m.perpetrator is not None:
                 continue
             if ev.perpetrator is None:
                 # (not one that hit the home's attacker: غارات على حزب العمال after the party's bombing)
@@ -1102,7 +1103,7 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
                 break
         if home is None:
             merged.append(ev)
-            own[id(ev)] = place_keys(ev)
+            own[id(ev)] = where
             continue
         home.evidence.append(ev.trigger)
         if home.target is None and not same_actor(ev.target, home.perpetrator):
@@ -1111,8 +1112,8 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
         # بريطانيا ضربات في سوريا ... أن تنضم بريطانيا للضربات); the regime in Syria stays
         state = home.perpetrator.key if home.perpetrator is not None else None
         abroad = state and any(p.type == "country" and p.key != state for p in home.places + ev.places)
-        home.places += [p for p in ev.places if (p.key or p.span.text) not in place_keys(home)
-                        and not (abroad and p.key == state)]
+        have = place_keys(home)
+        home.places += [p for p in ev.places if (p.key or p.span.text) not in have and not (abroad and p.key == state)]
         home.confidence = max(home.confidence, ev.confidence)
     return sorted(merged, key=lambda e: e.trigger.start)
 

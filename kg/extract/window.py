@@ -291,7 +291,11 @@ class Window:
 
     def lemma(self, m: Match) -> str:
         """The lemma of the trigger word ``m`` starts with (هجماتها -> هجمات), or its form."""
-        norm = self.doc[m.start].norm_
+        return self.lemma_at(m.start)
+
+    def lemma_at(self, i: int) -> str:
+        """The lemma of token ``i`` (هجماتها -> هجمات), or its normalised form."""
+        norm = self.doc[i].norm_
         return self.rules.lemma_of.get(norm, norm)
 
     def joined(self, i: int) -> bool:
