@@ -2722,3 +2722,10 @@ def test_who_demands_an_inquiry_into_crimes_named_with_their_culprit_accuses_it(
 def test_the_side_a_clash_is_waged_with_is_fought_not_the_fighter(builder):
     attack, = events(builder, "وخاضت قوات المقاومة الشعبية اشتباكات مع الحوثيين في تعز.", "attack")
     assert keys(attack.target) == "houthis" and keys(attack.perpetrator) != "houthis"
+
+
+@pytest.mark.parametrize("verb", ["تعرضت", "تصدت"])
+def test_who_underwent_or_withstood_an_attack_launched_by_a_named_group_was_its_target(builder, verb):
+    text = f"و{verb} المقاومة الشعبية في مأرب لهجوم شنه الحوثيون على أطراف المدينة."
+    attack, = events(builder, text, "attack")
+    assert (keys(attack.perpetrator), keys(attack.target)) == ("houthis", "yemen_popular_resistance")

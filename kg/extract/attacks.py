@@ -164,7 +164,9 @@ def find_attacks(w: Window) -> list[Event]:
             if target is None and (other := _opponent(w, s, m)) is not None and not (
                     perp and same_actor(perp.mention, other.mention)):
                 target = other  # خاضت القوات معارك عنيفة مع الحوثيين: the other side
-            if predicate is not None and target is None:  # هجوما في عفرين يستهدف الوحدات الكردية
+            # هجوما في عفرين يستهدف الوحدات الكردية (not هجوم شنه الحوثيون: شنه carries the
+            # noun as its object, and who follows launched it)
+            if predicate is not None and target is None and not w.carries_object(predicate):
                 target = next((f for f in w.actors(s) if not f.latent and f.start >= predicate.end
                                and w.gap(predicate.end, f.start) <= 2), None)
             undergo_at = _undergo_verb(w, s, m)
