@@ -2729,3 +2729,36 @@ def test_who_underwent_or_withstood_an_attack_launched_by_a_named_group_was_its_
     text = f"و{verb} المقاومة الشعبية في مأرب لهجوم شنه الحوثيون على أطراف المدينة."
     attack, = events(builder, text, "attack")
     assert (keys(attack.perpetrator), keys(attack.target)) == ("houthis", "yemen_popular_resistance")
+
+
+def test_a_capital_after_a_wave_of_bombings_is_where_not_who_was_hit(builder):
+    attack, = events(builder, "وتأتي موجة التفجيرات في دمشق بعد أسبوع من تغيير في قيادة حركة أحرار الشام.", "attack")
+    assert attack.target is None and [p.key for p in attack.places] == ["damascus"]
+
+
+def test_an_envoy_of_a_body_condemning_a_crime_is_not_accused_by_it(builder):
+    text = "وندد المبعوث الخاص للأمم المتحدة في اليمن مارتن غريفيث أمس بهذه الجريمة، واصفا إياها بأنها عمل جبان."
+    assert events(builder, text, "accusation") == []
+
+
+def test_an_accusation_noun_does_not_take_its_sides_past_a_comma(builder):
+    text = "وكان للكويت وقطر النصيب الأكبر من هذه الاتهامات، وحينما وقع الغزو الروسي لأوكرانيا تغير كل شيء."
+    assert events(builder, text, "accusation") == []
+
+
+def test_who_decided_a_seizure_on_a_charge_charges_the_one_seized(builder):
+    text = "ألقت الشرطة في تونس القبض على المطرب سامي يوسف تنفيذا لقرار النيابة العامة بضبطه بتهمة إهانة القضاء."
+    accusation, = events(builder, text, "accusation")
+    assert accusation.accuser.span.text == "النيابة العامة" and accusation.accused.span.text == "سامي يوسف"
+
+
+def test_one_arrested_on_charges_with_others_is_charged_not_the_accuser(builder):
+    text = "واعتقل جوزيف بلاتر مع خمسة مسؤولين آخرين في الفيفا بتهم الفساد."
+    assert [e for e in events(builder, text, "accusation") if e.accuser.span.text == "جوزيف بلاتر"] == []
+    figure, = events(builder, text, "casualty")
+    assert (figure.count, figure.outcome, figure.perpetrator) == (5, "captured", None)
+
+
+def test_the_outlet_a_headline_quotes_did_not_do_the_bombing(builder):
+    attack, = events(builder, "خبراء لـ «الحياة»: تفجير المسجد في أبها عمل لا يقدم عليه إلا من فقد عقله", "attack")
+    assert attack.perpetrator is None and [p.key for p in attack.places] == ["abha"]

@@ -387,6 +387,8 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             accuser = s.reporter
         elif accuser is None:
             first = who(m.end, 4)
+            if noun and first is not None and any(t.text in "،,؛;" for t in w.doc[m.end:first.start]):
+                first = None  # من هذه الاتهامات، وحينما حدث الغزو الأميركي: another clause's
             if noun and first and w.preposition(first.start) == "ل":
                 accuser, accused = s.reporter, first  # اتهامات لتركيا: Turkey is accused
             elif w.lemma(m) == "اتهم" and first and _charge_follows(w, s, first):
@@ -591,9 +593,10 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             accused = w.actor_after(s, after, 4, accuser, among=condemnable) or _titled_after(w, s, after, condemnable)
             named_subject = accuser is not None and accuser.start == m.end and accuser.mention.via != "adjective"
             if accused is not None and accuser is not None and accused.mention.type == "person" and not named_subject and (
-                    w.gap(accuser.end, accused.start) == 0 or w.titled(accuser)
+                    w.gap(accuser.end, accused.start) == 0 or w.titled(accuser) or _office_holder(w, s, accuser, accused)
                     or w.doc[accused.start - 1].norm_ in w.honorifics) and _in_apposition(w, s, accuser, accused):
-                # ندد رئيس البرلمان العراقي سليم الجبوري، استنكر مفتي مصر الدكتور شوقي علام: the
+                # ندد رئيس البرلمان العراقي سليم الجبوري، استنكر مفتي مصر الدكتور شوقي علام، ندد
+                # المبعوث الخاص للأمم المتحدة في ليبيا X: the
                 # name is who speaks, not the accused (but دانت محكمة مصرية الناشط X: X is; and
                 # a name right after the verb is its subject: انتقد أوباما نتنياهو)
                 accuser, accused = accused, w.actor_after(s, accused.end, 4, accused, among=named)
@@ -777,13 +780,39 @@ def charges(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -
                 accused = w.actor_before(s, accused.start - 1, 3, among=named)
         if accused is None:
             continue
-        before = [f for f in actors if f.end <= accused.start and not same_actor(f.mention, accused.mention)]
-        if complaint:  # قدم المحامي X بلاغا ضد: who files it is named right before
-            accuser = w.actor_before(s, m.start, 3, among=actors) or s.reporter
+        if not complaint and _decides(w, accused):
+            # القبض على X تنفيذا لقرار النيابة العامة بضبطه بتهمة: the prosecution decided; the one
+            # seized is named before its decision
+            accused, accuser = w.actor_before(s, accused.start - 1, 3, among=named), accused
         else:
-            accuser = before[0] if before else s.reporter
+            before = [f for f in actors if f.end <= accused.start and not same_actor(f.mention, accused.mention)]
+            if complaint:  # قدم المحامي X بلاغا ضد: who files it is named right before
+                accuser = w.actor_before(s, m.start, 3, among=actors) or s.reporter
+            else:
+                accuser = before[0] if before else s.reporter
+            if accuser is not None and _seized(w, s, accuser):
+                # اعتقل X مع ستة مسؤولين آخرين في الفيفا بتهم الرشوة: X was arrested, and charged
+                accuser, accused = s.reporter, accuser
+        if accused is None:
+            continue
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
+
+
+def _decides(w: Window, f: Found) -> bool:
+    """``f`` is named right after a noun of deciding or ordering (لقرار النيابة العامة، بأمر من
+    المحكمة): the one who decided, not the one charged."""
+    words = norm_set(w.lex["accusation"]["decision_nouns"])
+    i = f.start - 1
+    if i >= 0 and w.doc[i].norm_ == "من":
+        i -= 1
+    return i >= 0 and w.bare_in(i, words, "لب")
+
+
+def _seized(w: Window, s: Sentence, f: Found) -> bool:
+    """``f`` comes right after a verb or noun of arresting (اعتقل X، القبض على X): the one held."""
+    return any(c.end == f.start or (c.end + 1 == f.start and w.doc[c.end].norm_ == "علي")
+               for c in w.labelled(s, "outcome:captured"))
 
 
 def _charged_by_pronoun(w: Window, s: Sentence, m: Match, actors: list[Found], attacks: list[Event]) -> Event | None:

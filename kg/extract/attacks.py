@@ -116,6 +116,8 @@ def find_attacks(w: Window) -> list[Event]:
                 # إياها، ركز الداعية هجومه على القيادة متهما إياها، صعدت كلينتون هجماتها، هجمات
                 # كلينتون على الجمهوريين (a person's, with no one killed or hurt): words
                 continue
+            if perp is not None and perp.mention.type == "media":
+                perp = None  # وكالة الأنباء ...: a news outlet tells of attacks, it wages none
             after = perp.end if perp and perp.start >= m.start else m.end
             if verb and (fired := _fired_end(w, s, m)) is not None:
                 # فتح ثلاثة مسلحين من حركة الشباب النار على دورية: the doers stand before what
@@ -147,8 +149,10 @@ def find_attacks(w: Window) -> list[Event]:
                 target = next((f for f in w.actors(s) if not f.latent and doers_end <= f.start <= doers_end + 2), None)
             elif verb and _after_relative(w, m):  # العملية التي استهدفت مسجد قوات الطوارئ: what it hit
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start <= m.end + 2), None)
-            elif object_noun(w, m):  # اغتيال رئيس الحكومة: the one hit
+            elif object_noun(w, m):  # اغتيال رئيس الحكومة: the one hit (not التفجيرات في كابول: where)
                 target = w.actor_after(s, m.end, 1)
+                if target is not None and target.only_a_place and w.doc[target.start - 1].norm_ == "في":
+                    target = None
             elif verb and _passive(w, m):  # اغتيل القيادي في حماس، اغتيل السفير الروسي أندريه كارلوف
                 target = w.actor_after(s, m.end, 3, among=[f for f in w.actors(s) if not f.latent])
             sides = clash_sides(w, s, m)
@@ -531,8 +535,9 @@ def apply_claims(w: Window, attacks: list[Event]) -> None:
 def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
     """الهجوم التركي / هجوم داعش / شنت قسد / نفذه مسلحون من داعش / داعش تهاجم / هجماتها.
     A country named as a place (في سوريا) never attacks, a capital after a noun is where an attack happened (هجوم أربيل), not who attacked (قصفت
-    أنقرة: it did), and the name after اغتيال or استهداف is who was hit."""
-    actors = [f for f in w.actors(s) if not f.only_a_place
+    أنقرة: it did), and the name after اغتيال or استهداف is who was hit. The outlet a headline
+    quotes its speakers to reports an attack (علماء لـ«عكاظ»: التفجير)."""
+    actors = [f for f in w.actors(s) if not f.only_a_place and not _outlet_told(w, f)
               and (verb or f.mention.via != "metonym") and not _affiliate(w, f)]
     if verb and _after_relative(w, m):
         # الهجمات التي استهدفت قوات الأمن: the relative clause's subject is the attack (or the
@@ -628,6 +633,18 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
                     if w.doc[i].norm_ in w.relatives), None)
         perp = w.actor_before(s, rel, 2, among=actors) if rel is not None else None
     return perp
+
+
+def _outlet_told(w: Window, f: Found) -> bool:
+    """``f`` is the outlet a headline's speakers told, with ل before and a colon after (علماء
+    لـ«عكاظ»: التفجير): a news outlet, whatever the tagger made of it."""
+    i, j = f.start - 1, f.end
+    while i >= 0 and w.doc[i].text in QUOTE_MARKS | {"ـ"}:
+        i -= 1
+    while j < len(w.doc) and w.doc[j].text in QUOTE_MARKS:
+        j += 1
+    told = f.start > 0 and (w.preposition(f.start) == "ل" or (i >= 0 and w.doc[i].norm_ in ("ل", "لـ")))
+    return told and j < len(w.doc) and w.doc[j].text == ":"
 
 
 def _agent_of_noun(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:

@@ -129,8 +129,10 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             verb = w.doc[best.start].norm_
             if between is not None and (verb in norm_set(w.lex["outcome_verbs"]) or (
                     between.end == ns and verb in norm_set(w.lex["attack"]["killing_verbs"]))):
-                # خطفت جبهة النصرة ثمانية عناصر، قتل الاحتلال 3 شبان: who did it
-                perp = perp or between
+                # خطفت جبهة النصرة ثمانية عناصر، قتل الاحتلال 3 شبان: who did it (not اعتقل X مع
+                # ستة مسؤولين آخرين: X was held with them)
+                if not any(t.norm_ == "مع" for t in w.doc[between.end:ns]):
+                    perp = perp or between
             elif victim is None:
                 victim = between  # قتلى عناصر داعش: 374
             modality = modality_of(w, s, best if best.start < ns else Match(best.label, ns, ne))
