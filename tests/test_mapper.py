@@ -2762,3 +2762,16 @@ def test_one_arrested_on_charges_with_others_is_charged_not_the_accuser(builder)
 def test_the_outlet_a_headline_quotes_did_not_do_the_bombing(builder):
     attack, = events(builder, "خبراء لـ «الحياة»: تفجير المسجد في أبها عمل لا يقدم عليه إلا من فقد عقله", "attack")
     assert attack.perpetrator is None and [p.key for p in attack.places] == ["abha"]
+
+
+@pytest.mark.parametrize("clause", ["التي صدرت عن", "التي أدلى بها"])
+def test_who_made_the_statements_a_body_condemns_is_accused(builder, clause):
+    text = f"ودانت منظمة التعاون الإسلامي التصريحات المسيئة {clause} رئيس الوزراء الهندي ناريندرا مودي."
+    accusation, = events(builder, text, "accusation")
+    assert keys(accusation.accuser) == "oic" and accusation.accused.span.text == "ناريندرا مودي"
+
+
+@pytest.mark.parametrize("said", ["وأعلنت حركة حماس أنها", "وقالت حركة حماس إنها"])
+def test_a_body_that_says_it_holds_another_responsible_accuses_it(builder, said):
+    accusation, = events(builder, f"{said} تحمل حكومة الاحتلال الإسرائيلي المسؤولية الكاملة عن حياة المعتقلين.", "accusation")
+    assert (keys(accusation.accuser), keys(accusation.accused)) == ("hamas", "israel")

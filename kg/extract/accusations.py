@@ -88,6 +88,12 @@ def _first_person(w: Window, m: Match) -> bool:
     return norm.startswith("ن") and w.rules.lemma_of.get("ي" + norm[1:]) == w.lemma(m)
 
 
+def _said_of_itself(w: Window, m: Match) -> bool:
+    """A verb right after إن/أن with a pronoun (أنها تحمل، إنه يتهم): its subject is who says it."""
+    norm = w.doc[m.start - 1].norm_ if m.start > 0 else ""
+    return norm in w.complementizers and norm not in ("ان", "بان")
+
+
 def _object_pronoun(w: Window, m: Match) -> int | None:
     """An accusation verb carrying its object (يتهمها، تتهمهم): the one named right before
     it, or before the relative pronoun that opens its clause, is accused (الاستخبارات التي
@@ -364,8 +370,8 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             accused = accused or w.actor_before(s, m.start, 1)
             out.append(accusation(w, s, m, owner, accused, attacks))
             continue
-        if not noun and _first_person(w, m) and s.reporter is not None:
-            # قال الوزير: نحمل الحكومة الإسرائيلية المسؤولية: the one who speaks accuses
+        if not noun and (_first_person(w, m) or _said_of_itself(w, m)) and s.reporter is not None:
+            # قال الوزير: نحمل الحكومة الإسرائيلية المسؤولية، أعلنت الحركة أنها تحمل: the one who speaks accuses
             out.append(accusation(w, s, m, s.reporter, after(m.end, 2, s.reporter), attacks))
             continue
         accuser = _subject_before(w, s, m, 0 if noun else 1, actors)
@@ -601,10 +607,22 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
                 # a name right after the verb is its subject: انتقد أوباما نتنياهو)
                 accuser, accused = accused, w.actor_after(s, accused.end, 4, accused, among=named)
             if accused is None and accuser is not None:
-                # أدانت الإمارات التفجير الذي استهدف مسجدا وتبناه داعش: who did the attack condemned
-                accused = _attacker_condemned(w, s, after, attacks)
+                # دانت الجامعة التصريحات العنصرية التي صدرت عن الوزير X: who made the statement
+                # condemned; أدانت الإمارات التفجير الذي استهدف مسجدا وتبناه داعش: who did the attack
+                accused = _issued_by(w, s, after, accuser, condemnable) or _attacker_condemned(w, s, after, attacks)
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
+
+
+def _issued_by(w: Window, s: Sentence, pos: int, accuser: Found, among: list[Found]) -> Found | None:
+    """The actor a relative clause right after a criticism verb's object says made it (التصريحات
+    العنصرية التي صدرت عن X، المواقف التي أطلقها X، التي أدلى بها X)."""
+    verbs = norm_set(w.lex["accusation"]["issuing_verbs"])
+    rel = next((i for i in range(pos, min(pos + 4, s.end - 1)) if w.doc[i].norm_ in w.relatives), None)
+    if rel is None or w.doc[rel + 1].norm_ not in verbs:
+        return None
+    start = rel + 2 + (rel + 2 < s.end and w.doc[rel + 2].norm_ in ("عن", "بها", "به"))
+    return w.actor_after(s, start, 1, accuser, among=among) or _titled_after(w, s, start, among)
 
 
 def _in_apposition(w: Window, s: Sentence, f: Found, g: Found) -> bool:
