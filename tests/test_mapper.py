@@ -2775,3 +2775,14 @@ def test_who_made_the_statements_a_body_condemns_is_accused(builder, clause):
 def test_a_body_that_says_it_holds_another_responsible_accuses_it(builder, said):
     accusation, = events(builder, f"{said} تحمل حكومة الاحتلال الإسرائيلي المسؤولية الكاملة عن حياة المعتقلين.", "accusation")
     assert (keys(accusation.accuser), keys(accusation.accused)) == ("hamas", "israel")
+
+
+def test_the_leader_of_a_coalition_whose_raids_go_on_is_not_their_doer(builder):
+    attack, = events(builder, "وتواصل طائرات التحالف العربي بقيادة المملكة غاراتها الجوية على مواقع المتمردين في صعدة.", "attack")
+    assert keys(attack.perpetrator) == "arab_coalition"
+
+
+def test_a_country_adjective_on_a_town_the_tagger_found_names_no_actor(builder):
+    text = "مجلس التعاون الخليجي يدين تفجير بلدة سوروج التركية"
+    assert events(builder, text, "accusation") == []
+    assert all(e.perpetrator is None for e in events(builder, text, "attack"))

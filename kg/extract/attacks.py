@@ -625,7 +625,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         perp = _fired_from(w, s, m, actors)
     if perp is None and not verb and _possessive(w, m):  # وضاعفت حركة الشباب هجماتها (a group's, no person's)
         # (وتهدد أنقرة بنقل هجومها: a capital that acts here too)
-        named = [f for f in w.actors(s) if w.named_here(s, f) and not _affiliate(w, f)
+        # (not the leader: تواصل طائرات التحالف بقيادة المملكة غاراتها)
+        named = [f for f in w.actors(s) if w.named_here(s, f) and not _affiliate(w, f) and not _led_by(w, f.start)
                  and f.end <= m.start and f.mention.type != "person"]
         perp = named[-1] if named else None
     if perp is None and verb:  # حزب العمال، الذي يشن حربا: the one the relative clause is about

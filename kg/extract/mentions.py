@@ -273,10 +273,12 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     # people next to a verb acts as its state (شن الأمريكيون، الأتراك قصفوا، اتهم الأمريكيون
     # الروس), as a capital does; elsewhere it is a population (حقوق الفلسطينيين).
     acting_people = -1
+    # ...and a country adjective right after a place the tagger found (بلدة سوروج التركية)
+    described = town_ends | {e.end for e in doc.ents if e.label_ == "LOC"}
     for tok in doc:
         nation = rules.people_of(tok.norm_)
         key = rules.state_of_adjective(tok.norm_) or nation
-        if key and not taken[tok.i] and not (tok.i in town_ends and not tok._.clitic) and registry.get("actor", key):
+        if key and not taken[tok.i] and not (tok.i in described and not tok._.clitic) and registry.get("actor", key):
             if tok.i > 0 and doc[tok.i - 1].norm_ in titles and _person_next(doc, tok.i + 1, people):
                 continue  # نظيره البولندي، ماتيوش مورافيتسكي: the title of the person named next
             entry = registry.get("actor", key)
