@@ -2786,3 +2786,15 @@ def test_a_country_adjective_on_a_town_the_tagger_found_names_no_actor(builder):
     text = "مجلس التعاون الخليجي يدين تفجير بلدة سوروج التركية"
     assert events(builder, text, "accusation") == []
     assert all(e.perpetrator is None for e in events(builder, text, "attack"))
+
+
+def test_a_group_named_again_by_its_head_word_alone_can_be_accused(builder):
+    text = "وأعلن تنظيم القاعدة مسؤوليته عن تفجير السوق. واتهمت الحكومة اليمنية التنظيم الإرهابي بقتل المتسوقين."
+    accusation, = events(builder, text, "accusation")
+    assert (keys(accusation.accuser), keys(accusation.accused)) == ("yemen", "al_qaeda")
+
+
+def test_who_attributes_a_bombing_to_a_group_named_again_is_not_its_target(builder):
+    text = "وقصفت الطائرات الأردنية مواقع لتنظيم داعش في الرقة، بعد يومين من تفجير نسبته الحكومة الأردنية إلى التنظيم المتطرف."
+    bombing, = [e for e in events(builder, text, "attack") if e.trigger.text == "تفجير"]
+    assert (keys(bombing.perpetrator), bombing.target) == ("isis", None)

@@ -293,7 +293,8 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         return w.actor_after(s, pos, limit, among=[f for f in actors if not (
             f.only_a_place and not w.named_here(s, f))]) or w.appositive_person(s, pos)
 
-    named = [f for f in actors if w.named_here(s, f)]
+    # (and a head alone that stands for a group named before: اتهمت الحكومة التنظيم الإرهابي)
+    named = [f for f in actors if w.named_here(s, f) or (f.mention.via == "pattern" and f.mention.key)]
 
     out = []
     for m in w.labelled(s, "accusation"):

@@ -151,8 +151,9 @@ def find_attacks(w: Window) -> list[Event]:
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start <= m.end + 2), None)
             elif object_noun(w, m):  # اغتيال رئيس الحكومة: the one hit (not التفجيرات في كابول: where)
                 target = w.actor_after(s, m.end, 1)
-                if target is not None and target.only_a_place and w.doc[target.start - 1].norm_ == "في":
-                    target = None
+                if target is not None and ((target.only_a_place and w.doc[target.start - 1].norm_ == "في") or any(
+                        m.end <= a.start < target.start for a in w.labelled(s, "attribution_to"))):
+                    target = None  # (nor تفجير نسبته أنقرة إلى التنظيم: who blames it)
             elif verb and _passive(w, m):  # اغتيل القيادي في حماس، اغتيل السفير الروسي أندريه كارلوف
                 target = w.actor_after(s, m.end, 3, among=[f for f in w.actors(s) if not f.latent])
             sides = clash_sides(w, s, m)
@@ -417,7 +418,9 @@ def attributed_to(w: Window, s: Sentence, m: Match, later: list[Match]) -> Found
     to = next((i for i in range(told_end, min(told_end + 4, s.end)) if w.doc[i].norm_ in ("الي", "لي")), None)
     if to is None:
         return None
-    return w.actor_after(s, to + 1, 1, among=[f for f in w.actors(s) if w.named_here(s, f)])
+    # (a head alone for a group named before too: نسبته أنقرة إلى التنظيم المتطرف)
+    return w.actor_after(s, to + 1, 1, among=[f for f in w.actors(s) if w.named_here(s, f) or (
+        f.mention.via == "pattern" and f.mention.key)])
 
 
 def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
