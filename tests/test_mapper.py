@@ -2798,3 +2798,21 @@ def test_who_attributes_a_bombing_to_a_group_named_again_is_not_its_target(build
     text = "وقصفت الطائرات الأردنية مواقع لتنظيم داعش في الرقة، بعد يومين من تفجير نسبته الحكومة الأردنية إلى التنظيم المتطرف."
     bombing, = [e for e in events(builder, text, "attack") if e.trigger.text == "تفجير"]
     assert (keys(bombing.perpetrator), bombing.target) == ("isis", None)
+
+
+def test_who_holds_another_to_full_responsibility_right_after_its_name_accuses_it(builder):
+    accusation, = events(builder, "وحملت الحكومة اليمنية المسؤولية الكاملة لميليشيات الحوثي عن حصار المدينة.", "accusation")
+    assert (keys(accusation.accuser), keys(accusation.accused)) == ("yemen", "houthis")
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("الحكومة العراقية: تنظيم داعش وراء تفجير السوق.", ("iraq", "isis")),
+    ("وقال المتحدث باسم الجيش المصري إن قطر هي المسؤولة عن تمويل الجماعات المتطرفة في سيناء.", ("egyptian_army", "qatar")),
+])
+def test_one_said_to_be_behind_a_harm_is_accused_by_who_says_it(builder, text, pair):
+    accusation, = events(builder, text, "accusation")
+    assert (keys(accusation.accuser), keys(accusation.accused)) == pair
+
+
+def test_one_behind_a_harmless_thing_is_not_accused(builder):
+    assert events(builder, "الحكومة العراقية: الشركات الصينية وراء نجاح مشروع السوق.", "accusation") == []

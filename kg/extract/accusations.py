@@ -426,10 +426,11 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         if holds and (needed := _responsibility_word(w, s, m)) is not None:
             # حمّل X المسؤولية / حمّل المسؤولية الكاملة لـX: the one held is named right there;
             # حمّل مدير أمانة الرياض المواطنين المسؤولية holds no actor responsible
-            held = w.actor_before(s, _before_adverbs(w, s, needed), 0, among=named) or w.actor_after(s, needed + 1, 2, among=named)
-            if held and accuser and (held.start < accuser.end or same_actor(held.mention, accuser.mention)):
-                held = None
-            accused = held
+            def not_accuser(f: Found | None) -> Found | None:
+                return None if f and accuser and (f.start < accuser.end or same_actor(f.mention, accuser.mention)) else f
+            # (not the accuser right before it: حملت السلطة المسؤولية الكاملة لحكومة الاحتلال)
+            accused = not_accuser(w.actor_before(s, _before_adverbs(w, s, needed), 0, among=named)) or not_accuser(
+                w.actor_after(s, needed + 1, 2, among=named))
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
 
@@ -493,7 +494,7 @@ def behind_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
     out = []
     for m in w.labelled(s, "behind"):
         harmful = bool(w.words_after(s, m, 3) & norm_set(w.lex['accusation']['behind_what'])) or any(
-            m.end <= a.start <= m.end + 3 for a in w.labelled(s, "attack"))
+            m.end <= a.start <= m.end + 3 for label in ("attack", "crime", "wrongdoing") for a in w.labelled(s, label))
         pos = m.start - 1 if m.start > s.start and w.doc[m.start - 1].norm_ in norm_set(w.lex["copulas"]) else m.start
         accused = w.actor_before(s, pos, 0, among=actors)  # الحوثيين هم المسؤولون عن: past the pronoun
         if harmful and accused is not None and not w.negated(s, m) and s.reporter is not None:
