@@ -2816,3 +2816,9 @@ def test_one_said_to_be_behind_a_harm_is_accused_by_who_says_it(builder, text, p
 
 def test_one_behind_a_harmless_thing_is_not_accused(builder):
     assert events(builder, "الحكومة العراقية: الشركات الصينية وراء نجاح مشروع السوق.", "accusation") == []
+
+
+@pytest.mark.parametrize("said", ["وشدد وزير الخارجية السعودي على أن", "ولفت وزير الخارجية السعودي إلى أن"])
+def test_who_stresses_or_points_out_that_another_bears_the_blame_accuses_it(builder, said):
+    accusation, = events(builder, f"{said} إيران تتحمل المسؤولية عن إطالة الحرب في سوريا.", "accusation")
+    assert (keys(accusation.accuser), keys(accusation.accused)) == ("saudi_arabia", "iran")
