@@ -2822,3 +2822,11 @@ def test_one_behind_a_harmless_thing_is_not_accused(builder):
 def test_who_stresses_or_points_out_that_another_bears_the_blame_accuses_it(builder, said):
     accusation, = events(builder, f"{said} إيران تتحمل المسؤولية عن إطالة الحرب في سوريا.", "accusation")
     assert (keys(accusation.accuser), keys(accusation.accused)) == ("saudi_arabia", "iran")
+
+
+def test_a_figure_told_again_keeps_who_told_it_and_at_least_from_the_body(builder):
+    text = ("مقتل 12 شخصا في انفجار بمدينة كويتا\n"
+            "وقالت وزارة الداخلية الباكستانية إن ما لا يقل عن 12 شخصا قتلوا في الانفجار الذي وقع صباح أمس.")
+    figure, = events(builder, text, "casualty")
+    assert (figure.count, figure.qualifier) == (12, "at_least")
+    assert figure.reported_by is not None and "وزارة الداخلية" in figure.reported_by.span.text

@@ -367,7 +367,8 @@ def _origins(w: Window, s: Sentence, pos: int) -> set[int]:
 def dedupe_casualties(events: list[Event]) -> list[Event]:
     """A figure repeated (headline and body) is one figure: the same count and outcome, and
     the same victims or victims named only once (3 جنود أتراك، then 3 جنود); not one told of two
-    towns, neither in the other (10 killed in كنعان, 10 killed in الخالص)."""
+    towns, neither in the other (10 killed in كنعان, 10 killed in الخالص). The first telling
+    keeps what the later ones add (who told it, where, "at least")."""
     out: list[Event] = []
     for ev in events:
         same = next((o for o in out if (o.count, o.outcome, o.modality) == (ev.count, ev.outcome, ev.modality)
@@ -375,8 +376,16 @@ def dedupe_casualties(events: list[Event]) -> list[Event]:
                      and not places_apart(place_keys(o), place_keys(ev))), None)
         if same is None:
             out.append(ev)
-        elif same.victim is None and ev.victim is not None:
-            same.victim = ev.victim
+            continue
+        # what the headline leaves out, the body tells (وزارة الصحة: وفاة 21، ما لا يقل عن 151);
+        # not who did it, which a later sentence's rules guess from further away
+        for role in ("victim", "reported_by"):
+            if getattr(same, role) is None:
+                setattr(same, role, getattr(ev, role))
+        same.places = same.places or ev.places
+        if same.qualifier == "exact":
+            same.qualifier = ev.qualifier
+        same.evidence.append(ev.trigger)
     return out
 
 
