@@ -2830,3 +2830,13 @@ def test_a_figure_told_again_keeps_who_told_it_and_at_least_from_the_body(builde
     figure, = events(builder, text, "casualty")
     assert (figure.count, figure.qualifier) == (12, "at_least")
     assert figure.reported_by is not None and "وزارة الداخلية" in figure.reported_by.span.text
+
+
+def test_a_war_waged_on_terrorism_is_no_attack(builder):
+    text = "وقال الباحث المصري إن الحرب التي تشنها مصر على الإرهاب في سيناء حرب مشروعة."
+    assert events(builder, text, "attack") == []
+
+
+def test_a_two_word_section_heading_tells_no_attack(builder):
+    text = "وأكد المسؤول أن التنظيم يسعى إلى زعزعة الأمن في الخليج.\nاستهداف الكويت\nوأضاف أن الأجهزة الأمنية يقظة."
+    assert events(builder, text, "attack") == []

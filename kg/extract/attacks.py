@@ -65,6 +65,8 @@ def find_attacks(w: Window) -> list[Event]:
         for k, m in enumerate(triggers):
             if m.label == "attack:verb" and m.end in aimed:
                 continue
+            if m.label == "attack:noun" and w.gap(s.start, s.end) <= 2:
+                continue  # استهداف المملكة: a line of two words heads a section, it tells no attack
             if verbal & {m.end, m.end + 1} or (m.label == "attack:verb" and any(
                     n.label == "attack:noun" and m.end <= n.start and w.gap(m.end, n.start) <= 3
                     and verbal & {n.end, n.end + 1} for n in triggers)):
@@ -133,6 +135,8 @@ def find_attacks(w: Window) -> list[Event]:
             adjectives_end = _past_adjectives(w, s, m, after)
             marker = next((t for t in w.labelled(s, "target_marker") if after <= t.start <= adjectives_end + 2 and (
                 t.start <= after + 2 or not any(x.is_punct for x in w.doc[after:t.start]))), None)
+            if marker and marker.end < s.end and w.bare_in(marker.end, _attack_words("abstract_foes")):
+                continue  # الحرب التي تشنها تركيا على الإرهاب: a war on a wrong, no attack told
             target, target_places = None, []
             if marker:  # على / ضد: an actor is the target, a place is where
                 first = next((f for f in s.founds if marker.end <= f.start <= marker.end + 3), None)
