@@ -2840,3 +2840,10 @@ def test_a_war_waged_on_terrorism_is_no_attack(builder):
 def test_a_two_word_section_heading_tells_no_attack(builder):
     text = "وأكد المسؤول أن التنظيم يسعى إلى زعزعة الأمن في الخليج.\nاستهداف الكويت\nوأضاف أن الأجهزة الأمنية يقظة."
     assert events(builder, text, "attack") == []
+
+
+def test_who_a_group_pledged_loyalty_to_is_not_the_source_of_the_next_toll(builder):
+    text = ("وأكدت مصادر محلية أن المقاومة الشعبية التي أعلنت ولاءها للرئيس اليمني عبدربه منصور هادي دخلت مبنى المحافظة. "
+            "واندلعت أمس مواجهات عنيفة بين الحوثيين ورجال المقاومة أسفرت عن مقتل ستة مسلحين حوثيين.")
+    figure, = events(builder, text, "casualty")
+    assert figure.reported_by is None or figure.reported_by.key != "hadi"
