@@ -2847,3 +2847,10 @@ def test_who_a_group_pledged_loyalty_to_is_not_the_source_of_the_next_toll(build
             "واندلعت أمس مواجهات عنيفة بين الحوثيين ورجال المقاومة أسفرت عن مقتل ستة مسلحين حوثيين.")
     figure, = events(builder, text, "casualty")
     assert figure.reported_by is None or figure.reported_by.key != "hadi"
+
+
+def test_figures_an_unnamed_second_source_gives_are_not_the_first_speakers(builder):
+    text = ("وأعلنت حكومة النيجر أن أربعة جنود قتلوا في الهجوم على الثكنة في مدينة ديفا، "
+            "في حين أعلن مصدر أمني عن سقوط تسعة قتلى.")
+    by_count = {e.count: e.reported_by for e in events(builder, text, "casualty")}
+    assert by_count[4] is not None and by_count[9] is None

@@ -156,6 +156,9 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             # when this sentence names no speaker of its own (أعلن مدير الصحة أن...: not the
             # source of the paragraph before)
             reporter = s.reporter if s.reporter or w.labelled(s, "reporting") else w.reporter_near(s.index)
+            again = [r for r in w.labelled(s, "reporting") if reporter is not None and reporter.end <= r.start and r.end <= ns]
+            if again and again[-1].end < s.end and w.bare_in(again[-1].end, norm_set(w.lex["unnamed_sources"])):
+                reporter = None  # أعلنت الحكومة أن...، في حين أعلن مصدر عسكري عن سقوط ثمانية قتلى: another, unnamed
             if perp is None and reporter is not None and best.start > s.start and \
                     w.bare_in(best.start - 1, norm_set(w.lex["confession_verbs"])):
                 perp = reporter  # اعترف هولمز بقتل 27 امرأة: who confesses to the killing did it
