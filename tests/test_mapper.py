@@ -2854,3 +2854,10 @@ def test_figures_an_unnamed_second_source_gives_are_not_the_first_speakers(build
             "في حين أعلن مصدر أمني عن سقوط تسعة قتلى.")
     by_count = {e.count: e.reported_by for e in events(builder, text, "casualty")}
     assert by_count[4] is not None and by_count[9] is None
+
+
+@pytest.mark.parametrize("backing", ["بدعم جوي من", "بدعم من"])
+def test_who_backs_the_forces_that_attack_is_not_the_attacker(builder, backing):
+    text = f"وشنت قوات الحكومة {backing} التحالف الدولي هجمات ليلية على مواقع لتنظيم داعش في الرمادي."
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) != "us_led_coalition" and keys(attack.target) == "isis"

@@ -544,7 +544,7 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
     A country named as a place (في سوريا) never attacks, a capital after a noun is where an attack happened (هجوم أربيل), not who attacked (قصفت
     أنقرة: it did), and the name after اغتيال or استهداف is who was hit. The outlet a headline
     quotes its speakers to reports an attack (علماء لـ«عكاظ»: التفجير)."""
-    actors = [f for f in w.actors(s) if not f.only_a_place and not _outlet_told(w, f)
+    actors = [f for f in w.actors(s) if not f.only_a_place and not _outlet_told(w, f) and not w.backs(s, f)
               and (verb or f.mention.via != "metonym") and not _affiliate(w, f)]
     if verb and _after_relative(w, m):
         # الهجمات التي استهدفت قوات الأمن: the relative clause's subject is the attack (or the

@@ -159,7 +159,7 @@ class Window:
         frame = self._speech_frame(s, pos)
         # never where, even if nothing else is: a hospital, a backer (المدعومة من إيران), a
         # partner (شنته إلى جانب الولايات المتحدة)
-        places = [p for p in places if not (self._treated_at(s, p) or self._backs(s, p) or self._partner(s, p, places))]
+        places = [p for p in places if not (self._treated_at(s, p) or self.backs(s, p) or self._partner(s, p, places))]
         if hurt:
             places = [p for p in places if not self._taken_to(s, p)]
         places = [p for p in places if not self._right_after(p, across)]  # never the country across a border
@@ -207,11 +207,14 @@ class Window:
             i -= 1
         return i
 
-    def _backs(self, s: Sentence, p: Found) -> bool:
-        """``p`` backs the doer (المدعومة من إيران، بدعم من روسيا، ومن ورائهم إيران)."""
+    def backs(self, s: Sentence, p: Found) -> bool:
+        """``p`` backs the doer (المدعومة من إيران، بدعم من روسيا، بدعم جوي من التحالف، ومن
+        ورائهم إيران)."""
         i = p.start - 1
         if i > s.start and self.doc[i].norm_ == "من":
             i -= 1
+        if i > s.start and self.doc[i].norm_.endswith(self.nisba) and not self.doc[i].norm_.startswith("ال"):
+            i -= 1  # بدعم جوي من: the kind of backing
         return i >= s.start and self.bare_in(i, self.backers, "و")
 
     def _partner(self, s: Sentence, p: Found, places: list[Found]) -> bool:
