@@ -2861,3 +2861,20 @@ def test_who_backs_the_forces_that_attack_is_not_the_attacker(builder, backing):
     text = f"وشنت قوات الحكومة {backing} التحالف الدولي هجمات ليلية على مواقع لتنظيم داعش في الرمادي."
     attack, = events(builder, text, "attack")
     assert keys(attack.perpetrator) != "us_led_coalition" and keys(attack.target) == "isis"
+
+
+def test_an_attack_no_one_claimed_gets_no_doer_from_the_article_s_one_group(builder):
+    text = ("انفجار سيارة مفخخة في سوق بمدينة بعقوبة\n"
+            "وانفجرت سيارة مفخخة صباح اليوم في سوق شعبي بمدينة بعقوبة. "
+            "ولم تتبن أي جهة التفجير حتى الآن. "
+            "وكان تنظيم داعش قد شن الأسبوع الماضي هجوما على قرية قرب مدينة سامراء.")
+    bombings = [e for e in events(builder, text, "attack") if "baqubah" in {p.key for p in e.places}]
+    assert bombings and all(e.perpetrator is None for e in bombings)
+
+
+def test_an_attack_claimed_keeps_its_doer_though_an_older_one_went_unclaimed(builder):
+    text = ("تفجير قرب مقر البرلمان في مقديشو\n"
+            "وأعلنت حركة الشباب مسؤوليتها عن التفجير الذي وقع قرب مقر البرلمان في مقديشو. "
+            "وكانت الحركة لم تتبن هجوما مماثلا وقع في مدينة كيسمايو العام الماضي.")
+    headline = [e for e in events(builder, text, "attack") if e.trigger.sentence == 0]
+    assert headline and all(keys(e.perpetrator) == "al_shabaab" for e in headline)

@@ -246,8 +246,17 @@ def find_attacks(w: Window) -> list[Event]:
     merged = merge_attacks(out, years, unnamed, another, kinds)
     # gunmen are nobody's in particular; a suicide bomber is the article's one group's
     gunmen = {id(e) for e in merged if id(e) in unnamed and _unnamed_doer(w, e, "gunmen")}
-    lone_attacker(w, [e for e in merged if id(e) not in gunmen], years)
+    if not _unclaimed(w):  # ولم تتبن أي جهة الهجوم: the article says no one is known to have done it
+        lone_attacker(w, [e for e in merged if id(e) not in gunmen], years)
     return merged
+
+
+def _unclaimed(w: Window) -> bool:
+    """The article says no one claimed an attack (لم تتبن أي جهة الهجوم، لم تعلن أي جماعة
+    مسؤوليتها), and claims none (not: أعلنت الحركة مسؤوليتها عن التفجيرين ... لم تتبن ذلك الهجوم)."""
+    negated = [any(t.norm_ in w.negations for t in w.doc[max(s.start, m.start - 6):m.start])
+               for s in w.sentences for m in w.labelled(s, "claim")]
+    return any(negated) and all(negated)
 
 
 def lone_attacker(w: Window, attacks: list[Event], years: dict[int, str | None]) -> None:
