@@ -2878,3 +2878,9 @@ def test_an_attack_claimed_keeps_its_doer_though_an_older_one_went_unclaimed(bui
             "وكانت الحركة لم تتبن هجوما مماثلا وقع في مدينة كيسمايو العام الماضي.")
     headline = [e for e in events(builder, text, "attack") if e.trigger.sentence == 0]
     assert headline and all(keys(e.perpetrator) == "al_shabaab" for e in headline)
+
+
+def test_a_killing_s_places_leave_out_the_city_a_province_lies_from(builder):
+    text = "وكانت حركة طالبان قتلت سبعة أشخاص أمس في سلسلة هجمات في ولاية غزني جنوب كابل."
+    killing = [e for e in events(builder, text, "attack") if e.perpetrator is not None]
+    assert killing and all("kabul" not in {p.key for p in e.places} for e in killing)

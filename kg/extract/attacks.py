@@ -366,9 +366,11 @@ def _shootings(w: Window, s: Sentence) -> list[Event]:
 
 
 def _places_after(w: Window, s: Sentence, pos: int, reach: int | None = None) -> list[Mention]:
-    """The first three places named after a death at ``pos`` (within ``reach`` words)."""
-    return [f.mention for f in s.founds if f.mention.kind == "place" and f.start >= pos
-            and (reach is None or w.gap(pos, f.start) <= reach)][:3]
+    """The first three places named after a death at ``pos`` (within ``reach`` words), of
+    those that say where (not the city a province lies south of: ولاية لوغار جنوب كابل)."""
+    after = [f for f in s.founds if f.mention.kind == "place" and f.start >= pos
+             and (reach is None or w.gap(pos, f.start) <= reach)]
+    return [f.mention for f in w.where(s, after, pos)][:3]
 
 
 def _relative_antecedent(w: Window, s: Sentence, m: Match, places: list[Found]) -> Found | None:
