@@ -2884,3 +2884,8 @@ def test_a_killing_s_places_leave_out_the_city_a_province_lies_from(builder):
     text = "وكانت حركة طالبان قتلت سبعة أشخاص أمس في سلسلة هجمات في ولاية غزني جنوب كابل."
     killing = [e for e in events(builder, text, "attack") if e.perpetrator is not None]
     assert killing and all("kabul" not in {p.key for p in e.places} for e in killing)
+
+
+def test_ages_of_the_dead_are_no_toll(builder):
+    figures = events(builder, "وكانت القتيلتان تبلغان 31 و57 من العمر بحسب الشرطة المحلية.", "casualty")
+    assert not {f.count for f in figures} & {31, 57}

@@ -600,3 +600,7 @@ def test_a_range_is_one_figure_up_to_its_higher_count(text, value, covered):
 def test_two_counts_joined_by_and_stay_two():
     assert nums("وقتل 3 جنود و5 مدنيين في الهجوم") == [(3, "3"), (5, "5")]
     assert nums("وأصيب 15 و3 آخرون") == [(15, "15"), (3, "3")]  # not a range: the second is smaller
+
+
+def test_not_a_number_with_a_conjunction_on_it_is_still_none():
+    assert nums("وقتل في الحادث كثيرون ولست هنا لأحكم على أحد") == []  # ولست: and I am not

@@ -49,6 +49,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 continue  # 1433 هـ: a Hijri year
             if _unit_glued(w, num):
                 continue  # 11عاماً: an age written without its space
+            if any(w.doc[i].norm_ == "العمر" and w.doc[i - 1].norm_ == "من" for i in range(ne + 1, min(ne + 5, s.end))):
+                continue  # تبلغان 25 و48 من العمر: ages
             if w.text[w.doc[ns]._.offset:num.start] in ("ب", "وب", "فب"):
                 continue  # القبض على المتحرشين بفتاتين: the count of another word's object
             if num.value > MAX_VICTIMS or num.value < 1:

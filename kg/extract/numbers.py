@@ -129,7 +129,8 @@ def _numeral_value(numeral: str) -> float | None:
 
 def _part_at(text: str, tokens: Sequence[Token], keys: Sequence[str], i: int) -> _Part | None:
     """The number word/phrase or digits at token ``i``, clitic allowed."""
-    if i >= len(tokens) or keys[i] in _NOT_NUMBERS:
+    # (with a conjunction too: ولست هنا is "and I am not here")
+    if i >= len(tokens) or keys[i] in _NOT_NUMBERS or (keys[i][:1] in "وف" and keys[i][1:] in _NOT_NUMBERS):
         return None
     tok = tokens[i]
     if hit := _WORDS.match(keys, i):
