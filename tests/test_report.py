@@ -94,7 +94,7 @@ def test_report_holds_arabic_labels_right_to_left(report):
 
 def test_report_counts_and_tables(report):
     html = report.read_text(encoding="utf-8")
-    for n, what in ((4, "documents"), (3, "accusations"), (5, "attacks"), (9, "casualty figures")):
+    for n, what in ((4, "documents"), (4, "accusations"), (5, "attacks"), (9, "casualty figures")):
         assert f"<li><b>{n}</b>{what}</li>" in html
     assert '<td lang="ar" dir="rtl">جماعة الحوثي</td><td lang="ar" dir="rtl">السعودية</td>' in html
     assert '<td class="num">200</td><td>displaced</td><td>approximate</td>' in html
@@ -141,7 +141,7 @@ def test_report_renders_in_chromium(report, tmp_path):
     dom = chromium("--dump-dom", url, user_data=tmp_path / "profile")
     assert dom.returncode == 0, dom.stderr[-2000:]
     page = parse(dom.stdout)
-    assert page.circles["map"] == 10 and page.circles["network"] == 7  # actors who accuse, attack or are
+    assert page.circles["map"] == 10 and page.circles["network"] == 8  # actors who accuse, attack or are
     assert set(ACTORS) <= set(page.texts["network"])
 
     shot = tmp_path / "report.png"
