@@ -2889,3 +2889,13 @@ def test_a_killing_s_places_leave_out_the_city_a_province_lies_from(builder):
 def test_ages_of_the_dead_are_no_toll(builder):
     figures = events(builder, "وكانت القتيلتان تبلغان 31 و57 من العمر بحسب الشرطة المحلية.", "casualty")
     assert not {f.count for f in figures} & {31, 57}
+
+
+def test_attacks_a_disarmament_would_prevent_are_not_asserted(builder):
+    text = "ونزع سلاح الميليشيات هو السبيل الوحيد لمنعها من أن تبقى أداة بيد طهران تعتدي على البحرين."
+    assert all(e.modality != "asserted" for e in events(builder, text, "attack"))
+
+
+def test_a_ban_on_pictures_of_a_bombing_leaves_the_bombing_asserted(builder):
+    text = "وقررت المحكمة منع نشر صور تفجير السوق في مدينة كركوك الذي أسفر عن مقتل 12 شخصا."
+    assert [e.modality for e in events(builder, text, "attack")] == ["asserted"]
