@@ -2899,3 +2899,8 @@ def test_attacks_a_disarmament_would_prevent_are_not_asserted(builder):
 def test_a_ban_on_pictures_of_a_bombing_leaves_the_bombing_asserted(builder):
     text = "وقررت المحكمة منع نشر صور تفجير السوق في مدينة كركوك الذي أسفر عن مقتل 12 شخصا."
     assert [e.modality for e in events(builder, text, "attack")] == ["asserted"]
+
+
+def test_who_speaks_of_charges_brought_by_no_one_named_does_not_bring_them(builder):
+    text = "وقال المتحدث باسم المحكمة العليا القاضي سعيد الجبوري إن المحكمة ستستدعي الوزير خالد الحمداني للتحقيق معه في التهم الموجهة إليه."
+    assert events(builder, text, "accusation") == []

@@ -788,6 +788,8 @@ def charges(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -
         accused = w.actor_after(s, marker + 1, 3, among=named) if marker is not None else None
         if accused is not None and w.relative_between(marker + 1, accused.start):
             accused = None  # شكوى ضد الممثل الذي أهان بلاتر: the one insulted, not charged
+        if m.end < s.end and w.doc[m.end].norm_ in norm_set(w.lex["accusation"]["charge_passives"]):
+            continue  # التهم الموجهة إليه: charges brought by no one named
         if accused is None and (by_pronoun := _charged_by_pronoun(w, s, m, actors, attacks)) is not None:
             out.append(by_pronoun)
             continue
