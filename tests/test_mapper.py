@@ -2901,3 +2901,8 @@ def test_no_accusation_from_who_only_stands_near_one(builder, text):
 ])
 def test_no_attack_in_a_war_on_a_wrong_or_a_section_heading(builder, text):
     assert events(builder, text, "attack") == []
+
+
+def test_a_mother_of_five_arrested_is_no_five_captured(builder):
+    figures = events(builder, "وقالت الشرطة إن المتهمة وهي أم لخمسة أطفال قد تم اعتقالها في منزلها بمدينة جدة.", "casualty")
+    assert not [f for f in figures if f.count == 5]

@@ -53,6 +53,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 continue  # تبلغان 25 و48 من العمر: ages
             if w.text[w.doc[ns]._.offset:num.start] in ("ب", "وب", "فب"):
                 continue  # القبض على المتحرشين بفتاتين: the count of another word's object
+            if w.text[w.doc[ns]._.offset:num.start] == "ل" and ns > s.start and w.doc[ns - 1].norm_ in norm_set(w.lex["parents"]):
+                continue  # أم لخمسة أبناء: her children, counted as a family
             if num.value > MAX_VICTIMS or num.value < 1:
                 continue  # مليار: a sum, not people; 000 (of 000ر22, 22,000 written backwards): no one
             if w.doc[ns].norm_ in ONE_OF and not any(o.end == ns or ne < o.start <= ne + 2 for o in outcomes):
