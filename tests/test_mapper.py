@@ -202,6 +202,20 @@ def test_tellings_of_different_kinds_with_no_place_in_common_are_different_attac
     ("وقال الرئيس الأمريكي دونالد ترامب إن إيران خدعت العالم بالاتفاق النووي.", ("trump", "iran")),
     # a country adjective on what was violated names no violator
     ("وانتقد رئيس الوزراء العراقي حيدر العبادي تركيا، متهما إياها بانتهاك السيادة العراقية.", ("abadi", "turkey")),
+    # a verb right after إن/أن with a pronoun: the speaker's own
+    ("وأعلنت حركة حماس أنها تحمل حكومة الاحتلال الإسرائيلي المسؤولية الكاملة عن حياة المعتقلين.", ("hamas", "israel")),
+    ("وقالت حركة حماس إنها تحمل حكومة الاحتلال الإسرائيلي المسؤولية الكاملة عن حياة المعتقلين.", ("hamas", "israel")),
+    # a head word alone for a group the article named before
+    ("وأعلن تنظيم القاعدة مسؤوليته عن تفجير السوق. واتهمت الحكومة اليمنية التنظيم الإرهابي بقتل المتسوقين.",
+     ("yemen", "al_qaeda")),
+    # the one held responsible right after المسؤولية, with the accuser right before it
+    ("وحملت الحكومة اليمنية المسؤولية الكاملة لميليشيات الحوثي عن حصار المدينة.", ("yemen", "houthis")),
+    # one said to be behind a harm (وراء alone, هي المسؤولة عن تمويل)
+    ("الحكومة العراقية: تنظيم داعش وراء تفجير السوق.", ("iraq", "isis")),
+    ("وقال المتحدث باسم الجيش المصري إن قطر هي المسؤولة عن تمويل الجماعات المتطرفة في سيناء.", ("egyptian_army", "qatar")),
+    # verbs of stressing and pointing out report as قال does
+    ("وشدد وزير الخارجية السعودي على أن إيران تتحمل المسؤولية عن إطالة الحرب في سوريا.", ("saudi_arabia", "iran")),
+    ("ولفت وزير الخارجية السعودي إلى أن إيران تتحمل المسؤولية عن إطالة الحرب في سوريا.", ("saudi_arabia", "iran")),
 ])
 def test_accuser_and_accused(builder, text, pair):
     assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [pair]
@@ -1154,6 +1168,14 @@ def test_a_charge_pronoun_with_two_people_before_names_nobody(builder):
     "وزير الخارجية الكويتي يدين الجريمة الإرهابية في القطيف السعودية",
     # the owner of a condemnation condemns (with ب too): no culprit named
     "وأكد الرئيس الجزائري عبد المجيد تبون تنديد الجزائر بالأعمال الإرهابية التي تعرضت لها فرنسا.",
+    # an envoy of a body named with ل condemns; he is not accused by the body
+    "وندد المبعوث الخاص للأمم المتحدة في اليمن مارتن غريفيث أمس بهذه الجريمة، واصفا إياها بأنها عمل جبان.",
+    # an accusation noun takes no sides past a comma
+    "وكان للكويت وقطر النصيب الأكبر من هذه الاتهامات، وحينما وقع الغزو الروسي لأوكرانيا تغير كل شيء.",
+    # charges brought by no one named (الموجهة إليه): who speaks of them does not bring them
+    "وقال المتحدث باسم المحكمة العليا القاضي سعيد الجبوري إن المحكمة ستستدعي الوزير خالد الحمداني للتحقيق معه في التهم الموجهة إليه.",
+    # one behind a harmless thing
+    "الحكومة العراقية: الشركات الصينية وراء نجاح مشروع السوق.",
 ])
 def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     assert events(builder, text, "accusation") == []
@@ -1224,6 +1246,8 @@ def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     "ويعتقد خبراء أن إيران تطور صواريخ بعيدة المدى قادرة على حمل رؤوس نووية.",
     # a movement named Fatah is not "opened fire"
     "وطالب الوسيط المصري حركة فتح بوقف الحملات الإعلامية قبل استئناف الحوار.",
+    # a two-word line heading a section
+    "وأكد المسؤول أن التنظيم يسعى إلى زعزعة الأمن في الخليج.\nاستهداف الكويت\nوأضاف أن الأجهزة الأمنية يقظة.",
 ])
 def test_no_attack_in_words_that_only_look_like_one(builder, text):
     assert events(builder, text, "attack") == []
@@ -2674,6 +2698,7 @@ def test_the_victims_after_على_are_not_the_attackers_their_adjective_names(bu
 @pytest.mark.parametrize("text", [
     "وأعلن الوزير توقيف 300 شخص، مشيرا إلى أن الكويت تخوض حربا ضد الإرهاب.",  # arrests pin down no war
     "وتهدف الصفقة إلى تمكين القوات السعودية من حماية الحدود الجنوبية من هجمات الحوثيين.",  # guarded against
+    "وقال الباحث المصري إن الحرب التي تشنها مصر على الإرهاب في سيناء حرب مشروعة.",  # a war on a wrong
 ])
 def test_no_attack_told_in_a_war_on_terror_or_a_danger_guarded_against(builder, text):
     assert events(builder, text, "attack") == []
@@ -2761,12 +2786,6 @@ def test_who_made_the_statements_a_body_condemns_is_accused(builder, clause):
     assert keys(accusation.accuser) == "oic" and accusation.accused.span.text == "ناريندرا مودي"
 
 
-@pytest.mark.parametrize("said", ["وأعلنت حركة حماس أنها", "وقالت حركة حماس إنها"])
-def test_a_body_that_says_it_holds_another_responsible_accuses_it(builder, said):
-    accusation, = events(builder, f"{said} تحمل حكومة الاحتلال الإسرائيلي المسؤولية الكاملة عن حياة المعتقلين.", "accusation")
-    assert (keys(accusation.accuser), keys(accusation.accused)) == ("hamas", "israel")
-
-
 def test_the_leader_of_a_coalition_whose_raids_go_on_is_not_their_doer(builder):
     attack, = events(builder, "وتواصل طائرات التحالف العربي بقيادة المملكة غاراتها الجوية على مواقع المتمردين في صعدة.", "attack")
     assert keys(attack.perpetrator) == "arab_coalition"
@@ -2778,40 +2797,10 @@ def test_a_country_adjective_on_a_town_the_tagger_found_names_no_actor(builder):
     assert all(e.perpetrator is None for e in events(builder, text, "attack"))
 
 
-def test_a_group_named_again_by_its_head_word_alone_can_be_accused(builder):
-    text = "وأعلن تنظيم القاعدة مسؤوليته عن تفجير السوق. واتهمت الحكومة اليمنية التنظيم الإرهابي بقتل المتسوقين."
-    accusation, = events(builder, text, "accusation")
-    assert (keys(accusation.accuser), keys(accusation.accused)) == ("yemen", "al_qaeda")
-
-
 def test_who_attributes_a_bombing_to_a_group_named_again_is_not_its_target(builder):
     text = "وقصفت الطائرات الأردنية مواقع لتنظيم داعش في الرقة، بعد يومين من تفجير نسبته الحكومة الأردنية إلى التنظيم المتطرف."
     bombing, = [e for e in events(builder, text, "attack") if e.trigger.text == "تفجير"]
     assert (keys(bombing.perpetrator), bombing.target) == ("isis", None)
-
-
-def test_who_holds_another_to_full_responsibility_right_after_its_name_accuses_it(builder):
-    accusation, = events(builder, "وحملت الحكومة اليمنية المسؤولية الكاملة لميليشيات الحوثي عن حصار المدينة.", "accusation")
-    assert (keys(accusation.accuser), keys(accusation.accused)) == ("yemen", "houthis")
-
-
-@pytest.mark.parametrize("text,pair", [
-    ("الحكومة العراقية: تنظيم داعش وراء تفجير السوق.", ("iraq", "isis")),
-    ("وقال المتحدث باسم الجيش المصري إن قطر هي المسؤولة عن تمويل الجماعات المتطرفة في سيناء.", ("egyptian_army", "qatar")),
-])
-def test_one_said_to_be_behind_a_harm_is_accused_by_who_says_it(builder, text, pair):
-    accusation, = events(builder, text, "accusation")
-    assert (keys(accusation.accuser), keys(accusation.accused)) == pair
-
-
-def test_one_behind_a_harmless_thing_is_not_accused(builder):
-    assert events(builder, "الحكومة العراقية: الشركات الصينية وراء نجاح مشروع السوق.", "accusation") == []
-
-
-@pytest.mark.parametrize("said", ["وشدد وزير الخارجية السعودي على أن", "ولفت وزير الخارجية السعودي إلى أن"])
-def test_who_stresses_or_points_out_that_another_bears_the_blame_accuses_it(builder, said):
-    accusation, = events(builder, f"{said} إيران تتحمل المسؤولية عن إطالة الحرب في سوريا.", "accusation")
-    assert (keys(accusation.accuser), keys(accusation.accused)) == ("saudi_arabia", "iran")
 
 
 def test_a_figure_told_again_keeps_who_told_it_and_at_least_from_the_body(builder):
@@ -2879,28 +2868,6 @@ def test_attacks_a_disarmament_would_prevent_are_not_asserted(builder):
 def test_a_ban_on_pictures_of_a_bombing_leaves_the_bombing_asserted(builder):
     text = "وقررت المحكمة منع نشر صور تفجير السوق في مدينة كركوك الذي أسفر عن مقتل 12 شخصا."
     assert [e.modality for e in events(builder, text, "attack")] == ["asserted"]
-
-
-@pytest.mark.parametrize("text", [
-    # an envoy of a body named with ل condemns; he is not accused by the body
-    "وندد المبعوث الخاص للأمم المتحدة في اليمن مارتن غريفيث أمس بهذه الجريمة، واصفا إياها بأنها عمل جبان.",
-    # an accusation noun takes no sides past a comma
-    "وكان للكويت وقطر النصيب الأكبر من هذه الاتهامات، وحينما وقع الغزو الروسي لأوكرانيا تغير كل شيء.",
-    # charges brought by no one named (الموجهة إليه): who speaks of them does not bring them
-    "وقال المتحدث باسم المحكمة العليا القاضي سعيد الجبوري إن المحكمة ستستدعي الوزير خالد الحمداني للتحقيق معه في التهم الموجهة إليه.",
-])
-def test_no_accusation_from_who_only_stands_near_one(builder, text):
-    assert events(builder, text, "accusation") == []
-
-
-@pytest.mark.parametrize("text", [
-    # a war waged on a wrong
-    "وقال الباحث المصري إن الحرب التي تشنها مصر على الإرهاب في سيناء حرب مشروعة.",
-    # a two-word line heading a section
-    "وأكد المسؤول أن التنظيم يسعى إلى زعزعة الأمن في الخليج.\nاستهداف الكويت\nوأضاف أن الأجهزة الأمنية يقظة.",
-])
-def test_no_attack_in_a_war_on_a_wrong_or_a_section_heading(builder, text):
-    assert events(builder, text, "attack") == []
 
 
 def test_a_mother_of_five_arrested_is_no_five_captured(builder):

@@ -294,7 +294,7 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             f.only_a_place and not w.named_here(s, f))]) or w.appositive_person(s, pos)
 
     # (and a head alone that stands for a group named before: اتهمت الحكومة التنظيم الإرهابي)
-    named = [f for f in actors if w.named_here(s, f) or (f.mention.via == "pattern" and f.mention.key)]
+    named = [f for f in actors if w.named_here(s, f) or f.recalled]
 
     out = []
     for m in w.labelled(s, "accusation"):

@@ -23,6 +23,7 @@ LAUNCH_GAP = 15  # words between a launch verb (بدأت، نفذ) and the attac
 SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (واصفا، قائلا)
 SHOT_REACH = 12  # words after a death searched for where a shooting was
 COMMITTED_REACH = 16  # words from أقدم to على: a person's full name and nationality between
+CLAIM_NEGATION_REACH = 6  # words before a claim searched for its negation (لم تعلن أي جماعة مسؤوليتها)
 GUARD_REACH = 5  # words from حماية to the من of what it guards against
 FIRED_REACH = 7  # words from فتح/أطلق to the fire it opens (فتح ثلاثة مسلحين من حركة الشباب النار)
 FROM_REACH = 5  # words from an attack noun to the positions it came from (القصف الذي تعرض له من مواقع)
@@ -254,9 +255,13 @@ def find_attacks(w: Window) -> list[Event]:
 def _unclaimed(w: Window) -> bool:
     """The article says no one claimed an attack (لم تتبن أي جهة الهجوم، لم تعلن أي جماعة
     مسؤوليتها), and claims none (not: أعلنت الحركة مسؤوليتها عن التفجيرين ... لم تتبن ذلك الهجوم)."""
-    negated = [any(t.norm_ in w.negations for t in w.doc[max(s.start, m.start - 6):m.start])
-               for s in w.sentences for m in w.labelled(s, "claim")]
+    negated = [_claim_negated(w, s, m) for s in w.sentences for m in w.labelled(s, "claim")]
     return any(negated) and all(negated)
+
+
+def _claim_negated(w: Window, s: Sentence, m: Match) -> bool:
+    """A negation within a few words before claim ``m`` (لم تعلن أي جماعة مسؤوليتها، لم تتبن)."""
+    return any(t.norm_ in w.negations for t in w.doc[max(s.start, m.start - CLAIM_NEGATION_REACH):m.start])
 
 
 def lone_attacker(w: Window, attacks: list[Event], years: dict[int, str | None]) -> None:
@@ -319,7 +324,7 @@ def killings(w: Window) -> list[Event]:
                     perp = w.actor_before(s, o.start - 1, 2, among=actors)  # الجماعة المتشددة التي قتلت 148 شخصا
             else:  # قتلت الشرطة الاتحادية ثمانية من عناصر داعش، قتل الاحتلال 3 شبان: the subject between the verb and its count
                 perp = next((f for f in w.actors(s) if f.start == o.end and f.mention.type != "media"
-                             and (not f.latent or (f.mention.via == "pattern" and f.mention.key))
+                             and (not f.latent or f.recalled)
                              and (f.end in counts or (f.end + 1 in counts and w.adjective(w.doc[f.end])))), None)
             if perp is None:
                 continue
@@ -434,8 +439,7 @@ def attributed_to(w: Window, s: Sentence, m: Match, later: list[Match]) -> Found
     if to is None:
         return None
     # (a head alone for a group named before too: نسبته أنقرة إلى التنظيم المتطرف)
-    return w.actor_after(s, to + 1, 1, among=[f for f in w.actors(s) if w.named_here(s, f) or (
-        f.mention.via == "pattern" and f.mention.key)])
+    return w.actor_after(s, to + 1, 1, among=[f for f in w.actors(s) if w.named_here(s, f) or f.recalled])
 
 
 def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
@@ -522,8 +526,7 @@ def apply_claims(w: Window, attacks: list[Event]) -> None:
     perpetrator of the attacks without one, in this sentence and the three before it."""
     for s in w.sentences:
         for m in w.labelled(s, "claim"):
-            before = w.doc[max(s.start, m.start - 6):m.start]
-            if any(t.norm_ in w.negations for t in before):
+            if _claim_negated(w, s, m):
                 continue  # لم تعلن أي جماعة مسؤوليتها
             if w.doc[m.start].norm_ in w.complementizers:
                 # قالت منظمة داعش إنها مسؤولة عن الهجوم: the speaker, for the attack named next

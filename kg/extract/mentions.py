@@ -31,6 +31,12 @@ class Found:
         """A country or capital named here as a place (في سوريا), not as one who acts."""
         return self.latent and self.mention.via in ("registry", "metonym")
 
+    @property
+    def recalled(self) -> bool:
+        """A head word alone that stands for a known actor (التنظيم after تنظيم داعش، الحكومة for
+        the article's country): latent, yet it names one."""
+        return self.mention.via == "pattern" and self.mention.key is not None
+
 
 def _span(doc: Doc, start: int, end: int, sentence: int, cut: bool = True) -> Span:
     b, e = char_span(doc, start, end, cut)
