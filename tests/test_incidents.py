@@ -161,9 +161,11 @@ def test_gexf_events_view_has_incidents_and_validates(store, tmp_path, shared):
 K = Knowledge(str(RES))
 
 
-def report(doc: str, day: int, *places: str, precision: str = "day", perpetrator: str | None = None) -> Report:
+def report(doc: str, day: int, *places: str, precision: str = "day", perpetrator: str | None = None,
+           target: str | None = None) -> Report:
     return Report(f"{RES}event/{doc}/attack-0-5", doc, 0, date(2021, 3, day), precision, date(2021, 3, day),
-                  tuple(f"{RES}place/{p}" for p in places), (f"{RES}actor/{perpetrator}",) if perpetrator else ())
+                  tuple(f"{RES}place/{p}" for p in places), (f"{RES}actor/{perpetrator}",) if perpetrator else (),
+                  (f"{RES}actor/{target}",) if target else ())
 
 
 def test_no_chaining_through_a_report_that_bridges_two_places():
@@ -182,10 +184,18 @@ def test_dates_must_fit_with_a_window_that_widens_with_lower_precision():
 def test_contradicting_attackers_and_countries_are_two_incidents():
     assert find_incidents([report("x", 6, "abha", perpetrator="isis"),
                            report("y", 6, "abha", perpetrator="houthis")], K) == []
-    # a country in common is not enough without the same attacker
+    # a country in common is not enough, even with the same attacker: one side strikes a
+    # country many times a day; a town in common is
     assert find_incidents([report("x", 6, "syria"), report("y", 6, "syria")], K) == []
-    assert len(find_incidents([report("x", 6, "syria", perpetrator="isis"),
-                               report("y", 6, "syria", perpetrator="isis")], K)) == 1
+    assert find_incidents([report("x", 6, "syria", perpetrator="isis"),
+                           report("y", 6, "syria", perpetrator="isis")], K) == []
+    assert len(find_incidents([report("x", 6, "syria", "raqqa", perpetrator="isis"),
+                               report("y", 6, "raqqa", perpetrator="isis")], K)) == 1
+    # one attacker's raids on two named foes, the same day at one place: two incidents
+    assert find_incidents([report("x", 6, "northern_iraq", perpetrator="turkish_army", target="isis"),
+                           report("y", 6, "northern_iraq", perpetrator="turkey", target="pkk")], K) == []
+    assert len(find_incidents([report("x", 6, "northern_iraq", perpetrator="turkish_army", target="pkk"),
+                               report("y", 6, "northern_iraq", perpetrator="turkey", target="pkk")], K)) == 1
 
 
 def test_text_files_take_their_publication_date_from_the_command_line(tmp_path):
