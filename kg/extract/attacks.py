@@ -27,7 +27,7 @@ CLAIM_NEGATION_REACH = 6  # words before a claim searched for its negation (لم
 GUARD_REACH = 5  # words from حماية to the من of what it guards against
 FIRED_REACH = 7  # words from فتح/أطلق to the fire it opens (فتح ثلاثة مسلحين من حركة الشباب النار)
 FROM_REACH = 5  # words from an attack noun to the positions it came from (القصف الذي تعرض له من مواقع)
-AIM_REACH = 4  # words from an aim verb to the goal it names with ل (استهداف صغار السن للتأثير عليهم)
+AIM_REACH = 6  # words from an aim verb to the goal it names with ل (استهداف صغار السن للتأثير عليهم)
 SUPPLY_REACH = 4  # words from a verb of supplying arms to the weapon (تحصل بموجبها المملكة على صواريخ)
 LIST_GAP = 4  # words between two places of one list (وفي قرى قضاء الطارمية), at most
 
@@ -745,9 +745,11 @@ def _aims_at(w: Window, s: Sentence, m: Match, perp: Found | None) -> bool:
     goals = _attack_words("aim_objects")
     if after < s.end and w.doc[after].norm_ in goals:
         return True
-    # استهداف صغار السن للتأثير عليهم: whom it aims at, for a goal named with ل
-    return any(w.doc[i].text.startswith("ل") and w.doc[i].norm_.removeprefix("ل").removeprefix("ل").removeprefix("ال") in goals
-               for i in range(after + 1, min(after + AIM_REACH, s.end)))
+    # استهداف صغار السن للتأثير عليهم، يستهدف التنظيم الشباب عبر مواقع التواصل لتجنيدهم: whom
+    # it aims at, for a goal named with ل (maybe with an object pronoun)
+    return any(w.doc[i].text.startswith("ل") and any(
+        w.doc[i].norm_.removeprefix("ل").removeprefix("ل").removeprefix("ال").removesuffix(pronoun) in goals
+        for pronoun in ("هم", "ها", "ه", "")) for i in range(after + 1, min(after + AIM_REACH, s.end)))
 
 
 def _launch_verb(w: Window, s: Sentence, m: Match) -> int | None:
@@ -777,7 +779,7 @@ def _launcher(w: Window, s: Sentence, m: Match) -> Found | None:
     القوات التركية هجوما، بدأت تركيا قصف معسكرات: a country there acts), or right before it."""
     if (i := _launch_verb(w, s, m)) is None:
         return None
-    named = [f for f in w.actors(s) if w.named_here(s, f)]
+    named = [f for f in w.actors(s) if w.named_here(s, f) and not (_affiliate(w, f) or w.backs(s, f))]
     if _after_pronoun(w, s, i):
         return _pronoun_subject(w, s, i, named)  # أعلن الجيش يوم الثلاثاء أنه نفذ غارة
     if speaker := _speakers_forces(w, s, i, (i - 1, i + 1)):

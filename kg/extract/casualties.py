@@ -137,8 +137,10 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 # ستة مسؤولين آخرين: X was held with them)
                 if not any(t.norm_ == "مع" for t in w.doc[between.end:ns]):
                     perp = perp or between
-            elif victim is None:
-                victim = between  # قتلى عناصر داعش: 374
+            elif victim is None and between is not None and not any(best.end <= n < between.start for _, n, _ in s.numbers):
+                # قتلى عناصر داعش: 374 (not مقتل تسعة من عناصر حزب الله وثلاثة من المدنيين: the
+                # name counted by the number before)
+                victim = between
             modality = modality_of(w, s, best if best.start < ns else Match(best.label, ns, ne))
             attack = outcome_of(w, attacks, s, num.start, modality)
             origins = _origins(w, s, group_end)
