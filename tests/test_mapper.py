@@ -216,6 +216,9 @@ def test_tellings_of_different_kinds_with_no_place_in_common_are_different_attac
     # verbs of stressing and pointing out report as قال does
     ("وشدد وزير الخارجية السعودي على أن إيران تتحمل المسؤولية عن إطالة الحرب في سوريا.", ("saudi_arabia", "iran")),
     ("ولفت وزير الخارجية السعودي إلى أن إيران تتحمل المسؤولية عن إطالة الحرب في سوريا.", ("saudi_arabia", "iran")),
+    # funding or arming terrorism, as a source says
+    ("وقالت الحكومة البحرينية إن قطر تمول الجماعات الإرهابية في المنطقة.", ("bahrain", "qatar")),
+    ("وأكد وزير الداخلية اليمني أن إيران تسلح الجماعات الإرهابية في البلاد.", ("yemen", "iran")),
 ])
 def test_accuser_and_accused(builder, text, pair):
     assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [pair]
