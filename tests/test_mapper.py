@@ -1638,6 +1638,10 @@ def test_settlers_are_a_generic_noun_no_actor(builder):
 @pytest.mark.parametrize("text,places", [
     ("وأدانت الكويت والأردن التفجير الذي استهدف مسجدا في مدينة القطيف.", ["القطيف"]),
     ("وقاد القيادي هجمات ضد قوات التحالف الذي تتزعمه الولايات المتحدة في أفغانستان.", ["أفغانستان"]),
+    # where the fire came from, with where it struck right after
+    ("وسقطت صواريخ أطلقت من قطاع غزة على مدينة عسقلان.", ["عسقلان"]),
+    ("وأصيب جندي بقذيفة هاون أطلقت من الأراضي اليمنية على الشريط الحدودي في منطقة جازان.", ["جازان"]),
+    ("وقتل جنديان في قصف انطلق من داخل الأراضي السورية على بلدة كلس التركية.", ["كلس"]),
 ])
 def test_who_condemns_or_leads_is_not_where_it_happened(builder, text, places):
     attack, = events(builder, text, "attack")

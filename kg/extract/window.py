@@ -22,6 +22,7 @@ from kg.extract.numbers import NumberMatch
 APPOSITION_REACH = 10  # words of a title before the comma that opens the name of the one it names
 LIST_REACH = 8  # words of a list of places back from its last one (مديريات عتمة ووصاب، ومدينة ذمار)
 TRANSFER_REACH = 10  # words from a word of taking people somewhere (نقل جثامين المتوفين ... بالحادث) to its إلى
+FIRED_TO_REACH = 6  # words from where fire came from (أطلقت من غزة) to where it struck (على مدينة عسقلان)
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Window:
         self.hospitals = norm_set(self.lex["hospitals"])
         self.undergo_verbs = norm_set(self.lex["attack"]["undergo_verbs"])
         self.backers = norm_set(self.lex["backer_words"])
+        self.launch_origins = norm_set(self.lex["attack"]["launch_origins"])
         self.partners = norm_set(self.lex["partner_words"])
         # what may stand between a subject and its verb (مصر بدورها تدين، اتهم أنقرة علنا)
         self.subject_asides = norm_set(self.lex["accusation"]["adverbs"]) | norm_set(self.lex["subject_asides"])
@@ -158,14 +160,27 @@ class Window:
         across = [r.end for r in references if self.doc[r.end - 1].norm_ == "مع"]  # الحدود مع
         frame = self._speech_frame(s, pos)
         # never where, even if nothing else is: a hospital, a backer (المدعومة من إيران), a
-        # partner (شنته إلى جانب الولايات المتحدة)
-        places = [p for p in places if not (self._treated_at(s, p) or self.backs(s, p) or self._partner(s, p, places))]
+        # partner (شنته إلى جانب الولايات المتحدة), where the fire came from
+        places = [p for p in places if not (self._treated_at(s, p) or self.backs(s, p) or self._partner(s, p, places)
+                                            or self._fired_from(s, p, places))]
         if hurt:
             places = [p for p in places if not self._taken_to(s, p)]
         places = [p for p in places if not self._right_after(p, across)]  # never the country across a border
         kept = [p for p in places if not self._right_after(p, marks)
                 and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, places)]
         return kept or places
+
+    def _fired_from(self, s: Sentence, p: Found, places: list[Found]) -> bool:
+        """``p`` is where the fire came from, and where it struck is named right after it
+        (قذيفة أطلقت من الأراضي اليمنية على الشريط الحدودي في جازان، قصف انطلق من داخل الأراضي
+        السورية على بلدة كلس)."""
+        i = p.start - 1
+        if i > s.start and self.doc[i].norm_ == "داخل":
+            i -= 1
+        return i > s.start and self.doc[i].norm_ == "من" and any(
+            self.bare_in(j, self.launch_origins) for j in range(max(s.start, i - 2), i)) and any(
+            p.end <= q.start and self.gap(p.end, q.start) <= FIRED_TO_REACH
+            and not any(t.text in "،,.:؛" for t in self.doc[p.end:q.start]) for q in places)
 
     def _right_after(self, p: Found, ends: list[int]) -> bool:
         """``p`` is named within two words after one of the marks ending at ``ends``."""
