@@ -1331,6 +1331,14 @@ def test_a_relative_clause_attack_is_done_by_the_group_named_before_its_adjectiv
     assert {keys(a.perpetrator) for a in events(builder, text, "attack")} == {"pkk"}
 
 
+@pytest.mark.parametrize("text", [
+    "ويوثق التقرير «هجمات متعمدة على مدنيين» اعتبرتها منظمة العفو الدولية جرائم حرب.",
+    "وشن المسلحون هجمات على قرى وصفتها الأمم المتحدة بأنها آمنة.",
+])
+def test_who_judges_what_was_hit_is_not_the_target(builder, text):
+    assert all(e.target is None for e in events(builder, text, "attack"))
+
+
 def test_what_a_relative_clause_attack_hit_is_its_target(builder):
     text = "وأدان الوزير العملية التي استهدفت قوات الأمن العراقية في الموصل."
     attack = events(builder, text, "attack")[0]

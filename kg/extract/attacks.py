@@ -27,6 +27,8 @@ CLAIM_NEGATION_REACH = 6  # words before a claim searched for its negation (لم
 GUARD_REACH = 5  # words from حماية to the من of what it guards against
 FIRED_REACH = 7  # words from فتح/أطلق to the fire it opens (فتح ثلاثة مسلحين من حركة الشباب النار)
 FROM_REACH = 5  # words from an attack noun to the positions it came from (القصف الذي تعرض له من مواقع)
+# labels of verbs that open a clause of their own between an attack and a name after it
+CLAUSE_VERBS = ("designation", "criticism", "reporting", "accusation:verb")
 AIM_REACH = 6  # words from an aim verb to the goal it names with ل (استهداف صغار السن للتأثير عليهم)
 SUPPLY_REACH = 4  # words from a verb of supplying arms to the weapon (تحصل بموجبها المملكة على صواريخ)
 LIST_GAP = 4  # words between two places of one list (وفي قرى قضاء الطارمية), at most
@@ -141,8 +143,9 @@ def find_attacks(w: Window) -> list[Event]:
             target, target_places = None, []
             if marker:  # على / ضد: an actor is the target, a place is where
                 first = next((f for f in s.founds if marker.end <= f.start <= marker.end + 3), None)
-                if first and first.mention.kind == "actor" and not first.latent:
-                    target = first
+                if first and first.mention.kind == "actor" and not first.latent and not any(
+                        marker.end <= v.start < first.start for label in CLAUSE_VERBS for v in w.labelled(s, label)):
+                    target = first  # (not هجمات على مدنيين اعتبرتها المنظمة جرائم: who judged them)
                 # not past a comma: another clause (استهدف أبرياء، مؤكدا وقوف باكستان)
                 target_places = w.where(s, [p for p in places if marker.end <= p.start < marker.end + 6
                                             and p.start not in elsewhere and not any(
