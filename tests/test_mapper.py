@@ -461,6 +461,8 @@ def test_releasing_prisoners_is_no_attack(builder):
     ("وقال الخبير إن الحركة ربما تشن هجمات جديدة في العراق.", "hypothetical"),
     ("وأظهر الشريط استعدادات المعارضة للاقتحام الوشيك لمدينة درعا.", "threatened"),
     ("ونقلت الجماعة مئات المقاتلين إلى أطراف الرمادي لاقتحام مقر قيادة الشرطة.", "threatened"),
+    ("وحشدت الميليشيات عناصرها على أطراف مدينة تعز لمداهمة الأحياء الشرقية.", "threatened"),
+    ("وجندت الخلية شبانا في مدينة الدمام لتفجير مساجد المنطقة.", "threatened"),
     ("وتعرض مخيم للنازحين قرب مدينة حمص للقصف بالبراميل المتفجرة ليلة الجمعة.", "asserted"),
     ("وتعد الغارة الإسرائيلية على مخيم جنين الأعنف منذ سنوات.", "asserted"),  # تعد: is counted, no threat
     ("وتهدد موسكو بتوسيع غاراتها على مواقع المعارضة في ريف إدلب.", "asserted"),  # the raids go on
@@ -1329,6 +1331,17 @@ def test_a_relative_clause_attack_is_done_by_the_group_named_before_its_adjectiv
     # (in the past: a present verb there says what the group does, no attack told)
     text = "وتعتبر أنقرة الحزب امتدادا لحزب العمال الكردستاني المحظور والذي شن هجمات في جنوب شرق تركيا."
     assert {keys(a.perpetrator) for a in events(builder, text, "attack")} == {"pkk"}
+
+
+@pytest.mark.parametrize("text,perpetrator,target", [
+    ("ونصبت المقاومة الشعبية كمينا لميليشيات الحوثي في مديرية بيحان.", "yemen_popular_resistance", "houthis"),
+    ("ونصب الجيش العراقي كمينا لعناصر تنظيم داعش قرب الموصل.", "iraqi_army", "isis"),
+    # no laying verb: the name with ل is whose ambush it was
+    ("وقتل خمسة جنود في كمين لحركة طالبان في ولاية هلمند.", "taliban", None),
+])
+def test_an_ambush_laid_for_a_group_hit_it(builder, text, perpetrator, target):
+    attack, = events(builder, text, "attack")
+    assert (keys(attack.perpetrator), keys(attack.target)) == (perpetrator, target)
 
 
 @pytest.mark.parametrize("text", [

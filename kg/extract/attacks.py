@@ -174,6 +174,8 @@ def find_attacks(w: Window) -> list[Event]:
                                and ((w.gap(after, f.start) <= 3 and _owns_target(w, f))
                                     or (w.gap(after, f.start) <= FACILITY_REACH and w.owns_facility(f) and not f.latent
                                         and not _beyond_clause(w, after, f.start)))), None)
+            if target is None and not verb and (laid := w.actor_after(s, m.end, 1)) is not None and _laid_for(w, s, m, laid):
+                target = laid  # نصب الجيش كمينا لعناصر داعش
             if target is None and (other := _opponent(w, s, m)) is not None and not (
                     perp and same_actor(perp.mention, other.mention)):
                 target = other  # خاضت القوات معارك عنيفة مع الحوثيين: the other side
@@ -603,6 +605,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         perp = _agent_of_noun(w, s, m, actors)
     else:
         perp = w.actor_after(s, m.end, 2 if verb else 1, among=actors)
+        if perp is not None and _laid_for(w, s, m, perp):
+            perp = None  # نصبت المقاومة كمينا للحوثيين: whom it was laid for
         if perp is not None and (w.owns_facility(perp) or _owns_target(w, perp)):
             perp = None  # هاجم مسلحون مقر الأمم المتحدة، قصفت مواقع للحوثيين: the owner of what was hit
         if perp is not None and verb and _subject_after_that(w, s, m):
@@ -658,6 +662,14 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
                     if w.doc[i].norm_ in w.relatives), None)
         perp = w.actor_before(s, rel, 2, among=actors) if rel is not None else None
     return perp
+
+
+def _laid_for(w: Window, s: Sentence, m: Match, f: Found) -> bool:
+    """``f`` is named with ل right after the ambush noun ``m`` that a laying verb takes (نصبت
+    المقاومة كمينا لميليشيات الحوثي، كمينا لعناصر داعش): whom it was laid for."""
+    return m.end < s.end and w.preposition(m.end) == "ل" and f.start - m.end in (0, 1) \
+        and w.bare_in(m.start, _attack_words("laid_for")) \
+        and (i := _launch_verb(w, s, m)) is not None and w.bare_in(i, _attack_words("laying_verbs"))
 
 
 def _outlet_told(w: Window, f: Found) -> bool:
@@ -761,7 +773,7 @@ def _launch_verb(w: Window, s: Sentence, m: Match) -> int | None:
     between."""
     if m.start == s.start or w.preposition(m.start) == "ل":
         return None
-    launch, end = _attack_words("launch_verbs"), m.start
+    launch, end = _attack_words("launch_verbs") | _attack_words("laying_verbs"), m.start
     if w.preposition(m.start) == "ب":  # قامت القوات التركية بقصف، قيام الجيش التركي بقصف
         launch = _attack_words("doing_verbs")
     elif w.doc[m.start - 1].norm_ in ("من", "في"):  # تمكن مقاتلو المقاومة من اقتحام، نجحت القوات في استهداف
