@@ -106,7 +106,7 @@ def find_attacks(w: Window) -> list[Event]:
             predicate = next((t for t in triggers[k + 1:] if _subject_noun(w, s, t, [m]) is m), None)
             verb = m.label == "attack:verb"
             subject = verb and _noun_subject(w, s, m)  # حملة أمنية استهدفت: no actor did it
-            if subject and _arrests_only(w, s):
+            if subject and _arrests_only(w, s, m):
                 continue  # احتجزت السلطات 1302 شخص في إطار حملة استهدفت التنظيم: arrests, no attack
             perp = None if subject else attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb)
             speaker = perp is not None and (perp.mention.type in ("person", "media") or w.titled(perp))
@@ -693,10 +693,15 @@ def _agent_of_noun(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Fou
     return agent if w.preposition(agent.end) == "ل" else None
 
 
-def _arrests_only(w: Window, s: Sentence) -> bool:
-    """The sentence counts people arrested and none killed or hurt."""
-    outcomes = {o.label for o in w.labelled(s, "outcome")}
-    return "outcome:captured" in outcomes and not outcomes & {"outcome:killed", "outcome:injured"}
+def _arrests_only(w: Window, s: Sentence, m: Match) -> bool:
+    """The campaign whose verb is ``m`` arrested people: the outcome told last before it is an
+    arrest (قتل 260 ... وألقت فرق الأمن القبض على 1500 في عمليات استهدفت التنظيم), or, with
+    none before it, the sentence counts people arrested and none killed or hurt."""
+    outcomes = w.labelled(s, "outcome")
+    if before := [o for o in outcomes if o.end <= m.start]:
+        return max(before, key=lambda o: o.start).label == "outcome:captured"
+    labels = {o.label for o in outcomes}
+    return "outcome:captured" in labels and not labels & {"outcome:killed", "outcome:injured"}
 
 
 def _noun_subject(w: Window, s: Sentence, m: Match) -> bool:
