@@ -2137,6 +2137,12 @@ def test_where_the_wounded_were_taken_is_not_where_they_were_hurt(builder, text,
     assert {p.key or p.span.text for p in figure.places} == {where}
 
 
+def test_where_the_dead_were_taken_is_not_where_they_died_though_the_article_names_no_other(builder):
+    text = "وقد نقلت جثامين المتوفين (عدد 4 جثامين) في الحادث إلى مطار القصيم لنقلها جوا إلى بلادهم."
+    figure, = events(builder, text, "casualty")
+    assert figure.places == []
+
+
 def test_every_place_of_a_list_the_dead_were_taken_to_is_not_where_they_died(builder):
     text = ("واندلعت معارك عنيفة في مديرية نهم شرق صنعاء. "
             "وأضاف السكان أن جثث 30 مقاتلا قتلوا وصلت إلى مديريات عتمة ووصاب، ومدينة ذمار.")

@@ -150,14 +150,18 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             if attack is not None and attack.trigger.sentence == s.index and attack.trigger.start < num.start:
                 told = w.tokens_of(attack.trigger).stop
                 anchor = ne if any(t.text in CLAUSE_BREAKS for t in w.doc[told:ns]) else told
-            places = [f.mention for f in _first_place_after(w, w.where(s, [f for f in s.founds if f.mention.kind == "place"
-                                                      and not (group_start <= f.start < group_end)
-                                                      and f.start not in origins], ns, hurt=True), anchor)]
+            named = [f for f in s.founds if f.mention.kind == "place" and not (group_start <= f.start < group_end)
+                     and f.start not in origins]
+            here = w.where(s, named, ns, hurt=True)
+            places = [f.mention for f in _first_place_after(w, here, anchor)]
             if not places:  # قتل في النزاع السوري: the country of the war the figure is told in
                 places = _war_country(w, s)
-            if not places:  # where its attack was, and where the document happens (each once)
-                told = (attack.places if attack is not None else []) + ([main_place] if main_place is not None else [])
-                places = list({p.key or p.span.text: p for p in told}.values())
+            if not places:  # where its attack was, and where the document happens (each once), unless
+                # this sentence says that is not where (نقل جثامين المتوفين إلى مطار الأحساء)
+                ruled_out = {_place_key(f.mention) for f in named} - {_place_key(f.mention) for f in here}
+                home = [main_place] if main_place is not None and _place_key(main_place) not in ruled_out else []
+                told = (attack.places if attack is not None else []) + home
+                places = list({_place_key(p): p for p in told}.values())
             # who reports it: this sentence's source; one named a sentence or two before only
             # when this sentence names no speaker of its own (أعلن مدير الصحة أن...: not the
             # source of the paragraph before)
@@ -181,6 +185,10 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 confidence=0.9 if dist <= 3 else 0.7))
     _share_victims(w, out)
     return dedupe_casualties(out)
+
+
+def _place_key(m: Mention) -> str:
+    return m.key or m.span.text
 
 
 def _first_place_after(w: Window, places: list[Found], anchor: int) -> list[Found]:
