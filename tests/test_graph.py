@@ -247,6 +247,10 @@ def test_event_rows_name_actors_as_the_text_names_them_not_by_an_adjective():
     attacks = g.events().query("type == 'attack'")
     assert "أمريكية" not in set(attacks["perpetrator"])
     assert {"الأمريكيون", "الحلف الأطلسي"} <= set(attacks["perpetrator"])
+    # an actor the text only names by its adjective: the entity's name
+    g.add_texts({"c": "وقتل خمسة مسلحين في غارة روسية على بلدة قرب مدينة إدلب."})
+    strike, = g.events().query("type == 'attack' and doc == 'c'")["perpetrator"]
+    assert strike == "روسيا"
 
 
 @pytest.mark.parametrize("order", [(0, 1), (1, 0)])

@@ -44,12 +44,13 @@ def _mentions(store: ReadableGraph) -> dict[tuple[str, str], list[dict]]:
 _ADJECTIVE_ENDINGS = ("ي", "يه", "يا")
 
 
-def _doc_label(label: str, aliases: list[str], anchors: list[str]) -> str:
+def _doc_label(label: str, aliases: list[str], anchors: list[str], registered: bool = False) -> str:
     """The entity's name as this document writes it (a reader of the row finds it in the
     article): of the forms the text uses, a name of the entity (its label, an alias) before
-    any other form, and an adjective (غارة أمريكية) last; the form used most; without a clitic
-    glued to a name (للحلف الأطلسي is الحلف الأطلسي) or quote marks inside (تنظيم «داعش» is
-    تنظيم داعش)."""
+    any other form, and an adjective (غارة أمريكية) last, though a ``registered`` entity the
+    text only names by its adjective takes its own name (الولايات المتحدة); the form used
+    most; without a clitic glued to a name (للحلف الأطلسي is الحلف الأطلسي) or quote marks
+    inside (تنظيم «داعش» is تنظيم داعش)."""
     if not anchors:
         return label
     names = {normalize(n) for n in [label, *aliases] if n}
@@ -60,6 +61,8 @@ def _doc_label(label: str, aliases: list[str], anchors: list[str]) -> str:
         adjective = " " not in anchor and normalize(anchor).endswith(_ADJECTIVE_ENDINGS)
         ranked.append((0, named[0]) if named else (2 if adjective else 1, _without_article_clitic(anchor)))
     best = min(rank for rank, _ in ranked)
+    if best == 2 and registered:
+        return label  # only adjectives (غارات أمريكية): the entity's name, not "أمريكية"
     written = [form for rank, form in ranked if rank == best]
     forms = [normalize(w) for w in written]
     if normalize(label) in forms:
@@ -97,7 +100,7 @@ def entities_table(store: ReadableGraph, mentions: dict | None = None) -> list[d
             typ = _ACTOR_TYPE.get(_local(typ), "actor")
         anchors = [m["anchor"] for m in mentions.get((r["doc"], r["iri"]), [])]
         rows.append({
-            "doc": r["doc"], "iri": r["iri"], "kind": r["kind"], "label": _doc_label(r["label"], (r["aliases"] or "").split("|"), anchors),
+            "doc": r["doc"], "iri": r["iri"], "kind": r["kind"], "label": _doc_label(r["label"], (r["aliases"] or "").split("|"), anchors, bool(r["label_en"])),
             "label_en": r["label_en"], "mentions": sorted(set(anchors)),
             "type": typ or None, "wikidata": last_segment(r["wikidata"]),
             "geonames": last_segment(r["geonames"]),
