@@ -60,11 +60,17 @@ def _disagrees(relative: str, verb: str) -> bool:
 
 def _antecedent(w: Window, m: Match, named: list[Found]) -> Found | None:
     """The one the object pronoun on ``m`` stands for: the nearest actor named before it
-    whose gender agrees (وتصنفه: the party, not الدولة التركية named after it)."""
+    whose gender agrees (وتصنفه: the party, not الدولة التركية named after it), and not named
+    as someone's patron (من الموالين لأيمن الظواهري، وصفته: the loyal one)."""
     norm = w.doc[m.start].norm_
     plural = norm.endswith(("هم", "هما"))
     feminine = not plural and norm.endswith("ها")
-    return next((f for f in reversed(named) if plural or _feminine(f.mention) == feminine), None)
+    patrons = norm_set(w.lex["accusation"]["patron_words"])
+
+    def patron(f: Found) -> bool:  # الموالين لأيمن الظواهري، المقربين من بن لادن
+        i = f.start - 1 - (f.start > 1 and w.doc[f.start - 1].norm_ == "من")
+        return i >= 0 and w.doc[i].norm_ in patrons
+    return next((f for f in reversed(named) if (plural or _feminine(f.mention) == feminine) and not patron(f)), None)
 
 
 def _possessed(w: Window, m: Match) -> bool:
