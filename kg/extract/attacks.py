@@ -1148,9 +1148,10 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
             shared = _shared_place(own[id(m)], where)
             close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not places_apart(own[id(m)], where)
             if None not in (kinds[id(ev)], kinds[id(m)]) and kinds[id(ev)] != kinds[id(m)] \
-                    and not shared and not (ev.perpetrator is None and close):
-                # كمين للجيش and the army's raids on a village: two attacks (but a battle told
-                # with no doer right after the strikes: the same fighting)
+                    and not (ev.perpetrator is None and close):
+                # كمين للجيش and the army's raids on a village, clashes in زنجبار and a mine blast
+                # there sentences later: two attacks (but a battle told with no doer right after
+                # the strikes: the same fighting)
                 continue
             overlap = shared or not where or not own[id(m)]
             if id(ev) in unnamed and m.perpetrator is not None:
