@@ -723,6 +723,12 @@ def test_fragments_the_tagger_marks_are_no_actors(builder, text, junk):
     assert junk not in {m.span.text for m in builder.extract([Document("t", text)])[0].mentions}
 
 
+def test_the_head_word_of_a_place_told_before_is_that_place_not_the_group_it_spells(builder):
+    text = "سيطرت المقاومة على قاعدة العند الجوية بعد معارك عنيفة. وشنت طائرات التحالف غارات على القاعدة قبل اقتحامها."
+    assert "al_qaeda" not in mention_keys(builder, text)
+    assert "al_qaeda" in mention_keys(builder, "واتهمت الحكومة اليمنية القاعدة بتنفيذ الهجوم على قاعدة العند الجوية.")
+
+
 def test_a_bare_town_name_is_the_town_news_means(builder):
     # سوسة alone is Tunisia's Sousse; the Syrian village is written السوسة
     attack, = events(builder, "وقتل مسلح عشرات السياح في هجوم على فندق بمدينة سوسة الساحلية.", "attack")
