@@ -1625,6 +1625,15 @@ def test_the_owner_of_what_was_hit_is_no_attacker(builder, text, perpetrator, ta
         assert keys(attack.target) == target
 
 
+@pytest.mark.parametrize("text", [
+    "تفجير إرهابي بسيارة مفخخة بالرياض في مبنى يتبع وزارة الحرس الوطني.",
+    "وانفجرت سيارة مفخخة أمام مبنى تابع لوزارة الداخلية في بغداد.",
+])
+def test_the_owner_of_a_building_that_was_hit_is_no_attacker(builder, text):
+    attack, = events(builder, text, "attack")
+    assert attack.perpetrator is None
+
+
 def test_fighting_a_group_is_no_attack_by_it(builder):
     text = "وأضاف الوزير أن الاتفاق يختص بقتال تنظيم داعش في سوريا ولا يشمل غيره."
     assert not any(keys(a.perpetrator) == "isis" for a in events(builder, text, "attack"))

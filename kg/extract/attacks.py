@@ -743,12 +743,13 @@ def _affiliate(w: Window, f: Found) -> bool:
 
 
 def _owns_target(w: Window, f: Found) -> bool:
-    """``f`` owns what an attack hit (مواقع الحوثيين، معسكرات لحزب العمال، مواقع تابعة للجبهة)."""
+    """``f`` owns what an attack hit (مواقع الحوثيين، معسكرات لحزب العمال، مواقع تابعة للجبهة،
+    مبنى يتبع وزارة الحرس الوطني)."""
     i = f.start - 1
     while i > 0 and w.doc[i].text in QUOTE_MARKS:  # مواقع «داعش»
         i -= 1
-    if i > 0 and w.doc[i].norm_.removeprefix("ال").startswith("تابع"):
-        i -= 1
+    if i > 0 and (w.doc[i].norm_.removeprefix("ال").startswith("تابع") or w.doc[i].norm_ in ("يتبع", "تتبع")):
+        i -= 1  # مواقع تابعة للجبهة، مبنى يتبع الوزارة
     return i >= 0 and w.bare_in(i, _attack_words("target_heads"), "ل")  # لمخبأ
 
 
