@@ -2836,6 +2836,12 @@ def test_who_underwent_or_withstood_an_attack_launched_by_a_named_group_was_its_
     assert (keys(attack.perpetrator), keys(attack.target)) == ("houthis", "yemen_popular_resistance")
 
 
+def test_the_subject_told_before_underwent_it_after_kana(builder):
+    text = "وكان مقر حزب العدالة والتنمية في مدينة إسطنبول قد تعرض ليلة الأحد الماضي لهجوم نفذه مسلحون مجهولون."
+    attack, = events(builder, text, "attack")
+    assert keys(attack.target) == "akp" and [p.key for p in attack.places] == ["istanbul"]
+
+
 def test_a_capital_after_a_wave_of_bombings_is_where_not_who_was_hit(builder):
     attack, = events(builder, "وتأتي موجة التفجيرات في دمشق بعد أسبوع من تغيير في قيادة حركة أحرار الشام.", "attack")
     assert attack.target is None and [p.key for p in attack.places] == ["damascus"]

@@ -29,6 +29,7 @@ FIRED_REACH = 7  # words from فتح/أطلق to the fire it opens (فتح ثل�
 FROM_REACH = 5  # words from an attack noun to the positions it came from (القصف الذي تعرض له من مواقع)
 # labels of verbs that open a clause of their own between an attack and a name after it
 CLAUSE_VERBS = ("designation", "criticism", "reporting", "accusation:verb")
+SUBJECT_REACH = 12  # words back from تعرض to the كان that opens its subject (وكان مبنى فرع الحزب ... تعرض)
 AIM_REACH = 6  # words from an aim verb to the goal it names with ل (استهداف صغار السن للتأثير عليهم)
 SUPPLY_REACH = 4  # words from a verb of supplying arms to the weapon (تحصل بموجبها المملكة على صواريخ)
 LIST_GAP = 4  # words between two places of one list (وفي قرى قضاء الطارمية), at most
@@ -207,7 +208,7 @@ def find_attacks(w: Window) -> list[Event]:
                         t.is_punct for t in w.doc[q.end:p.start]) for q in places if q.start < reach):
                     reach = p.end
             # before it: a few words, or all that underwent it (تعرض مستشفى القدس في حلب للقصف)
-            first = min(m.start - 3, undergo_at if undergo_at is not None else m.start)
+            first = min(m.start - 3, _subject_start(w, s, undergo_at) if undergo_at is not None else m.start)
             if (told_of := _relative_antecedent(w, s, m, places)) is not None:
                 first = min(first, told_of.start)  # محافظة الأنبار التي تشهد معارك: where they are
             near = w.where(s, [p for p in places if first <= p.start < reach
@@ -511,10 +512,25 @@ def _fired_from(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found 
 
 def _undergone(w: Window, s: Sentence, at: int | None, m: Match) -> Found | None:
     """The actor named between تعرض at ``at`` and the attack noun (تعرض مقر الحزب لقصف،
-    تعرضت قافلة للجيش لهجوم): the one hit."""
+    تعرضت قافلة للجيش لهجوم), or in the subject before it (وكان مقر الحزب قد تعرض لقصف):
+    the one hit."""
     if at is None:
         return None
-    return next((f for f in w.actors(s) if at < f.start and f.end <= m.start and not f.only_a_place), None)
+    return next((f for f in w.actors(s) if _subject_start(w, s, at) < f.start and f.end <= m.start
+                 and not f.only_a_place and not (f.start < at and f.end > at)), None)
+
+
+def _subject_start(w: Window, s: Sentence, at: int) -> int:
+    """Where the subject told before the verb at ``at`` starts, after the كان that opens it
+    (وكان مبنى فرع الحزب في إسطنبول قد تعرض): else the verb itself, its subject after it."""
+    aux = _attack_words("auxiliaries")
+    for i in range(at - 1, max(s.start, at - SUBJECT_REACH) - 1, -1):
+        if w.doc[i].is_punct:
+            break
+        word = normalize(w.doc[i].text)  # (the clitic stripper reads وكان as و + ك + ان)
+        if (word in aux or (word[:1] in "وف" and word[1:] in aux)) and word.lstrip("وف") != "قد":
+            return i
+    return at
 
 
 def _opponent(w: Window, s: Sentence, m: Match) -> Found | None:
