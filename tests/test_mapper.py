@@ -2842,6 +2842,12 @@ def test_the_subject_told_before_underwent_it_after_kana(builder):
     assert keys(attack.target) == "akp" and [p.key for p in attack.places] == ["istanbul"]
 
 
+def test_a_conjunction_on_a_known_word_is_all_the_clitic_stripper_cuts(builder):
+    # وكان is و + كان (not وك + ان), ولبنان و + لبنان
+    doc = builder.mapper.rules.make_doc(builder.nlp.process_many(["وكان الوزير في زيارة ولبنان يرحب."])[0])
+    assert [(t.text, t.norm_) for t in doc if t.text in ("وكان", "ولبنان")] == [("وكان", "كان"), ("ولبنان", "لبنان")]
+
+
 def test_a_capital_after_a_wave_of_bombings_is_where_not_who_was_hit(builder):
     attack, = events(builder, "وتأتي موجة التفجيرات في دمشق بعد أسبوع من تغيير في قيادة حركة أحرار الشام.", "attack")
     assert attack.target is None and [p.key for p in attack.places] == ["damascus"]

@@ -527,8 +527,7 @@ def _subject_start(w: Window, s: Sentence, at: int) -> int:
     for i in range(at - 1, max(s.start, at - SUBJECT_REACH) - 1, -1):
         if w.doc[i].is_punct:
             break
-        word = normalize(w.doc[i].text)  # (the clitic stripper reads وكان as و + ك + ان)
-        if (word in aux or (word[:1] in "وف" and word[1:] in aux)) and word.lstrip("وف") != "قد":
+        if w.bare_in(i, aux) and w.doc[i].norm_ != "قد":
             return i
     return at
 
