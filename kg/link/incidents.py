@@ -3,9 +3,9 @@
 Two reports fit when their dates fit (a window that widens with lower precision), their
 places below country level are the same or one lies in the other (registry ``in`` chain, or
 coordinates within the coarser place's radius) and their sides do not contradict (an army
-stands for its state: registry ``part_of``; two different named attackers, or targets, do). An incident is a set of reports that fit
-pairwise, at most one per document: no chaining through a report that bridges two
-incompatible ones.
+stands for its state: registry ``part_of``; two different named attackers, or two different
+named targets, contradict). An incident is a set of reports that fit pairwise, at most one
+per document: no chaining through a report that bridges two incompatible ones.
 
 Everything here is a pure function of the set of reports: reports are taken in a fixed order
 (date, document, offset), so the incidents do not depend on the order documents were built in.
