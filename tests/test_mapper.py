@@ -729,6 +729,13 @@ def test_the_head_word_of_a_place_told_before_is_that_place_not_the_group_it_spe
     assert "al_qaeda" in mention_keys(builder, "واتهمت الحكومة اليمنية القاعدة بتنفيذ الهجوم على قاعدة العند الجوية.")
 
 
+def test_a_capital_after_authorities_is_the_state_not_where(builder):
+    text = "وتسبب التفجير الذي قتل فيه 20 شخصا في توقف المحادثات بين سلطات أنقرة وحزب العمال الكردستاني."
+    figure, = events(builder, text, "casualty")
+    assert "ankara" not in {p.key for p in figure.places}
+    assert "turkey" in mention_keys(builder, text)
+
+
 def test_a_bare_town_name_is_the_town_news_means(builder):
     # سوسة alone is Tunisia's Sousse; the Syrian village is written السوسة
     attack, = events(builder, "وقتل مسلح عشرات السياح في هجوم على فندق بمدينة سوسة الساحلية.", "attack")

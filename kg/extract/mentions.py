@@ -171,6 +171,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
                  if {m.label.partition(":")[0] for m in ms} == {"place"}}
     # قاعدة العند ... القاعدة: the head word of a place named before, with the article, is that
     # place again, not the actor the word also names (al-Qaeda)
+    governments = norm_set(rules.lex["government_heads"])  # سلطات أنقرة: the state, not the city
     place_heads_told = sorted((start, "ال" + doc[start].norm_) for (start, end), ms in groups.items()
                               if end - start > 1 and any(m.label.startswith("place:") for m in ms))
     for (start, end), ms in sorted(groups.items()):
@@ -197,8 +198,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         # nor right after an attack noun it is joined to (تفجير كابول، قصف دمشق: where it struck)
         struck = start in construct_attacks and not doc[start]._.clitic
         metonym = None if doc[start].norm_ in place_words or struck else rules.metonym_of(doc[start:end])
-        # a capital next to a verb (تنفي طهران، واشنطن لا تقدم) is its state, not a place
-        acts = not locative and (start in verbs or end in verb_starts)
+        # a capital next to a verb (تنفي طهران، واشنطن لا تقدم) or after سلطات is its state, not a place
+        acts = not locative and (start in verbs or end in verb_starts or (start > 0 and doc[start - 1].norm_ in governments))
         if set(kinds) == {"place"} and start > 0 and doc[start - 1].norm_ in person_titles and end - start == 1:
             # الناشطة جدة عبيدات: a person's name that spells a city
             end = _titled_name_end(doc, end, not_nouns)
