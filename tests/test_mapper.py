@@ -658,6 +658,9 @@ def test_the_next_figure_in_a_list_has_victims_of_its_own(builder, text):
 def test_a_place_name_that_is_also_a_word_is_a_place_only_where_the_text_puts_it(builder):
     assert "khobar" not in mention_keys(builder, "ونقلت الصحيفة الخبر عن مصادر محلية مطلعة.")
     assert "khobar" in mention_keys(builder, "ووقعت الحادثة في الخبر شرقي المملكة مساء أمس.")
+    # what an attack was on, a relative clause after it
+    attack, = events(builder, "وأكد المحقق أن الهجوم على الخبر الذي قتل فيه جنود أمريكيون نفذ بأوامر من طهران.", "attack")
+    assert [p.key for p in attack.places] == ["khobar"]  # (not Tehran, whence the orders came)
     assert "al_bab" not in mention_keys(builder, "وقال إن القرار يفتح الباب أمام مفاوضات جديدة.")  # the door
     # football, a month's other name: no neighbourhood of Damascus, no city of Yemen
     assert not {"qadam", "ibb"} & mention_keys(builder, "وانطلق دوري كرة القدم في التاسع من أغسطس (آب) الماضي.")

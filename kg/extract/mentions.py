@@ -171,6 +171,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
                  if {m.label.partition(":")[0] for m in ms} == {"place"}}
     # قاعدة العند ... القاعدة: the head word of a place named before, with the article, is that
     # place again, not the actor the word also names (al-Qaeda)
+    relatives = norm_set(rules.lex["relative_pronouns"])
     governments = norm_set(rules.lex["government_heads"])  # سلطات أنقرة: the state, not the city
     place_heads_told = sorted((start, "ال" + doc[start].norm_) for (start, end), ms in groups.items()
                               if end - start > 1 and any(m.label.startswith("place:") for m in ms))
@@ -209,10 +210,11 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             entry = registry.get("place", kinds["place"])
             if entry.also_a_word and end - start == 1 and not (start in where or struck or (
                     start > 0 and doc[start - 1].norm_ in place_words and not doc[start - 1].norm_.startswith("ال")) or (
-                    start in aimed and not (end < len(doc) and doc[end].norm_.startswith("ال")))):
+                    start in aimed and not (end < len(doc) and doc[end].norm_.startswith("ال")
+                                            and doc[end].norm_ not in relatives))):
                 # الخبر (the news) is Khobar only where the text places it: في الخبر، مدينة
-                # البيضاء، قصف حماة، هجوم على حماة (not بحجة: on the pretext; not المدينة البيضاء:
-                # the white city; not على حماة الوطن: on the homeland's protectors)
+                # البيضاء، قصف حماة، هجوم على حماة، الهجوم على الخبر الذي (not بحجة: on the pretext;
+                # not المدينة البيضاء: the white city; not على حماة الوطن: on the homeland's protectors)
                 continue
             if _outlet_quoted(doc, start, end, outlets):  # قال لـ«الشرق الأوسط»: the newspaper, not the region
                 out.append(Found(Mention(span, "actor", "media", None, "pattern"), start, end))
