@@ -2227,6 +2227,8 @@ def test_the_state_that_leads_the_attackers_is_not_where(builder):
     ("واعتقلت الشرطة 12 شخصا بشبهة الانتماء إلى خلية مسلحة.", "شخصا"),
     ("وقتل 30 من عناصر الشرطة بين ضابط وجندي.", "عناصر الشرطة"),
     ("وخطف مسلحون 6 مهندسين مساء الأحد قرب الحدود.", "مهندسين"),
+    # a clause opened by كان after them
+    ("وطالب الخاطفون بالإفراج عن 9 لبنانيين كان احتجزهم مسلحون في منطقة أعزاز.", "لبنانيين"),
 ])
 def test_the_victims_are_named_before_how_and_among_whom(builder, text, group):
     figure, = events(builder, text, "casualty")
