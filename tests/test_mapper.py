@@ -2024,6 +2024,13 @@ def test_a_war_with_a_country_adjective_places_its_figures(builder):
     assert [p.key for p in figure.places] == ["yemen"]
 
 
+def test_a_figure_of_an_earlier_event_is_not_the_last_sources(builder):
+    text = ("أعلنت هيئة الهلال الأحمر السعودي إصابة ثلاثة أشخاص في حادث تصادم سيارة بجمل على طريق تبوك أمس. "
+            "وكان حادث مماثل قد وقع في المنطقة قبل أسابيع، حيث لقيت فتاة مصرعها وأصيب سبعة آخرون من عائلتها.")
+    by_count = {e.count: e.reported_by for e in events(builder, text, "casualty")}
+    assert by_count[3] is not None and by_count[7] is None
+
+
 def test_a_reporting_verb_without_its_own_subject_reports_for_the_first_speaker(builder):
     """كما أكد أن جرائم الاحتلال: Abbas says it, and the occupation after أن did not speak."""
     text = "وندد الرئيس الفلسطيني محمود عباس بقرار الإدارة الأمريكية، كما أكد أن جرائم الاحتلال الإسرائيلي في القدس لن تمر دون عقاب."

@@ -164,8 +164,9 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 places = list({_place_key(p): p for p in told}.values())
             # who reports it: this sentence's source; one named a sentence or two before only
             # when this sentence names no speaker of its own (أعلن مدير الصحة أن...: not the
-            # source of the paragraph before)
-            reporter = s.reporter if s.reporter or w.labelled(s, "reporting") else w.reporter_near(s.index)
+            # source of the paragraph before) and tells no earlier past (وكان حادث مماثل قد وقع)
+            reporter = s.reporter if s.reporter or w.labelled(s, "reporting") or _background(w, s) \
+                else w.reporter_near(s.index)
             again = [r for r in w.labelled(s, "reporting") if reporter is not None and reporter.end <= r.start and r.end <= ns]
             if again and again[-1].end < s.end and w.bare_in(again[-1].end, norm_set(w.lex["unnamed_sources"])):
                 reporter = None  # أعلنت الحكومة أن...، في حين أعلن مصدر عسكري عن سقوط ثمانية قتلى: another, unnamed
@@ -185,6 +186,13 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 confidence=0.9 if dist <= 3 else 0.7))
     _share_victims(w, out)
     return dedupe_casualties(out)
+
+
+def _background(w: Window, s: Sentence) -> bool:
+    """The sentence opens with وكان (or وكانت، وكانوا) and tells what had happened before the
+    news (وكان حادث مماثل قد وقع قبل أسابيع): a past event, not the one the source reports."""
+    first = w.doc[s.start]
+    return first.text.startswith("و") and first.norm_ in ("كان", "كانت", "كانوا")
 
 
 def _place_key(m: Mention) -> str:
