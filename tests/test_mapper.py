@@ -2185,6 +2185,12 @@ def test_where_the_dead_were_taken_is_not_where_they_died_though_the_article_nam
     assert figure.places == []
 
 
+def test_a_place_the_article_only_names_as_where_the_dead_were_taken_is_no_figures_place(builder):
+    text = ("نقل جثامين 6 مسافرين جوا إلى بلادهم\n"
+            "وتم نقل جثامين المتوفين (عدد 6 جثامين) بعد الحادث إلى مطار القصيم تمهيدا لنقلها جوا.")
+    assert all(e.places == [] for e in events(builder, text, "casualty"))
+
+
 def test_every_place_of_a_list_the_dead_were_taken_to_is_not_where_they_died(builder):
     text = ("واندلعت معارك عنيفة في مديرية نهم شرق صنعاء. "
             "وأضاف السكان أن جثث 30 مقاتلا قتلوا وصلت إلى مديريات عتمة ووصاب، ومدينة ذمار.")

@@ -30,6 +30,8 @@ ANAPHORIC = re.compile(r"^(?:[وف]?[بكل]?ال|[وف]?لل)|(?:ه|ها|هم|�
 
 
 def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None) -> list[Event]:
+    if main_place is not None and _only_never_where(w, main_place):
+        main_place = None  # نقل جثامين المتوفين إلى مطار الأحساء: where the dead were taken
     out = []
     non_person = "non_person"
     for s in w.sentences:
@@ -193,6 +195,15 @@ def _background(w: Window, s: Sentence) -> bool:
     news (وكان حادث مماثل قد وقع قبل أسابيع): a past event, not the one the source reports."""
     first = w.doc[s.start]
     return first.text.startswith("و") and first.norm_ in ("كان", "كانت", "كانوا")
+
+
+def _only_never_where(w: Window, place: Mention) -> bool:
+    """Every time the document names ``place`` it is where no one was hurt (a hospital, where
+    the dead were taken: نقل جثامين المتوفين إلى مطار الأحساء): no place for its figures."""
+    key = _place_key(place)
+    told = [(s, f, places) for s in w.sentences
+            for places in [[f for f in s.founds if f.mention.kind == "place"]] for f in places if _place_key(f.mention) == key]
+    return bool(told) and all(w.never_where(s, f, places, hurt=True) for s, f, places in told)
 
 
 def _place_key(m: Mention) -> str:

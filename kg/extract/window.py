@@ -159,16 +159,18 @@ class Window:
         marks = [r.end for r in references]
         across = [r.end for r in references if self.doc[r.end - 1].norm_ == "مع"]  # الحدود مع
         frame = self._speech_frame(s, pos)
-        # never where, even if nothing else is: a hospital, a backer (المدعومة من إيران), a
-        # partner (شنته إلى جانب الولايات المتحدة), where the fire came from
-        places = [p for p in places if not (self._treated_at(s, p) or self.backs(s, p) or self._partner(s, p, places)
-                                            or self._fired_from(s, p, places))]
-        if hurt:
-            places = [p for p in places if not self._taken_to(s, p)]
+        places = [p for p in places if not self.never_where(s, p, places, hurt)]
         places = [p for p in places if not self._right_after(p, across)]  # never the country across a border
         kept = [p for p in places if not self._right_after(p, marks)
                 and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, places)]
         return kept or places
+
+    def never_where(self, s: Sentence, p: Found, places: list[Found], hurt: bool = False) -> bool:
+        """``p``, one of ``places`` named in ``s``, is never where an event happened, even if
+        nothing else is: a hospital, a backer (المدعومة من إيران), a partner (شنته إلى جانب
+        الولايات المتحدة), where the fire came from; for people ``hurt``, where they were taken."""
+        return self._treated_at(s, p) or self.backs(s, p) or self._partner(s, p, places) \
+            or self._fired_from(s, p, places) or (hurt and self._taken_to(s, p))
 
     def _fired_from(self, s: Sentence, p: Found, places: list[Found]) -> bool:
         """``p`` is where the fire came from, and where it struck is named right after it
