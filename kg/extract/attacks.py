@@ -186,7 +186,8 @@ def find_attacks(w: Window) -> list[Event]:
                 target = next((f for f in w.actors(s) if not f.latent and f.start >= predicate.end
                                and w.gap(predicate.end, f.start) <= 2), None)
             undergo_at = _undergo_verb(w, s, m)
-            if (undergone := _undergone(w, s, undergo_at, m)) is not None:
+            underwent_from = _subject_start(w, s, undergo_at) if undergo_at is not None else None
+            if (undergone := _undergone(w, s, undergo_at, underwent_from, m)) is not None:
                 # تعرضت دورية للجيش لهجوم: who underwent it was hit, whoever is named before
                 if perp is not None and perp.start < m.start:
                     perp = None
@@ -208,7 +209,7 @@ def find_attacks(w: Window) -> list[Event]:
                         t.is_punct for t in w.doc[q.end:p.start]) for q in places if q.start < reach):
                     reach = p.end
             # before it: a few words, or all that underwent it (تعرض مستشفى القدس في حلب للقصف)
-            first = min(m.start - 3, _subject_start(w, s, undergo_at) if undergo_at is not None else m.start)
+            first = min(m.start - 3, underwent_from if underwent_from is not None else m.start)
             if (told_of := _relative_antecedent(w, s, m, places)) is not None:
                 first = min(first, told_of.start)  # محافظة الأنبار التي تشهد معارك: where they are
             near = w.where(s, [p for p in places if first <= p.start < reach
@@ -510,14 +511,14 @@ def _fired_from(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found 
     return w.actor_after(s, at + 2, 1, among=actors) if at is not None else None
 
 
-def _undergone(w: Window, s: Sentence, at: int | None, m: Match) -> Found | None:
+def _undergone(w: Window, s: Sentence, at: int | None, start: int | None, m: Match) -> Found | None:
     """The actor named between تعرض at ``at`` and the attack noun (تعرض مقر الحزب لقصف،
-    تعرضت قافلة للجيش لهجوم), or in the subject before it (وكان مقر الحزب قد تعرض لقصف):
-    the one hit."""
+    تعرضت قافلة للجيش لهجوم), or in the subject before it that starts at ``start`` (وكان مقر
+    الحزب قد تعرض لقصف): the one hit."""
     if at is None:
         return None
-    return next((f for f in w.actors(s) if _subject_start(w, s, at) < f.start and f.end <= m.start
-                 and not f.only_a_place and not (f.start < at and f.end > at)), None)
+    return next((f for f in w.actors(s) if start < f.start and f.end <= m.start
+                 and not f.only_a_place and not f.start < at < f.end), None)
 
 
 def _subject_start(w: Window, s: Sentence, at: int) -> int:
@@ -763,7 +764,7 @@ def _owns_target(w: Window, f: Found) -> bool:
     i = f.start - 1
     while i > 0 and w.doc[i].text in QUOTE_MARKS:  # مواقع «داعش»
         i -= 1
-    if i > 0 and (w.doc[i].norm_.removeprefix("ال").startswith("تابع") or w.doc[i].norm_ in ("يتبع", "تتبع")):
+    if i > 0 and (w.doc[i].norm_.removeprefix("ال").startswith("تابع") or w.doc[i].norm_ in _attack_words("owner_verbs")):
         i -= 1  # مواقع تابعة للجبهة، مبنى يتبع الوزارة
     return i >= 0 and w.bare_in(i, _attack_words("target_heads"), "ل")  # لمخبأ
 
@@ -794,7 +795,7 @@ def _launch_verb(w: Window, s: Sentence, m: Match) -> int | None:
     between."""
     if m.start == s.start or w.preposition(m.start) == "ل":
         return None
-    launch, end = _attack_words("launch_verbs") | _attack_words("laying_verbs"), m.start
+    launch, end = _launch_words(), m.start
     if w.preposition(m.start) == "ب":  # قامت القوات التركية بقصف، قيام الجيش التركي بقصف
         launch = _attack_words("doing_verbs")
     elif w.doc[m.start - 1].norm_ in ("من", "في"):  # تمكن مقاتلو المقاومة من اقتحام، نجحت القوات في استهداف
@@ -808,6 +809,12 @@ def _launch_verb(w: Window, s: Sentence, m: Match) -> int | None:
         if w.bare_in(i, launch):  # وبدأت
             return i
     return None
+
+
+@lru_cache(maxsize=1)
+def _launch_words() -> frozenset[str]:
+    """Verbs whose object is an attack noun they launch or lay (بدأ، نفذ، نصب)."""
+    return _attack_words("launch_verbs") | _attack_words("laying_verbs")
 
 
 def _launcher(w: Window, s: Sentence, m: Match) -> Found | None:
@@ -1056,7 +1063,7 @@ def adjective_actor(w: Window, s: Sentence, pos: int) -> Found | None:
 
 
 def place_keys(e: Event) -> set[str]:
-    return {p.key or p.span.text for p in e.places}
+    return {p.identity for p in e.places}
 
 
 def _shared_place(a: set[str], b: set[str]) -> bool:
@@ -1193,7 +1200,7 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
         state = home.perpetrator.key if home.perpetrator is not None else None
         abroad = state and any(p.type == "country" and p.key != state for p in home.places + ev.places)
         have = place_keys(home)
-        home.places += [p for p in ev.places if (p.key or p.span.text) not in have and not (abroad and p.key == state)]
+        home.places += [p for p in ev.places if p.identity not in have and not (abroad and p.key == state)]
         home.confidence = max(home.confidence, ev.confidence)
     return sorted(merged, key=lambda e: e.trigger.start)
 

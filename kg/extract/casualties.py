@@ -152,18 +152,14 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             if attack is not None and attack.trigger.sentence == s.index and attack.trigger.start < num.start:
                 told = w.tokens_of(attack.trigger).stop
                 anchor = ne if any(t.text in CLAUSE_BREAKS for t in w.doc[told:ns]) else told
-            named = [f for f in s.founds if f.mention.kind == "place" and not (group_start <= f.start < group_end)
-                     and f.start not in origins]
-            here = w.where(s, named, ns, hurt=True)
-            places = [f.mention for f in _first_place_after(w, here, anchor)]
+            places = [f.mention for f in _first_place_after(w, w.where(s, [f for f in s.founds if f.mention.kind == "place"
+                                                      and not (group_start <= f.start < group_end)
+                                                      and f.start not in origins], ns, hurt=True), anchor)]
             if not places:  # قتل في النزاع السوري: the country of the war the figure is told in
                 places = _war_country(w, s)
-            if not places:  # where its attack was, and where the document happens (each once), unless
-                # this sentence says that is not where (نقل جثامين المتوفين إلى مطار الأحساء)
-                ruled_out = {_place_key(f.mention) for f in named} - {_place_key(f.mention) for f in here}
-                home = [main_place] if main_place is not None and _place_key(main_place) not in ruled_out else []
-                told = (attack.places if attack is not None else []) + home
-                places = list({_place_key(p): p for p in told}.values())
+            if not places:  # where its attack was, and where the document happens (each once)
+                told = (attack.places if attack is not None else []) + ([main_place] if main_place is not None else [])
+                places = list({p.identity: p for p in told}.values())
             # who reports it: this sentence's source; one named a sentence or two before only
             # when this sentence names no speaker of its own (أعلن مدير الصحة أن...: not the
             # source of the paragraph before) and tells no earlier past (وكان حادث مماثل قد وقع)
@@ -194,20 +190,15 @@ def _background(w: Window, s: Sentence) -> bool:
     """The sentence opens with وكان (or وكانت، وكانوا) and tells what had happened before the
     news (وكان حادث مماثل قد وقع قبل أسابيع): a past event, not the one the source reports."""
     first = w.doc[s.start]
-    return first.text.startswith("و") and first.norm_ in ("كان", "كانت", "كانوا")
+    return first.text.startswith("و") and first.norm_ in norm_set(w.lex["background_openers"])
 
 
 def _only_never_where(w: Window, place: Mention) -> bool:
     """Every time the document names ``place`` it is where no one was hurt (a hospital, where
     the dead were taken: نقل جثامين المتوفين إلى مطار الأحساء): no place for its figures."""
-    key = _place_key(place)
     told = [(s, f, places) for s in w.sentences
-            for places in [[f for f in s.founds if f.mention.kind == "place"]] for f in places if _place_key(f.mention) == key]
+            for places in [[f for f in s.founds if f.mention.kind == "place"]] for f in places if f.mention.identity == place.identity]
     return bool(told) and all(w.never_where(s, f, places, hurt=True) for s, f, places in told)
-
-
-def _place_key(m: Mention) -> str:
-    return m.key or m.span.text
 
 
 def _first_place_after(w: Window, places: list[Found], anchor: int) -> list[Found]:
@@ -426,7 +417,7 @@ def dedupe_casualties(events: list[Event]) -> list[Event]:
 
 
 def _victim_key(ev: Event) -> str | None:
-    return (ev.victim.key or ev.victim.span.text) if ev.victim else None
+    return ev.victim.identity if ev.victim else None
 
 
 def _war_country(w: Window, s: Sentence) -> list[Mention]:

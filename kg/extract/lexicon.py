@@ -36,7 +36,7 @@ def strip_clitic(norm: str, known: frozenset[str], clitics: tuple[str, ...]) -> 
     """
     if norm in known:
         return norm, 0
-    if norm[:1] in "وف" and norm[1:] in known and norm[1:2] in "بلك" and not norm[1:3] == "ال":
+    if norm[:1] in "وف" and norm[1:2] in "بلك" and norm[1:] in known:
         return norm[1:], 1  # وكان is و + كان, ولبنان و + لبنان: not وك + ان, ول + بنان
     for c in clitics:
         if not norm.startswith(c) or len(norm) - len(c) < 2:

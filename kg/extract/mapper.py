@@ -112,10 +112,10 @@ def main_place(founds) -> Mention | None:
               and normalize(f.mention.span.text) not in home]
     if not places:
         return None
-    counts = Counter(p.key or p.span.text for p in places)
+    counts = Counter(p.identity for p in places)
     local = [p for p in places if p.type not in ("country", "region")]
-    top_local = max((counts[p.key or p.span.text] for p in local), default=0)
+    top_local = max((counts[p.identity] for p in local), default=0)
     top = max(counts.values())
     pool = local if local and top_local >= top else places
-    best = max(counts[p.key or p.span.text] for p in pool)
-    return next(p for p in pool if counts[p.key or p.span.text] == best)
+    best = max(counts[p.identity] for p in pool)
+    return next(p for p in pool if counts[p.identity] == best)

@@ -169,12 +169,14 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     # عسير السعودية، مدينة فان التركية: a country named right after a town's name is its country
     town_ends = {end for (start, end), ms in groups.items()
                  if {m.label.partition(":")[0] for m in ms} == {"place"}}
-    # قاعدة العند ... القاعدة: the head word of a place named before, with the article, is that
-    # place again, not the actor the word also names (al-Qaeda)
     relatives = norm_set(rules.lex["relative_pronouns"])
     governments = norm_set(rules.lex["government_heads"])  # سلطات أنقرة: the state, not the city
-    place_heads_told = sorted((start, "ال" + doc[start].norm_) for (start, end), ms in groups.items()
-                              if end - start > 1 and any(m.label.startswith("place:") for m in ms))
+    # قاعدة العند ... القاعدة: the head word of a place named before, with the article, is that
+    # place again, not the actor the word also names (al-Qaeda); where each head is first told
+    place_head_at: dict[str, int] = {}
+    for (start, end), ms in sorted(groups.items()):
+        if end - start > 1 and any(m.label.startswith("place:") for m in ms):
+            place_head_at.setdefault("ال" + doc[start].norm_, start)
     for (start, end), ms in sorted(groups.items()):
         span = _span(doc, start, end, sent_of[start])
         kinds = {m.label.partition(":")[0]: m.label.partition(":")[2] for m in ms}
@@ -224,7 +226,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             entry = registry.get("actor", kinds["actor"])
             if entry.also_a_word and end - start == 1 and not _name_follows(doc, end, sent_of, not_nouns, verb_starts, starts):
                 continue  # فتح ثغرة، فتح معبر رفح: the verb or its noun, not Fatah (فتح تتهم، حماس وفتح: Fatah)
-            if end - start == 1 and any(at < start and head == doc[start].norm_ for at, head in place_heads_told):
+            if end - start == 1 and place_head_at.get(doc[start].norm_, len(doc)) < start:
                 continue  # غارات على القاعدة after قاعدة العند: the base
             if "place" in kinds and start > 0 and doc[start - 1].norm_ in peoples_of:
                 continue  # أكراد سوريا، شعب العراق: a people of the country, not its state

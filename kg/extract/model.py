@@ -33,6 +33,11 @@ class Mention:
     key: str | None  # registry key when the name is a known alias, else None
     via: str  # how it was found: registry, ner, pattern, metonym, adjective
 
+    @property
+    def identity(self) -> str:
+        """Its registry key, else its text: what two mentions of one entity share."""
+        return self.key or self.span.text
+
 
 @dataclass
 class Event:

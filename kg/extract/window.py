@@ -377,7 +377,7 @@ class Window:
 def same_actor(a: Mention | None, b: Mention | None) -> bool:
     if a is None or b is None:
         return False
-    return (a.key or a.span.text) == (b.key or b.span.text)
+    return a.identity == b.identity
 
 
 def distinct(founds: list[Found]) -> list[Found]:
