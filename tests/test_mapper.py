@@ -385,6 +385,26 @@ def test_an_attack_told_with_another_year_is_another_attack_and_not_the_lone_att
     assert embassy.perpetrator is None
 
 
+def test_a_doers_attacks_told_with_no_place_do_not_gather_towns_apart(builder):
+    text = ("وتحدث الكاتب عن هجمات تنظيم داعش في السنوات الأخيرة. ووقع تفجير استهدف مسجدا في مدينة الأحساء. "
+            "ووقع تفجير قرب سوق شعبي في مدينة نجران بعد أسبوعين.")
+    found = events(builder, text, "attack")
+    assert not any({"najran", "الأحساء"} <= {p.identity for p in e.places} for e in found)
+    assert {keys(e.perpetrator) for e in found} == {"isis"}
+
+
+@pytest.mark.parametrize("text,doers", [
+    # the group named in a clause before as the doer of deeds: the lone attacker still
+    ("وتبنى تنظيم داعش تفجير سوق في مدينة بعقوبة. وقد فشلت عمليات تنظيم داعش في بث الفرقة، "
+     "ثم جاء تفجير آخر استهدف سوقا في مدينة كركوك.", {"isis"}),
+    # named as what underwent the strike: not the one who struck itself
+    ("وهاجمت حركة طالبان مركزا للشرطة في مدينة غزني. وكانت مواقع حركة طالبان، في اليوم التالي، "
+     "قد تعرضت لغارة جوية في ولاية قندوز.", {"taliban", None}),
+])
+def test_the_lone_attacker_and_its_name_in_the_attacks_sentence(builder, text, doers):
+    assert {keys(e.perpetrator) for e in events(builder, text, "attack")} == doers
+
+
 @pytest.mark.parametrize("text,where", [
     # where the hurt were treated is not where it happened...
     ("وأصيب 14 شخصا في تفجير استهدف سوقا في الفلوجة، ويتلقى ستة منهم العلاج في مستشفى الرمادي العام.", {"fallujah"}),

@@ -287,11 +287,24 @@ def lone_attacker(w: Window, attacks: list[Event], years: dict[int, str | None])
         return
     side = _side(doers[0])
     fired = _attack_words("fired_lemmas")
+    deeds = _attack_words("nouns") | _attack_words("deed_nouns") | _attack_words("subject_nouns")
     for e in asserted:
         s = w.sentences[e.trigger.sentence]
-        if e.perpetrator is None and years.get(id(e)) in when and not any(_side(f.mention) == side for f in w.actors(s)) and (
+        at = w.tokens_of(e.trigger).start
+        # the group named in the sentence took no part as the doer (مواجهات مع الحوثيين، هجوم
+        # لملاحقة عناصر داعش); named as the doer of deeds in a clause before (انظر إلى عمليات
+        # داعش، ففي البدء ... عبر تفجير مسجد) it says nothing against this one
+        named = any(_side(f.mention) == side and not (
+            f.end <= at and _beyond_clause(w, f.end, at) and _word_before(w, s, f.start) in deeds)
+            for f in w.actors(s))
+        if e.perpetrator is None and years.get(id(e)) in when and not named and _side(e.target) != side and (
                 doers[0].type == "armed_group" or _trigger_in(w, e, lambda w, s, m: w.lemma(m) in fired)):
             e.perpetrator = doers[0]
+
+
+def _word_before(w: Window, s: Sentence, i: int) -> str | None:
+    """The word before token ``i`` in ``s``, past quote marks (عمليات "داعش": عمليات)."""
+    return next((t.norm_ for t in reversed(w.doc[s.start:i]) if t.text not in QUOTE_MARKS), None)
 
 
 def _beyond_clause(w: Window, start: int, end: int) -> bool:
@@ -1176,7 +1189,9 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
                 # there sentences later: two attacks (but a battle told with no doer right after
                 # the strikes: the same fighting)
                 continue
-            overlap = shared or not where or not own[id(m)]
+            # a home told with no place has those its joiners gave it: a town apart from them is
+            # another attack (عمليات داعش; تفجير في أبها; تفجير مسجد في القطيف: two bombings)
+            overlap = shared or not where or not own[id(m)] and not places_apart(place_keys(m), where)
             if id(ev) in unnamed and m.perpetrator is not None:
                 continue
             if ev.perpetrator is None:
