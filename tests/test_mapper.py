@@ -260,6 +260,19 @@ def test_the_coalition_named_by_its_head_word_alone_is_the_one_at_war_where_the_
     assert {keys(a.perpetrator) for a in events(builder, text, "attack")} == {coalition}
 
 
+@pytest.mark.parametrize("text,pair", [
+    # the accusations a relative clause says someone made: that one accuses...
+    ("وتحدث الوزير عن الاتهامات التي وجهها الرئيس السوري إلى تركيا خلال القمة.", ("syria", "turkey")),
+    # ...the one who denies or rejects them, with no one named after
+    ("ورفضت الحكومة المصرية الاتهامات التي وردت على لسان رئيس الوزراء الإثيوبي بشأن السد.", ("ethiopia", "egypt")),
+    ("ونفت إيران الاتهامات التي أطلقها وزير الخارجية الأمريكي أمس.", ("usa", "iran")),
+    # where he made them is no one accused
+    ("وتحدث الوزير عن الاتهامات التي وجهها الرئيس السوري بشار الأسد في دمشق.", None),
+])
+def test_who_made_the_accusations_a_relative_clause_names_accuses(builder, text, pair):
+    assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == ([pair] if pair else [])
+
+
 def test_standing_behind_someone_is_no_accusation(builder):
     text = "قال الوزير الروسي إن روسيا تقف وراء الحكومة السورية في كل خطوة."
     assert not events(builder, text, "accusation")

@@ -138,6 +138,16 @@ def _denied(w: Window, s: Sentence, m: Match) -> bool:
                for n in w.labelled(s, "negation"))
 
 
+def _denier(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
+    """The subject right before noun ``m`` of a denial verb before it (نفت موسكو الاتهامات)."""
+    subject = w.actor_before(s, m.start, 1, among=actors)
+    particles = norm_set(w.lex["accusation"]["negation_particles"])
+    if subject is not None and any(n.end in (subject.start, subject.start - 1) and w.doc[n.start].norm_ not in particles
+                                   for n in w.labelled(s, "negation")):
+        return subject
+    return None
+
+
 def eligible(w: Window, f: Found) -> bool:
     """A country glued to ب (بسوريا) is where something happens, never who acts."""
     tok = w.doc[f.start]
@@ -337,6 +347,15 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             continue
         if noun and m.end < s.end and w.doc[m.end].norm_ in ("بان", "ان"):
             continue  # نفى إردوغان الاتهامات بأن تركيا تساعد داعش: what is said, not who says it
+        if noun and (maker := _issued_by(w, s, m.end, None, actors)) is not None:
+            # الاتهامات التي وجهها الرئيس التركي إلى ألمانيا: who made them accuses the one
+            # after; with none there, the one who denies them (رفضت مصر الاتهامات التي جاءت
+            # على لسان رئيس الوزراء الإثيوبي), not the one who condemns them
+            # (إلى تركيا، لتركيا name the accused, as after أصابع الاتهام: no place; في دمشق does)
+            to = w.actor_after(s, maker.end, 1, maker, among=[f for f in actors if w.named_here(s, f) or w.preposition(f.start) == "ل"
+                                                            or w.doc[f.start - 1].norm_ == "الي"])
+            out.append(accusation(w, s, m, maker, to or _denier(w, s, m, actors), attacks))
+            continue
         if not noun and (rel := _object_pronoun(w, m)) is not None:
             # باكستان التي يتهمها تنظيم داعش بـ: the one after accuses the one the pronoun
             # stands for, named just before (أعضاء في فتح من أسرة حلس تتهمهم حماس); with none
@@ -629,7 +648,9 @@ def _issued_by(w: Window, s: Sentence, pos: int, accuser: Found, among: list[Fou
     rel = next((i for i in range(pos, min(pos + 4, s.end - 1)) if w.doc[i].norm_ in w.relatives), None)
     if rel is None or w.doc[rel + 1].norm_ not in verbs:
         return None
-    start = rel + 2 + (rel + 2 < s.end and w.doc[rel + 2].norm_ in ("عن", "بها", "به"))
+    start = rel + 2
+    while start < s.end and w.doc[start].norm_ in ("عن", "بها", "به", "علي", "لسان"):
+        start += 1  # التي صدرت عن X، التي جاءت على لسان X
     return w.actor_after(s, start, 1, accuser, among=among) or _titled_after(w, s, start, among)
 
 
