@@ -147,6 +147,17 @@ def test_opening_fire(builder, text, perpetrator, target, place):
     assert place in {p.key or p.span.text for p in attack.places}
 
 
+@pytest.mark.parametrize("text,places", [
+    # fire with no article is a shooting too...
+    ("وأصيب الضابط بجروح بعد تعرضه لحادث إطلاق نار في مدينة الطائف.", [{"taif"}]),
+    ("وتعرض شرطيان لإطلاق نار من قبل مسلحين مجهولين في مدينة ماردين.", [{"mardin"}]),
+    # ...but not what a truce stops
+    ("وصمد وقف إطلاق نار هش في المدينة لليوم الثالث.", []),
+])
+def test_shootings_told_without_the_article(builder, text, places):
+    assert [{p.identity for p in e.places} for e in events(builder, text, "attack")] == places
+
+
 def test_a_guard_shot_is_no_goalkeeper(builder):
     # حارس alone is a guard: the goalkeeper is حارس المرمى, which المرمى tells
     attack, = events(builder, "وأطلق مسلح النار على حارس أمن في مدينة جدة.", "attack")
