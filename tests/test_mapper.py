@@ -284,6 +284,17 @@ def test_who_made_the_accusations_a_relative_clause_names_accuses(builder, text,
     assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == ([pair] if pair else [])
 
 
+@pytest.mark.parametrize("text,pairs", [
+    # the one named after the next clause's speech verb speaks; no culprit is named
+    ("ودانت الحكومة الفرنسية الهجوم الإرهابي وأعرب جان إيف لودريان وزير الخارجية الفرنسي عن تعازيه لأسر الضحايا.", []),
+    ("واستنكرت الحكومة الفرنسية التفجير وأكد الرئيس إيمانويل ماكرون تضامنه مع الضحايا.", []),
+    # what one said, condemned, names him
+    ("وانتقد الأردن ما قاله رئيس الوزراء الإسرائيلي بنيامين نتنياهو.", [("jordan", "netanyahu")]),
+])
+def test_a_condemnation_does_not_reach_into_the_next_clause(builder, text, pairs):
+    assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == pairs
+
+
 def test_standing_behind_someone_is_no_accusation(builder):
     text = "قال الوزير الروسي إن روسيا تقف وراء الحكومة السورية في كل خطوة."
     assert not events(builder, text, "accusation")

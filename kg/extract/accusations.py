@@ -716,6 +716,9 @@ def _may_be_condemned(w: Window, accuser: Found | None, after: int, f: Found, no
         return False  # ندد الوزير أمام لجنة الدفاع في مجلس الشيوخ بـ: the audience, not the one condemned
     if noun and f.mention.via == "adjective" and not all(w.doc[i].norm_.endswith(w.nisba) for i in range(after + 1, f.start)):
         return False  # استنكارا وطنيا وموقفا بحرينيا: the adjective of a noun after the criticism's object
+    s = w.sentences[f.mention.span.sentence]
+    if any(after <= r.start < f.start and w.doc[r.start].text.startswith("و") for r in w.labelled(s, "reporting")):
+        return False  # ودانت الحكومة الهجوم وأعرب الوزير X عن: the subject of the next clause's verb
     return f.mention.type != "media" or w.gap(after, f.start) <= 1
 
 
