@@ -295,6 +295,17 @@ def test_a_condemnation_does_not_reach_into_the_next_clause(builder, text, pairs
     assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == pairs
 
 
+@pytest.mark.parametrize("text,pairs", [
+    # a person and his office, a title word between: one speaker, who accuses the one he names
+    ("وانتقدت عدة هيئات تصريحات نوري المالكي نائب الرئيس العراقي التي زعم فيها أن الكويت تدعم الإرهاب.",
+     [("maliki", "kuwait")]),
+    # with no title word between, the office is the object
+    ("واتهم بنيامين نتنياهو الرئيس الإيراني حسن روحاني بالكذب.", [("netanyahu", "rouhani")]),
+])
+def test_a_persons_office_is_not_a_second_actor_beside_him(builder, text, pairs):
+    assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == pairs
+
+
 def test_standing_behind_someone_is_no_accusation(builder):
     text = "قال الوزير الروسي إن روسيا تقف وراء الحكومة السورية في كل خطوة."
     assert not events(builder, text, "accusation")

@@ -158,6 +158,8 @@ def accusation(w: Window, s: Sentence, m: Match, accuser: Found | None, accused:
                attacks: list[Event]) -> Event | None:
     if accuser is None or accused is None or same_actor(accuser.mention, accused.mention):
         return None
+    if w.office_holder(s, accused) is accuser or w.office_holder(s, accuser) is accused:
+        return None  # نوري المالكي نائب الرئيس العراقي: one person and his office
     about = next((a for a in attacks if a.trigger.sentence == s.index), None)
     known = (accuser.mention.key is not None) + (accused.mention.key is not None)
     modality = modality_of(w, s, m)

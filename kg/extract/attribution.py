@@ -33,6 +33,7 @@ def find_reporters(w: Window) -> None:
         if s.reporter is None:
             s.reporter = _source_before_colon(w, s)
         if s.reporter is not None:
+            s.reporter = w.office_holder(s, s.reporter) or s.reporter  # the vice-president speaks, not his state
             w.use(s.reporter)
             w.doc_reporter = w.doc_reporter or s.reporter
 

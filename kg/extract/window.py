@@ -294,6 +294,15 @@ class Window:
         f = next((f for f in self.actors(s) if comma < f.start <= comma + 2 and f.mention.type == "person"), None)
         return f if f is not None and f.end < s.end and self.doc[f.end].text in "،," else None
 
+    def office_holder(self, s: Sentence, f: Found) -> Found | None:
+        """The person whose office ``f`` names, named right before it with title words between
+        (نوري المالكي نائب الرئيس العراقي: al-Maliki, not Iraq beside him)."""
+        if f.mention.via != "pattern":
+            return None
+        person = next((p for p in self.actors(s) if p.end < f.start and p.mention.type == "person"
+                       and all(t.norm_ in self.appositive_titles for t in self.doc[p.end:f.start])), None)
+        return person
+
     def owns_facility(self, f: Found) -> bool:
         """``f`` is named after a facility head (مسجد قوات الطوارئ، مقر الأمم المتحدة): the
         owner of a place, where an attack hits, not one who acts."""
