@@ -158,6 +158,13 @@ def test_shootings_told_without_the_article(builder, text, places):
     assert [{p.identity for p in e.places} for e in events(builder, text, "attack")] == places
 
 
+def test_a_claim_reaches_most_of_the_attacks_told_before_it(builder):
+    text = ("وقتل عشرون سائحا في هجوم على متحف في مدينة باردو في مارس، ثم قتل ثلاثون آخرون في هجوم على "
+            "فندق في سوسة في يونيو. وتبنى تنظيم داعش غالبية هذه الهجمات.")
+    found = events(builder, text, "attack")
+    assert [keys(e.perpetrator) for e in found] == ["isis", "isis"]
+
+
 def test_a_guard_shot_is_no_goalkeeper(builder):
     # حارس alone is a guard: the goalkeeper is حارس المرمى, which المرمى tells
     attack, = events(builder, "وأطلق مسلح النار على حارس أمن في مدينة جدة.", "attack")

@@ -3,6 +3,7 @@ responsibility give attacks their perpetrator; one attack told many times is one
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import takewhile
 
 from kg.extract.lexicon import load, norm_set
 from kg.extract.matching import Match
@@ -577,6 +578,9 @@ def apply_claims(w: Window, attacks: list[Event]) -> None:
                 # على الإنترنت الهجوم); يتبنى مجلس الأمن قرارا: a resolution, no attack
                 after = claimant.end if claimant and claimant.start > m.start else m.end
                 reach = 6 if after < s.end and w.doc[after].norm_ in ("في", "عبر") else 1
+                # تبنى داعش غالبية هذه الهجمات: past how many and which
+                which = _attack_words("claimed_how_many") | _attack_words("demonstratives")
+                reach += sum(1 for _ in takewhile(lambda t: t.norm_ in which, w.doc[after:s.end]))
                 if not any(after <= t.start and w.gap(after, t.start) <= reach for t in w.labelled(s, "attack")):
                     continue
             if claimant is None:
