@@ -165,6 +165,17 @@ def test_a_claim_reaches_most_of_the_attacks_told_before_it(builder):
     assert [keys(e.perpetrator) for e in found] == ["isis", "isis"]
 
 
+@pytest.mark.parametrize("text,target", [
+    # the owner of what was hit, past the adjectives of the place and the word for its fighters
+    ("وقصفت المقاتلات المقار العسكرية للمسلحين الحوثيين في مدينة عمران.", "houthis"),
+    ("وقصفت الطائرات المواقع العسكرية لجماعة الحوثي في مدينة عمران.", "houthis"),
+    # fighters that belong to a group are themselves what was hit
+    ("وهاجمت جبهة النصرة مقاتلين تابعين للجيش الحر في ريف إدلب.", "fsa"),
+])
+def test_the_owner_of_what_was_hit_is_the_target(builder, text, target):
+    assert [keys(e.target) for e in events(builder, text, "attack")] == [target]
+
+
 def test_a_guard_shot_is_no_goalkeeper(builder):
     # حارس alone is a guard: the goalkeeper is حارس المرمى, which المرمى tells
     attack, = events(builder, "وأطلق مسلح النار على حارس أمن في مدينة جدة.", "attack")

@@ -19,6 +19,7 @@ SUBJECT_GAP = 4  # words between an attack noun and the verb it is the subject o
 ATTRIBUTION_GAP = 4  # words between an attack and the verb attributing it (التي، adjectives)
 CONDEMNER_TITLE = 8  # words of a title between a verb of condemnation and the name of who condemns
 FACILITY_REACH = 6  # words between an attack and the building it hit (الاعتداء الذي وقع في مسجد قوات الطوارئ)
+OWNER_REACH = 5  # words between an attack and the owner of what it hit (قصفت المقاتلات المقار العسكرية للمسلحين الحوثيين)
 YEAR_REACH = 8  # tokens after an attack's trigger searched for the year it happened
 LAUNCH_GAP = 15  # words between a launch verb (بدأت، نفذ) and the attack noun it takes
 SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (واصفا، قائلا)
@@ -173,7 +174,7 @@ def find_attacks(w: Window) -> list[Event]:
                 target = sides[1]  # معارك بين قوات الدعم السريع والجيش: the side the attacker rule found first
             if target is None:  # قصف الجيش مواقع «داعش»، تفجير مسجد قوات الطوارئ: the owner of what was hit
                 target = next((f for f in w.actors(s) if after <= f.start and not (perp and same_actor(perp.mention, f.mention))
-                               and ((w.gap(after, f.start) <= 3 and _owns_target(w, f))
+                               and ((w.gap(after, f.start) <= OWNER_REACH and _owns_target(w, f))
                                     or (w.gap(after, f.start) <= FACILITY_REACH and w.owns_facility(f) and not f.latent
                                         and not _beyond_clause(w, after, f.start)))), None)
             if target is None and not verb and (laid := w.actor_after(s, m.end, 1)) is not None and _laid_for(w, s, m, laid):
@@ -783,7 +784,19 @@ def _owns_target(w: Window, f: Found) -> bool:
         i -= 1
     if i > 0 and (w.doc[i].norm_.removeprefix("ال").startswith("تابع") or w.doc[i].norm_ in _attack_words("owner_verbs")):
         i -= 1  # مواقع تابعة للجبهة، مبنى يتبع الوزارة
-    return i >= 0 and w.bare_in(i, _attack_words("target_heads"), "ل")  # لمخبأ
+    heads = _attack_words("target_heads")
+
+    def head(i: int) -> bool:  # لمخبأ، المواقع
+        return i >= 0 and (w.bare_in(i, heads, "ل") or w.doc[i].norm_.removeprefix("ال") in heads)
+
+    if head(i):
+        return True
+    if i > 0 and any(w.doc[i].norm_.removeprefix("ل").removeprefix("ل").removeprefix("ال").startswith(m)
+                     for m in norm_set(w.lex["member_stems"])):
+        i -= 1  # المقار العسكرية للمسلحين الحوثيين: whose fighters own it
+    while i > 0 and w.adjective(w.doc[i]):
+        i -= 1  # المواقع العسكرية لجماعة الحوثي
+    return head(i)
 
 
 def _assailant_near(w: Window, s: Sentence, m: Match) -> bool:
