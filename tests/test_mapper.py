@@ -171,9 +171,20 @@ def test_a_claim_reaches_most_of_the_attacks_told_before_it(builder):
     ("وقصفت الطائرات المواقع العسكرية لجماعة الحوثي في مدينة عمران.", "houthis"),
     # fighters that belong to a group are themselves what was hit
     ("وهاجمت جبهة النصرة مقاتلين تابعين للجيش الحر في ريف إدلب.", "fsa"),
+    # a noun the aircraft govern is no adjective of theirs (not "the Houthi aircraft")
+    ("وقصفت الطائرات مقار الحوثيين في مدينة عمران.", "houthis"),
 ])
 def test_the_owner_of_what_was_hit_is_the_target(builder, text, target):
     assert [keys(e.target) for e in events(builder, text, "attack")] == [target]
+
+
+@pytest.mark.parametrize("text", ["وقصفت طائرات مسيرة تركية مواقع في عفرين.", "وقصفت الطائرات الحربية التركية مواقع في عفرين."])
+def test_forces_with_an_adjective_between_them_and_their_country_adjective(builder, text):
+    assert [keys(e.perpetrator) for e in events(builder, text, "attack")] == ["turkey"]
+
+
+def test_a_number_between_forces_and_a_peoples_name_agrees_with_neither(builder):
+    assert "palestine" not in mention_keys(builder, "واعتقلت قوات الاحتلال 5 فلسطينيين في مدينة نابلس.")
 
 
 def test_a_guard_shot_is_no_goalkeeper(builder):

@@ -103,8 +103,10 @@ class Rules:
         adjectives = sorted(self._state_of_adjective)
         self.patterns.add("state", [
             [{"NORM": {"IN": state_heads}}, {"NORM": {"IN": adjectives}}],
-            [{"NORM": {"IN": state_heads}}, {"IS_PUNCT": False, "NORM": {"NOT_IN": adjectives}},
-             {"NORM": {"IN": adjectives}}],  # طائرات مسيرة تركية
+            # طائرات مسيرة تركية: a word between that agrees as an adjective does (ends in ة, or
+            # has the article: الطائرات الحربية التركية), not a noun the head governs (الطائرات مقار الحوثيين)
+            [{"NORM": {"IN": state_heads}}, {"IS_PUNCT": False, "NORM": {"NOT_IN": adjectives, "REGEX": "(ه|ي)$|^ال"}},
+             {"NORM": {"IN": adjectives}}],
         ])
         # "facility head + a name" is a facility: مبنى المحافظة، معسكر لبوزة، القنصلية الأميركية.
         heads = sorted(norm_set(self.lex["facility_heads"]))
