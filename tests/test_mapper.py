@@ -187,6 +187,22 @@ def test_a_number_between_forces_and_a_peoples_name_agrees_with_neither(builder)
     assert "palestine" not in mention_keys(builder, "واعتقلت قوات الاحتلال 5 فلسطينيين في مدينة نابلس.")
 
 
+def test_a_group_speaking_of_its_fighters_blasts_is_their_attacker(builder):
+    text = "وقالت حركة الشباب في بيان إن مقاتليها فجروا قاعدة للجيش الكيني في لامو."
+    assert [(keys(e.perpetrator), keys(e.target)) for e in events(builder, text, "attack")] == [("al_shabaab", "kenyan_army")]
+
+
+@pytest.mark.parametrize("text,sides", [
+    # a comma before و closes the first side, allies and all
+    ("وتشهد مدينة تعز معارك عنيفة بين المسلحين الحوثيين وأنصار علي صالح، "
+     "والمقاومة الشعبية المسنودة بالجيش الوطني.", ("houthis", "yemen_popular_resistance")),
+    # a comma after the second side opens another clause
+    ("ودارت اشتباكات بين الجيش اليمني والحوثيين، وقتل فيها عشرة.", ("yemeni_army", "houthis")),
+])
+def test_the_sides_of_a_fight_named_after_between(builder, text, sides):
+    assert [(keys(e.perpetrator), keys(e.target)) for e in events(builder, text, "attack")] == [sides]
+
+
 def test_a_guard_shot_is_no_goalkeeper(builder):
     # حارس alone is a guard: the goalkeeper is حارس المرمى, which المرمى tells
     attack, = events(builder, "وأطلق مسلح النار على حارس أمن في مدينة جدة.", "attack")

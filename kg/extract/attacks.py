@@ -19,6 +19,7 @@ SUBJECT_GAP = 4  # words between an attack noun and the verb it is the subject o
 ATTRIBUTION_GAP = 4  # words between an attack and the verb attributing it (التي، adjectives)
 CONDEMNER_TITLE = 8  # words of a title between a verb of condemnation and the name of who condemns
 FACILITY_REACH = 6  # words between an attack and the building it hit (الاعتداء الذي وقع في مسجد قوات الطوارئ)
+SIDES_REACH = 12  # words after بين searched for the comma that closes the first side of a fight
 OWNER_REACH = 5  # words between an attack and the owner of what it hit (قصفت المقاتلات المقار العسكرية للمسلحين الحوثيين)
 YEAR_REACH = 8  # tokens after an attack's trigger searched for the year it happened
 LAUNCH_GAP = 15  # words between a launch verb (بدأت، نفذ) and the attack noun it takes
@@ -476,9 +477,14 @@ def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
                       and between.end <= f.start <= between.end + 6])
     # بين الجيش والمقاومة، من جهة، والحوثيين: the allies before جهة are one side
     hand = next((i for i in range(between.end, min(between.end + 10, s.end)) if w.doc[i].norm_ == "جهه"), None)
-    if hand is not None and found and found[0].end <= hand:
-        other = next((f for f in w.actors(s) if not f.only_a_place and hand < f.start <= hand + 4), None)
-        return [found[0]] + ([other] if other is not None else [])
+    # بين الحوثيين وأنصار صالح، والمقاومة: a comma before و closes the first side
+    comma = next((i for i in range(between.end, min(between.end + SIDES_REACH, s.end - 1))
+                  if w.doc[i].text in "،," and w.doc[i + 1].text.startswith("و")), None)
+    for split in (hand, comma):
+        if split is not None and found and found[0].end <= split:
+            other = next((f for f in w.actors(s) if not f.only_a_place and split < f.start <= split + 4), None)
+            if other is not None or split == hand:
+                return [found[0]] + ([other] if other is not None else [])
     return found
 
 
