@@ -351,6 +351,18 @@ def test_a_persons_office_is_not_a_second_actor_beside_him(builder, text, pairs)
     assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == pairs
 
 
+@pytest.mark.parametrize("text,pairs", [
+    # a state said to sponsor or back terrorism, the head noun or a copula between
+    ("وقال الرئيس الأمريكي إن قطر داعمة للإرهاب في المنطقة.", [("usa", "qatar")]),
+    ("وأكد الرئيس الأمريكي أن إيران هي الدولة الراعية الأولى للإرهاب في العالم.", [("usa", "iran")]),
+    # sponsoring a conference, or backing the fight against terrorism, is no wrong
+    ("وقال الرئيس الأمريكي إن قطر هي الدولة الراعية للمؤتمر.", []),
+    ("وقال الرئيس الأمريكي إن السعودية من أكبر الدول الداعمة لجهود مكافحة الإرهاب.", []),
+])
+def test_a_sponsor_of_terrorism_is_accused_by_the_source(builder, text, pairs):
+    assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == pairs
+
+
 def test_standing_behind_someone_is_no_accusation(builder):
     text = "قال الوزير الروسي إن روسيا تقف وراء الحكومة السورية في كل خطوة."
     assert not events(builder, text, "accusation")

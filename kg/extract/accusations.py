@@ -956,6 +956,9 @@ def _doer(w: Window, s: Sentence, m: Match, named: list[Found]) -> Found | None:
     the subject right before or after a verb (قطر تدعم، تكذب لندن)."""
     if m.label.endswith(":noun"):
         return w.actor_after(s, m.end, 0, among=named)
+    if m.label.endswith(":participle"):  # إن قطر (هي الدولة) الراعية للإرهاب: what it is said to be
+        f = w.actor_before(s, m.start, 2, among=named)
+        return None if f is None or any(t.is_punct for t in w.doc[f.end:m.start]) else f
     return _subject_before(w, s, m, 0, named) or w.actor_after(s, m.end, 0, among=named)
 
 
