@@ -363,6 +363,17 @@ def test_a_sponsor_of_terrorism_is_accused_by_the_source(builder, text, pairs):
     assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == pairs
 
 
+@pytest.mark.parametrize("text,pairs", [
+    # aggression, in a source's words, accuses the one it names as its doer
+    ("وقالت الحكومة السورية إن العدوان الأمريكي على مطار الشعيرات انتهاك للقانون الدولي.", [("syria", "usa")]),
+    ("وقالت الحكومة السورية إن العدوان الذي شنته الولايات المتحدة على مطار الشعيرات فاشل.", [("syria", "usa")]),
+    # a family name is no aggression
+    ("وقال الاتحاد السعودي لكرة القدم إن عبد الله العدوان سيرأس اللجنة.", []),
+])
+def test_aggression_named_by_a_source_accuses_its_doer(builder, text, pairs):
+    assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == pairs
+
+
 def test_standing_behind_someone_is_no_accusation(builder):
     text = "قال الوزير الروسي إن روسيا تقف وراء الحكومة السورية في كل خطوة."
     assert not events(builder, text, "accusation")

@@ -752,6 +752,7 @@ def crimes(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) ->
     named = sorted([f for f in actors if w.named_here(s, f) or f.mention.via == "pattern"]
                    + w.adjective_actors(s), key=lambda f: f.start)
     commits = w.labelled(s, "commit")
+    done_by = w.labelled(s, "by_marker")  # شنته، نفذتها: a verb whose pronoun is the deed
     against = norm_set(w.lex["against_words"])
     wars = norm_set(w.lex["war_words"])
     out = []
@@ -771,8 +772,8 @@ def crimes(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) ->
             words = [i for i in range(m.end, min(m.end + 4, s.end)) if not w.doc[i].is_punct][:2]
             lam = next((i for i in words if w.doc[i].text.startswith("ل") and w.doc[i]._.clitic), None)
             culprit = w.actor_after(s, lam, 1, among=named_here) if lam is not None else None
-        if culprit is None:  # الجريمة التي ارتكبتها الحركة: the one who committed it
-            c = next((c for c in commits if m.end <= c.start and w.gap(m.end, c.start) <= 4), None)
+        if culprit is None:  # الجريمة التي ارتكبتها الحركة، العدوان الذي شنته: the one who committed it
+            c = next((c for c in commits + done_by if m.end <= c.start and w.gap(m.end, c.start) <= 4), None)
             culprit = w.actor_after(s, c.end, 1, among=named_here) if c else None
         if culprit is None:  # ارتكبت الميليشيا مجزرة / الميليشيا ارتكبت مجزرة
             c = next((c for c in commits if c.end <= m.start and w.gap(c.end, m.start) <= 4), None)
