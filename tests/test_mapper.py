@@ -203,6 +203,19 @@ def test_the_sides_of_a_fight_named_after_between(builder, text, sides):
     assert [(keys(e.perpetrator), keys(e.target)) for e in events(builder, text, "attack")] == [sides]
 
 
+@pytest.mark.parametrize("text,places", [
+    # a facility named after a king, a prince or an imam: one place, no person
+    ("ويرقد الجريح في مستشفى الملك خالد بتبوك منذ أسبوع.", {"مستشفى الملك خالد"}),
+    ("وعولج في مستشفى الملك فهد بن عبدالعزيز التخصصي.", {"مستشفى الملك فهد بن عبدالعزيز التخصصي"}),
+    ("ووصل الوفد إلى مطار الملك عبدالعزيز الدولي أمس.", {"مطار الملك عبدالعزيز الدولي"}),
+    ("واستهدف التفجير مسجد الإمام علي بن أبي طالب أمس.", {"الإمام علي بن أبي طالب"}),
+])
+def test_a_facility_named_after_a_person(builder, text, places):
+    found = builder.extract([Document("t", text)])[0].mentions
+    assert places <= {m.span.text for m in found if m.kind == "place"}
+    assert not [m for m in found if m.type == "person" or m.span.text in ("مسجد الإمام", "مستشفى الملك")]
+
+
 def test_a_guard_shot_is_no_goalkeeper(builder):
     # حارس alone is a guard: the goalkeeper is حارس المرمى, which المرمى tells
     attack, = events(builder, "وأطلق مسلح النار على حارس أمن في مدينة جدة.", "attack")

@@ -115,11 +115,19 @@ class Rules:
         # the text itself starts with the article: للجيش (ل + الجيش) names no facility
         definite = {"IS_PUNCT": False, "TEXT": {"REGEX": "^ال"}, "NORM": not_name}
         self._add_body_patterns(not_name)
+        titled = {"NORM": {"IN": sorted(norm_set(self.lex["facility_name_titles"]))}}
+        given = {**name, "IS_SENT_START": False, "_": {"clitic": 0}}
+        son_of = {"NORM": {"IN": ["بن", "بنت", "ابي", "ابو"]}}
+        its_adjective = {**name, "IS_SENT_START": False, "TEXT": {"REGEX": "^ال.+ي$"}, "OP": "?"}
         self.patterns.add("facility", [
             [{"NORM": {"IN": heads}}, {**definite, "IS_PUNCT": False}],  # مبنى المحافظة
             # معسكر لبوزة (not سوق ببغداد: a market in Baghdad)
             [{"NORM": {"IN": heads}}, {**name, "ENT_TYPE": {"IN": ["LOC", "ORG", "PER"]}, "_": {"clitic": 0}}],
             [{"NORM": {"IN": ["ال" + h for h in heads]}}, definite],  # القنصلية الأميركية
+            # مستشفى الملك خالد، مطار الملك عبدالعزيز الدولي، مستشفى الملك فهد بن عبدالعزيز:
+            # named after a king or a prince, whose name is the facility's, no person acting
+            [{"NORM": {"IN": heads}}, titled, given, its_adjective],
+            [{"NORM": {"IN": heads}}, titled, given, son_of, given, its_adjective],
         ])
         # قرب الحدود غير المستقرة مع باكستان: the country across a border, past the words
         # describing it, is a point of reference like the phrase الحدود مع

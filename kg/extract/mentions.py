@@ -312,6 +312,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     actor_heads = {t: norm_set(ws) for t, ws in rules.lex["actor_heads"].items()}
     place_or_facility = place_words | norm_set(rules.lex["facility_heads"])
     named_after = {w for ws in rules.lex["place_heads"].values() for w in norm_set(ws) if not w.startswith("ال")}
+    facility_titles = norm_set(rules.lex["facility_name_titles"])
     for ent in doc.ents:  # not a name that opens with an event word: الهجوم الإرهابي الوحشي
         if any(taken[ent.start:ent.end]) or ent.label_ not in ("PER", "ORG", "LOC") or ent.start in event_words:
             continue
@@ -330,9 +331,11 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             # للاجئين، بالإسناد: a clitic and the article on a word no registry name took; آي، سي:
             # a letter of an acronym; 14جنديا: a count glued to its noun
             continue
-        if ent.label_ in ("PER", "ORG") and (head := _place_head_before(doc, start, named_after)) is not None:
+        if ent.label_ in ("PER", "ORG") and (head := _place_head_before(doc, start, named_after, facility_titles)) is not None:
             # حي النصر، حي الشيخ عثمان: a name after an indefinite place head names the place
             span = _trimmed(_span(doc, head + 1, end, sent_of[start], cut=False), 0, glued)
+            # (one place: not also the head and the title alone, مسجد الإمام)
+            out = [f for f in out if not (f.start == head and f.end <= start and f.mention.kind == "place")]
             mention = Mention(span, "place", _head_type(doc, head, place_heads, "town"), None, "ner")
         elif ent.label_ == "LOC" and start > 0 and doc[start - 1].norm_ in person_titles:
             # الشاعرة دارين طاطور: a name after a person's title, not the island of Darin
@@ -354,12 +357,12 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     return out
 
 
-def _place_head_before(doc: Doc, start: int, heads: frozenset[str] | set[str]) -> int | None:
-    """The index of an indefinite place head right before ``start``, maybe with the honorific
-    الشيخ between (حي الشيخ عثمان): the name after it is the place's. Not a definite head
-    (أمير المنطقة الأمير فيصل: the region told before, then a person)."""
+def _place_head_before(doc: Doc, start: int, heads: frozenset[str] | set[str], titles: frozenset[str]) -> int | None:
+    """The index of an indefinite place head right before ``start``, maybe with a title
+    between (حي الشيخ عثمان، مسجد الإمام علي بن أبي طالب): the name after it is the place's.
+    Not a definite head (أمير المنطقة الأمير فيصل: the region told before, then a person)."""
     j = start - 1
-    if j > 0 and doc[j].norm_ == "الشيخ":
+    if j > 0 and doc[j].norm_ in titles:
         j -= 1
     return j if j >= 0 and doc[j].norm_ in heads else None
 
