@@ -2368,6 +2368,14 @@ def test_fatah_is_the_movement_only_where_no_object_follows(builder, text, fatah
     assert ("fatah" in mention_keys(builder, text)) == fatah
 
 
+@pytest.mark.parametrize("text,saddam", [
+    ("وقتل عسكري تركي في صدام مسلح مع مقاتلين قرب الحدود.", False),  # a clash
+    ("وأعدم صدام حسين في نهاية عام 2006.", True),
+])
+def test_saddam_alone_is_a_clash_unless_his_name_follows(builder, text, saddam):
+    assert ("saddam" in mention_keys(builder, text)) == saddam
+
+
 @pytest.mark.parametrize("text,is_place", [
     ("واعتدت قوات الاحتلال على النساء والشيوخ في باحات المسجد الأقصى.", False),  # the elders
     ("وسيطرت الوحدات الكردية على قرية الشيوخ غرب مدينة كوباني.", True),
