@@ -387,6 +387,12 @@ def test_aggression_named_by_a_source_accuses_its_doer(builder, text, pairs):
     assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == pairs
 
 
+def test_the_accused_of_an_attack_is_not_also_where_it_struck(builder):
+    text = "واعتبرت وزارة الخارجية الأمريكية أن إيران تتحمل مسؤولية الهجمات على ناقلات النفط."
+    attack = events(builder, text, "attack")[0]
+    assert keys(attack.perpetrator) == "iran" and "iran" not in {p.key for p in attack.places}
+
+
 def test_standing_behind_someone_is_no_accusation(builder):
     text = "قال الوزير الروسي إن روسيا تقف وراء الحكومة السورية في كل خطوة."
     assert not events(builder, text, "accusation")

@@ -296,6 +296,8 @@ def blame_attacks(accusations: list[Event]) -> None:
         if attack is not None and attack.perpetrator is None and attack.trigger.start > ev.trigger.start \
                 and ev.modality == "asserted":
             attack.perpetrator = ev.accused
+            # (the name of the accused is not also where it struck: أن إيران تتحمل مسؤولية الهجمات)
+            attack.places = [p for p in attack.places if (p.span.start, p.span.end) != (ev.accused.span.start, ev.accused.span.end)]
 
 
 def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: list[Event],
