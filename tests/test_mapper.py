@@ -216,6 +216,16 @@ def test_a_facility_named_after_a_person(builder, text, places):
     assert not [m for m in found if m.type == "person" or m.span.text in ("مسجد الإمام", "مستشفى الملك")]
 
 
+@pytest.mark.parametrize("text,sides", [
+    # battles with a named foe, where they were fought: an attack, by the side opening the clause
+    ("وتمكنت القوات العراقية من استعادة السيطرة على قضاء تلعفر بعد معارك مع تنظيم داعش.", [("iraqi_army", "isis")]),
+    # war with a foe named nowhere: no one attack
+    ("وتعهدت الحكومة بمواصلة الحرب مع الإرهاب حتى النهاية.", []),
+])
+def test_battles_with_a_foe_named_after_with(builder, text, sides):
+    assert [(keys(e.perpetrator), keys(e.target)) for e in events(builder, text, "attack")] == sides
+
+
 def test_a_guard_shot_is_no_goalkeeper(builder):
     # حارس alone is a guard: the goalkeeper is حارس المرمى, which المرمى tells
     attack, = events(builder, "وأطلق مسلح النار على حارس أمن في مدينة جدة.", "attack")

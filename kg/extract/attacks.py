@@ -183,6 +183,10 @@ def find_attacks(w: Window) -> list[Event]:
             if target is None and (other := _opponent(w, s, m)) is not None and not (
                     perp and same_actor(perp.mention, other.mention)):
                 target = other  # خاضت القوات معارك عنيفة مع الحوثيين: the other side
+                # سيطرت القوات العراقية على تلعفر بعد معارك مع داعش: the side that opens the clause
+                perp = perp or next((f for f in w.actors(s) if not f.latent and f.end <= m.start
+                                     and f.mention.type in ("armed_group", "state") and not same_actor(f.mention, other.mention)
+                                     and not _beyond_clause(w, f.end, m.start)), None)
             # هجوما في عفرين يستهدف الوحدات الكردية (not هجوم شنه الحوثيون: شنه carries the
             # noun as its object, and who follows launched it)
             if predicate is not None and target is None and not w.carries_object(predicate):
@@ -226,9 +230,11 @@ def find_attacks(w: Window) -> list[Event]:
             hurt = w.labelled(s, "outcome:killed") + w.labelled(s, "outcome:injured")  # (not توقيف 300 شخص)
             if _generic(w, m) and (not (
                     sides or (hurt and s.numbers)
-                    or (named_doer and (ev_places or target)) or _battle_of_place(w, s, m, ev_places))
+                    or (named_doer and (ev_places or target)) or _battle_of_place(w, s, m, ev_places)
+                    or (ev_places and target is not None and target is _opponent(w, s, m)))
                     or _purpose_or_every(w, s, m)):
                 continue  # المعركة ضد الإرهاب، العدوان الإسرائيلي، نهج لقتال داعش: war, no one attack
+                # (but معارك مع تنظيم داعش in تلعفر: a side fought, and where)
             if _guarded_against(w, s, m):
                 continue  # حماية الحدود من هجمات الحوثيين: a danger, no attack told
             if m.label == "attack:noun" and _tally(w, s, m):
