@@ -175,6 +175,15 @@ def test_no_chaining_through_a_report_that_bridges_two_places():
     assert groups in ([["x", "y"]], [["y", "z"]])
 
 
+def test_where_both_name_towns_two_of_their_towns_must_fit():
+    # a battle near Ramadi, and strikes near Kobani and in Anbar: Ramadi lies in Anbar, but
+    # the towns each names are far apart
+    assert find_incidents([report("x", 6, "ramadi"), report("y", 6, "anbar", "kobani")], K) == []
+    # a town and its province, with no town on one side: one incident
+    assert len(find_incidents([report("x", 6, "ramadi"), report("y", 6, "anbar")], K)) == 1
+    assert len(find_incidents([report("x", 6, "ramadi", "anbar"), report("y", 6, "ramadi")], K)) == 1
+
+
 def test_dates_must_fit_with_a_window_that_widens_with_lower_precision():
     assert find_incidents([report("x", 6, "abha"), report("y", 10, "abha")], K) == []
     linked = find_incidents([report("x", 6, "abha"), report("y", 10, "abha", precision="publication")], K)

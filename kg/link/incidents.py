@@ -214,7 +214,18 @@ def fit(k: Knowledge, a: Report, b: Report) -> bool:
     A country in common is not enough, even with one attacker: in a war one side strikes a
     country many times a day (1,500 SaudiNewsNet articles: the coalition's raids on Zinjibar
     and on Hodeidah, the regime's in Aleppo and in Daraa, were grouped that way)."""
-    return _dates_fit(a, b) and _sides_fit(k, a, b) and any(_same_place(k, p, q) for p in a.places for q in b.places)
+    return _dates_fit(a, b) and _sides_fit(k, a, b) and _places_fit(k, a, b)
+
+
+def _places_fit(k: Knowledge, a: Report, b: Report) -> bool:
+    """A place in common below country level; where both name towns, two of their towns (a
+    battle near Ramadi and strikes near Kobani and in Anbar are not one incident for Ramadi
+    being in Anbar)."""
+    local_a = [p for p in a.places if k.place(p).level == "local"]
+    local_b = [q for q in b.places if k.place(q).level == "local"]
+    pairs = [(p, q) for p in local_a for q in local_b] if local_a and local_b else \
+        [(p, q) for p in a.places for q in b.places]
+    return any(_same_place(k, p, q) for p, q in pairs)
 
 
 def find_incidents(reports: list[Report], knowledge: Knowledge) -> list[Incident]:
