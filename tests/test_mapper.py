@@ -226,6 +226,17 @@ def test_battles_with_a_foe_named_after_with(builder, text, sides):
     assert [(keys(e.perpetrator), keys(e.target)) for e in events(builder, text, "attack")] == sides
 
 
+@pytest.mark.parametrize("text,places", [
+    # where a headline's source is, before the colon, is not where its attack was...
+    ("خطباء مساجد الطائف: تفجير مسجد في أبها هدفه زعزعة الأمن", [{"abha"}]),
+    # ...but a headline's opening place is, and a clock's colon is no source's
+    ("ليبيا: مقتل 7 أشخاص في تفجير ببنغازي", [{"benghazi"}]),
+    ("ووقع الانفجار في الطائف عند الساعة 10:21 مساء.", [{"taif"}]),
+])
+def test_where_a_headlines_source_is(builder, text, places):
+    assert [{p.identity for p in e.places} for e in events(builder, text, "attack")] == places
+
+
 def test_a_guard_shot_is_no_goalkeeper(builder):
     # حارس alone is a guard: the goalkeeper is حارس المرمى, which المرمى tells
     attack, = events(builder, "وأطلق مسلح النار على حارس أمن في مدينة جدة.", "attack")

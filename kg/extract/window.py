@@ -162,8 +162,16 @@ class Window:
         places = [p for p in places if not self.never_where(s, p, places, hurt)]
         places = [p for p in places if not self._right_after(p, across)]  # never the country across a border
         kept = [p for p in places if not self._right_after(p, marks)
-                and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, places)]
+                and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, places)
+                and not self._before_source_colon(s, p, pos)]
         return kept or places
+
+    def _before_source_colon(self, s: Sentence, p: Found, pos: int) -> bool:
+        """``p`` names where the source of a headline is (خطباء مساجد أملج: تفجير مسجد في
+        عسير), before the colon that opens what it says at ``pos``; not a headline's opening
+        place, which is where it happened (ليبيا: مقتل 7 في بنغازي)."""
+        return p.start > s.start and any(t.text == ":" and not self.doc[t.i - 1].text[-1:].isdigit()  # not ١٠:٢١
+                                         for t in self.doc[p.end:pos])
 
     def never_where(self, s: Sentence, p: Found, places: list[Found], hurt: bool = False) -> bool:
         """``p``, one of ``places`` named in ``s``, is never where an event happened, even if
