@@ -237,6 +237,17 @@ def test_where_a_headlines_source_is(builder, text, places):
     assert [{p.identity for p in e.places} for e in events(builder, text, "attack")] == places
 
 
+@pytest.mark.parametrize("text,figures", [
+    # some of the dead or the hurt told before are no figure of their own
+    ("وقتل أربعة رهائن في المدينة. وواحد من القتلى كان عمره 18 سنة.", {(4, "killed")}),
+    ("وقتل 12 شخصا في الهجوم، وقال المستشفى إن أربعة من المصابين في حالة حرجة.", {(12, "killed")}),
+    # some of a group named by who they are is a figure
+    ("وقتل ثلاثة من الجنود في الهجوم.", {(3, "killed")}),
+])
+def test_some_of_the_dead_are_no_new_figure(builder, text, figures):
+    assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == figures
+
+
 def test_a_guard_shot_is_no_goalkeeper(builder):
     # حارس alone is a guard: the goalkeeper is حارس المرمى, which المرمى tells
     attack, = events(builder, "وأطلق مسلح النار على حارس أمن في مدينة جدة.", "attack")
