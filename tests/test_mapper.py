@@ -248,6 +248,12 @@ def test_some_of_the_dead_are_no_new_figure(builder, text, figures):
     assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == figures
 
 
+def test_a_feminine_dual_after_a_count_is_its_own_figure(builder):
+    text = "واعتقلت قوات الاحتلال 5 شبان ومواطنتين مقدسيتين من باحات المسجد الأقصى."
+    assert sorted((e.count, e.group) for e in events(builder, text, "casualty")) == [
+        (2, "ومواطنتين مقدسيتين"), (5, "شبان")]
+
+
 def test_a_guard_shot_is_no_goalkeeper(builder):
     # حارس alone is a guard: the goalkeeper is حارس المرمى, which المرمى tells
     attack, = events(builder, "وأطلق مسلح النار على حارس أمن في مدينة جدة.", "attack")

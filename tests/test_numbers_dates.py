@@ -168,6 +168,9 @@ def test_separate_numbers_are_not_joined(text, expected):
         ("اعتقل ضابطان", "ضابطان"),
         ("قتل رجلان وامرأتين", "رجلان"),
         ("قتل مدنيان في القصف", "مدنيان"),
+        # a feminine dual is never a plural (that is -ات)
+        ("اعتقلت مواطنتين من القدس", "مواطنتين"),
+        ("أصيبت صحفيتان بجروح", "صحفيتان"),
     ],
 )
 def test_dual_nouns_count_two(text, surface):
