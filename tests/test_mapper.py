@@ -254,6 +254,22 @@ def test_a_feminine_dual_after_a_count_is_its_own_figure(builder):
         (2, "ومواطنتين مقدسيتين"), (5, "شبان")]
 
 
+@pytest.mark.parametrize("text,modality", [
+    # feared, expected or conditional attacks have not happened
+    ("ويخشى خبراء أن ينفذ تنظيم داعش هجمات كبيرة في مدينة الرمادي.", "hypothetical"),
+    ("ومن المتوقع أن تشن قوات التحالف غارات جديدة على صنعاء.", "hypothetical"),
+    ("وإذا هاجمت إسرائيل إيران فإن المنطقة ستشتعل.", "hypothetical"),
+    # "whether" asks about what happened
+    ("وسئلت المتحدثة عما إذا كانت الغارة على صعدة قد نوقشت.", "asserted"),
+])
+def test_feared_expected_and_conditional_attacks(builder, text, modality):
+    assert [e.modality for e in events(builder, text, "attack")] == [modality]
+
+
+def test_an_offensive_stance_is_no_attack(builder):
+    assert events(builder, "وتحول موقف التنظيم في الرمادي من هجومي إلى دفاعي.", "attack") == []
+
+
 def test_a_guard_shot_is_no_goalkeeper(builder):
     # حارس alone is a guard: the goalkeeper is حارس المرمى, which المرمى tells
     attack, = events(builder, "وأطلق مسلح النار على حارس أمن في مدينة جدة.", "attack")

@@ -40,6 +40,8 @@ def modality_of(w: Window, s: Sentence, m: Match) -> Modality:
             continue
         if cue.label == "modality:denied" and not _denial_of_event(w, cue, m, cues["denied_needs"]):
             continue
+        if cue.start > s.start and w.doc[cue.start - 1].norm_ in norm_set(cues["whether_words"]):
+            continue  # عما إذا كان جرى مناقشة الغارة: whether, asked of what happened; not "if"
         if cue.label == "modality:threatened" and _bare_words(w, cue.end, m.start) & norm_set(cues["extension_words"]):
             continue  # تهدد أنقرة بنقل هجومها إلى منبج: the attack is under way, moving it is the threat
         if best is None or words < best[0]:
