@@ -447,6 +447,18 @@ def test_the_accused_of_an_attack_is_not_also_where_it_struck(builder):
     assert keys(attack.perpetrator) == "iran" and "iran" not in {p.key for p in attack.places}
 
 
+@pytest.mark.parametrize("text,pairs", [
+    # the two countries a pair word stands for, named before only as places
+    ("وتصاعد التوتر بين الهند وباكستان على الحدود. وتبادل البلدان الاتهامات بخرق الهدنة.",
+     {("india", "pakistan"), ("pakistan", "india")}),
+    # two sides named as actors go first, before the country they fight in
+    ("وقتل عشرة في اشتباكات بين الجيش اليمني والحوثيين في اليمن. وتبادل الطرفان الاتهامات ببدء القتال.",
+     {("yemeni_army", "houthis"), ("houthis", "yemeni_army")}),
+])
+def test_a_pair_word_takes_the_two_sides_named_before(builder, text, pairs):
+    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == pairs
+
+
 def test_standing_behind_someone_is_no_accusation(builder):
     text = "قال الوزير الروسي إن روسيا تقف وراء الحكومة السورية في كل خطوة."
     assert not events(builder, text, "accusation")

@@ -211,10 +211,14 @@ def _both_ways(w: Window, s: Sentence, m: Match, sides: list[Found], attacks: li
 
 
 def _last_two_named(w: Window, s: Sentence, m: Match) -> list[Found]:
-    """The last two actors named (not latent) before a dual verb, in its sentence or the one before."""
+    """The last two actors named (not latent) before a dual verb, in its sentence or the one
+    before; with fewer, countries named there as places count too (التوتر بين الهند وباكستان.
+    وتبادل البلدان الاتهامات)."""
     before = [f for j in (s.index - 1, s.index) if j >= 0 for f in w.actors(w.sentences[j])
-              if not f.latent and (j < s.index or f.end <= m.start)]
-    named = distinct(list(reversed(before)))[:2]
+              if j < s.index or f.end <= m.start]
+    named = distinct([f for f in reversed(before) if not f.latent])[:2]
+    if len(named) < 2:
+        named = distinct([f for f in reversed(before) if not f.latent or f.mention.type == "state"])[:2]
     return list(reversed(named))
 
 
