@@ -180,12 +180,12 @@ def find_attacks(w: Window) -> list[Event]:
                                         and not _beyond_clause(w, after, f.start)))), None)
             if target is None and not verb and (laid := w.actor_after(s, m.end, 1)) is not None and _laid_for(w, s, m, laid):
                 target = laid  # نصب الجيش كمينا لعناصر داعش
-            if target is None and (other := _opponent(w, s, m)) is not None and not (
-                    perp and same_actor(perp.mention, other.mention)):
-                target = other  # خاضت القوات معارك عنيفة مع الحوثيين: the other side
+            foe = _opponent(w, s, m) if target is None else None
+            if foe is not None and not (perp and same_actor(perp.mention, foe.mention)):
+                target = foe  # خاضت القوات معارك عنيفة مع الحوثيين: the other side
                 # سيطرت القوات العراقية على تلعفر بعد معارك مع داعش: the side that opens the clause
                 perp = perp or next((f for f in w.actors(s) if not f.latent and f.end <= m.start
-                                     and f.mention.type in ("armed_group", "state") and not same_actor(f.mention, other.mention)
+                                     and f.mention.type in ("armed_group", "state") and not same_actor(f.mention, foe.mention)
                                      and not _beyond_clause(w, f.end, m.start)), None)
             # هجوما في عفرين يستهدف الوحدات الكردية (not هجوم شنه الحوثيون: شنه carries the
             # noun as its object, and who follows launched it)
@@ -231,7 +231,7 @@ def find_attacks(w: Window) -> list[Event]:
             if _generic(w, m) and (not (
                     sides or (hurt and s.numbers)
                     or (named_doer and (ev_places or target)) or _battle_of_place(w, s, m, ev_places)
-                    or (ev_places and target is not None and target is _opponent(w, s, m)))
+                    or (ev_places and target is not None and target is foe))
                     or _purpose_or_every(w, s, m)):
                 continue  # المعركة ضد الإرهاب، العدوان الإسرائيلي، نهج لقتال داعش: war, no one attack
                 # (but معارك مع تنظيم داعش in تلعفر: a side fought, and where)
