@@ -270,6 +270,14 @@ def test_an_offensive_stance_is_no_attack(builder):
     assert events(builder, "وتحول موقف التنظيم في الرمادي من هجومي إلى دفاعي.", "attack") == []
 
 
+@pytest.mark.parametrize("text", [
+    "ونقلت طائرة عسكرية جثامين تسعة أشخاص قضوا في الحادث عبر مطار الأحساء.",
+    "وأخلت طائرتان عسكريتان عبر مطار الأحساء الإقليمي جثامين تسعة أشخاص قضوا في الحادث.",
+])
+def test_where_the_dead_were_carried_through_is_not_where_they_died(builder, text):
+    assert [[p.span.text for p in e.places] for e in events(builder, text, "casualty")] == [[]]
+
+
 def test_a_guard_shot_is_no_goalkeeper(builder):
     # حارس alone is a guard: the goalkeeper is حارس المرمى, which المرمى tells
     attack, = events(builder, "وأطلق مسلح النار على حارس أمن في مدينة جدة.", "attack")

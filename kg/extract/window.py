@@ -176,9 +176,15 @@ class Window:
     def never_where(self, s: Sentence, p: Found, places: list[Found], hurt: bool = False) -> bool:
         """``p``, one of ``places`` named in ``s``, is never where an event happened, even if
         nothing else is: a hospital, a backer (المدعومة من إيران), a partner (شنته إلى جانب
-        الولايات المتحدة), where the fire came from; for people ``hurt``, where they were taken."""
+        الولايات المتحدة), where the fire came from; for people ``hurt``, where they were taken
+        or carried through."""
         return self._treated_at(s, p) or self.backs(s, p) or self._partner(s, p, places) \
-            or self._fired_from(s, p, places) or (hurt and self._taken_to(s, p))
+            or self._fired_from(s, p, places) or (hurt and (self._taken_to(s, p) or self._passed_through(p)))
+
+    def _passed_through(self, p: Found) -> bool:
+        """``p`` is where people were carried through (أخلت طائرتان عبر مطار الأحساء جثامين تسعة
+        أشخاص): not where they were hurt."""
+        return p.start > 0 and self.bare_in(p.start - 1, frozenset({"عبر"}))
 
     def _fired_from(self, s: Sentence, p: Found, places: list[Found]) -> bool:
         """``p`` is where the fire came from, and where it struck is named right after it
