@@ -278,6 +278,17 @@ def test_where_the_dead_were_carried_through_is_not_where_they_died(builder, tex
     assert [[p.span.text for p in e.places] for e in events(builder, text, "casualty")] == [[]]
 
 
+@pytest.mark.parametrize("text,attacks", [
+    # a stabbing or a ramming is an attack...
+    ("وقتل شاب فلسطيني بعد أن نفذ عملية طعن ضد جنود إسرائيليين قرب الخليل.", 1),
+    ("وأصيب مستوطنان في عملية دهس قرب مدينة رام الله.", 1),
+    # ...an appeal against a ruling is not
+    ("وقدم المحامي طعنا في الحكم أمام محكمة النقض.", 0),
+])
+def test_stabbings_and_rammings(builder, text, attacks):
+    assert len(events(builder, text, "attack")) == attacks
+
+
 def test_a_guard_shot_is_no_goalkeeper(builder):
     # حارس alone is a guard: the goalkeeper is حارس المرمى, which المرمى tells
     attack, = events(builder, "وأطلق مسلح النار على حارس أمن في مدينة جدة.", "attack")
