@@ -478,6 +478,12 @@ def test_a_pair_word_takes_the_two_sides_named_before(builder, text, pairs):
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == pairs
 
 
+def test_a_wrong_with_a_possessive_pronoun_is_the_one_named_before(builder):
+    text = "وقالت الحكومة الإيرانية إن الصحفي جيسون رضائيان اعترف بتجسسه لصالح الولايات المتحدة."
+    assert [(keys(e.accuser), e.accused.span.text) for e in events(builder, text, "accusation")] == [
+        ("iran", "جيسون رضائيان")]
+
+
 def test_standing_behind_someone_is_no_accusation(builder):
     text = "قال الوزير الروسي إن روسيا تقف وراء الحكومة السورية في كل خطوة."
     assert not events(builder, text, "accusation")

@@ -995,6 +995,9 @@ def wrongdoings(w: Window, s: Sentence, actors: list[Found], attacks: list[Event
         # تورط إيران، لندن تكذب، تكذب لندن; إن الرئيس، دونالد ترامب، أخطأ (a name between commas)
         doer = _doer(w, s, m, named) or (_committer(w, s, m, named) if m.label.endswith(":noun") else next(
             (f for f in named if f.end == m.start - 1 and w.doc[f.end].text in "،," and f.mention.type == "person"), None))
+        if doer is None and m.label.endswith(":noun") and _possessed(w, m):
+            # إن الصحفي جيسون رضائيان اعترف بتجسسه: the one named before, whom the pronoun agrees with
+            doer = _antecedent(w, m, [f for f in named if f.end <= m.start and not same_actor(f.mention, s.reporter.mention)])
         out.append(accusation(w, s, m, s.reporter, doer, attacks))
     return [ev for ev in out if ev]
 
