@@ -289,6 +289,19 @@ def test_stabbings_and_rammings(builder, text, attacks):
     assert len(events(builder, text, "attack")) == attacks
 
 
+@pytest.mark.parametrize("text,acts", [
+    # a country right after a feminine past verb is its subject: an actor
+    ("ورحبت مملكة البحرين بالقرار الأمريكي الجديد.", True),
+    ("وفي عام 1943 نفذت ألمانيا عملية خاصة لتحرير الزعيم الإيطالي.", True),
+    # a noun ending in ت is no verb
+    ("وتبدأ المباراة في الثامنة مساء بتوقيت السعودية.", False),
+    ("ويمر خط الأنابيب تحت تركيا قبل أن يصل إلى أوروبا.", False),
+])
+def test_a_country_after_a_past_verb_acts(builder, text, acts):
+    found = builder.extract([Document("t", text)])[0].mentions
+    assert any(m.kind == "actor" and m.type == "state" for m in found) == acts
+
+
 def test_a_guard_shot_is_no_goalkeeper(builder):
     # حارس alone is a guard: the goalkeeper is حارس المرمى, which المرمى tells
     attack, = events(builder, "وأطلق مسلح النار على حارس أمن في مدينة جدة.", "attack")

@@ -171,6 +171,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
                  if {m.label.partition(":")[0] for m in ms} == {"place"}}
     relatives = norm_set(rules.lex["relative_pronouns"])
     governments = norm_set(rules.lex["government_heads"])  # سلطات أنقرة: the state, not the city
+    not_verbs = norm_set(rules.lex["nouns_in_t"])
     # قاعدة العند ... القاعدة: the head word of a place named before, with the article, is that
     # place again, not the actor the word also names (al-Qaeda); where each head is first told
     place_head_at: dict[str, int] = {}
@@ -234,7 +235,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
                 continue  # عسير السعودية: the town's country, no actor
             # A name that is both a country and a state (تركيا) acts unless it is where.
             latent = "place" in kinds and (locative or start not in verbs and start - 1 not in verbs
-                                           and end not in verb_only_starts)
+                                           and end not in verb_only_starts and not _after_past_verb(doc, start, not_verbs))
             out.append(Found(Mention(span, "actor", entry.type, entry.key, "registry"), start, end, latent))
         elif metonym and registry.get("actor", metonym):
             entry = registry.get("actor", metonym)
@@ -355,6 +356,18 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     out += _surnames_again(doc, out, verbs | verb_starts, sent_of, not_nouns | titles)
     out.sort(key=lambda f: (f.start, f.mention.kind))
     return out
+
+
+def _after_past_verb(doc: Doc, start: int, not_verbs: frozenset[str]) -> bool:
+    """The word before ``start`` reads as a feminine past verb (رحبت مملكة البحرين، نفذت
+    ألمانيا عملية): the country after it is that verb's subject. Not a noun ending in ت
+    (وقت، تحت، بيروت) nor a feminine plural (قوات، سلطات)."""
+    if start == 0 or doc[start - 1]._.clitic and doc[start - 1].text[0] not in "وف":
+        return False
+    norm = doc[start - 1].norm_
+    bare = norm[1:] if norm[:1] in "وف" else norm  # (وتحت: the clitic stripper may leave و on)
+    return len(bare) >= 4 and norm.endswith("ت") and not norm.endswith("ات") and not bare.startswith("ال") \
+        and not {norm, bare} & not_verbs
 
 
 def _place_head_before(doc: Doc, start: int, heads: frozenset[str] | set[str], titles: frozenset[str]) -> int | None:
