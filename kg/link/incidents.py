@@ -2,7 +2,8 @@
 
 Two reports fit when their dates fit (a window that widens with lower precision), their
 places below country level are the same or one lies in the other (registry ``in`` chain, or
-coordinates within the coarser place's radius) and their sides do not contradict (an army
+coordinates within the coarser place's radius; where both name towns, two of the towns) and
+their sides do not contradict (an army
 stands for its state: registry ``part_of``; two different named attackers, or two different
 named targets, contradict). An incident is a set of reports that fit pairwise, at most one
 per document: no chaining through a report that bridges two incompatible ones.
