@@ -30,6 +30,10 @@ def keys(m) -> str | None:
     return m.key if m is not None else None
 
 
+def accusation_pairs(builder: Builder, text: str) -> list[tuple[str | None, str | None]]:
+    return [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")]
+
+
 @pytest.mark.parametrize("text,sides", [
     ("وتبادلت حركة حماس وحركة فتح الاتهامات بعرقلة المصالحة في غزة.", {"hamas", "fatah"}),
     ("تركيا وروسيا تتبادلان الاتهامات بشأن الهجوم على إدلب.", {"turkey", "russia"}),
@@ -380,7 +384,7 @@ def test_tellings_of_different_kinds_are_different_attacks(builder, text, count)
     ("وأكد وزير الداخلية اليمني أن إيران تسلح الجماعات الإرهابية في البلاد.", ("yemen", "iran")),
 ])
 def test_accuser_and_accused(builder, text, pair):
-    assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [pair]
+    assert accusation_pairs(builder, text) == [pair]
 
 
 @pytest.mark.parametrize("text,pair", [
@@ -394,12 +398,12 @@ def test_accuser_and_accused(builder, text, pair):
     ("وقالت حركة حماس في بيانها: نحمل الاحتلال الإسرائيلي عواقب اقتحام المسجد.", ("hamas", "israel")),
 ])
 def test_pronouns_and_first_person_verbs_stand_for_the_actors_they_agree_with(builder, text, pair):
-    assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [pair]
+    assert accusation_pairs(builder, text) == [pair]
 
 
 def test_a_bare_head_word_refers_back_to_the_one_actor_named_with_it(builder):
     text = "نشرت حركة حماس بيانا عن جولة المفاوضات في القاهرة. ثم اتهمت الحركة إسرائيل بعرقلة الاتفاق."
-    assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == [("hamas", "israel")]
+    assert accusation_pairs(builder, text) == [("hamas", "israel")]
     # two actors named with that head: which one is meant is left open
     text = "التقى وفدا حركة حماس وحركة فتح في القاهرة. ثم اتهمت الحركة إسرائيل بعرقلة الاتفاق."
     assert not [e for e in events(builder, text, "accusation") if keys(e.accused) == "israel"]
@@ -425,7 +429,7 @@ def test_the_coalition_named_by_its_head_word_alone_is_the_one_at_war_where_the_
     ("وتحدث الوزير عن الاتهامات التي وجهها الرئيس السوري بشار الأسد في دمشق.", None),
 ])
 def test_who_made_the_accusations_a_relative_clause_names_accuses(builder, text, pair):
-    assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == ([pair] if pair else [])
+    assert accusation_pairs(builder, text) == ([pair] if pair else [])
 
 
 @pytest.mark.parametrize("text,pairs", [
@@ -436,7 +440,7 @@ def test_who_made_the_accusations_a_relative_clause_names_accuses(builder, text,
     ("وانتقد الأردن ما قاله رئيس الوزراء الإسرائيلي بنيامين نتنياهو.", [("jordan", "netanyahu")]),
 ])
 def test_a_condemnation_does_not_reach_into_the_next_clause(builder, text, pairs):
-    assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == pairs
+    assert accusation_pairs(builder, text) == pairs
 
 
 @pytest.mark.parametrize("text,pairs", [
@@ -447,7 +451,7 @@ def test_a_condemnation_does_not_reach_into_the_next_clause(builder, text, pairs
     ("واتهم بنيامين نتنياهو الرئيس الإيراني حسن روحاني بالكذب.", [("netanyahu", "rouhani")]),
 ])
 def test_a_persons_office_is_not_a_second_actor_beside_him(builder, text, pairs):
-    assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == pairs
+    assert accusation_pairs(builder, text) == pairs
 
 
 @pytest.mark.parametrize("text,pairs", [
@@ -459,7 +463,7 @@ def test_a_persons_office_is_not_a_second_actor_beside_him(builder, text, pairs)
     ("وقال الرئيس الأمريكي إن السعودية من أكبر الدول الداعمة لجهود مكافحة الإرهاب.", []),
 ])
 def test_a_sponsor_of_terrorism_is_accused_by_the_source(builder, text, pairs):
-    assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == pairs
+    assert accusation_pairs(builder, text) == pairs
 
 
 @pytest.mark.parametrize("text,pairs", [
@@ -470,7 +474,7 @@ def test_a_sponsor_of_terrorism_is_accused_by_the_source(builder, text, pairs):
     ("وقال الاتحاد السعودي لكرة القدم إن عبد الله العدوان سيرأس اللجنة.", []),
 ])
 def test_aggression_named_by_a_source_accuses_its_doer(builder, text, pairs):
-    assert [(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")] == pairs
+    assert accusation_pairs(builder, text) == pairs
 
 
 def test_the_accused_of_an_attack_is_not_also_where_it_struck(builder):
