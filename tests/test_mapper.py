@@ -501,6 +501,15 @@ def test_a_wrong_with_a_possessive_pronoun_is_the_one_named_before(builder):
         ("iran", "جيسون رضائيان")]
 
 
+def test_a_name_that_starts_with_waw_keeps_it(builder):
+    text = "وقال موقع ويكيليكس إن الوثائق المسربة صحيحة."  # its و is its own
+    assert "ويكيليكس" in {m.span.text for m in builder.extract([Document("t", text)])[0].mentions}
+
+
+def test_the_first_name_dani_condemns_no_one(builder):
+    assert accusation_pairs(builder, "وسجل داني ألفيس هدفا لبرشلونة في مرمى ريال مدريد.") == []
+
+
 def test_standing_behind_someone_is_no_accusation(builder):
     text = "قال الوزير الروسي إن روسيا تقف وراء الحكومة السورية في كل خطوة."
     assert not events(builder, text, "accusation")
