@@ -130,22 +130,22 @@ def _charge_between(w: Window, s: Sentence, m: Match, start: int, end: int) -> b
     return any(_is_charge(w, s, i) and w.doc[i].norm_ not in companions for i in range(start, end))
 
 
-def _denied(w: Window, s: Sentence, m: Match) -> bool:
-    """A denial verb, not a particle, negates the noun ``m`` (نفت موسكو الاتهامات): the
-    accusation denied was still made."""
+def _denial_before(w: Window, s: Sentence, at: int) -> bool:
+    """A denial verb, not a particle, ends right before token ``at`` (or one word before)."""
     particles = norm_set(w.lex["accusation"]["negation_particles"])
-    return any(n.end in (m.start, m.start - 1) and w.doc[n.start].norm_ not in particles
-               for n in w.labelled(s, "negation"))
+    return any(n.end in (at, at - 1) and w.doc[n.start].norm_ not in particles for n in w.labelled(s, "negation"))
+
+
+def _denied(w: Window, s: Sentence, m: Match) -> bool:
+    """A denial verb negates the noun ``m`` (نفت موسكو الاتهامات): the accusation denied was
+    still made."""
+    return _denial_before(w, s, m.start)
 
 
 def _denier(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
     """The subject right before noun ``m`` of a denial verb before it (نفت موسكو الاتهامات)."""
     subject = w.actor_before(s, m.start, 1, among=actors)
-    particles = norm_set(w.lex["accusation"]["negation_particles"])
-    if subject is not None and any(n.end in (subject.start, subject.start - 1) and w.doc[n.start].norm_ not in particles
-                                   for n in w.labelled(s, "negation")):
-        return subject
-    return None
+    return subject if subject is not None and _denial_before(w, s, subject.start) else None
 
 
 def eligible(w: Window, f: Found) -> bool:

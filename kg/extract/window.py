@@ -23,6 +23,7 @@ APPOSITION_REACH = 10  # words of a title before the comma that opens the name o
 LIST_REACH = 8  # words of a list of places back from its last one (مديريات عتمة ووصاب، ومدينة ذمار)
 TRANSFER_REACH = 10  # words from a word of taking people somewhere (نقل جثامين المتوفين ... بالحادث) to its إلى
 FIRED_TO_REACH = 6  # words from where fire came from (أطلقت من غزة) to where it struck (على مدينة عسقلان)
+THROUGH = frozenset({"عبر"})  # via: where people were carried through (عبر مطار الأحساء), normalised
 
 
 @dataclass
@@ -184,7 +185,7 @@ class Window:
     def _passed_through(self, p: Found) -> bool:
         """``p`` is where people were carried through (أخلت طائرتان عبر مطار الأحساء جثامين تسعة
         أشخاص): not where they were hurt."""
-        return p.start > 0 and self.bare_in(p.start - 1, frozenset({"عبر"}))
+        return p.start > 0 and self.bare_in(p.start - 1, THROUGH)
 
     def _fired_from(self, s: Sentence, p: Found, places: list[Found]) -> bool:
         """``p`` is where the fire came from, and where it struck is named right after it
@@ -313,9 +314,8 @@ class Window:
         (نوري المالكي نائب الرئيس العراقي: al-Maliki, not Iraq beside him)."""
         if f.mention.via != "pattern":
             return None
-        person = next((p for p in self.actors(s) if p.end < f.start and p.mention.type == "person"
-                       and all(t.norm_ in self.appositive_titles for t in self.doc[p.end:f.start])), None)
-        return person
+        return next((p for p in self.actors(s) if p.end < f.start and p.mention.type == "person"
+                     and all(t.norm_ in self.appositive_titles for t in self.doc[p.end:f.start])), None)
 
     def owns_facility(self, f: Found) -> bool:
         """``f`` is named after a facility head (مسجد قوات الطوارئ، مقر الأمم المتحدة): the
