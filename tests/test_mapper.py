@@ -3270,3 +3270,15 @@ def test_a_ban_on_pictures_of_a_bombing_leaves_the_bombing_asserted(builder):
 def test_a_mother_of_five_arrested_is_no_five_captured(builder):
     figures = events(builder, "وقالت الشرطة إن المتهمة وهي أم لخمسة أطفال قد تم اعتقالها في منزلها بمدينة جدة.", "casualty")
     assert not [f for f in figures if f.count == 5]
+
+
+@pytest.mark.parametrize("text,pairs", [
+    # the subject of a reported clause keeps at, spreads or commits the wrong noun
+    ("وأكدت الحكومة اليمنية أن الحوثيين يواصلون نشر الأكاذيب عن الجيش.", [("yemen", "houthis")]),
+    ("وقال عادل الجبير إن قطر مارست التضليل الإعلامي طوال سنوات.", [("عادل الجبير", "qatar")]),
+    # one that suffers or refuses the wrong does no wrong
+    ("وقال عادل الجبير إن إيران تتعرض لحملة تضليل واسعة.", []),
+    ("وقال عادل الجبير إن إيران ترفض التحريض ضد جيرانها.", []),
+])
+def test_the_subject_of_a_reported_clause_does_the_wrong_its_verb_keeps_at(builder, text, pairs):
+    assert [(keys(e.accuser) or e.accuser.span.text, keys(e.accused)) for e in events(builder, text, "accusation")] == pairs

@@ -978,6 +978,19 @@ def _committer(w: Window, s: Sentence, m: Match, named: list[Found]) -> Found | 
     return w.actor_after(s, c.end, 1, among=named) if c else None
 
 
+def _clause_subject(w: Window, s: Sentence, m: Match, named: list[Found]) -> Found | None:
+    """إن إيران تواصل نشر التحريض، أن الحوثيين يمارسون التضليل: the one named right after إن/أن
+    does the wrong noun its clause's verb keeps at or commits; not one that suffers or refuses
+    it (إن إيران تتعرض لحملة تضليل), nor across another clause."""
+    f = next((f for f in named if f.start > s.start and f.end < m.start
+              and w.doc[f.start - 1].norm_ in w.complementizers and m.start - f.end <= 5), None)
+    if f is None or any(t.is_punct or t.norm_ in w.relatives or t.norm_ in w.complementizers
+                        for t in w.doc[f.end:m.start]):
+        return None
+    doing = [v for label in ("persist", "commit") for v in w.labelled(s, label)]
+    return f if any(v.start == f.end for v in doing) else None
+
+
 def wrongdoings(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
     """قالت موسكو إن لندن تكذب، قال المحامي إن الحكومة تلاعبت بالأدلة، تورط إيران في: the source
     of the sentence accuses whoever it says did a wrong (lied, spied, violated, colluded); the
@@ -998,6 +1011,8 @@ def wrongdoings(w: Window, s: Sentence, actors: list[Found], attacks: list[Event
         if doer is None and m.label.endswith(":noun") and _possessed(w, m):
             # إن الصحفي جيسون رضائيان اعترف بتجسسه: the one named before, whom the pronoun agrees with
             doer = _antecedent(w, m, [f for f in named if f.end <= m.start and not same_actor(f.mention, s.reporter.mention)])
+        if doer is None and m.label.endswith(":noun"):
+            doer = _clause_subject(w, s, m, named)
         out.append(accusation(w, s, m, s.reporter, doer, attacks))
     return [ev for ev in out if ev]
 
