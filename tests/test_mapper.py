@@ -3282,3 +3282,17 @@ def test_a_mother_of_five_arrested_is_no_five_captured(builder):
 ])
 def test_the_subject_of_a_reported_clause_does_the_wrong_its_verb_keeps_at(builder, text, pairs):
     assert [(keys(e.accuser) or e.accuser.span.text, keys(e.accused)) for e in events(builder, text, "accusation")] == pairs
+
+
+@pytest.mark.parametrize("text,body", [
+    # a colour adjective, then a country's, in a body's name
+    ("وأفاد المتحدث باسم هيئة الهلال الأحمر الكويتي بأن خمسة مسعفين أصيبوا خلال الحريق.", "هيئة الهلال الأحمر الكويتي"),
+    ("وقالت جمعية الصليب الأحمر إن فرقها نقلت عشرة جرحى إلى المستشفى.", "جمعية الصليب الأحمر"),
+])
+def test_a_colour_adjective_belongs_to_the_body_name(builder, text, body):
+    assert body in {m.span.text for m in builder.extract([Document("t", text)])[0].mentions}
+
+
+def test_two_bodies_joined_by_waw_are_not_one_coloured_name(builder):
+    text = "ووصلت قوات الشرطة والصليب الأحمر إلى موقع الانفجار بعد دقائق."
+    assert "قوات الشرطة والصليب الأحمر" not in {m.span.text for m in builder.extract([Document("t", text)])[0].mentions}

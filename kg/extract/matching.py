@@ -140,9 +140,13 @@ class Rules:
         fired = {f for w in norm_set(self.lex["fire_words"]) for f in (w, w.removeprefix("ال"))}
         definite = {"IS_PUNCT": False, "TEXT": {"REGEX": "^(ال|وال)"}, "NORM": {"NOT_IN": sorted(set(not_name["NOT_IN"]) | fired)}}
         adjective = {"IS_PUNCT": False, "TEXT": {"REGEX": "^ال.+(ي|ية|يه)$"}, "NORM": not_name}
+        # هيئة الهلال الأحمر السعودي; not الشرطة والصليب الأحمر, two bodies
+        colour = {"NORM": {"IN": sorted(norm_set(self.lex["colour_adjectives"]))}}
+        coloured = {**definite, "TEXT": {"REGEX": "^ال"}}
         for typ, heads in self.lex["body_heads"].items():
             head = {"NORM": {"IN": sorted(norm_set(heads))}}
-            self.patterns.add(f"body:{typ}", [[head, definite], [head, definite, adjective]])
+            self.patterns.add(f"body:{typ}", [[head, definite], [head, definite, adjective],
+                                              [head, coloured, colour], [head, coloured, colour, adjective]])
 
     def state_of_adjective(self, norm: str) -> str | None:
         """The state a country adjective names (الإسرائيلية -> israel), if it is one."""
