@@ -2520,6 +2520,8 @@ def test_the_state_that_leads_the_attackers_is_not_where(builder):
     ("وخطف مسلحون 6 مهندسين مساء الأحد قرب الحدود.", "مهندسين"),
     # a clause opened by كان after them
     ("وطالب الخاطفون بالإفراج عن 9 لبنانيين كان احتجزهم مسلحون في منطقة أعزاز.", "لبنانيين"),
+    # من before an outcome noun is not left hanging at the end
+    ("وأعلنت الشرطة نقل 15 رجلا من المعتقلين إلى السجن المركزي بعد إصابتهم.", "رجلا"),
 ])
 def test_the_victims_are_named_before_how_and_among_whom(builder, text, group):
     figure, = events(builder, text, "casualty")

@@ -20,6 +20,7 @@ MAX_VICTIMS = 100_000_000  # more people than any war killed or drove out: a sum
 VICINITY = 10  # tokens between a number and its outcome word, at most
 RESCUE_GAP = 5  # words between a rescue word and the number of those rescued, at most
 OPENING_QUOTES = frozenset("«“\"")  # before a name inside the words naming the victims
+TRAILING = frozenset(normalize(w) for w in ("من", "في", "على", "إلى", "عن", "بين"))  # never end the victims' words
 
 
 CHAIN_GAP = 3  # words between two places that name one where (قرية الشيخ مسكين بريف درعا)
@@ -362,6 +363,8 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match],
                 end > noun and tok._.clitic and tok.text.startswith("ب"))):
             break
         end += 1
+    while end > noun + 1 and w.doc[end - 1].norm_ in TRAILING:
+        end -= 1  # 70 طفلا من الأسرى: the group stops where the outcome noun after من does
     return noun, end
 
 
