@@ -3298,3 +3298,15 @@ def test_a_colour_adjective_belongs_to_the_body_name(builder, text, body):
 def test_two_bodies_joined_by_waw_are_not_one_coloured_name(builder):
     text = "ووصلت قوات الشرطة والصليب الأحمر إلى موقع الانفجار بعد دقائق."
     assert "قوات الشرطة والصليب الأحمر" not in {m.span.text for m in builder.extract([Document("t", text)])[0].mentions}
+
+
+@pytest.mark.parametrize("text,body", [
+    # a local body named by the place it serves, through منطقة or محافظة or directly
+    ("وأعلن المتحدث باسم شرطة منطقة تبوك ضبط عصابة لسرقة السيارات.", "شرطة منطقة تبوك"),
+    ("وذكرت شرطة محافظة الطائف أن حريقا اندلع في مستودع قديم.", "شرطة محافظة الطائف"),
+    ("وقالت صحة جازان إن 6 أشخاص أصيبوا في حادث مروري.", "صحة جازان"),
+])
+def test_a_local_body_is_named_by_the_place_it_serves(builder, text, body):
+    mentions = builder.extract([Document("t", text)])[0].mentions
+    assert body in {m.span.text for m in mentions if m.kind == "actor"}
+    assert any(m.kind == "place" and m.span.text in body for m in mentions)  # the place stays a place

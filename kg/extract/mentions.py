@@ -353,8 +353,28 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             typ = _head_type(doc, start - 1, place_heads, "town")
             mention = Mention(span, "place", typ, None, "ner")
         out.append(Found(mention, start, end))
+    out += _local_bodies(doc, out, norm_set(rules.lex["local_body_heads"]),
+                         place_heads["admin"] | place_heads["region"] | place_heads["city"], sent_of)
     out += _surnames_again(doc, out, verbs | verb_starts, sent_of, not_nouns | titles)
     out.sort(key=lambda f: (f.start, f.mention.kind))
+    return out
+
+
+def _local_bodies(doc: Doc, found: list[Found], heads: frozenset[str], area_heads: set[str],
+                  sent_of: list[int]) -> list[Found]:
+    """شرطة منطقة حائل، شرطة فيسبادن، صحة عسير: a local body named by the place it serves,
+    maybe through منطقة or محافظة; the place stays a place too."""
+    taken = {(f.start, f.end) for f in found if f.mention.kind == "actor"}
+    out = []
+    for f in found:
+        head = f.start - 1 - (f.start >= 2 and doc[f.start - 1].norm_ in area_heads)
+        if f.mention.kind != "place" or head < 0 or doc[head].norm_ not in heads or (head, f.end) in taken:
+            continue
+        if sent_of[head] != sent_of[f.start]:
+            continue
+        taken.add((head, f.end))
+        out.append(Found(Mention(_span(doc, head, f.end, sent_of[head]), "actor", "organisation", None, "pattern"),
+                         head, f.end))
     return out
 
 
