@@ -3310,3 +3310,8 @@ def test_a_local_body_is_named_by_the_place_it_serves(builder, text, body):
     mentions = builder.extract([Document("t", text)])[0].mentions
     assert body in {m.span.text for m in mentions if m.kind == "actor"}
     assert any(m.kind == "place" and m.span.text in body for m in mentions)  # the place stays a place
+
+
+def test_isaf_is_its_own_actor_within_nato(builder):
+    attack, = events(builder, "وقصفت قوات إيساف مخبأ لطالبان في ولاية هلمند.", "attack")
+    assert keys(attack.perpetrator) == "isaf" and builder.linker.registry.get("actor", "isaf").part_of == "nato"
