@@ -3315,3 +3315,13 @@ def test_a_local_body_is_named_by_the_place_it_serves(builder, text, body):
 def test_isaf_is_its_own_actor_within_nato(builder):
     attack, = events(builder, "وقصفت قوات إيساف مخبأ لطالبان في ولاية هلمند.", "attack")
     assert keys(attack.perpetrator) == "isaf" and builder.linker.registry.get("actor", "isaf").part_of == "nato"
+
+
+@pytest.mark.parametrize("text,perpetrator", [
+    # doers joined by و before the verb: the first leads them
+    ("وأفاد مسؤول محلي بأن حركة الشباب وتنظيم القاعدة هاجما قاعدة عسكرية في جنوب الصومال.", "al_shabaab"),
+    ("وأكد شهود أن الحوثيين وقوات صالح قصفوا حي الروضة في تعز.", "houthis"),
+])
+def test_the_first_of_doers_joined_by_waw_is_the_perpetrator(builder, text, perpetrator):
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == perpetrator

@@ -1033,6 +1033,8 @@ def _before(w: Window, s: Sentence, m: Match, limit: int, actors: list[Found]) -
     stands between (قال المرصد "فجر انتحاري نفسه": the monitor reports, it does not attack; a
     headline's الحكومة "اغتالت الصحفية" still names who did it)."""
     f = w.actor_before(s, _past_aside(w, s, m.start), limit, among=actors)
+    while f is not None and w.joined(f.start) and (first := next((g for g in actors if g.end == f.start), None)):
+        f = first  # الحوثيون وقوات صالح شنوا: the first of the doers joined by و leads them
     if f is not None and f.start > s.start and w.doc[f.start - 1].norm_ == "مع":
         return None  # قوات مكافحة الإرهاب، بالتعاون مع قوات الدرك، داهمت: a partner, not the subject
     if f is not None and f.mention.type == "person" and w.doc[m.start].norm_.endswith("وا") and \
