@@ -3325,3 +3325,12 @@ def test_isaf_is_its_own_actor_within_nato(builder):
 def test_the_first_of_doers_joined_by_waw_is_the_perpetrator(builder, text, perpetrator):
     attack, = events(builder, text, "attack")
     assert keys(attack.perpetrator) == perpetrator
+
+
+@pytest.mark.parametrize("text,pairs", [
+    # كان or قد between the one said to do a wrong and its verb
+    ("وقال المتحدث باسم الحكومة السورية إن تركيا كانت تدعم الإرهاب في إدلب.", [("syria", "turkey")]),
+    ("وصرح وزير الخارجية الروسي سيرغي لافروف بأن واشنطن قد انتهكت الاتفاق النووي.", [("lavrov", "usa")]),
+])
+def test_an_auxiliary_stands_between_the_wrongdoer_and_the_wrong(builder, text, pairs):
+    assert accusation_pairs(builder, text) == pairs
