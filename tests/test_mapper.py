@@ -3334,3 +3334,13 @@ def test_the_first_of_doers_joined_by_waw_is_the_perpetrator(builder, text, perp
 ])
 def test_an_auxiliary_stands_between_the_wrongdoer_and_the_wrong(builder, text, pairs):
     assert accusation_pairs(builder, text) == pairs
+
+
+@pytest.mark.parametrize("text,pairs", [
+    # a crime committed in the passive, its doer after من قبل
+    ("وطالبت منظمة العفو الدولية بمحاسبة المسؤولين عن الانتهاكات التي ارتكبت بحق السكان من قبل قوات النظام.",
+     [("amnesty", "syrian_army")]),
+    ("وندد عادل الجبير بالجرائم التي تم ارتكابها في تعز من قبل الميليشيات الحوثية.", [("عادل الجبير", "houthis")]),
+])
+def test_a_crime_in_the_passive_accuses_its_agent(builder, text, pairs):
+    assert [(keys(e.accuser) or e.accuser.span.text, keys(e.accused)) for e in events(builder, text, "accusation")] == pairs

@@ -781,6 +781,10 @@ def crimes(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) ->
         if culprit is None:  # الجريمة التي ارتكبتها الحركة، العدوان الذي شنته: the one who committed it
             c = next((c for c in commits + done_by if m.end <= c.start and w.gap(m.end, c.start) <= 4), None)
             culprit = w.actor_after(s, c.end, 1, among=named_here) if c else None
+            # الجرائم التي تم ارتكابها في اليمن من قبل الميليشيات: the agent of the passive
+            by = next((b for b in done_by if c and c.end <= b.start and w.gap(c.end, b.start) <= 4
+                       and not any(t.is_punct for t in w.doc[c.end:b.start])), None)
+            culprit = culprit or (w.actor_after(s, by.end, 1, among=named_here) if by else None)
         if culprit is None:  # ارتكبت الميليشيا مجزرة / الميليشيا ارتكبت مجزرة
             c = next((c for c in commits if c.end <= m.start and w.gap(c.end, m.start) <= 4), None)
             culprit = w.actor_after(s, c.end, 2, among=named_here) if c else None
