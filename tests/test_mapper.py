@@ -3344,3 +3344,14 @@ def test_an_auxiliary_stands_between_the_wrongdoer_and_the_wrong(builder, text, 
 ])
 def test_a_crime_in_the_passive_accuses_its_agent(builder, text, pairs):
     assert [(keys(e.accuser) or e.accuser.span.text, keys(e.accused)) for e in events(builder, text, "accusation")] == pairs
+
+
+@pytest.mark.parametrize("text,attacks", [
+    # a named man's attack on a body or a person, no one hurt and nowhere named: words
+    ("وشن دونالد ترامب هجوما جديدا على شبكة سي إن إن.", 0),
+    ("وشن زين الدين زيدان هجوما على الاتحاد الإسباني لكرة القدم بعد المباراة.", 0),
+    # with a place named, a gunman's attack stays one
+    ("وشن المسلح أحمد السيد هجوما على مركز للشرطة في العريش.", 1),
+])
+def test_a_mans_attack_on_a_body_with_no_harm_and_no_place_is_words(builder, text, attacks):
+    assert len(events(builder, text, "attack")) == attacks

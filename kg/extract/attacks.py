@@ -237,6 +237,9 @@ def find_attacks(w: Window) -> list[Event]:
                 # (but معارك مع تنظيم داعش in تلعفر: a side fought, and where)
             if _guarded_against(w, s, m):
                 continue  # حماية الحدود من هجمات الحوثيين: a danger, no attack told
+            if speaker and target is not None and target.mention.type in ("person", "organisation", "media") \
+                    and not ev_places and not w.labelled(s, "outcome"):
+                continue  # شن مارادونا هجوما على الفيفا: a man's attack on a body, no one hurt, nowhere: words
             if m.label == "attack:noun" and _tally(w, s, m):
                 continue  # مئات الهجمات الإسرائيلية: a tally, no one attack told
             if _what_it_does(w, s, m):
