@@ -3355,3 +3355,11 @@ def test_a_crime_in_the_passive_accuses_its_agent(builder, text, pairs):
 ])
 def test_a_mans_attack_on_a_body_with_no_harm_and_no_place_is_words(builder, text, attacks):
     assert len(events(builder, text, "attack")) == attacks
+
+
+@pytest.mark.parametrize("opening", ["وفي العراق،", "ومن جهة أخرى،"])
+def test_an_attack_in_a_new_story_is_not_the_one_told_before(builder, opening):
+    text = ("وتواصل القوات التركية قصف مواقع حزب العمال الكردستاني في المنطقة الحدودية. "
+            f"{opening} قتل 12 شخصا في تفجيرات ضربت أسواقا في الموصل.")
+    assert {(keys(e.perpetrator), tuple(p.key for p in e.places)) for e in events(builder, text, "attack")} == {
+        ("turkish_army", ()), (None, ("mosul",))}

@@ -224,6 +224,8 @@ def find_attacks(w: Window) -> list[Event]:
             ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
             if m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("demonstratives"):
                 ev_places = []  # هذا الهجوم: told before, where it was; the places here are another matter's
+            if (perp or target) and not ev_places and (opening := _story_place(w, s)) is not None and opening.start < m.start:
+                ev_places = [opening.mention]  # وفي محافظة الحديدة، نفذت المقاومة هجوما
             if not (perp or target or ev_places):
                 continue
             named_doer = perp is not None and perp.mention.via != "adjective"
@@ -263,7 +265,8 @@ def find_attacks(w: Window) -> list[Event]:
     unnamed = {id(e) for e in out if e.perpetrator is None and _unnamed_doer(w, e, "assailants")}
     another = {id(e) for e in out if _another(w, e)}
     kinds = {id(e): _kind(w, e) for e in out}
-    merged = merge_attacks(out, years, unnamed, another, kinds)
+    shifted = {id(e) for e in out if _new_story(w, w.sentences[e.trigger.sentence])}
+    merged = merge_attacks(out, years, unnamed, another, kinds, shifted)
     # gunmen are nobody's in particular; a suicide bomber is the article's one group's
     gunmen = {id(e) for e in merged if id(e) in unnamed and _unnamed_doer(w, e, "gunmen")}
     if not _unclaimed(w):  # ولم تتبن أي جهة الهجوم: the article says no one is known to have done it
@@ -286,7 +289,8 @@ def _claim_negated(w: Window, s: Sentence, m: Match) -> bool:
 def lone_attacker(w: Window, attacks: list[Event], years: dict[int, str | None]) -> None:
     """Where every attack an article names a doer for is one armed group's, the attacks it
     tells with no doer are that group's too (a headline's تفجير قرب القصر in an article on
-    the bombings حركة الشباب claimed): not where its own sentence names the group, which then
+    the bombings حركة الشباب claimed): not in a sentence that opens another story (وفي العراق،),
+    nor where its own sentence names the group, which then
     took no part as the doer (مواجهات مع ميليشيات الحوثي، قتل خمسة من الحوثيين في انفجار). A
     state's only where the attack came from the air or guns (غارة، قصف، صاروخ): the bombing
     of a museum in an article on a state's forces was not theirs. A war one side wages (شن
@@ -309,7 +313,8 @@ def lone_attacker(w: Window, attacks: list[Event], years: dict[int, str | None])
         named = any(_side(f.mention) == side and not (
             f.end <= at and _beyond_clause(w, f.end, at) and _word_before(w, s, f.start) in deeds)
             for f in w.actors(s))
-        if e.perpetrator is None and years.get(id(e)) in when and not named and _side(e.target) != side and (
+        if e.perpetrator is None and years.get(id(e)) in when and not named and _side(e.target) != side \
+                and not _new_story(w, s) and (
                 doers[0].type == "armed_group" or _trigger_in(w, e, lambda w, s, m: w.lemma(m) in fired)):
             e.perpetrator = doers[0]
 
@@ -1015,6 +1020,22 @@ def _another(w: Window, e: Event) -> bool:
     return at < w.sentences[e.trigger.sentence].end and w.doc[at].norm_ in _attack_words("another_words")
 
 
+def _new_story(w: Window, s: Sentence) -> bool:
+    """Sentence ``s`` opens another story: a place and a comma (وفي العراق، قتل 21 شخصا) or
+    words that say so (من جهة أخرى، في سياق آخر): what it tells is not the attack just before."""
+    return w.starts_with(s, "story_shift", s.start) is not None or _story_place(w, s) is not None
+
+
+def _story_place(w: Window, s: Sentence) -> Found | None:
+    """The place a sentence opens with, before a comma (وفي محافظة الحديدة، غرب اليمن، نفذت
+    المقاومة هجوما): where what it tells happened."""
+    first = s.start + (w.doc[s.start].norm_ == "و")  # (the clitic stripper may leave و alone)
+    if first >= s.end or w.doc[first].norm_ not in ("في", "وفي"):
+        return None
+    place = next((f for f in s.founds if f.mention.kind == "place" and f.start == first + 1), None)
+    return place if place is not None and place.end < s.end and w.doc[place.end].text in "،," else None
+
+
 def _unnamed_doer(w: Window, e: Event, words: str) -> bool:
     """The sentence of attack ``e`` says who did it without a name (one of the lexicon's
     ``words``: assailants, or only gunmen): right before its word or right after it (مسلحون
@@ -1195,7 +1216,7 @@ def _other_foe(a: Event, b: Event) -> bool:
 
 
 def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: set[int],
-                  another: set[int], kinds: dict[int, str | None]) -> list[Event]:
+                  another: set[int], kinds: dict[int, str | None], shifted: set[int] = frozenset()) -> list[Event]:
     """One event per attacker and place: news names the same attack many times. An attack
     with no attacker joins one with the same place, or the one told just before it; not one
     whose attacker is named when its own doers are ``unnamed`` gunmen (قصف بالهاون من قبل
@@ -1204,7 +1225,8 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
     (هجمات داعش) joins them, and is no home that would join a doer's attacks in two towns.
     Tellings of different ``years`` (a year written near one, none near the other) are
     different attacks, and so are tellings of different ``kinds`` (a bombing and air strikes,
-    an ambush and a raid): a word of no kind (هجوم) may tell any."""
+    an ambush and a raid): a word of no kind (هجوم) may tell any. A telling in a sentence that
+    opens ``shifted`` to another story (وفي العراق،) joins only by place, not for being next."""
     merged: list[Event] = []
     own: dict[int, set[str]] = {}  # each merged event's places as first told: merging must not snowball
     for ev in sorted(events, key=lambda e: (e.perpetrator is None, not e.places, e.trigger.start)):
@@ -1216,7 +1238,11 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
             if years.get(id(m)) != years.get(id(ev)):
                 continue  # تفجير السفارة في 1998 and this year's attack: two attacks
             shared = _shared_place(own[id(m)], where)
-            close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not places_apart(own[id(m)], where)
+            # (a story opened between them, وفي العراق،: only a shared place joins them)
+            later = ev if ev.trigger.sentence >= m.trigger.sentence else m
+            new_story = ev.trigger.sentence != m.trigger.sentence and id(later) in shifted
+            close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not places_apart(own[id(m)], where) \
+                and not new_story
             if None not in (kinds[id(ev)], kinds[id(m)]) and kinds[id(ev)] != kinds[id(m)] \
                     and not (ev.perpetrator is None and close):
                 # كمين للجيش and the army's raids on a village, clashes in زنجبار and a mine blast
@@ -1226,6 +1252,8 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
             # a home told with no place has those its joiners gave it: a town apart from them is
             # another attack (عمليات داعش; تفجير في أبها; تفجير مسجد في القطيف: two bombings)
             overlap = shared or not where or not own[id(m)] and not places_apart(place_keys(m), where)
+            if new_story:
+                overlap = shared
             if id(ev) in unnamed and m.perpetrator is not None:
                 continue
             if ev.perpetrator is None:

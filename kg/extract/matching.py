@@ -188,6 +188,7 @@ class Rules:
             "arms_holder": lex["attack"]["arms_holders"],
             "between_marker": lex["attack"]["between_markers"],
             "verbal": lex["attack"]["verbal"],
+            "story_shift": lex["attack"]["story_shifts"],
             "non_person": lex["non_person_units"],
             "locative": lex["locative"],
         }
