@@ -3363,3 +3363,12 @@ def test_an_attack_in_a_new_story_is_not_the_one_told_before(builder, opening):
             f"{opening} قتل 12 شخصا في تفجيرات ضربت أسواقا في الموصل.")
     assert {(keys(e.perpetrator), tuple(p.key for p in e.places)) for e in events(builder, text, "attack")} == {
         ("turkish_army", ()), (None, ("mosul",))}
+
+
+@pytest.mark.parametrize("text,pairs", [
+    # a criticism noun's owner, past a title, criticises the one after ضد
+    ("وأثارت انتقادات الرئيس الأمريكي دونالد ترامب ضد المكسيك غضبا واسعا.", [("trump", "mexico")]),
+    ("ورد الوزير على هجمات الإعلامي المصري إبراهيم عيسى وانتقادات الكاتب عمرو أديب ضد قطر.", [("عمرو أديب", "qatar")]),
+])
+def test_a_criticism_nouns_owner_criticises_the_one_after_against(builder, text, pairs):
+    assert [(keys(e.accuser) or e.accuser.span.text, keys(e.accused)) for e in events(builder, text, "accusation")] == pairs

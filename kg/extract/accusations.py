@@ -733,8 +733,13 @@ def _may_be_condemned(w: Window, accuser: Found | None, after: int, f: Found, no
 def _condemning_owner(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
     """The actor right after a criticism noun, when what is condemned follows it with ل (or بال:
     تنديد السعودية بالأعمال) or another criticism noun (إدانة السعودية للجريمة، إدانة مصر
-    واستنكارها): it owns the noun as the one who condemns, not as the one condemned (إدانة
-    إسرائيل)."""
+    واستنكارها), or whom it is against follows ضد: it owns the noun as the one who condemns, not
+    as the one condemned (إدانة إسرائيل)."""
+    # انتقادات الإعلامي المصري إبراهيم عيسى ضد السعودية: the critic, past a title, before ضد
+    critic = w.actor_after(s, m.end, 3, among=[f for f in actors if not f.latent])
+    if critic is not None and critic.end < s.end and w.doc[critic.end].norm_ in ("ضد", "تجاه") \
+            and not any(t.is_punct for t in w.doc[m.end:critic.start]):
+        return critic
     owner = w.actor_after(s, m.end, 0, among=actors)
     if owner is None or w.preposition(owner.start) or owner.end >= s.end:
         return None
