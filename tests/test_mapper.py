@@ -3372,3 +3372,8 @@ def test_an_attack_in_a_new_story_is_not_the_one_told_before(builder, opening):
 ])
 def test_a_criticism_nouns_owner_criticises_the_one_after_against(builder, text, pairs):
     assert [(keys(e.accuser) or e.accuser.span.text, keys(e.accused)) for e in events(builder, text, "accusation")] == pairs
+
+
+def test_a_trigger_word_that_opens_a_players_name_accuses_no_one(builder):
+    text = "وضمت التشكيلة المثالية بنزيما من ريال مدريد وادين هازار من تشلسي."  # Eden, not "and I condemn"
+    assert accusation_pairs(builder, text) == []

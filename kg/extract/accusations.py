@@ -160,6 +160,8 @@ def accusation(w: Window, s: Sentence, m: Match, accuser: Found | None, accused:
         return None
     if w.office_holder(s, accused) is accuser or w.office_holder(s, accuser) is accused:
         return None  # نوري المالكي نائب الرئيس العراقي: one person and his office
+    if any(f.mention.type == "person" and f.start <= m.start < f.end for f in w.actors(s)):
+        return None  # وادين هازار، داني ألفيس: the word opens a person's name, no one condemns
     about = next((a for a in attacks if a.trigger.sentence == s.index), None)
     known = (accuser.mention.key is not None) + (accused.mention.key is not None)
     modality = modality_of(w, s, m)
