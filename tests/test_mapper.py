@@ -3377,3 +3377,9 @@ def test_a_criticism_nouns_owner_criticises_the_one_after_against(builder, text,
 def test_a_trigger_word_that_opens_a_players_name_accuses_no_one(builder):
     text = "وضمت التشكيلة المثالية بنزيما من ريال مدريد وادين هازار من تشلسي."  # Eden, not "and I condemn"
     assert accusation_pairs(builder, text) == []
+
+
+def test_a_plot_with_the_article_is_threatened(builder):
+    text = "واعترف المتهمون بأن المخطط كان يقضي بتفجير سيارة مفخخة قرب السفارة في عمان."
+    attacks = events(builder, text, "attack")
+    assert attacks and all(a.modality == "threatened" for a in attacks)
