@@ -3383,3 +3383,14 @@ def test_a_plot_with_the_article_is_threatened(builder):
     text = "واعترف المتهمون بأن المخطط كان يقضي بتفجير سيارة مفخخة قرب السفارة في عمان."
     attacks = events(builder, text, "attack")
     assert attacks and all(a.modality == "threatened" for a in attacks)
+
+
+@pytest.mark.parametrize("text", [
+    # vehicles, committees and films a number counts are no victims
+    "وكمن المسلحون لقافلة عسكرية واستهدفوا 4 مدرعات للجيش مما أدى إلى إصابة ضابط.",
+    "وقتل البطل في معظم أدواره على امتداد 45 فيلما.",
+    # the end of a span of years is no count
+    "ومنذ عام 1990 إلى 2004 لم يعتقل زعيم الجماعة.",
+])
+def test_things_and_years_counted_near_an_outcome_are_no_casualties(builder, text):
+    assert events(builder, text, "casualty") == []

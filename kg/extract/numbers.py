@@ -224,7 +224,7 @@ def _is_year(value: int, keys: Sequence[str], i: int, nxt: int) -> bool:
     heading an entry of a chronology (1969- مقتل الممثلة), opening a sentence with a
     conjunction or a mark after it (2003 والوضع: the tail of a date cut off the line
     before), or after من with a mark after it (النصف الأول من 2014؛), where no counted
-    noun follows."""
+    noun follows; or ending a span of years (من 1966 إلى 1981)."""
     if not _YEAR_MIN <= value <= _YEAR_MAX:
         return False
     month_before = MONTHS.match(keys, i - 1, sizes=(1,)) or MONTHS.match(keys, i - 2, sizes=(2,))
@@ -233,8 +233,11 @@ def _is_year(value: int, keys: Sequence[str], i: int, nxt: int) -> bool:
     opens = i == 0 and (bare_after or keys[nxt].startswith("و"))
     # النصف الأول من 2014؛ (not أكثر من 2000: a count)
     of_year = i > 1 and keys[i - 1] == "من" and keys[i - 2] not in ("اكثر", "اقل", "ازيد") and bare_after
+    # من عام 1966 إلى 1981: the end of a span of years
+    span_end = i > 2 and keys[i - 1] in ("الي", "-", "–") and keys[i - 2].isdigit() \
+        and _YEAR_MIN <= int(keys[i - 2]) <= _YEAR_MAX and keys[i - 3] in ("عام", "العام", "سنه", "منذ")
     return bool(month_before or MONTHS.match(keys, nxt) or _YEAR_BEFORE.match(keys, i - 1, sizes=(1,))
-                or dash_after or opens or of_year)
+                or dash_after or opens or of_year or span_end)
 
 
 def _excluded(text: str, keys: Sequence[str], i: int, phrase: tuple, spans: Sequence[tuple[int, int]]) -> bool:
