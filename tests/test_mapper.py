@@ -3394,3 +3394,16 @@ def test_a_plot_with_the_article_is_threatened(builder):
 ])
 def test_things_and_years_counted_near_an_outcome_are_no_casualties(builder, text):
     assert events(builder, text, "casualty") == []
+
+
+@pytest.mark.parametrize("text,figures", [
+    # an indefinite ordinal after a word counts one more person, named before it
+    ("وقتل رجلان في إطلاق النار وأصيب ثالث بجروح خطيرة.", {(2, "killed", "رجلان"), (1, "injured", None)}),
+    ("وأعلنت الشرطة توقيف متهم ثالث في قضية السطو.", {(1, "captured", "متهم")}),
+    # not after a preposition, not the third of a kind, not with the article
+    ("واعتقل 5 أشخاص في ثالث أيام الاحتجاجات.", {(5, "captured", "أشخاص")}),
+    ("وتعد هذه ثالث عملية خطف في المنطقة خلال العام.", set()),
+    ("وأصيب الحارس للمرة الثالثة هذا الموسم.", set()),
+])
+def test_an_ordinal_counts_one_more(builder, text, figures):
+    assert {(e.count, e.outcome, e.group) for e in events(builder, text, "casualty") if e.modality == "asserted"} == figures

@@ -114,6 +114,11 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             # them; not an outcome's dual (خمسة قتلى وجريحين من القوات: the words after name them)
             names_them = num.dual and not any(o.start == ns for o in outcomes)
             group_start, group_end = victim_words(w, s, ne, outcomes, ns) if names_them else victim_words(w, s, after, outcomes)
+            if num.ordinal:  # جندي ثالث: the noun before names him; none after وأصيب ثالث
+                counted = ns - 1 if ns > s.start and not any(o.start <= ns - 1 < o.end for o in outcomes) else ns
+                if counted > s.start and counted < ns and w.doc[counted].norm_ in ("به", "بها", "بهم"):
+                    counted -= 1  # مشتبه به ثان
+                group_start, group_end = counted, ns
             # 40 من مقاتلي قسد، 14 جنديا أفغانيا; not a capital where they died (مركب النيل في القاهرة)
             in_group = [f for f in w.actors(s) + w.adjective_actors(s)
                         if group_start <= f.start < max(group_end, group_start + 1)

@@ -47,6 +47,7 @@ _KINDS = {
     "scales_plural": "plural_scale",
     "dual_scales": "dual_scale",
     "fractions": "fraction",
+    "ordinal_ones": "ordinal_one",
 }
 
 
@@ -72,6 +73,7 @@ _VAGUE: PhraseTable[bool] = PhraseTable(dict.fromkeys(_forms("vague"), True), _C
 _NOT_NUMBERS = {normalize(w) for w in _forms("not_numbers")}
 _ONE_OF_BEFORE = {normalize(w) for w in _DATA["units_compound_only"]["one_of_before"]}
 _UNITY_NOUNS = {normalize(w) for w in _DATA["units_compound_only"]["unity_nouns"]}
+_ORDINAL_NOT_AFTER = {normalize(w) for w in _DATA["ordinal_ones"]["not_after"]}
 _QUALIFIERS_BEFORE = _qualifier_table("before")
 _QUALIFIERS_AFTER = _qualifier_table("after")
 _AFTER_WINDOW: int = _DATA["qualifiers"]["after_window"]
@@ -100,6 +102,7 @@ class NumberMatch:
     qualifier: str  # "exact" | "at_least" | "approximate" | "up_to"
     qualifier_start: int | None = None  # where the qualifier phrase begins (before or after the number)
     dual: bool = False  # a dual noun (جنديين): the number is the word naming what it counts
+    ordinal: bool = False  # one more (جندي ثالث، وأصيب ثالث): what it counts is named before it
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,9 @@ def _phrase_at(
         return None
     if first.kind == "dual_noun":
         return 2, first.start, first.end, first.next, first.kind
+    if first.kind == "ordinal_one":  # وأصيب ثالث: one more, after a word that is no preposition
+        after_word = i > 0 and keys[i - 1].isalpha() and keys[i - 1] not in _ORDINAL_NOT_AFTER
+        return (1, first.start, first.end, first.next, first.kind) if after_word and first.prefix == "" else None
     total, group = 0.0, 0.0  # finished thousands/millions; the count a multiplier would multiply
     big = math.inf  # smallest multiplier used so far: the next one must be smaller
     room = 0.0  # a part joined by و must be smaller than this
@@ -307,7 +313,8 @@ def find_numbers(text: str, tokens: list[Token]) -> list[NumberMatch]:
             continue
         value, start, end, nxt, kind = phrase
         if value is not None and not _excluded(text, keys, i, phrase, spans):
-            out.append(NumberMatch(value, start, end, *_qualifier(text, tokens, keys, i, nxt), dual=kind == "dual_noun"))
+            out.append(NumberMatch(value, start, end, *_qualifier(text, tokens, keys, i, nxt), dual=kind == "dual_noun",
+                                   ordinal=kind == "ordinal_one"))
         i = nxt
     return _ranges(text, out)
 
