@@ -3407,3 +3407,14 @@ def test_things_and_years_counted_near_an_outcome_are_no_casualties(builder, tex
 ])
 def test_an_ordinal_counts_one_more(builder, text, figures):
     assert {(e.count, e.outcome, e.group) for e in events(builder, text, "casualty") if e.modality == "asserted"} == figures
+
+
+@pytest.mark.parametrize("text,figures", [
+    # a carried-out sentence in "one of" the convicts counts him
+    ("ونفذت السلطات حكم الإعدام في أحد المدانين بجرائم السطو المسلح في جازان.", {(1, "killed")}),
+    # ...not a sentence passed, nor one of the places where it was carried out
+    ("وأصدرت المحكمة حكما بالإعدام في أحد المتهمين.", set()),
+    ("وجرى تنفيذ حكم الإعدام في أحد الأماكن العامة.", set()),
+])
+def test_an_execution_in_one_of_the_convicts_counts_him(builder, text, figures):
+    assert {(e.count, e.outcome) for e in events(builder, text, "casualty") if e.modality == "asserted"} == figures

@@ -60,9 +60,10 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 continue  # أم لخمسة أبناء: her children, counted as a family
             if num.value > MAX_VICTIMS or num.value < 1:
                 continue  # مليار: a sum, not people; 000 (of 000ر22, 22,000 written backwards): no one
-            if w.doc[ns].norm_ in ONE_OF and not any(o.end == ns or ne < o.start <= ne + 2 for o in outcomes):
+            if w.doc[ns].norm_ in ONE_OF and not any(o.end == ns or ne < o.start <= ne + 2 or (
+                    o.end == ns - 1 and w.doc[ns - 1].norm_ == "في" and _execution(w, o)) for o in outcomes):
                 # وفاة والدة إحدى الطالبات، في أحد الأدغال: "one of" counts no victim here (but
-                # مقتل أحد الجنود، أحد الجنود قتل)
+                # مقتل أحد الجنود، أحد الجنود قتل، تنفيذ حكم القصاص في أحد الجناة)
                 continue
             after = ne
             while after < s.end and w.doc[after].text in "/)»”\"":  # /40/ من ...
