@@ -2861,6 +2861,9 @@ def test_a_country_named_twice_once_as_no_place_is_an_actor(builder):
         return {m.key for m in builder.extract([Document("t", text)])[0].mentions if m.kind == "actor"}
     assert "iran" in actor_keys("واستدعت الخارجية سفير إيران في لندن. وكان وفد بريطاني قد وصل إلى إيران الشهر الماضي.")
     assert "iran" not in actor_keys("وسافر الوفد إلى إيران أمس. وعاد الوفد من إيران اليوم.")  # a place only
+    # a hashtag between the locative word and the country, a story's place tag: places still
+    assert "iran" not in actor_keys("وسافر الوفد إلى #إيران أمس. وعاد الوفد من #إيران اليوم.")
+    assert "libya" not in actor_keys("ليبيا: انفجار سيارة مفخخة في مدينة بنغازي\n\nوقال مسؤولون إن الانفجار هو الأعنف في ليبيا منذ أشهر.")
 
 
 @pytest.mark.parametrize("text,target", [

@@ -85,6 +85,9 @@ def _token_of(bounds: list[tuple[int, int]], char: int, sent: Sentence) -> int:
     return sent.start
 
 
+TAG_MARKS = frozenset("#«\"“")  # between a locative word and the place it governs
+
+
 def _countries_as_actors(window: Window, founds: list[Found], matches: list[Match]) -> list[Found]:
     """A country the article names more than once, once at least where no locative word or
     ب/ل puts it (سفير روسيا، تطبيع العلاقات مع إسرائيل), is one of its actors, though no rule
@@ -93,10 +96,16 @@ def _countries_as_actors(window: Window, founds: list[Found], matches: list[Matc
     states = [f for f in founds if f.latent and f.mention.kind == "actor" and f.mention.type == "state"
               and f.mention.via == "registry" and f.mention.key]
     counts = Counter(f.mention.key for f in states)
+    doc = window.doc
     out, seen = [], set()
     for f in states:
-        if counts[f.mention.key] >= 2 and f.mention.key not in seen and f.start not in where \
-                and not window.preposition(f.start):
+        start = f.start
+        while start > 0 and doc[start - 1].text in TAG_MARKS:
+            start -= 1  # إلى #العراق، في «سوريا»: still where
+        # أفغانستان: وزارة الدفاع تعلن: the place tag a story opens with
+        tag = doc[f.start].is_sent_start and f.end < len(doc) and doc[f.end].text == ":"
+        if counts[f.mention.key] >= 2 and f.mention.key not in seen and start not in where \
+                and not window.preposition(f.start) and not tag:
             seen.add(f.mention.key)
             out.append(f)
     return out
