@@ -3421,3 +3421,8 @@ def test_an_ordinal_counts_one_more(builder, text, figures):
 ])
 def test_an_execution_in_one_of_the_convicts_counts_him(builder, text, figures):
     assert {(e.count, e.outcome) for e in events(builder, text, "casualty") if e.modality == "asserted"} == figures
+
+
+def test_a_city_glued_to_bi_after_an_attack_noun_is_where_not_whom(builder):
+    attack, = events(builder, "وتبنى تنظيم داعش تفجيرا ببيروت أوقع 12 قتيلا.", "attack")
+    assert attack.target is None and "beirut" in {p.key for p in attack.places}

@@ -163,9 +163,9 @@ def find_attacks(w: Window) -> list[Event]:
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start <= m.end + 2), None)
             elif object_noun(w, m):  # اغتيال رئيس الحكومة: the one hit (not التفجيرات في كابول: where)
                 target = w.actor_after(s, m.end, 1)
-                if target is not None and ((target.only_a_place and w.doc[target.start - 1].norm_ == "في") or any(
+                if target is not None and ((target.only_a_place and (w.doc[target.start - 1].norm_ == "في" or _glued_in(w, target))) or any(
                         m.end <= a.start < target.start for a in w.labelled(s, "attribution_to"))):
-                    target = None  # (nor تفجير نسبته أنقرة إلى التنظيم: who blames it)
+                    target = None  # (nor تفجيرا ببغداد: where; nor تفجير نسبته أنقرة إلى التنظيم: who blames it)
             elif verb and _passive(w, m):  # اغتيل القيادي في حماس، اغتيل السفير الروسي أندريه كارلوف
                 target = w.actor_after(s, m.end, 3, among=[f for f in w.actors(s) if not f.latent])
             sides = clash_sides(w, s, m)
@@ -1018,6 +1018,11 @@ def _another(w: Window, e: Event) -> bool:
     the attack told before it."""
     at = w.tokens_of(e.trigger).stop
     return at < w.sentences[e.trigger.sentence].end and w.doc[at].norm_ in _attack_words("another_words")
+
+
+def _glued_in(w: Window, f: Found) -> bool:
+    """``f`` carries ب, "in" (ببغداد): where, not whom."""
+    return bool(w.doc[f.start]._.clitic) and w.doc[f.start].text.startswith("ب")
 
 
 def _new_story(w: Window, s: Sentence) -> bool:
