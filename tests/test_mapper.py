@@ -3426,3 +3426,14 @@ def test_an_execution_in_one_of_the_convicts_counts_him(builder, text, figures):
 def test_a_city_glued_to_bi_after_an_attack_noun_is_where_not_whom(builder):
     attack, = events(builder, "وتبنى تنظيم داعش تفجيرا ببيروت أوقع 12 قتيلا.", "attack")
     assert attack.target is None and "beirut" in {p.key for p in attack.places}
+
+
+@pytest.mark.parametrize("text,pairs", [
+    # the pronoun on إن is the one the source speaks about after عن, not the source
+    ("وقال بشار الأسد عن رجب طيب أردوغان إنه يتحمل مسؤولية ما جرى في إدلب.", [("assad", "erdogan")]),
+    ("وقال الرئيس الأمريكي دونالد ترامب عن بشار الأسد إنه يكذب على العالم.", [("trump", "assad")]),
+    # without عن the pronoun is the source itself
+    ("وقال بشار الأسد إنه يتحمل مسؤولية حماية البلاد.", []),
+])
+def test_the_one_spoken_about_is_the_pronoun_on_inna(builder, text, pairs):
+    assert accusation_pairs(builder, text) == pairs

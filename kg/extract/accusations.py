@@ -24,6 +24,9 @@ def _accusation_needs() -> dict[str, frozenset[str]]:
     return {normalize(k): norm_set(v) for k, v in load("lexicon")["accusation"]["needs_nearby"].items()}
 
 
+SPOKEN_OF = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم"})  # إنه، أنها, normalised
+
+
 def _after_to(w: Window, s: Sentence, m: Match) -> bool:
     """``m`` comes right after إلى or على (دعا موسكو إلى تحمل المسؤولية): a call, a noun."""
     return m.start > s.start and w.doc[m.start - 1].norm_ in ("الي", "علي")
@@ -98,6 +101,15 @@ def _said_of_itself(w: Window, m: Match) -> bool:
     """A verb right after إن/أن with a pronoun (أنها تحمل، إنه يتهم): its subject is who says it."""
     norm = w.doc[m.start - 1].norm_ if m.start > 0 else ""
     return norm in w.complementizers and norm not in ("ان", "بان")
+
+
+def _spoken_about(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
+    """قال الأسد عن كولفن إنها تتحمل المسؤولية: the pronoun on إن before the verb is the one
+    the source speaks about (after عن), not the source."""
+    if m.start <= s.start or w.doc[m.start - 1].norm_.removeprefix("و") not in SPOKEN_OF:
+        return None
+    return next((f for f in actors if f.start > s.start and w.doc[f.start - 1].norm_ == "عن"
+                 and f.end < m.start and (s.reporter is None or f is not s.reporter)), None)
 
 
 def _object_pronoun(w: Window, m: Match) -> int | None:
@@ -926,7 +938,7 @@ def responsibilities(w: Window, s: Sentence, actors: list[Found], attacks: list[
             after = w.actor_after(s, m.end, 2, among=actors)
             if after is not None and _accusation_needs()["حمل"] & {t.norm_ for t in w.doc[m.end:after.start]}:
                 after = None
-            accused = after or w.actor_before(s, m.start, 1, among=actors)
+            accused = after or w.actor_before(s, m.start, 1, among=actors) or _spoken_about(w, s, m, actors)
             accuser = s.reporter or w.doc_reporter
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
@@ -1026,6 +1038,8 @@ def wrongdoings(w: Window, s: Sentence, actors: list[Found], attacks: list[Event
             doer = _antecedent(w, m, [f for f in named if f.end <= m.start and not same_actor(f.mention, s.reporter.mention)])
         if doer is None and m.label.endswith(":noun"):
             doer = _clause_subject(w, s, m, named)
+        elif doer is None:  # قال الأسد عن أردوغان إنه يكذب
+            doer = _spoken_about(w, s, m, named)
         out.append(accusation(w, s, m, s.reporter, doer, attacks))
     return [ev for ev in out if ev]
 
