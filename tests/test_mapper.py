@@ -3437,3 +3437,13 @@ def test_a_city_glued_to_bi_after_an_attack_noun_is_where_not_whom(builder):
 ])
 def test_the_one_spoken_about_is_the_pronoun_on_inna(builder, text, pairs):
     assert accusation_pairs(builder, text) == pairs
+
+
+@pytest.mark.parametrize("text,perpetrator", [
+    # the one accused of the deed did the attack the deed names, as its accuser says
+    # (a telling of another attack joins the one of its own sentence: one attack)
+    ("أنقرة تتهم حزب العمال الكردستاني بتفجير حافلة للشرطة في هجوم جديد", "pkk"),
+    ("واتهمت الحكومة التركية حزب العمال الكردستاني بتنفيذ الهجوم على مركز للشرطة في وان.", "pkk"),
+])
+def test_the_accused_of_the_deed_did_its_attack(builder, text, perpetrator):
+    assert [keys(e.perpetrator) for e in events(builder, text, "attack")] == [perpetrator]

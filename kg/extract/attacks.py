@@ -24,6 +24,7 @@ OWNER_REACH = 5  # words between an attack and the owner of what it hit (قصف�
 YEAR_REACH = 8  # tokens after an attack's trigger searched for the year it happened
 LAUNCH_GAP = 15  # words between a launch verb (بدأت، نفذ) and the attack noun it takes
 SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (واصفا، قائلا)
+ACCUSED_DEED_GAP = 6  # words between the one accused and the attack of the deed (بقتل شرطيين في هجوم)
 SHOT_REACH = 12  # words after a death searched for where a shooting was
 COMMITTED_REACH = 16  # words from أقدم to على: a person's full name and nationality between
 CLAIM_NEGATION_REACH = 6  # words before a claim searched for its negation (لم تعلن أي جماعة مسؤوليتها)
@@ -112,7 +113,8 @@ def find_attacks(w: Window) -> list[Event]:
             subject = verb and _noun_subject(w, s, m)  # حملة أمنية استهدفت: no actor did it
             if subject and _arrests_only(w, s, m):
                 continue  # احتجزت السلطات 1302 شخص في إطار حملة استهدفت التنظيم: arrests, no attack
-            perp = None if subject else attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb)
+            perp = None if subject else attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb) \
+                or accused_of(w, s, m)
             speaker = perp is not None and (perp.mention.type in ("person", "media") or w.titled(perp))
             said = bool(_attack_words("speech_followers") & {t.norm_ for t in w.doc[m.end:min(m.end + SPEECH_REACH, s.end)]})
             owned = speaker and not verb and (_possessive(w, m) or (perp.start == m.end and not w.labelled(s, "outcome")))
@@ -456,6 +458,20 @@ def _subject_noun(w: Window, s: Sentence, m: Match, before: list[Match]) -> Matc
     if any(t.text in "،,؛;" or t.norm_ in ("فيما", "بينما") for t in w.doc[noun.end:m.start]):
         return None  # قصف على مناطق الاشتباك، فيما قصفت القوات: another clause, its own subject
     return noun
+
+
+def accused_of(w: Window, s: Sentence, m: Match) -> Found | None:
+    """تتهم تركيا العمال الكردستاني بقتل شرطيين في هجوم جديد: the one accused of the deed
+    whose attack this is (right after the accusation verb, then the deed with ب) did it, as
+    its accuser says."""
+    for a in w.labelled(s, "accusation:verb"):
+        accused = w.actor_after(s, a.end, 1, among=[f for f in w.actors(s) if not f.latent])
+        if accused is None or a.end > m.start or accused.end > m.start or m.start - accused.end > ACCUSED_DEED_GAP:
+            continue
+        deed = w.doc[accused.end]
+        if deed._.clitic and deed.text.startswith("ب") and not any(t.is_punct for t in w.doc[accused.end:m.start]):
+            return accused
+    return None
 
 
 def attributed_to(w: Window, s: Sentence, m: Match, later: list[Match]) -> Found | None:
@@ -1228,6 +1244,7 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
     مسلحين after the coalition's air strikes); and one called ``another`` (تفجير مماثل) joins
     none. Tellings with a place go first: one with none
     (هجمات داعش) joins them, and is no home that would join a doer's attacks in two towns.
+    One called ``another`` joins only one told in its own sentence.
     Tellings of different ``years`` (a year written near one, none near the other) are
     different attacks, and so are tellings of different ``kinds`` (a bombing and air strikes,
     an ambush and a raid): a word of no kind (هجوم) may tell any. A telling in a sentence that
@@ -1237,7 +1254,8 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
     for ev in sorted(events, key=lambda e: (e.perpetrator is None, not e.places, e.trigger.start)):
         where = place_keys(ev)
         home = None
-        for m in [] if id(ev) in another else merged:
+        # (one called another joins only a telling of its own sentence: قتل جنديين في هجوم جديد)
+        for m in [m for m in merged if m.trigger.sentence == ev.trigger.sentence] if id(ev) in another else merged:
             if m.modality != ev.modality:
                 continue  # لو نجح هجومهم: no part of the attack that happened
             if years.get(id(m)) != years.get(id(ev)):
