@@ -989,8 +989,9 @@ def _doer(w: Window, s: Sentence, m: Match, named: list[Found]) -> Found | None:
     if m.label.endswith(":participle"):  # إن قطر (هي الدولة) الراعية للإرهاب: what it is said to be
         f = w.actor_before(s, m.start, 2, among=named)
         return None if f is None or any(t.is_punct for t in w.doc[f.end:m.start]) else f
-    aux = norm_set(w.lex["auxiliaries"])  # أن أوباما كان يكذب، إن المجلس قد خرق
-    gap = next((n for n in range(3) if m.start - n - 1 < s.start or w.doc[m.start - n - 1].norm_ not in aux), 0)
+    aux, gap = norm_set(w.lex["auxiliaries"]), 0  # أن أوباما كان يكذب، إن المجلس قد خرق
+    while gap < 2 and m.start - gap - 1 >= s.start and w.doc[m.start - gap - 1].norm_ in aux:
+        gap += 1
     return _subject_before(w, s, m, gap, named) or w.actor_after(s, m.end, 0, among=named)
 
 

@@ -368,9 +368,8 @@ def _local_bodies(doc: Doc, found: list[Found], heads: frozenset[str], area_head
     out = []
     for f in found:
         head = f.start - 1 - (f.start >= 2 and doc[f.start - 1].norm_ in area_heads)
-        if f.mention.kind != "place" or head < 0 or doc[head].norm_ not in heads or (head, f.end) in taken:
-            continue
-        if sent_of[head] != sent_of[f.start]:
+        if f.mention.kind != "place" or head < 0 or doc[head].norm_ not in heads or (head, f.end) in taken \
+                or sent_of[head] != sent_of[f.start]:
             continue
         taken.add((head, f.end))
         out.append(Found(Mention(_span(doc, head, f.end, sent_of[head]), "actor", "organisation", None, "pattern"),
