@@ -175,7 +175,7 @@ def test_no_chaining_through_a_report_that_bridges_two_places():
     assert groups in ([["x", "y"]], [["y", "z"]])
 
 
-def test_where_both_name_towns_two_of_their_towns_must_fit():
+def test_where_both_name_towns_a_town_of_each_must_fit():
     # a battle near Ramadi, and strikes near Kobani and in Anbar: Ramadi lies in Anbar, but
     # the towns each names are far apart
     assert find_incidents([report("x", 6, "ramadi"), report("y", 6, "anbar", "kobani")], K) == []

@@ -272,7 +272,7 @@ def find_attacks(w: Window) -> list[Event]:
     # gunmen are nobody's in particular; a suicide bomber is the article's one group's
     gunmen = {id(e) for e in merged if id(e) in unnamed and _unnamed_doer(w, e, "gunmen")}
     if not _unclaimed(w):  # ولم تتبن أي جهة الهجوم: the article says no one is known to have done it
-        lone_attacker(w, [e for e in merged if id(e) not in gunmen], years)
+        lone_attacker(w, [e for e in merged if id(e) not in gunmen], years, shifted)
     return merged
 
 
@@ -288,11 +288,11 @@ def _claim_negated(w: Window, s: Sentence, m: Match) -> bool:
     return any(t.norm_ in w.negations for t in w.doc[max(s.start, m.start - CLAIM_NEGATION_REACH):m.start])
 
 
-def lone_attacker(w: Window, attacks: list[Event], years: dict[int, str | None]) -> None:
+def lone_attacker(w: Window, attacks: list[Event], years: dict[int, str | None], shifted: set[int]) -> None:
     """Where every attack an article names a doer for is one armed group's, the attacks it
     tells with no doer are that group's too (a headline's تفجير قرب القصر in an article on
-    the bombings حركة الشباب claimed): not in a sentence that opens another story (وفي العراق،),
-    nor where its own sentence names the group, which then
+    the bombings حركة الشباب claimed): not one told where a sentence opens another story
+    (``shifted``: وفي العراق،), nor where its own sentence names the group, which then
     took no part as the doer (مواجهات مع ميليشيات الحوثي، قتل خمسة من الحوثيين في انفجار). A
     state's only where the attack came from the air or guns (غارة، قصف، صاروخ): the bombing
     of a museum in an article on a state's forces was not theirs. A war one side wages (شن
@@ -316,7 +316,7 @@ def lone_attacker(w: Window, attacks: list[Event], years: dict[int, str | None])
             f.end <= at and _beyond_clause(w, f.end, at) and _word_before(w, s, f.start) in deeds)
             for f in w.actors(s))
         if e.perpetrator is None and years.get(id(e)) in when and not named and _side(e.target) != side \
-                and not _new_story(w, s) and (
+                and id(e) not in shifted and (
                 doers[0].type == "armed_group" or _trigger_in(w, e, lambda w, s, m: w.lemma(m) in fired)):
             e.perpetrator = doers[0]
 
@@ -464,8 +464,9 @@ def accused_of(w: Window, s: Sentence, m: Match) -> Found | None:
     """تتهم تركيا العمال الكردستاني بقتل شرطيين في هجوم جديد: the one accused of the deed
     whose attack this is (right after the accusation verb, then the deed with ب) did it, as
     its accuser says."""
+    named = [f for f in w.actors(s) if not f.latent]
     for a in w.labelled(s, "accusation:verb"):
-        accused = w.actor_after(s, a.end, 1, among=[f for f in w.actors(s) if not f.latent])
+        accused = w.actor_after(s, a.end, 1, among=named)
         if accused is None or a.end > m.start or accused.end > m.start or m.start - accused.end > ACCUSED_DEED_GAP:
             continue
         deed = w.doc[accused.end]
@@ -1242,9 +1243,8 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
     with no attacker joins one with the same place, or the one told just before it; not one
     whose attacker is named when its own doers are ``unnamed`` gunmen (قصف بالهاون من قبل
     مسلحين after the coalition's air strikes); and one called ``another`` (تفجير مماثل) joins
-    none. Tellings with a place go first: one with none
+    only one told in its own sentence. Tellings with a place go first: one with none
     (هجمات داعش) joins them, and is no home that would join a doer's attacks in two towns.
-    One called ``another`` joins only one told in its own sentence.
     Tellings of different ``years`` (a year written near one, none near the other) are
     different attacks, and so are tellings of different ``kinds`` (a bombing and air strikes,
     an ambush and a raid): a word of no kind (هجوم) may tell any. A telling in a sentence that
@@ -1274,9 +1274,8 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
                 continue
             # a home told with no place has those its joiners gave it: a town apart from them is
             # another attack (عمليات داعش; تفجير في أبها; تفجير مسجد في القطيف: two bombings)
-            overlap = shared or not where or not own[id(m)] and not places_apart(place_keys(m), where)
-            if new_story:
-                overlap = shared
+            overlap = shared if new_story else \
+                shared or not where or not own[id(m)] and not places_apart(place_keys(m), where)
             if id(ev) in unnamed and m.perpetrator is not None:
                 continue
             if ev.perpetrator is None:

@@ -16,7 +16,7 @@ from kg.extract.mentions import Found, find_mentions
 from kg.extract.model import Extraction, Mention, SentenceSpan
 from kg.extract.numbers import find_numbers
 from kg.extract.window import Sentence, Window
-from kg.nlp.normalize import normalize
+from kg.nlp.normalize import QUOTE_MARKS, normalize
 from kg.nlp.pipeline import NlpDoc
 from kg.registry import load_registry
 
@@ -85,7 +85,7 @@ def _token_of(bounds: list[tuple[int, int]], char: int, sent: Sentence) -> int:
     return sent.start
 
 
-TAG_MARKS = frozenset("#«\"“")  # between a locative word and the place it governs
+TAG_MARKS = QUOTE_MARKS | {"#"}  # between a locative word and the place it governs
 
 
 def _countries_as_actors(window: Window, founds: list[Found], matches: list[Match]) -> list[Found]:

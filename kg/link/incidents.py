@@ -2,7 +2,7 @@
 
 Two reports fit when their dates fit (a window that widens with lower precision), their
 places below country level are the same or one lies in the other (registry ``in`` chain, or
-coordinates within the coarser place's radius; where both name towns, two of the towns) and
+coordinates within the coarser place's radius; where both name towns, a town of each) and
 their sides do not contradict (an army
 stands for its state: registry ``part_of``; two different named attackers, or two different
 named targets, contradict). An incident is a set of reports that fit pairwise, at most one
@@ -219,7 +219,7 @@ def fit(k: Knowledge, a: Report, b: Report) -> bool:
 
 
 def _places_fit(k: Knowledge, a: Report, b: Report) -> bool:
-    """A place in common below country level; where both name towns, two of their towns (a
+    """A place in common below country level; where both name towns, a town of each (a
     battle near Ramadi and strikes near Kobani and in Anbar are not one incident for Ramadi
     being in Anbar)."""
     local_a = [p for p in a.places if k.place(p).level == "local"]
