@@ -3377,6 +3377,16 @@ def test_an_attack_in_a_new_story_is_not_the_one_told_before(builder, opening):
         ("turkish_army", ()), (None, ("mosul",))}
 
 
+@pytest.mark.parametrize("opening", ["إلى ذلك،", "وفي غضون ذلك،"])
+def test_a_story_opened_between_two_tellings_keeps_them_apart(builder, opening):
+    # the clash told after the new story opened names no place: it is not the attack before it
+    text = ("وهاجم مسلحو حزب العمال الكردستاني مركزا للشرطة في ديار بكر. "
+            f"{opening} أعلنت السلطات في أنقرة تشديد الإجراءات على المعابر. "
+            "واندلعت مواجهات بين مسلحي حزب العمال الكردستاني والجيش التركي أسفرت عن مقتل أربعة جنود.")
+    assert {(keys(e.perpetrator), keys(e.target), tuple(p.key for p in e.places))
+            for e in events(builder, text, "attack")} == {("pkk", None, ("diyarbakir",)), ("pkk", "turkish_army", ())}
+
+
 @pytest.mark.parametrize("text,pairs", [
     # a criticism noun's owner, past a title, criticises the one after ضد
     ("وأثارت انتقادات الرئيس الأمريكي دونالد ترامب ضد المكسيك غضبا واسعا.", [("trump", "mexico")]),

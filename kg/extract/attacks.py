@@ -3,7 +3,7 @@ responsibility give attacks their perpetrator; one attack told many times is one
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import takewhile
+from itertools import accumulate, takewhile
 
 from kg.extract.lexicon import load, norm_set
 from kg.extract.matching import Match
@@ -267,8 +267,10 @@ def find_attacks(w: Window) -> list[Event]:
     unnamed = {id(e) for e in out if e.perpetrator is None and _unnamed_doer(w, e, "assailants")}
     another = {id(e) for e in out if _another(w, e)}
     kinds = {id(e): _kind(w, e) for e in out}
-    shifted = {id(e) for e in out if _new_story(w, w.sentences[e.trigger.sentence])}
-    merged = merge_attacks(out, years, unnamed, another, kinds, shifted)
+    opens = [_new_story(w, s) for s in w.sentences]
+    shifted = {id(e) for e in out if opens[e.trigger.sentence]}
+    story = list(accumulate(opens))  # the stories told so far at each sentence
+    merged = merge_attacks(out, years, unnamed, another, kinds, {id(e): story[e.trigger.sentence] for e in out})
     # gunmen are nobody's in particular; a suicide bomber is the article's one group's
     gunmen = {id(e) for e in merged if id(e) in unnamed and _unnamed_doer(w, e, "gunmen")}
     if not _unclaimed(w):  # ولم تتبن أي جهة الهجوم: the article says no one is known to have done it
@@ -1045,7 +1047,8 @@ def _glued_in(w: Window, f: Found) -> bool:
 def _new_story(w: Window, s: Sentence) -> bool:
     """Sentence ``s`` opens another story: a place and a comma (وفي العراق، قتل 21 شخصا) or
     words that say so (من جهة أخرى، في سياق آخر): what it tells is not the attack just before."""
-    return w.starts_with(s, "story_shift", s.start) is not None or _story_place(w, s) is not None
+    first = s.start + (w.doc[s.start].norm_ == "و")  # (the clitic stripper may leave و alone)
+    return w.starts_with(s, "story_shift", first) is not None or _story_place(w, s) is not None
 
 
 def _story_place(w: Window, s: Sentence) -> Found | None:
@@ -1238,7 +1241,7 @@ def _other_foe(a: Event, b: Event) -> bool:
 
 
 def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: set[int],
-                  another: set[int], kinds: dict[int, str | None], shifted: set[int] = frozenset()) -> list[Event]:
+                  another: set[int], kinds: dict[int, str | None], stories: dict[int, int] | None = None) -> list[Event]:
     """One event per attacker and place: news names the same attack many times. An attack
     with no attacker joins one with the same place, or the one told just before it; not one
     whose attacker is named when its own doers are ``unnamed`` gunmen (قصف بالهاون من قبل
@@ -1247,8 +1250,9 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
     (هجمات داعش) joins them, and is no home that would join a doer's attacks in two towns.
     Tellings of different ``years`` (a year written near one, none near the other) are
     different attacks, and so are tellings of different ``kinds`` (a bombing and air strikes,
-    an ambush and a raid): a word of no kind (هجوم) may tell any. A telling in a sentence that
-    opens ``shifted`` to another story (وفي العراق،) joins only by place, not for being next."""
+    an ambush and a raid): a word of no kind (هجوم) may tell any. Tellings of different
+    ``stories`` (a sentence opening another one between them: وفي العراق، من جهة أخرى) join
+    only by place, not for being next nor for having no place."""
     merged: list[Event] = []
     own: dict[int, set[str]] = {}  # each merged event's places as first told: merging must not snowball
     for ev in sorted(events, key=lambda e: (e.perpetrator is None, not e.places, e.trigger.start)):
@@ -1262,8 +1266,7 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
                 continue  # تفجير السفارة في 1998 and this year's attack: two attacks
             shared = _shared_place(own[id(m)], where)
             # (a story opened between them, وفي العراق،: only a shared place joins them)
-            later = ev if ev.trigger.sentence >= m.trigger.sentence else m
-            new_story = ev.trigger.sentence != m.trigger.sentence and id(later) in shifted
+            new_story = stories is not None and stories[id(ev)] != stories[id(m)]
             close = 0 <= ev.trigger.sentence - m.trigger.sentence <= 1 and not places_apart(own[id(m)], where) \
                 and not new_story
             if None not in (kinds[id(ev)], kinds[id(m)]) and kinds[id(ev)] != kinds[id(m)] \

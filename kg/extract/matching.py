@@ -89,6 +89,7 @@ class Rules:
         # the text writes them: the clitic stripper is not taught them.
         phrases["not_violent"] = self.lex["attack"]["not_violent_context"]
         phrases["tag_head"] = self.lex["tag_heads"]
+        phrases["story_shift"] = self.lex["attack"]["story_shifts"]
         self.phrases = PhraseMatcher(self.vocab, attr="NORM")
         for label, words in phrases.items():
             self.phrases.add(label, [self._pattern_doc(w) for w in dict.fromkeys(words)])
@@ -188,7 +189,6 @@ class Rules:
             "arms_holder": lex["attack"]["arms_holders"],
             "between_marker": lex["attack"]["between_markers"],
             "verbal": lex["attack"]["verbal"],
-            "story_shift": lex["attack"]["story_shifts"],
             "non_person": lex["non_person_units"],
             "locative": lex["locative"],
         }
