@@ -3387,6 +3387,11 @@ def test_a_story_opened_between_two_tellings_keeps_them_apart(builder, opening):
             for e in events(builder, text, "attack")} == {("pkk", None, ("diyarbakir",)), ("pkk", "turkish_army", ())}
 
 
+def test_the_towns_a_place_lies_between_are_not_where(builder):
+    text = "وقتل جندي في انفجار عبوة ناسفة في بلدة الشرقاط الواقعة بين الموصل وتكريت."
+    assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["sharqat"]]
+
+
 @pytest.mark.parametrize("text,pairs", [
     # a criticism noun's owner, past a title, criticises the one after ضد
     ("وأثارت انتقادات الرئيس الأمريكي دونالد ترامب ضد المكسيك غضبا واسعا.", [("trump", "mexico")]),
