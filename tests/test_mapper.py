@@ -3377,6 +3377,16 @@ def test_an_attack_in_a_new_story_is_not_the_one_told_before(builder, opening):
         ("turkish_army", ()), (None, ("mosul",))}
 
 
+@pytest.mark.parametrize("text,figures", [
+    # و and the article after a word without it opens another clause, not more victims
+    ("وأسفرت الاشتباكات عن أسر ثلاثة أطفال والاستيلاء على سيارتين.", {(3, "captured", "أطفال")}),
+    # after a definite word it goes on naming them
+    ("وقتل أربعة من عناصر الأمن والجيش في الهجوم.", {(4, "killed", "عناصر الأمن والجيش")}),
+])
+def test_a_victim_group_ends_at_and_the_after_a_bare_word(builder, text, figures):
+    assert {(e.count, e.outcome, e.group) for e in events(builder, text, "casualty")} == figures
+
+
 @pytest.mark.parametrize("opening", ["إلى ذلك،", "وفي غضون ذلك،"])
 def test_a_story_opened_between_two_tellings_keeps_them_apart(builder, opening):
     # the clash told after the new story opened names no place: it is not the attack before it

@@ -366,12 +366,19 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match],
         belongs = joins and end + 1 < s.end and w.doc[end + 1].norm_ not in w.victim_stops and not w.doc[end + 1].is_punct
         if not belongs and (tok.is_punct or tok.norm_ in w.victim_stops or end in stops or (
                 end > noun and tok.text.startswith("و") and end + 1 in stops) or (
-                end > noun and tok._.clitic and tok.text.startswith("ب"))):
+                end > noun and tok._.clitic and tok.text.startswith("ب")) or _and_the_after_bare(w, end, noun)):
             break
         end += 1
     while end > noun + 1 and w.doc[end - 1].norm_ in TRAILING:
         end -= 1  # 70 طفلا من الأسرى: the group stops where the outcome noun after من does
     return noun, end
+
+
+def _and_the_after_bare(w: Window, i: int, noun: int) -> bool:
+    """Token ``i`` is و + the article right after a word without it (ثلاثة أطفال والاستيلاء على
+    طقمين): another clause, not more of the victims (عناصر الأمن والجيش: one group)."""
+    before = w.doc[i - 1].norm_
+    return i > noun and normalize(w.doc[i].text).startswith("وال") and before.isalpha() and not before.startswith("ال")
 
 
 def _dead_and_wounded(w: Window, s: Sentence, best: Match | None, ns: int, outcomes: list[Match]) -> Match | None:
