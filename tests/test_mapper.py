@@ -3387,6 +3387,14 @@ def test_a_victim_group_ends_at_and_the_after_a_bare_word(builder, text, figures
     assert {(e.count, e.outcome, e.group) for e in events(builder, text, "casualty")} == figures
 
 
+@pytest.mark.parametrize("text", [
+    "وقتل أحد المتهمين بالسرقة لخاله في حي الشفا.",
+    "وقتل اثنان من الشبان لوالدهما بعد خلاف على الميراث.",
+])
+def test_a_number_before_the_kin_they_killed_counts_killers(builder, text):
+    assert events(builder, text, "casualty") == []
+
+
 @pytest.mark.parametrize("opening", ["إلى ذلك،", "وفي غضون ذلك،"])
 def test_a_story_opened_between_two_tellings_keeps_them_apart(builder, opening):
     # the clash told after the new story opened names no place: it is not the attack before it

@@ -28,6 +28,7 @@ CLAUSE_BREAKS = frozenset("،,؛;:.")  # not brackets: باردو مارس (آذ
 EXECUTIONS = frozenset(normalize(w) for w in ("إعدام", "قصاص"))  # a death sentence, passed or carried out
 # an attack word with the article (after a clitic: وبالهجوم، للغارة) or a possessive (قصفهم) names one told before
 ANAPHORIC = re.compile(r"^(?:[وف]?[بكل]?ال|[وف]?لل)|(?:ه|ها|هم|هما)$")
+PRONOUN_END = re.compile(r"(?:ه|ها|هم|هما|هن)$")  # a possessive pronoun ending a noun
 
 
 def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None) -> list[Event]:
@@ -115,6 +116,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             # them; not an outcome's dual (خمسة قتلى وجريحين من القوات: the words after name them)
             names_them = num.dual and not any(o.start == ns for o in outcomes)
             group_start, group_end = victim_words(w, s, ne, outcomes, ns) if names_them else victim_words(w, s, after, outcomes)
+            if _their_kin(w, group_start, group_end):
+                continue  # قتل أحد الحاملين للفكر الداعشي لخاله: who killed, not who died
             if num.ordinal:  # جندي ثالث: the noun before names him; none after وأصيب ثالث
                 counted = ns - 1 if ns > s.start and not any(o.start <= ns - 1 < o.end for o in outcomes) else ns
                 if counted > s.start and counted < ns and w.doc[counted].norm_ in ("به", "بها", "بهم"):
@@ -372,6 +375,17 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match],
     while end > noun + 1 and w.doc[end - 1].norm_ in TRAILING:
         end -= 1  # 70 طفلا من الأسرى: the group stops where the outcome noun after من does
     return noun, end
+
+
+def _their_kin(w: Window, start: int, end: int) -> bool:
+    """A kin word with ل and a pronoun among tokens ``start:end`` (لخاله، لوالدهم): whom the
+    counted people killed."""
+    kin = norm_set(w.lex["kin_words"])
+    for t in w.doc[start:end]:
+        word = normalize(t.text)
+        if word.startswith("ل") and (stem := PRONOUN_END.sub("", word[1:])) != word[1:] and stem in kin:
+            return True
+    return False
 
 
 def _and_the_after_bare(w: Window, i: int, noun: int) -> bool:
