@@ -216,6 +216,12 @@ def test_the_sides_of_a_fight_named_after_between(builder, text, sides):
     assert [(keys(e.perpetrator), keys(e.target)) for e in events(builder, text, "attack")] == [sides]
 
 
+def test_the_sides_of_a_fight_are_not_named_past_a_comma(builder):
+    # sides left unnamed: the one the clause after the comma names speaks, he did not fight
+    text = "وكان المطار معقل الاشتباكات الضارية بين الطرفين، فيما يؤكد سالم العولقي لـ«الشرق الأوسط» أن الأهالي صمدوا طويلا."
+    assert [e.perpetrator for e in events(builder, text, "attack") if e.perpetrator is not None] == []
+
+
 @pytest.mark.parametrize("text,places", [
     # a facility named after a king, a prince or an imam: one place, no person
     ("ويرقد الجريح في مستشفى الملك خالد بتبوك منذ أسبوع.", {"مستشفى الملك خالد"}),

@@ -506,8 +506,11 @@ def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
     if between is None or any(m.end <= t.start < between.start for t in w.labelled(s, "attack")):
         return []  # ...هجوم على X واشتباكات بين: the nearer noun's sides
     # a name referring back (بين المقاومة والحوثيين) is a side too; a country named as a place is not
+    # (not past a comma that opens another clause: بين الطرفين، فيما يؤكد X)
+    reach = next((i for i in range(between.end, min(between.end + 7, s.end)) if w.doc[i].text in "،,.:؛"
+                  and not (i + 1 < s.end and w.doc[i + 1].text.startswith("و"))), between.end + 7)
     found = distinct([f for f in w.actors(s) if not f.only_a_place
-                      and between.end <= f.start <= between.end + 6])
+                      and between.end <= f.start < reach])
     # بين الجيش والمقاومة، من جهة، والحوثيين: the allies before جهة are one side
     hand = next((i for i in range(between.end, min(between.end + 10, s.end)) if w.doc[i].norm_ == "جهه"), None)
     # بين الحوثيين وأنصار صالح، والمقاومة: a comma before و closes the first side
