@@ -216,6 +216,16 @@ def test_the_sides_of_a_fight_named_after_between(builder, text, sides):
     assert [(keys(e.perpetrator), keys(e.target)) for e in events(builder, text, "attack")] == [sides]
 
 
+@pytest.mark.parametrize("text,perp", [
+    # named forces loyal to another: the forces fought
+    ("وأفاد سكان أن قوات عراقية موالية للتحالف الدولي، خاضت معارك مع تنظيم داعش قرب تكريت.", "iraq"),
+    # a bare head loyal to a leader: the leader's side
+    ("وأفاد سكان أن قوات موالية للرئيس عبدربه منصور هادي خاضت معارك مع الحوثيين قرب تعز.", "hadi"),
+])
+def test_forces_named_before_a_loyalty_word_are_the_doers(builder, text, perp):
+    assert [keys(e.perpetrator) for e in events(builder, text, "attack")] == [perp]
+
+
 def test_the_sides_of_a_fight_are_not_named_past_a_comma(builder):
     # sides left unnamed: the one the clause after the comma names speaks, he did not fight
     text = "وكان المطار معقل الاشتباكات الضارية بين الطرفين، فيما يؤكد سالم العولقي لـ«الشرق الأوسط» أن الأهالي صمدوا طويلا."

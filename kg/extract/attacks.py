@@ -186,9 +186,10 @@ def find_attacks(w: Window) -> list[Event]:
             if foe is not None and not (perp and same_actor(perp.mention, foe.mention)):
                 target = foe  # خاضت القوات معارك عنيفة مع الحوثيين: the other side
                 # سيطرت القوات العراقية على تلعفر بعد معارك مع داعش: the side that opens the clause
-                perp = perp or next((f for f in w.actors(s) if not f.latent and f.end <= m.start
-                                     and f.mention.type in ("armed_group", "state") and not same_actor(f.mention, foe.mention)
-                                     and not _beyond_clause(w, f.end, m.start)), None)
+                side = next((f for f in w.actors(s) if not f.latent and f.end <= m.start
+                             and f.mention.type in ("armed_group", "state") and not same_actor(f.mention, foe.mention)
+                             and not _beyond_clause(w, f.end, m.start)), None)
+                perp = perp or (side and _loyal_one(w, side, w.actors(s)))
             # هجوما في عفرين يستهدف الوحدات الكردية (not هجوم شنه الحوثيون: شنه carries the
             # noun as its object, and who follows launched it)
             if predicate is not None and target is None and not w.carries_object(predicate):
@@ -903,7 +904,8 @@ def _launcher(w: Window, s: Sentence, m: Match) -> Found | None:
     if f is not None and f.end <= m.start:
         return f
     # وكانت تركيا بدأت قصف، كان طيران التحالف قد نفذ 44 غارة
-    return w.actor_before(s, i, 1 if i > s.start and w.doc[i - 1].norm_ == "قد" else 0, among=named)
+    f = w.actor_before(s, i, 1 if i > s.start and w.doc[i - 1].norm_ == "قد" else 0, among=named)
+    return _loyal_one(w, f, named) if f is not None else None
 
 
 def _after_pronoun(w: Window, s: Sentence, verb: int) -> bool:
@@ -1087,6 +1089,8 @@ def _before(w: Window, s: Sentence, m: Match, limit: int, actors: list[Found]) -
     f = w.actor_before(s, _past_aside(w, s, m.start), limit, among=actors)
     while f is not None and w.joined(f.start) and (first := next((g for g in actors if g.end == f.start), None)):
         f = first  # الحوثيون وقوات صالح شنوا: the first of the doers joined by و leads them
+    if f is not None:
+        f = _loyal_one(w, f, actors)
     if f is not None and f.start > s.start and w.doc[f.start - 1].norm_ == "مع":
         return None  # قوات مكافحة الإرهاب، بالتعاون مع قوات الدرك، داهمت: a partner, not the subject
     if f is not None and f.mention.type == "person" and w.doc[m.start].norm_.endswith("وا") and \
@@ -1094,6 +1098,14 @@ def _before(w: Window, s: Sentence, m: Match, limit: int, actors: list[Found]) -
         return None  # لتوقيف محمد أبو عيشة وأطلقوا النار: a plural verb's subject is not the one man before it
     quoted = f is not None and any(t.text in "\"“”«»:" for t in w.doc[f.end:m.start])
     return None if quoted and s.reporter is not None and s.reporter.start == f.start else f
+
+
+def _loyal_one(w: Window, f: Found, actors: list[Found]) -> Found:
+    """The actor named right before a loyalty word before ``f`` (قوات يمنية مؤيدة للتحالف):
+    the one loyal to ``f``, who is the subject; else ``f``."""
+    if f.start > 0 and w.bare_in(f.start - 1, _attack_words("loyal_words")):
+        return next((g for g in actors if g.end == f.start - 1), f)
+    return f
 
 
 def _purpose_or_every(w: Window, s: Sentence, m: Match) -> bool:
