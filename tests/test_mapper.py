@@ -226,6 +226,11 @@ def test_forces_named_before_a_loyalty_word_are_the_doers(builder, text, perp):
     assert [keys(e.perpetrator) for e in events(builder, text, "attack")] == [perp]
 
 
+def test_the_country_forces_are_loyal_to_is_not_where(builder):
+    text = "وشنت ميليشيات عراقية موالية لإيران هجوما على قاعدة للجيش في الأنبار."
+    assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["anbar"]]
+
+
 def test_the_sides_of_a_fight_are_not_named_past_a_comma(builder):
     # sides left unnamed: the one the clause after the comma names speaks, he did not fight
     text = "وكان المطار معقل الاشتباكات الضارية بين الطرفين، فيما يؤكد سالم العولقي لـ«الشرق الأوسط» أن الأهالي صمدوا طويلا."

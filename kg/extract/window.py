@@ -56,6 +56,7 @@ class Window:
         self.hospitals = norm_set(self.lex["hospitals"])
         self.undergo_verbs = norm_set(self.lex["attack"]["undergo_verbs"])
         self.backers = norm_set(self.lex["backer_words"])
+        self.loyal = norm_set(self.lex["attack"]["loyal_words"])
         self.launch_origins = norm_set(self.lex["attack"]["launch_origins"])
         self.partners = norm_set(self.lex["partner_words"])
         # what may stand between a subject and its verb (مصر بدورها تدين، اتهم أنقرة علنا)
@@ -176,11 +177,15 @@ class Window:
 
     def never_where(self, s: Sentence, p: Found, places: list[Found], hurt: bool = False) -> bool:
         """``p``, one of ``places`` named in ``s``, is never where an event happened, even if
-        nothing else is: a hospital, a backer (المدعومة من إيران), a partner (شنته إلى جانب
-        الولايات المتحدة), where the fire came from; for people ``hurt``, where they were taken
-        or carried through."""
-        return self._treated_at(s, p) or self.backs(s, p) or self._partner(s, p, places) \
+        nothing else is: a hospital, a backer (المدعومة من إيران) or one the doer is loyal to
+        (موالية لإيران), a partner (شنته إلى جانب الولايات المتحدة), where the fire came from;
+        for people ``hurt``, where they were taken or carried through."""
+        return self._treated_at(s, p) or self.backs(s, p) or self._loyal_to(p) or self._partner(s, p, places) \
             or self._fired_from(s, p, places) or (hurt and (self._taken_to(s, p) or self._passed_through(p)))
+
+    def _loyal_to(self, p: Found) -> bool:
+        """``p`` is whom the doer is loyal to (ميليشيات موالية لإيران): no place of the attack."""
+        return p.start > 0 and self.bare_in(p.start - 1, self.loyal)
 
     def _passed_through(self, p: Found) -> bool:
         """``p`` is where people were carried through (أخلت طائرتان عبر مطار الأحساء جثامين تسعة
