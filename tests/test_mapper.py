@@ -293,6 +293,11 @@ def test_a_feminine_dual_after_a_count_is_its_own_figure(builder):
     ("ويخشى خبراء أن ينفذ تنظيم داعش هجمات كبيرة في مدينة الرمادي.", "hypothetical"),
     ("ومن المتوقع أن تشن قوات التحالف غارات جديدة على صنعاء.", "hypothetical"),
     ("وإذا هاجمت إسرائيل إيران فإن المنطقة ستشتعل.", "hypothetical"),
+    # the whole clause أن opens is feared, however far the attack word; not a relative clause in it
+    ("ويخشى خبراء أن تلجأ حركة الشباب بعد خسارتها مواقعها في محيط العاصمة إلى شن هجمات انتحارية في مقديشو.",
+     "hypothetical"),
+    ("وتخشى الحكومة الصومالية أن تعيد الأزمة إشعال القتال في مقديشو الذي شنته حركة الشباب وقتل فيه آلاف المدنيين.",
+     "asserted"),
     # "whether" asks about what happened
     ("وسئلت المتحدثة عما إذا كانت الغارة على صعدة قد نوقشت.", "asserted"),
 ])

@@ -36,7 +36,8 @@ def modality_of(w: Window, s: Sentence, m: Match) -> Modality:
         if cue.end > m.start:
             continue
         words = w.gap(cue.end, m.start)
-        if words > cues["window"] and " ".join(t.norm_ for t in w.doc[cue.start:cue.end]) not in scope:
+        if words > cues["window"] and " ".join(t.norm_ for t in w.doc[cue.start:cue.end]) not in scope \
+                and not _in_its_clause(w, cue, m):
             continue
         if cue.label == "modality:denied" and not _denial_of_event(w, cue, m, cues["denied_needs"]):
             continue
@@ -49,6 +50,16 @@ def modality_of(w: Window, s: Sentence, m: Match) -> Modality:
     if best:
         return best[1]
     return "threatened" if _purpose(w, s, m, cues) else "asserted"
+
+
+def _in_its_clause(w: Window, cue: Match, m: Match) -> bool:
+    """Trigger ``m`` is in the clause that cue ``cue`` opens with أن a word or two after it
+    (يتخوف مختصون أن يقوم التنظيم بعد تحول موقفه ... بتنفيذ هجمات): feared or planned, however
+    far; not past a clause break, nor in a relative clause, which tells what is so (تخشى أنقرة
+    أن تعيد الفوضى إشعال التمرد الذي شنه الحزب)."""
+    that = next((i for i in range(cue.end, min(cue.end + 3, m.start)) if w.doc[i].norm_ in w.complementizers), None)
+    return that is not None and not any(t.text in "،,.:؛" for t in w.doc[that:m.start]) \
+        and not w.relative_between(that, m.start)
 
 
 def _purpose(w: Window, s: Sentence, m: Match, cues: dict) -> bool:
