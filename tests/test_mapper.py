@@ -2797,6 +2797,23 @@ def test_a_wrong_the_source_says_an_actor_did_accuses_it(builder, text, pairs):
     assert found == pairs
 
 
+@pytest.mark.parametrize("text,pairs", [
+    # using a banned means is a wrong the source says its user did
+    ("وقال المتحدث باسم الجيش اليمني إن ميليشيات الحوثي تستخدم أسلحة محرمة دوليا ضد المدنيين في تعز.",
+     {("yemeni_army", "houthis")}),
+    ("وقال الناطق باسم التحالف إن الحوثيين يستخدمون المدنيين دروعا بشرية في الحديدة.", {("arab_coalition", "houthis")}),
+    ("وقالت منظمة العفو الدولية إن استخدام قوات الأسد للبراميل المتفجرة والقنابل العنقودية يعد جريمة حرب.",
+     {("amnesty", "syrian_army")}),
+    # not what reports say, not ordinary tools, not a denial
+    ("وقال المحلل إن الضربة جاءت بعد أيام من تقارير استخدام الجيش السوري غازات سامة في إدلب.", set()),
+    ("وقال الطبيب إن المستشفى يستخدم أجهزة حديثة لعلاج المصابين بالغازات السامة.", set()),
+    ("ونفت روسيا أن يكون النظام السوري قد استخدم أسلحة كيماوية في دوما.", set()),
+])
+def test_using_a_banned_means_is_a_wrong_the_source_accuses_of(builder, text, pairs):
+    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")
+            if e.modality == "asserted"} == pairs
+
+
 def test_a_wrong_denied_or_with_no_source_accuses_nobody(builder):
     assert events(builder, "وقالت الحكومة البريطانية إن روسيا لم تنتهك الاتفاق.", "accusation") == []
     assert events(builder, "وانتهكت الحكومة البريطانية الاتفاق بحسب مراقبين.", "accusation") == []

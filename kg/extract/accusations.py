@@ -25,6 +25,7 @@ def _accusation_needs() -> dict[str, frozenset[str]]:
 
 
 SPOKEN_OF = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم"})  # إنه، أنها, normalised
+BANNED_REACH = 6  # tokens after استخدم in which the banned means it uses is named (تستخدم أسلحة محرمة دوليا)
 
 
 def _after_to(w: Window, s: Sentence, m: Match) -> bool:
@@ -1028,7 +1029,11 @@ def wrongdoings(w: Window, s: Sentence, actors: list[Found], attacks: list[Event
     deeds = norm_set(w.lex["accusation"]["ordered_deeds"])
     ordered = [m for m in w.labelled(s, "order")
                if m.end < s.end and w.preposition(m.end) == "ب" and w.doc[m.end].norm_ in deeds]
-    for m in w.labelled(s, "wrongdoing") + ordered:  # أمرت بقتل: ordering a killing is one
+    banned = norm_set(w.lex["accusation"]["banned_means"])
+    reports = norm_set(w.lex["accusation"]["report_nouns"])
+    used = [m for m in w.labelled(s, "use") if _names_banned(w, s, m, banned)
+            and not (m.start > s.start and w.bare_in(m.start - 1, reports))]  # تقارير استخدام: what reports say
+    for m in w.labelled(s, "wrongdoing") + ordered + used:  # أمرت بقتل: ordering a killing is one
         if w.negated(s, m):
             continue
         # تورط إيران، لندن تكذب، تكذب لندن; إن الرئيس، دونالد ترامب، أخطأ (a name between commas)
@@ -1043,6 +1048,21 @@ def wrongdoings(w: Window, s: Sentence, actors: list[Found], attacks: list[Event
             doer = _spoken_about(w, s, m, named)
         out.append(accusation(w, s, m, s.reporter, doer, attacks))
     return [ev for ev in out if ev]
+
+
+def _names_banned(w: Window, s: Sentence, m: Match, banned: frozenset[str]) -> bool:
+    """A banned means (lexicon banned_means: أسلحة محرمة دوليا، دروعا بشرية) is named within
+    a few words after the use word ``m``, in its clause."""
+    firsts = {b.split()[0] for b in banned}
+    for i in range(m.end, min(m.end + BANNED_REACH, s.end)):
+        if w.doc[i].text in "،,.:؛":
+            return False
+        word = w.doc[i].norm_
+        if word[:1] == "و" and word[1:] in firsts:
+            word = word[1:]  # والقنابل العنقودية: one more of a list
+        if word in banned or (i + 1 < s.end and f"{word} {w.doc[i + 1].norm_}" in banned):
+            return True
+    return False
 
 
 def _rates(w: Window, s: Sentence, m: Match, actors: list[Found]) -> bool:
