@@ -3448,6 +3448,14 @@ def test_a_story_opened_between_two_tellings_keeps_them_apart(builder, opening):
             for e in events(builder, text, "attack")} == {("pkk", None, ("diyarbakir",)), ("pkk", "turkish_army", ())}
 
 
+@pytest.mark.parametrize("text", [
+    "وسقط مقذوف عسكري أطلق من داخل الأراضي اليمنية على منزل بمدينة نجران.",
+    "واستشهد مواطن في نجران بمقذوف من داخل اليمن.",
+])
+def test_a_projectile_is_an_attack_where_it_fell(builder, text):
+    assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["najran"]]
+
+
 def test_the_towns_a_place_lies_between_are_not_where(builder):
     text = "وقتل جندي في انفجار عبوة ناسفة في بلدة الشرقاط الواقعة بين الموصل وتكريت."
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["sharqat"]]
