@@ -3456,6 +3456,14 @@ def test_a_projectile_is_an_attack_where_it_fell(builder, text):
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["najran"]]
 
 
+@pytest.mark.parametrize("text,perp", [
+    ("وقال مسؤول تركي إن الهجوم على مركز الشرطة في اسطنبول مرتبط بحزب العمال الكردستاني.", "pkk"),
+    ("وأكدت الشرطة أن التفجير مرتبط بتنظيم داعش.", "isis"),
+])
+def test_an_attack_linked_to_an_actor_was_done_by_it(builder, text, perp):
+    assert [(keys(e.perpetrator), keys(e.target)) for e in events(builder, text, "attack")] == [(perp, None)]
+
+
 def test_the_towns_a_place_lies_between_are_not_where(builder):
     text = "وقتل جندي في انفجار عبوة ناسفة في بلدة الشرقاط الواقعة بين الموصل وتكريت."
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["sharqat"]]

@@ -17,6 +17,7 @@ from kg.registry import load_registry
 SIDES_GAP = 5  # words between a clash noun and the بين naming its sides, at most
 SUBJECT_GAP = 4  # words between an attack noun and the verb it is the subject of
 ATTRIBUTION_GAP = 4  # words between an attack and the verb attributing it (التي، adjectives)
+LINKED_REACH = 8  # tokens between an attack and the مرتبط that links it to its doer (the whole subject: الهجوم على مركز الشرطة في اسطنبول)
 CONDEMNER_TITLE = 8  # words of a title between a verb of condemnation and the name of who condemns
 FACILITY_REACH = 6  # words between an attack and the building it hit (الاعتداء الذي وقع في مسجد قوات الطوارئ)
 SIDES_REACH = 12  # words after بين searched for the comma that closes the first side of a fight
@@ -482,6 +483,8 @@ def attributed_to(w: Window, s: Sentence, m: Match, later: list[Match]) -> Found
     """الغارة التي نسبت إلى التحالف / هجوم انتحاري نسبته أنقرة إلى التنظيم / نسبت الحكومة
     التفجير إلى التنظيم: the one an attack is attributed to (a verb of نسب right after the
     attack, or before it with its subject between, then إلى) did it."""
+    if (linked := _linked_to(w, s, m, later)) is not None:
+        return linked
     verb = next((a for a in w.labelled(s, "attribution_to")
                  if a.start >= m.end and w.gap(m.end, a.start) <= ATTRIBUTION_GAP), None)
     if verb is not None and not w.negated(s, verb) and not any(t.start < verb.start for t in later):
@@ -497,6 +500,19 @@ def attributed_to(w: Window, s: Sentence, m: Match, later: list[Match]) -> Found
         return None
     # (a head alone for a group named before too: نسبته أنقرة إلى التنظيم المتطرف)
     return w.actor_after(s, to + 1, 1, among=[f for f in w.actors(s) if w.named_here(s, f) or f.recalled])
+
+
+def _linked_to(w: Window, s: Sentence, m: Match, later: list[Match]) -> Found | None:
+    """The actor an attack is told as linked to (الهجوم على القنصلية مرتبط بحزب جبهة التحرر),
+    a few words after it in its clause."""
+    linked = _attack_words("linked_words")
+    end = min([m.end + LINKED_REACH + 1, s.end - 1] + [t.start for t in later])
+    for i in range(m.end, end):
+        if w.doc[i].text in "،,.:؛":
+            return None
+        if w.doc[i].norm_ in linked and w.preposition(i + 1) == "ب":
+            return w.actor_after(s, i + 1, 0)
+    return None
 
 
 def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
