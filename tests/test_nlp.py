@@ -40,6 +40,16 @@ def test_batched_equals_one_at_a_time(nlp):
         assert doc.entities == nlp.process(text).entities
 
 
+def test_persian_letters_are_tagged_as_the_arabic_ones(nlp):
+    # ی and ک for ي and ك: the tagger reads the Arabic letters, the offsets stay the text's
+    arabic = "واستهدف مسلحون حافلة إيرانية بين مدينتي دوغوبايزيد وفان شرق تركيا."
+    persian = arabic.replace("ي", "ی").replace("ك", "ک")
+    spans = lambda doc: [(e.label, e.start, e.end) for e in doc.entities]
+    doc = nlp.process(persian)
+    assert spans(doc) == spans(nlp.process(arabic))
+    assert all(e.text == persian[e.start:e.end] for e in doc.entities)
+
+
 def test_f1_floor_on_anercorp_test_sample(nlp, shared):
     gold_text = (shared / "data/ner/anercorp_camel/ANERCorp_CamelLab_test.txt").read_text(encoding="utf-8")
     sentences = []

@@ -32,6 +32,17 @@ _CHAR_MAP.update({cp: letter.translate(_CHAR_MAP) for cp, letter in _SHOWN_AS.it
                   if len(letter) == 1 and letter != chr(cp)})
 
 
+# Letters of Persian (and Urdu) keyboards, and presentation forms, as the Arabic letters the
+# NER corpora write (مدینتی دوغوبایزید -> مدينتي): what the tagger reads, one to one.
+_LETTER_MAP = str.maketrans({"ی": "ي", "ک": "ك", "ۀ": "ة", "ە": "ه", "ہ": "ه", "ھ": "ه",
+                             **{cp: letter for cp, letter in _SHOWN_AS.items() if len(letter) == 1}})
+
+
+def arabic_letters(text: str) -> str:
+    """``text`` with Persian letters and presentation forms written as Arabic ones; the same length."""
+    return text.translate(_LETTER_MAP)
+
+
 QUOTE_MARKS = frozenset('«»"“”')  # quote marks news sets inside names (حركة «الشباب»)
 
 

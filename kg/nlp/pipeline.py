@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable, Literal
 
 from kg.errors import KgError
+from kg.nlp.normalize import arabic_letters
 from kg.nlp.tokenize import Sentence, tokenize
 
 ModelChoice = Literal["bundled", "official"]
@@ -153,7 +154,7 @@ class ArabicNLP:
         """Tag all sentences of all texts in one Stanza call, then split per document."""
         texts = list(texts)
         per_doc = [tokenize(t) for t in texts]
-        flat = [s.words for sents in per_doc for s in sents]
+        flat = [[arabic_letters(w) for w in s.words] for sents in per_doc for s in sents]
         flat_tags = self.tag(flat)
         docs, i = [], 0
         for text, sents in zip(texts, per_doc):
