@@ -3464,6 +3464,15 @@ def test_an_attack_linked_to_an_actor_was_done_by_it(builder, text, perp):
     assert [(keys(e.perpetrator), keys(e.target)) for e in events(builder, text, "attack")] == [(perp, None)]
 
 
+@pytest.mark.parametrize("text,places", [
+    # a dual place head names two places, the second after و
+    ("وقصفت الطائرات قريتي المزرعة والحمراء في ريف حماة.", {"المزرعة", "الحمراء", "ريف حماة"}),
+    ("وحاصرت الفصائل بلدتي كفريا والفوعة في ريف إدلب.", {"كفريا", "الفوعة", "ريف إدلب"}),
+])
+def test_a_dual_place_head_names_two_places(builder, text, places):
+    assert {m.span.text for m in builder.extract([Document("t", text)])[0].mentions if m.kind == "place"} == places
+
+
 def test_the_towns_a_place_lies_between_are_not_where(builder):
     text = "وقتل جندي في انفجار عبوة ناسفة في بلدة الشرقاط الواقعة بين الموصل وتكريت."
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["sharqat"]]
