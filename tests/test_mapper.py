@@ -2814,6 +2814,17 @@ def test_using_a_banned_means_is_a_wrong_the_source_accuses_of(builder, text, pa
             if e.modality == "asserted"} == pairs
 
 
+@pytest.mark.parametrize("text,pairs", [
+    # what the one said to do a wrong is may stand before its verb
+    ("وقالت الحكومة اليمنية إن الحوثيين جماعة تكذب على الناس.", {("yemen", "houthis")}),
+    ("وقال الوزير السعودي عادل الجبير إن إيران دولة تنتهك القوانين الدولية.", {("عادل الجبير", "iran")}),
+    # not outside a reported clause: the indefinite noun is the verb's subject
+    ("وأغلقت السلطات المصرية منظمة تنتقد الحكومة.", set()),
+])
+def test_a_predicate_noun_between_the_wrongdoer_and_the_verb(builder, text, pairs):
+    assert set(accusation_names(builder, text)) == pairs
+
+
 def test_a_wrong_denied_or_with_no_source_accuses_nobody(builder):
     assert events(builder, "وقالت الحكومة البريطانية إن روسيا لم تنتهك الاتفاق.", "accusation") == []
     assert events(builder, "وانتهكت الحكومة البريطانية الاتفاق بحسب مراقبين.", "accusation") == []

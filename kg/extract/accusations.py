@@ -993,6 +993,11 @@ def _doer(w: Window, s: Sentence, m: Match, named: list[Found]) -> Found | None:
     aux, gap = norm_set(w.lex["auxiliaries"]), 0  # أن أوباما كان يكذب، إن المجلس قد خرق
     while gap < 2 and m.start - gap - 1 >= s.start and w.doc[m.start - gap - 1].norm_ in aux:
         gap += 1
+    head = m.start - gap - 1
+    if head > s.start and w.doc[head].norm_ in norm_set(w.lex["predicate_heads"]):
+        f = w.actor_before(s, head, 0, among=named)
+        if f is not None and f.start > s.start and w.doc[f.start - 1].norm_ in w.complementizers:
+            return f  # إن إيران بلد ينتهك: what the one said to do it is, then its verb
     return _subject_before(w, s, m, gap, named) or w.actor_after(s, m.end, 0, among=named)
 
 
