@@ -3484,6 +3484,11 @@ def test_a_dual_place_head_names_two_places(builder, text, places):
     assert {m.span.text for m in builder.extract([Document("t", text)])[0].mentions if m.kind == "place"} == places
 
 
+def test_the_one_after_min_of_a_passive_attack_noun_did_it(builder):
+    text = "وقال النائب إن الأردن يتم استهدافه من تنظيم داعش منذ سنوات."
+    assert [(keys(e.perpetrator), keys(e.target)) for e in events(builder, text, "attack")] == [("isis", None)]
+
+
 def test_the_towns_a_place_lies_between_are_not_where(builder):
     text = "وقتل جندي في انفجار عبوة ناسفة في بلدة الشرقاط الواقعة بين الموصل وتكريت."
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["sharqat"]]

@@ -502,6 +502,15 @@ def attributed_to(w: Window, s: Sentence, m: Match, later: list[Match]) -> Found
     return w.actor_after(s, to + 1, 1, among=[f for f in w.actors(s) if w.named_here(s, f) or f.recalled])
 
 
+def _passive_agent(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
+    """The actor right after من a word or two after an attack noun that تم or يتم makes
+    passive (يتم استهدافها من تنظيم داعش): who did it."""
+    if m.start <= s.start or w.doc[m.start - 1].norm_ not in norm_set(load("lexicon")["accusation"]["passive_auxiliaries"]):
+        return None
+    by = next((i for i in range(m.end, min(m.end + 3, s.end)) if w.doc[i].norm_ == "من"), None)
+    return w.actor_after(s, by + 1, 0, among=actors) if by is not None and by + 1 < s.end else None
+
+
 def _linked_to(w: Window, s: Sentence, m: Match, later: list[Match]) -> Found | None:
     """The actor an attack is told as linked to (الهجوم على القنصلية مرتبط بحزب جبهة التحرر),
     a few words after it in its clause."""
@@ -658,6 +667,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
     quotes its speakers to reports an attack (علماء لـ«عكاظ»: التفجير)."""
     actors = [f for f in w.actors(s) if not f.only_a_place and not _outlet_told(w, f) and not w.backs(s, f)
               and (verb or f.mention.via != "metonym") and not _affiliate(w, f)]
+    if not verb and (agent := _passive_agent(w, s, m, actors)) is not None:
+        return agent  # المملكة يتم استهدافها من داعش: the one after من did it
     if verb and _after_relative(w, m):
         # الهجمات التي استهدفت قوات الأمن: the relative clause's subject is the attack (or the
         # actor, maybe with an adjective: الحزب المحظور الذي يشن) before the pronoun; the one
