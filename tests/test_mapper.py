@@ -3489,6 +3489,14 @@ def test_the_one_after_min_of_a_passive_attack_noun_did_it(builder):
     assert [(keys(e.perpetrator), keys(e.target)) for e in events(builder, text, "attack")] == [("isis", None)]
 
 
+@pytest.mark.parametrize("text", [
+    "وقال المحلل إن ارهاب التنظيم المتطرف داعش يستهدف وبشكل أساسي الحد من نفوذ دول الخليج.",
+    "وأكد الوزير أن الحملة الإعلامية الإيرانية تستهدف النيل من سمعة المملكة.",
+])
+def test_aiming_at_limiting_or_harming_a_name_is_no_attack(builder, text):
+    assert events(builder, text, "attack") == []
+
+
 def test_the_towns_a_place_lies_between_are_not_where(builder):
     text = "وقتل جندي في انفجار عبوة ناسفة في بلدة الشرقاط الواقعة بين الموصل وتكريت."
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["sharqat"]]

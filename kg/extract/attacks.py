@@ -879,6 +879,8 @@ def _aims_at(w: Window, s: Sentence, m: Match, perp: Found | None) -> bool:
     """What the aim verb ``m`` takes, right after it or after its subject, is a goal (أن،
     شراء، زيادة، أمن المملكة...), or a goal follows it with ل: not someone to hit."""
     after = perp.end if perp is not None and perp.start == m.end else m.end
+    if after + 2 < s.end and w.bare_in(after, frozenset({"بشكل"})):
+        after += 2  # يستهدف وبشكل أساسي الحد من: past the adverb
     goals = _attack_words("aim_objects")
     if after < s.end and w.doc[after].norm_ in goals:
         return True
