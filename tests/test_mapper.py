@@ -3497,6 +3497,12 @@ def test_aiming_at_limiting_or_harming_a_name_is_no_attack(builder, text):
     assert events(builder, text, "attack") == []
 
 
+def test_a_weekday_after_a_facility_head_names_no_facility(builder):
+    text = "وانفجرت عبوة ناسفة في المسجد الجمعة الماضية أثناء صلاة الظهر في مدينة الحلة."
+    assert "المسجد الجمعة" not in mention_texts(builder, text)
+    assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["hilla"]]
+
+
 def test_the_towns_a_place_lies_between_are_not_where(builder):
     text = "وقتل جندي في انفجار عبوة ناسفة في بلدة الشرقاط الواقعة بين الموصل وتكريت."
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["sharqat"]]

@@ -111,7 +111,8 @@ class Rules:
         ])
         # "facility head + a name" is a facility: مبنى المحافظة، معسكر لبوزة، القنصلية الأميركية.
         heads = sorted(norm_set(self.lex["facility_heads"]))
-        not_name = {"NOT_IN": sorted(norm_set(self.lex["function_words"]))}
+        # (nor a weekday: في المسجد الخميس الماضي is when, not a mosque's name)
+        not_name = {"NOT_IN": sorted(norm_set(self.lex["function_words"]) | norm_set(load("dates")["weekdays"]["forms"]))}
         name = {"IS_PUNCT": False, "IS_DIGIT": False, "LENGTH": {">=": 3}, "NORM": not_name}
         # the text itself starts with the article: للجيش (ل + الجيش) names no facility
         definite = {"IS_PUNCT": False, "TEXT": {"REGEX": "^ال"}, "NORM": not_name}
