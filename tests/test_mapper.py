@@ -3503,6 +3503,11 @@ def test_a_weekday_after_a_facility_head_names_no_facility(builder):
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["hilla"]]
 
 
+def test_a_place_that_is_also_a_word_in_quotes_after_its_head(builder):
+    text = "وقصفت طائرات التحالف معسكرا للانقلابيين في محافظة «إب» وسط البلاد."
+    assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["ibb"]]
+
+
 def test_the_towns_a_place_lies_between_are_not_where(builder):
     text = "وقتل جندي في انفجار عبوة ناسفة في بلدة الشرقاط الواقعة بين الموصل وتكريت."
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["sharqat"]]

@@ -211,8 +211,11 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             continue
         if "place" in kinds and not (metonym and acts):
             entry = registry.get("place", kinds["place"])
-            if entry.also_a_word and end - start == 1 and not (start in where or struck or (
-                    start > 0 and doc[start - 1].norm_ in place_words and not doc[start - 1].norm_.startswith("ال")) or (
+            quoted = start  # محافظة «إب»: the head or locative word before the quote marks
+            while quoted > 0 and doc[quoted - 1].text in QUOTE_MARKS:
+                quoted -= 1
+            if entry.also_a_word and end - start == 1 and not (start in where or quoted in where or struck or (
+                    quoted > 0 and doc[quoted - 1].norm_ in place_words and not doc[quoted - 1].norm_.startswith("ال")) or (
                     start in aimed and not (end < len(doc) and doc[end].norm_.startswith("ال")
                                             and doc[end].norm_ not in relatives))):
                 # الخبر (the news) is Khobar only where the text places it: في الخبر، مدينة
