@@ -3508,6 +3508,11 @@ def test_a_place_that_is_also_a_word_in_quotes_after_its_head(builder):
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["ibb"]]
 
 
+def test_a_far_point_of_reference_is_not_where_even_when_alone(builder):
+    text = "وهاجم مسلحو حركة الشباب حاجزا للشرطة في منطقة نائية تبعد 400 كلم عن مقديشو."
+    assert [(keys(e.perpetrator), e.places) for e in events(builder, text, "attack")] == [("al_shabaab", [])]
+
+
 def test_the_towns_a_place_lies_between_are_not_where(builder):
     text = "وقتل جندي في انفجار عبوة ناسفة في بلدة الشرقاط الواقعة بين الموصل وتكريت."
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["sharqat"]]

@@ -23,6 +23,7 @@ APPOSITION_REACH = 10  # words of a title before the comma that opens the name o
 LIST_REACH = 8  # words of a list of places back from its last one (مديريات عتمة ووصاب، ومدينة ذمار)
 TRANSFER_REACH = 10  # words from a word of taking people somewhere (نقل جثامين المتوفين ... بالحادث) to its إلى
 FIRED_TO_REACH = 6  # words from where fire came from (أطلقت من غزة) to where it struck (على مدينة عسقلان)
+NEAR_KM = 50  # a distance (كلم, miles alike) short enough that the place it is from names the area
 THROUGH = frozenset({"عبر"})  # via: where people were carried through (عبر مطار الأحساء), normalised
 
 
@@ -154,7 +155,8 @@ class Window:
         """Of ``places``, where an event told at token ``pos`` happened: not a point of
         reference (على بعد 30 كلم من الموصل، لوغار جنوب كابول), nor where the one who tells of
         it spoke (قال الجيش للصحفيين في أربيل إن الضربة في بكتيكا), unless nothing else is left
-        to say where; never the country across a border (قرب الحدود مع باكستان), a hospital where the hurt were
+        to say where (only a short distance then: على بعد 25 كلم من كركوك, not تبعد 620 كلم
+        عن باماكو, nor where fire was launched from); never the country across a border (قرب الحدود مع باكستان), a hospital where the hurt were
         treated (مستشفى عسير المركزي), nor, for people ``hurt`` (a casualty figure), where they
         were taken afterwards (نقلوا إلى مستشفى بريدة)."""
         references = self.labelled(s, "reference")
@@ -166,7 +168,13 @@ class Window:
         kept = [p for p in places if not self._right_after(p, marks)
                 and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, places)
                 and not self._before_source_colon(s, p, pos)]
-        return kept or places
+        # where nothing else says where, the area a short distance names (على بعد 25 كلم من كركوك)
+        near = [r.end for r in references if self._near_distance(s, r)]
+        return kept or [p for p in places if not self._right_after(p, marks) or self._right_after(p, near)]
+
+    def _near_distance(self, s: Sentence, r: Match) -> bool:
+        """Reference ``r`` is a distance of at most NEAR_KM (كلم، ميل) told with its number."""
+        return any(r.start - 2 <= ns <= r.end and 0 < num.value <= NEAR_KM for num, ns, _ in s.numbers)
 
     def _before_source_colon(self, s: Sentence, p: Found, pos: int) -> bool:
         """``p`` names where the source of a headline is (خطباء مساجد أملج: تفجير مسجد في
