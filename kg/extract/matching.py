@@ -199,6 +199,8 @@ class Rules:
             out[f"outcome:{outcome}"] = words
         for ptype, words in lex["place_heads"].items():
             out[f"place_head:{ptype}"] = words
+        for ptype, words in lex["dual_place_heads"].items():
+            out[f"dual_place_head:{ptype}"] = words
         for atype, words in lex["actor_heads"].items():
             out[f"actor_head:{atype}"] = words
         return out

@@ -356,7 +356,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             typ = _head_type(doc, start - 1, place_heads, "town")
             mention = Mention(span, "place", typ, None, "ner")
         out.append(Found(mention, start, end))
-    out = _dual_places(doc, out, {t: norm_set(ws) for t, ws in rules.lex["dual_place_heads"].items()}, sent_of, not_nouns)
+    dual_heads = {m.start: m.label.partition(":")[2] for m in matches if m.label.startswith("dual_place_head:")}
+    out = _dual_places(doc, out, dual_heads, sent_of, not_nouns)
     out += _local_bodies(doc, out, norm_set(rules.lex["local_body_heads"]),
                          place_heads["admin"] | place_heads["region"] | place_heads["city"], sent_of)
     out += _surnames_again(doc, out, verbs | verb_starts, sent_of, not_nouns | titles)
@@ -364,16 +365,15 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     return out
 
 
-def _dual_places(doc: Doc, found: list[Found], heads: dict[str, frozenset[str]], sent_of: list[int],
+def _dual_places(doc: Doc, found: list[Found], heads: dict[int, str], sent_of: list[int],
                  not_nouns: frozenset[str]) -> list[Found]:
-    """بلدتي كفريا والفوعة، قريتي المزرعة والحمراء: a dual place head names two places of its
-    kind, a word each, the second after و; a place found over both is neither."""
+    """بلدتي كفريا والفوعة، قريتي المزرعة والحمراء: a dual place head (``heads``: its token and
+    type) names two places of its kind, a word each, the second after و; a place found over
+    both is neither."""
     out = list(found)
-    for i in range(len(doc) - 2):
-        norm = doc[i].norm_
-        typ = next((t for t, words in heads.items() if norm in words or (norm[:1] in "وبفل" and norm[1:] in words)), None)
+    for i, typ in sorted(heads.items()):
         first, second = i + 1, i + 2
-        if typ is None or len({sent_of[i], sent_of[first], sent_of[second]}) > 1 or doc[first].is_punct \
+        if second >= len(doc) or len({sent_of[i], sent_of[first], sent_of[second]}) > 1 or doc[first].is_punct \
                 or doc[first].norm_ in not_nouns or not (doc[second].text.startswith("و") and len(doc[second].norm_) > 3):
             continue
         over = [f for f in out if f.start <= second and f.end > first]
