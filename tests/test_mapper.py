@@ -3513,6 +3513,12 @@ def test_a_far_point_of_reference_is_not_where_even_when_alone(builder):
     assert [(keys(e.perpetrator), e.places) for e in events(builder, text, "attack")] == [("al_shabaab", [])]
 
 
+def test_a_spokesman_named_after_his_title_reports_not_the_first_source(builder):
+    text = ("وقال المتحدث باسم المقاومة الشعبية علي السقاف إن المعارك مستمرة في لحج. "
+            "وفي أبين، أعلن المتحدث باسم الوحدات الموالية للحكومة محمد الحميدي مقتل خمسة مسلحين في كمين.")
+    assert [e.reported_by.span.text for e in events(builder, text, "casualty")] == ["محمد الحميدي"]
+
+
 def test_the_towns_a_place_lies_between_are_not_where(builder):
     text = "وقتل جندي في انفجار عبوة ناسفة في بلدة الشرقاط الواقعة بين الموصل وتكريت."
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["sharqat"]]

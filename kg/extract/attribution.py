@@ -22,6 +22,8 @@ def find_reporters(w: Window) -> None:
                 stmt = w.starts_with(s, "statement", m.end)
                 if stmt and (spokesman := w.speaks_for(s, stmt)):
                     s.reporter = spokesman  # قال المتحدث باسم الخارجية: the ministry
+                elif stmt and (named := _titled_speaker(w, s, m.end)):
+                    s.reporter = named  # أعلن المتحدث باسم القوات الموالية ناصر الشعيبي: the spokesman named
                 elif stmt and w.doc_reporter:
                     s.reporter = w.doc_reporter
                 else:
