@@ -3519,6 +3519,14 @@ def test_a_spokesman_named_after_his_title_reports_not_the_first_source(builder)
     assert [e.reported_by.span.text for e in events(builder, text, "casualty")] == ["محمد الحميدي"]
 
 
+@pytest.mark.parametrize("text", [
+    "ونقلت وكالة الأنباء الأردنية عن نقابة المحامين قولها في بيان إن 13 محاميا اعتقلوا في عمان.",
+    "ونقلت وكالة الأنباء الأردنية الرسمية، عن نقابة المحامين أن 13 محاميا اعتقلوا في عمان.",
+])
+def test_a_relaying_agency_is_not_the_source_named_after_an(builder, text):
+    assert [e.reported_by.span.text for e in events(builder, text, "casualty")] == ["نقابة المحامين"]
+
+
 def test_the_towns_a_place_lies_between_are_not_where(builder):
     text = "وقتل جندي في انفجار عبوة ناسفة في بلدة الشرقاط الواقعة بين الموصل وتكريت."
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["sharqat"]]

@@ -7,6 +7,7 @@ from kg.extract.window import Sentence, Window
 from kg.nlp.normalize import QUOTE_MARKS
 
 WISHES_REACH = 10  # tokens after a verb of speech searched for the wishes it conveys
+RELAY_REACH = 5  # tokens after who relays words (a news agency and its aside) searched for عن and the source
 
 
 def find_reporters(w: Window) -> None:
@@ -28,6 +29,8 @@ def find_reporters(w: Window) -> None:
                     s.reporter = w.doc_reporter
                 else:
                     s.reporter = _speaker_after(w, s, m.end) or _speaker_before(w, s, m.start)
+                if s.reporter and w.bare_in(m.start, norm_set(w.lex["relay_verbs"])):
+                    s.reporter = _relayed_from(w, s, s.reporter) or s.reporter
                 if s.reporter:
                     break
         if s.reporter is None and w.labelled(s, "reporting"):
@@ -38,6 +41,17 @@ def find_reporters(w: Window) -> None:
             s.reporter = w.office_holder(s, s.reporter) or s.reporter  # the vice-president speaks, not his state
             w.use(s.reporter)
             w.doc_reporter = w.doc_reporter or s.reporter
+
+
+def _relayed_from(w: Window, s: Sentence, relay: Found) -> Found | None:
+    """The source named with عن a few words after who relays it (نقلت الوكالة عن نقابة
+    الصحفيين، نقلت الوكالة التابعة للحكومة، عن النقابة), before what is said."""
+    for i in range(relay.end, min(relay.end + RELAY_REACH, s.end - 1)):
+        if w.doc[i].norm_ in w.complementizers:
+            return None
+        if w.doc[i].norm_ == "عن":
+            return w.actor_after(s, i + 1, 0)
+    return None
 
 
 def _conveys_wishes(w: Window, s: Sentence, m) -> bool:
