@@ -1600,6 +1600,9 @@ def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     "وطالب الوسيط المصري حركة فتح بوقف الحملات الإعلامية قبل استئناف الحوار.",
     # a two-word line heading a section
     "وأكد المسؤول أن التنظيم يسعى إلى زعزعة الأمن في الخليج.\nاستهداف الكويت\nوأضاف أن الأجهزة الأمنية يقظة.",
+    # aiming at limiting or harming, past an adverb too
+    "وقال المحلل إن ارهاب التنظيم المتطرف داعش يستهدف وبشكل أساسي الحد من نفوذ دول الخليج.",
+    "وأكد الوزير أن الحملة الإعلامية الإيرانية تستهدف النيل من سمعة المملكة.",
 ])
 def test_no_attack_in_words_that_only_look_like_one(builder, text):
     assert events(builder, text, "attack") == []
@@ -3487,14 +3490,6 @@ def test_a_dual_place_head_names_two_places(builder, text, places):
 def test_the_one_after_min_of_a_passive_attack_noun_did_it(builder):
     text = "وقال النائب إن الأردن يتم استهدافه من تنظيم داعش منذ سنوات."
     assert [(keys(e.perpetrator), keys(e.target)) for e in events(builder, text, "attack")] == [("isis", None)]
-
-
-@pytest.mark.parametrize("text", [
-    "وقال المحلل إن ارهاب التنظيم المتطرف داعش يستهدف وبشكل أساسي الحد من نفوذ دول الخليج.",
-    "وأكد الوزير أن الحملة الإعلامية الإيرانية تستهدف النيل من سمعة المملكة.",
-])
-def test_aiming_at_limiting_or_harming_a_name_is_no_attack(builder, text):
-    assert events(builder, text, "attack") == []
 
 
 def test_a_weekday_after_a_facility_head_names_no_facility(builder):
