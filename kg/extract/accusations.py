@@ -11,7 +11,7 @@ from kg.extract.matching import Match
 from kg.extract.mentions import Found
 from kg.extract.model import Event, Mention, person_names
 from kg.extract.modality import modality_of
-from kg.extract.window import Sentence, Window, distinct, same_actor
+from kg.extract.window import CLAUSE_BREAKS, Sentence, Window, distinct, same_actor
 from kg.nlp.normalize import QUOTE_MARKS, normalize
 
 
@@ -1060,7 +1060,7 @@ def _names_banned(w: Window, s: Sentence, m: Match, banned: frozenset[str]) -> b
     a few words after the use word ``m``, in its clause."""
     firsts = {b.split()[0] for b in banned}
     for i in range(m.end, min(m.end + BANNED_REACH, s.end)):
-        if w.doc[i].text in "،,.:؛":
+        if w.doc[i].text in CLAUSE_BREAKS:
             return False
         word = w.doc[i].norm_
         if word[:1] == "و" and word[1:] in firsts:

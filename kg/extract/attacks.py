@@ -10,7 +10,7 @@ from kg.extract.matching import Match
 from kg.extract.mentions import Found
 from kg.extract.model import Event, Mention
 from kg.extract.modality import modality_of
-from kg.extract.window import Sentence, Window, distinct, same_actor
+from kg.extract.window import CLAUSE_BREAKS, Sentence, Window, distinct, same_actor
 from kg.nlp.normalize import QUOTE_MARKS, normalize
 from kg.registry import load_registry
 
@@ -166,7 +166,7 @@ def find_attacks(w: Window) -> list[Event]:
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start <= m.end + 2), None)
             elif object_noun(w, m):  # اغتيال رئيس الحكومة: the one hit (not التفجيرات في كابول: where)
                 target = w.actor_after(s, m.end, 1)
-                if target is not None and ((target.only_a_place and (w.doc[target.start - 1].norm_ == "في" or _glued_in(w, target))) or any(
+                if target is not None and ((target.only_a_place and (w.doc[target.start - 1].norm_ == "في" or w.preposition(target.start) == "ب")) or any(
                         m.end <= a.start < target.start for a in w.labelled(s, "attribution_to"))):
                     target = None  # (nor تفجيرا ببغداد: where; nor تفجير نسبته أنقرة إلى التنظيم: who blames it)
             elif verb and _passive(w, m):  # اغتيل القيادي في حماس، اغتيل السفير الروسي أندريه كارلوف
@@ -473,8 +473,7 @@ def accused_of(w: Window, s: Sentence, m: Match) -> Found | None:
         accused = w.actor_after(s, a.end, 1, among=named)
         if accused is None or a.end > m.start or accused.end > m.start or m.start - accused.end > ACCUSED_DEED_GAP:
             continue
-        deed = w.doc[accused.end]
-        if deed._.clitic and deed.text.startswith("ب") and not any(t.is_punct for t in w.doc[accused.end:m.start]):
+        if w.preposition(accused.end) == "ب" and not any(t.is_punct for t in w.doc[accused.end:m.start]):
             return accused
     return None
 
@@ -505,7 +504,7 @@ def attributed_to(w: Window, s: Sentence, m: Match, later: list[Match]) -> Found
 def _passive_agent(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
     """The actor right after من a word or two after an attack noun that تم or يتم makes
     passive (يتم استهدافها من تنظيم داعش): who did it."""
-    if m.start <= s.start or w.doc[m.start - 1].norm_ not in norm_set(load("lexicon")["accusation"]["passive_auxiliaries"]):
+    if m.start <= s.start or w.doc[m.start - 1].norm_ not in norm_set(w.lex["accusation"]["passive_auxiliaries"]):
         return None
     by = next((i for i in range(m.end, min(m.end + 3, s.end)) if w.doc[i].norm_ == "من"), None)
     return w.actor_after(s, by + 1, 0, among=actors) if by is not None and by + 1 < s.end else None
@@ -517,7 +516,7 @@ def _linked_to(w: Window, s: Sentence, m: Match, later: list[Match]) -> Found | 
     linked = _attack_words("linked_words")
     end = min([m.end + LINKED_REACH + 1, s.end - 1] + [t.start for t in later])
     for i in range(m.end, end):
-        if w.doc[i].text in "،,.:؛":
+        if w.doc[i].text in CLAUSE_BREAKS:
             return None
         if w.doc[i].norm_ in linked and w.preposition(i + 1) == "ب":
             return w.actor_after(s, i + 1, 0)
@@ -533,7 +532,7 @@ def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
         return []  # ...هجوم على X واشتباكات بين: the nearer noun's sides
     # a name referring back (بين المقاومة والحوثيين) is a side too; a country named as a place is not
     # (not past a comma that opens another clause: بين الطرفين، فيما يؤكد X)
-    reach = next((i for i in range(between.end, min(between.end + 7, s.end)) if w.doc[i].text in "،,.:؛"
+    reach = next((i for i in range(between.end, min(between.end + 7, s.end)) if w.doc[i].text in CLAUSE_BREAKS
                   and not (i + 1 < s.end and w.doc[i + 1].text.startswith("و"))), between.end + 7)
     found = distinct([f for f in w.actors(s) if not f.only_a_place
                       and between.end <= f.start < reach])
@@ -1073,26 +1072,25 @@ def _another(w: Window, e: Event) -> bool:
     return at < w.sentences[e.trigger.sentence].end and w.doc[at].norm_ in _attack_words("another_words")
 
 
-def _glued_in(w: Window, f: Found) -> bool:
-    """``f`` carries ب, "in" (ببغداد): where, not whom."""
-    return bool(w.doc[f.start]._.clitic) and w.doc[f.start].text.startswith("ب")
-
-
 def _new_story(w: Window, s: Sentence) -> bool:
     """Sentence ``s`` opens another story: a place and a comma (وفي العراق، قتل 21 شخصا) or
     words that say so (من جهة أخرى، في سياق آخر): what it tells is not the attack just before."""
-    first = s.start + (w.doc[s.start].norm_ == "و")  # (the clitic stripper may leave و alone)
-    return w.starts_with(s, "story_shift", first) is not None or _story_place(w, s) is not None
+    return w.starts_with(s, "story_shift", _first_word(w, s)) is not None or _story_place(w, s) is not None
 
 
 def _story_place(w: Window, s: Sentence) -> Found | None:
     """The place a sentence opens with, before a comma (وفي محافظة الحديدة، غرب اليمن، نفذت
     المقاومة هجوما): where what it tells happened."""
-    first = s.start + (w.doc[s.start].norm_ == "و")  # (the clitic stripper may leave و alone)
+    first = _first_word(w, s)
     if first >= s.end or w.doc[first].norm_ not in ("في", "وفي"):
         return None
     place = next((f for f in s.founds if f.mention.kind == "place" and f.start == first + 1), None)
     return place if place is not None and place.end < s.end and w.doc[place.end].text in "،," else None
+
+
+def _first_word(w: Window, s: Sentence) -> int:
+    """Where sentence ``s`` starts, past a و the clitic stripper left alone."""
+    return s.start + (w.doc[s.start].norm_ == "و")
 
 
 def _unnamed_doer(w: Window, e: Event, words: str) -> bool:
@@ -1132,7 +1130,7 @@ def _before(w: Window, s: Sentence, m: Match, limit: int, actors: list[Found]) -
 def _loyal_one(w: Window, f: Found, actors: list[Found]) -> Found:
     """The actor named right before a loyalty word before ``f`` (قوات يمنية مؤيدة للتحالف):
     the one loyal to ``f``, who is the subject; else ``f``."""
-    if f.start > 0 and w.bare_in(f.start - 1, _attack_words("loyal_words")):
+    if f.start > 0 and w.bare_in(f.start - 1, w.loyal):
         return next((g for g in actors if g.end == f.start - 1), f)
     return f
 

@@ -11,7 +11,7 @@ from kg.extract.model import Event, Mention, Span
 from kg.extract.modality import modality_of
 from kg.extract.numbers import NumberMatch
 from kg.extract.mentions import Found
-from kg.extract.window import Sentence, Window, same_actor
+from kg.extract.window import CLAUSE_BREAKS, Sentence, Window, same_actor
 from kg.nlp.normalize import normalize
 from kg.registry import load_registry
 
@@ -24,7 +24,6 @@ TRAILING = frozenset(normalize(w) for w in ("من", "في", "على", "إلى", 
 
 
 CHAIN_GAP = 3  # words between two places that name one where (قرية الشيخ مسكين بريف درعا)
-CLAUSE_BREAKS = frozenset("،,؛;:.")  # not brackets: باردو مارس (آذار) الماضي والذي خلف 22 قتيلا
 EXECUTIONS = frozenset(normalize(w) for w in ("إعدام", "قصاص"))  # a death sentence, passed or carried out
 # an attack word with the article (after a clitic: وبالهجوم، للغارة) or a possessive (قصفهم) names one told before
 ANAPHORIC = re.compile(r"^(?:[وف]?[بكل]?ال|[وف]?لل)|(?:ه|ها|هم|هما)$")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from kg.extract.lexicon import norm_set
 from kg.extract.matching import Match
 from kg.extract.model import Modality
-from kg.extract.window import Sentence, Window
+from kg.extract.window import CLAUSE_BREAKS, Sentence, Window
 from kg.nlp.normalize import normalize
 
 PURPOSE_REACH = 12  # tokens before a purpose ل-trigger searched for what says it happened (تعرض ... للقصف)
@@ -58,7 +58,7 @@ def _in_its_clause(w: Window, cue: Match, m: Match) -> bool:
     far; not past a clause break, nor in a relative clause, which tells what is so (تخشى أنقرة
     أن تعيد الفوضى إشعال التمرد الذي شنه الحزب)."""
     that = next((i for i in range(cue.end, min(cue.end + 3, m.start)) if w.doc[i].norm_ in w.complementizers), None)
-    return that is not None and not any(t.text in "،,.:؛" for t in w.doc[that:m.start]) \
+    return that is not None and not any(t.text in CLAUSE_BREAKS for t in w.doc[that:m.start]) \
         and not w.relative_between(that, m.start)
 
 

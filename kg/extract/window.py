@@ -23,6 +23,7 @@ APPOSITION_REACH = 10  # words of a title before the comma that opens the name o
 LIST_REACH = 8  # words of a list of places back from its last one (مديريات عتمة ووصاب، ومدينة ذمار)
 TRANSFER_REACH = 10  # words from a word of taking people somewhere (نقل جثامين المتوفين ... بالحادث) to its إلى
 FIRED_TO_REACH = 6  # words from where fire came from (أطلقت من غزة) to where it struck (على مدينة عسقلان)
+CLAUSE_BREAKS = frozenset("،,؛;:.")  # marks that end a clause (not brackets: باردو مارس (آذار) الماضي والذي خلف)
 NEAR_KM = 50  # a distance (كلم, miles alike) short enough that the place it is from names the area
 THROUGH = frozenset({"عبر"})  # via: where people were carried through (عبر مطار الأحساء), normalised
 
@@ -156,9 +157,10 @@ class Window:
         reference (على بعد 30 كلم من الموصل، لوغار جنوب كابول), nor where the one who tells of
         it spoke (قال الجيش للصحفيين في أربيل إن الضربة في بكتيكا), unless nothing else is left
         to say where (only a short distance then: على بعد 25 كلم من كركوك, not تبعد 620 كلم
-        عن باماكو, nor where fire was launched from); never the country across a border (قرب الحدود مع باكستان), a hospital where the hurt were
-        treated (مستشفى عسير المركزي), nor, for people ``hurt`` (a casualty figure), where they
-        were taken afterwards (نقلوا إلى مستشفى بريدة)."""
+        عن باماكو, nor where fire was launched from); never the country across a border (قرب
+        الحدود مع باكستان), a hospital where the hurt were treated (مستشفى عسير المركزي), nor,
+        for people ``hurt`` (a casualty figure), where they were taken afterwards (نقلوا إلى
+        مستشفى بريدة)."""
         references = self.labelled(s, "reference")
         marks = [r.end for r in references]
         across = [r.end for r in references if self.doc[r.end - 1].norm_ == "مع"]  # الحدود مع
@@ -210,7 +212,7 @@ class Window:
         return i > s.start and self.doc[i].norm_ == "من" and any(
             self.bare_in(j, self.launch_origins) for j in range(max(s.start, i - 2), i)) and any(
             p.end <= q.start and self.gap(p.end, q.start) <= FIRED_TO_REACH
-            and not any(t.text in "،,.:؛" for t in self.doc[p.end:q.start]) for q in places)
+            and not any(t.text in CLAUSE_BREAKS for t in self.doc[p.end:q.start]) for q in places)
 
     def _right_after(self, p: Found, ends: list[int]) -> bool:
         """``p`` is named within two words after one of the marks ending at ``ends``."""
