@@ -1551,6 +1551,7 @@ def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     "فأي مدينة يتباهى بسقوطها في يدهم مقاتلو داعش في العراق؟",  # their hand, not a raid
     "وتستهدف مصر أن تصل عائدات قناة السويس إلى ستة مليارات دولار.",  # an aim, a state's
     "وتستهدف الحكومة المصرية شراء شحنات من الغاز الطبيعي الروسي.",  # an aim: to buy
+    "وتستهدف شركة الطيران مضاعفة عدد طائراتها في مطار جدة.",  # an aim, aircraft named after it
     "وأكدت الجزائر أنها تستهدف استيراد مليوني طن من القمح هذا العام.",  # an aim: to import
     # a person attacking in words
     "وهاجم الرئيس الأمريكي وسائل الإعلام في مؤتمر صحفي بواشنطن.",
@@ -2113,6 +2114,9 @@ def test_a_people_after_the_noun_it_describes_does_not_act(builder):
 @pytest.mark.parametrize("text", [
     "استهدف انتحاري يحمل حقيبة متفجرات كنيسة في مدينة الإسكندرية.",
     "مسلحون استهدفوا حافلة للعمال قرب مدينة الموصل صباح أمس.",
+    # an aircraft, unnamed, maybe with its adjective
+    "واستهدفت طائرة مسيرة شاحنة محملة بالوقود على طريق في محافظة شبوة.",
+    "ومروحيات حربية استهدفت قافلة للمهربين قرب مدينة الكفرة ليلا.",
 ])
 def test_an_unnamed_assailant_makes_an_aim_verb_an_attack(builder, text):
     assert len(events(builder, text, "attack")) == 1

@@ -870,8 +870,12 @@ def _owns_target(w: Window, f: Found) -> bool:
 
 def _assailant_near(w: Window, s: Sentence, m: Match) -> bool:
     """An unnamed attacker is the aim verb's subject, right before it or within two words
-    after it (استهدف انتحاري يرتدي حزاما مسجدا، مسلحون استهدفوا دورية)."""
-    return any(w.doc[i].norm_ in _attack_words("assailants") for i in range(max(s.start, m.start - 1), min(s.end, m.end + 2)))
+    after it (استهدف انتحاري يرتدي حزاما مسجدا، مسلحون استهدفوا دورية), or an aircraft
+    is, maybe with its adjective (استهدفت طائرة مسيرة سيارة، طائرات حربية استهدفت)."""
+    near = range(max(s.start, m.start - 1), min(s.end, m.end + 2))
+    craft = range(max(s.start, m.start - 2), min(s.end, m.end + 2))
+    return any(w.doc[i].norm_ in _attack_words("assailants") for i in near) or \
+        any(w.bare_in(i, _attack_words("strike_craft")) for i in craft)
 
 
 def _aims_at(w: Window, s: Sentence, m: Match, perp: Found | None) -> bool:
