@@ -2126,6 +2126,8 @@ def test_an_unnamed_assailant_makes_an_aim_verb_an_attack(builder, text):
     ("قتل حارس المدرسة برصاص قناص في مدينة دير الزور.", None),
     ("أصيب أربعة صيادين بنيران البحرية الإيرانية قبالة سواحل الكويت.", "iran"),
     ("قتل تاجر على يد عصابة في مدينة البصرة مساء الأحد.", None),
+    # past who died and where, and past the gunmen whose group is named
+    ("قتل عامل بناء في ضاحية مدينة كركوك برصاص مسلحين من تنظيم داعش.", "isis"),
 ])
 def test_a_death_by_gunfire_or_at_someone_s_hands_is_an_attack(builder, text, perpetrator):
     attacks = events(builder, text, "attack")

@@ -27,6 +27,7 @@ LAUNCH_GAP = 15  # words between a launch verb (بدأت، نفذ) and the attac
 SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (واصفا، قائلا)
 ACCUSED_DEED_GAP = 6  # words between the one accused and the attack of the deed (بقتل شرطيين في هجوم)
 SHOT_REACH = 12  # words after a death searched for where a shooting was
+SHOT_GAP = 8  # words between a death and the gunfire or hands it came by (قتل فلسطيني هو الثاني في غضون يومين برصاص)
 COMMITTED_REACH = 16  # words from أقدم to على: a person's full name and nationality between
 CLAIM_NEGATION_REACH = 6  # words before a claim searched for its negation (لم تعلن أي جماعة مسؤوليتها)
 GUARD_REACH = 5  # words from حماية to the من of what it guards against
@@ -402,10 +403,15 @@ def _shootings(w: Window, s: Sentence) -> list[Event]:
                    key=lambda f: f.start)
     out = []
     for o in w.labelled(s, "outcome:killed") + w.labelled(s, "outcome:injured"):
-        by = next((b for b in w.labelled(s, "shot_by") if o.end <= b.start and w.gap(o.end, b.start) <= 3), None)
+        # past who died and where (قتل شرطي في مدينة دياربكر برصاص), within one clause
+        by = next((b for b in w.labelled(s, "shot_by") if o.end <= b.start and w.gap(o.end, b.start) <= SHOT_GAP
+                   and not any(t.text in CLAUSE_BREAKS for t in w.doc[o.end:b.start])), None)
         if by is None or w.negated(s, o) or any(o.start <= a.start < by.end or a.start == by.end for a in attacks):
             continue  # قتل في هجوم برصاص / برصاص القناصة في غارة: the attack word's own event
         perp = w.actor_after(s, by.end, 1, among=named)
+        if perp is None and by.end + 1 < s.end and w.doc[by.end].norm_ in _attack_words("assailants") \
+                and w.doc[by.end + 1].norm_ == "من":
+            perp = w.actor_after(s, by.end + 2, 0, among=named)  # برصاص مسلحين من حزب العمال
         places = _places_after(w, s, o.end, SHOT_REACH)
         if perp or places:
             out.append(Event("attack", w.span(by.start, by.end, s.index), modality=modality_of(w, s, by),
