@@ -1192,6 +1192,11 @@ def test_nominal_accusations_and_the_denials_of_them(builder, text, pair):
      ("iraq", "isis")),
     ("وحملت المعارضة السورية في بيانها الحكومة الروسية والنظام السوري مسؤولية المجزرة.",
      ("syrian_opposition", "russia")),
+    # the one held, with its adjective before the responsibility word
+    ("وحمل وزير الإعلام اليمني ميليشيا الحوثي الانقلابية مسؤولية قطع الرواتب عن الموظفين.", ("yemen", "houthis")),
+    # a statement between the accuser and the accused is no charge (بيان starts with ب)
+    ("واتهمت الخارجية البريطانية في بيان أصدرته مساء الخميس، النظام السوري بمنع دخول المساعدات.", ("uk", "syria")),
+    ("واتهم الجيش اللبناني في بيان حزب الله بإطلاق الصواريخ من الجنوب.", ("lebanese_army", "hezbollah")),
 ])
 def test_holding_responsible_across_a_long_gap(builder, text, pair):
     assert pair in {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}

@@ -124,9 +124,11 @@ def _object_pronoun(w: Window, m: Match) -> int | None:
 
 def _is_charge(w: Window, s: Sentence, i: int) -> bool:
     """Token i carries ب and opens what someone is accused of (بدعم، بعرقلة، بأنها). A word
-    of a name that starts with ب (بريطانيا، راجح بادي) is no such word."""
+    of a name that starts with ب (بريطانيا، راجح بادي) is no such word, nor a statement
+    (اتهمت الوزارة في بيان أصدرته أمس النظام بالقمع)."""
     return i < s.end and w.doc[i].text.startswith("ب") and len(w.doc[i].text) > 3 \
-        and not any(g.start <= i < g.end for g in s.founds)
+        and not any(g.start <= i < g.end for g in s.founds) \
+        and not any(m.start == i for m in w.labelled(s, "statement"))
 
 
 def _charge_follows(w: Window, s: Sentence, f: Found) -> bool:
@@ -477,17 +479,19 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             def not_accuser(f: Found | None) -> Found | None:
                 return None if f and accuser and (f.start < accuser.end or same_actor(f.mention, accuser.mention)) else f
             # (not the accuser right before it: حملت السلطة المسؤولية الكاملة لحكومة الاحتلال)
-            accused = not_accuser(w.actor_before(s, _before_adverbs(w, s, needed), 0, among=named)) or not_accuser(
+            accused = not_accuser(w.actor_before(s, _before_modifiers(w, s, needed), 0, among=named)) or not_accuser(
                 w.actor_after(s, needed + 1, 2, among=named))
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
 
 
-def _before_adverbs(w: Window, s: Sentence, pos: int) -> int:
-    """Where the adverbs right before ``pos`` start (حمّل الحوثيون الأمم المتحدة «ضمنيا»
-    مسؤولية: the one held is named before the adverb), quotes around them included."""
+def _before_modifiers(w: Window, s: Sentence, pos: int) -> int:
+    """Where the adverbs and adjectives right before ``pos`` start (حمّل الحوثيون الأمم
+    المتحدة «ضمنيا» مسؤولية، حملت الحكومة ميليشيا الحوثي الانقلابية مسؤولية: the one held
+    is named before them), quotes around them included."""
     adverbs = norm_set(w.lex["accusation"]["adverbs"])
-    while pos > s.start and (w.doc[pos - 1].norm_ in adverbs or w.doc[pos - 1].text in QUOTE_MARKS):
+    while pos > s.start and (w.doc[pos - 1].norm_ in adverbs or w.doc[pos - 1].text in QUOTE_MARKS
+                             or (w.adjective(w.doc[pos - 1]) and not any(f.start < pos <= f.end for f in s.founds))):
         pos -= 1
     return pos
 
