@@ -1064,6 +1064,13 @@ def test_a_head_and_the_definite_words_after_it_name_a_body(builder):
     assert actors.get("صحيفة الرأي") == "media"
 
 
+def test_a_name_in_quotes_after_a_media_head_is_an_outlet_whose_attack_is_words(builder):
+    text = "وهاجمت صحيفة «ديلي ميرور» البريطانية أمس تصريحات رئيس الوزراء بوريس جونسون عن الهجرة."
+    actors = {m.span.text: m.type for m in builder.extract([Document("t", text)])[0].mentions if m.kind == "actor"}
+    assert actors.get("ديلي ميرور") == "media"
+    assert events(builder, text, "attack") == []
+
+
 def test_patients_are_no_casualties(builder):
     text = "وشملت الدراسة 300 مريض بينهم 120 مصابا بسرطان الرئة في مستشفيات لندن."
     assert events(builder, text, "casualty") == []

@@ -348,7 +348,9 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         elif ent.label_ == "PER":
             mention = Mention(span, "actor", "person", None, "ner")
         elif ent.label_ == "ORG":
-            typ = _head_type(doc, start, actor_heads, "organisation")
+            # صحيفة «كيهان»: the head may stand before the name, outside it, past a quote mark
+            before = start - 1 - (start > 1 and doc[start - 1].text in QUOTE_MARKS)
+            typ = _head_type(doc, start, actor_heads, "") or _head_type(doc, before, actor_heads, "organisation")
             mention = Mention(span, "actor", typ, None, "ner")
         elif _a_kind_of_place(doc, start, end, place_or_facility, rules):
             continue  # حي سكني، جامعة كينية: a place described, not named
