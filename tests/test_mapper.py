@@ -81,6 +81,20 @@ def test_a_group_saying_it_is_responsible_for_the_attack_named_next_claims_it(bu
     assert keys(events(builder, text, "attack")[0].perpetrator) != "al_shabaab"
 
 
+@pytest.mark.parametrize("text,perpetrator", [
+    # responsibility sought or disowned: no one claims
+    ("وطالبت منظمة العفو الدولية بتحديد المسؤولية عن الغارات على المستشفى في مدينة حجة.", None),
+    ("وتنصلت حركة طالبان من المسؤولية عن التفجير في مدينة قندهار.", None),
+    # borne as an accusation says: the one who bears it, not who speaks
+    ("وقال وزير الخارجية الأمريكي إن إيران تتحمل المسؤولية عن الهجوم على الناقلات في خليج عمان.", "iran"),
+    # borne as one's own: a claim
+    ("وأعلنت حركة طالبان تحملها المسؤولية عن التفجير في مدينة قندهار.", "taliban"),
+    ("وقالت حركة طالبان إنها تتحمل المسؤولية عن التفجير في مدينة قندهار.", "taliban"),
+])
+def test_who_claims_is_who_takes_responsibility_not_who_seeks_or_speaks_of_it(builder, text, perpetrator):
+    assert [keys(a.perpetrator) for a in events(builder, text, "attack")] == [perpetrator]
+
+
 @pytest.mark.parametrize("text,figures", [
     # a figure joined by و to one before it keeps that one's outcome
     ("ذكرت الشرطة مقتل 6 من عناصر حركة الشباب و4 مدنيين وإصابة 9 من المارة قرب كيسمايو.",

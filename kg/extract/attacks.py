@@ -635,9 +635,12 @@ def apply_claims(w: Window, attacks: list[Event]) -> None:
     perpetrator of the attacks without one, in this sentence and the three before it."""
     for s in w.sentences:
         for m in w.labelled(s, "claim"):
-            if _claim_negated(w, s, m):
-                continue  # لم تعلن أي جماعة مسؤوليتها
-            if w.doc[m.start].norm_ in w.complementizers:
+            if _claim_negated(w, s, m) or _claim_blocked(w, s, m):
+                continue  # لم تعلن أي جماعة مسؤوليتها، تحديد المسؤولية عن
+            held, one = _held_responsible(w, s, m)
+            if held:  # إن إيران تتحمل المسؤولية، حملت الحكومة الحوثيين المسؤولية: the one held, not who speaks
+                claimant = one
+            elif w.doc[m.start].norm_ in w.complementizers:
                 # قالت منظمة داعش إنها مسؤولة عن الهجوم: the speaker, for the attack named next
                 if not any(m.end <= t.start and w.gap(m.end, t.start) <= 1 for t in w.labelled(s, "attack")):
                     continue
@@ -663,6 +666,30 @@ def apply_claims(w: Window, attacks: list[Event]) -> None:
                 if ev.perpetrator is None and s.index - 3 <= ev.trigger.sentence <= s.index:
                     ev.perpetrator = w.use(claimant)
                     ev.confidence += 0.1
+
+
+def _claim_blocked(w: Window, s: Sentence, m: Match) -> bool:
+    """Claim ``m`` is responsibility sought or disowned (lexicon claim_blockers right before
+    it: تحديد المسؤولية عن، تنصلت من المسؤولية)."""
+    return m.start > s.start and w.bare_in(m.start - 1, _attack_words("claim_blockers"))
+
+
+def _held_responsible(w: Window, s: Sentence, m: Match) -> tuple[bool, Found | None]:
+    """Whether the responsibility of claim ``m`` is held or borne as an accusation tells it
+    (حملت الحكومة الحوثيين المسؤولية، إن إيران تتحمل المسؤولية), and the one held or who
+    bears it; not a bearing announced as one's own, the noun with its pronoun (أعلنت الحركة
+    تحملها المسؤولية) or the speaker's pronoun (قالت الحركة إنها تتحمل المسؤولية): claims."""
+    verb = next((a for a in w.labelled(s, "bears") + w.labelled(s, "accusation:verb")
+                 if w.lemma(a) in ("تحمل", "حمل") and a.end <= m.start and w.gap(a.end, m.start) <= CLAIM_NEGATION_REACH
+                 and not w.doc[a.end - 1].norm_.endswith(("ه", "ها", "هم", "هما"))), None)
+    if verb is None:
+        return False, None
+    named = [f for f in w.actors(s) if not f.latent]
+    if verb.label == "bears":  # إيران تتحمل المسؤولية، تتحمل إيران المسؤولية (not إنها تتحمل: the speaker's claim)
+        bearer = w.actor_before(s, verb.start, 0, among=named) or w.actor_after(s, verb.end, 0, among=named)
+        return bearer is not None, bearer
+    held = w.actor_before(s, m.start, 1, among=named)  # حملت الحكومة ميليشيا الحوثي (الانقلابية) المسؤولية
+    return True, held if held is not None and held.start >= verb.end else None
 
 
 def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
