@@ -1075,9 +1075,11 @@ def _supplied(w: Window, s: Sentence, m: Match) -> bool:
 
 
 def _dawn(w: Window, s: Sentence, m: Match) -> bool:
-    """فجر is the dawn, not "detonated" (فجر أمس، في الساعة الرابعة فجرا)."""
+    """فجر is the dawn, not "detonated" (فجر أمس، في الساعة الرابعة فجرا), also in a name
+    whose place follows it (قوات فجر ليبيا, Libya Dawn: nothing is detonated by a country)."""
     return w.lemma(m) == "فجر" and (m.end < s.end and w.doc[m.end].norm_ in _attack_words("dawn_times") or any(
-        t.norm_ in _attack_words("clock_words") for t in w.doc[max(s.start, m.start - 3):m.start]))
+        t.norm_ in _attack_words("clock_words") for t in w.doc[max(s.start, m.start - 3):m.start]) or any(
+        f.start == m.end and f.mention.kind == "place" and not w.doc[m.end].text.startswith("ال") for f in s.founds))
 
 
 def _unarmed_campaign(w: Window, s: Sentence, m: Match) -> bool:
