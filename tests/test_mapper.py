@@ -251,6 +251,11 @@ def test_the_sides_of_a_fight_are_not_named_past_a_comma(builder):
     assert [e.perpetrator for e in events(builder, text, "attack") if e.perpetrator is not None] == []
 
 
+def test_who_a_bomb_went_off_among_is_no_side_of_a_fight(builder):
+    text = "وفجر انتحاري حزامه الناسف بين جنود من الجيش اليمني أثناء تجمعهم في معسكر بمدينة عدن."
+    assert [keys(e.perpetrator) for e in events(builder, text, "attack")] == [None]
+
+
 @pytest.mark.parametrize("text,places", [
     # a facility named after a king, a prince or an imam: one place, no person
     ("ويرقد الجريح في مستشفى الملك خالد بتبوك منذ أسبوع.", {"مستشفى الملك خالد"}),

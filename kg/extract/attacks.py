@@ -530,7 +530,11 @@ def _linked_to(w: Window, s: Sentence, m: Match, later: list[Match]) -> Found | 
 
 
 def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
-    """The actors named after بين right behind a clash noun: the sides of the fight."""
+    """The actors named after بين right behind a clash noun: the sides of the fight. Not
+    after a bombing: who it went off among were hit (فجر انتحاري نفسه بين المصلين من قوات
+    الطوارئ)."""
+    if any(_kind_of_word().get(w.lemma_at(i)) == "bombing" for i in range(m.start, m.end)):
+        return []
     # اشتباكات بين X وY / معارك عنيفة منذ مساء أمس بين X وY: a few words may come between
     between = next((b for b in w.labelled(s, "between_marker")
                     if m.end <= b.start and w.gap(m.end, b.start) <= SIDES_GAP), None)
