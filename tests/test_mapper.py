@@ -251,6 +251,14 @@ def test_the_sides_of_a_fight_are_not_named_past_a_comma(builder):
     assert [e.perpetrator for e in events(builder, text, "attack") if e.perpetrator is not None] == []
 
 
+@pytest.mark.parametrize("text,perpetrator", [
+    ("سيطرت قوات الاحتلال الإسرائيلي على بلدة في محافظة جنين وهدمت منازل ثم فجرت مسجدا فيها.", "idf"),
+    ("شاركت الإمارات في التحالف منذ بدايته لكنها قصفت مواقع في محافظة شبوة وحدها.", "uae"),
+])
+def test_a_verb_joined_to_the_clause_before_shares_its_subject(builder, text, perpetrator):
+    assert perpetrator in {keys(e.perpetrator) for e in events(builder, text, "attack")}
+
+
 def test_who_a_bomb_went_off_among_is_no_side_of_a_fight(builder):
     text = "وفجر انتحاري حزامه الناسف بين جنود من الجيش اليمني أثناء تجمعهم في معسكر بمدينة عدن."
     assert [keys(e.perpetrator) for e in events(builder, text, "attack")] == [None]
@@ -799,6 +807,10 @@ def test_releasing_prisoners_is_no_attack(builder):
     ("وقال الوزير إن خلايا إرهابية تسعى إلى استهداف المنشآت النفطية في الكويت.", "threatened"),  # an intention
     # a negation before the verb whose "any" object the attack is
     ("وأكد المحافظ أن المدينة لم تشهد أي هجمات لحركة الشباب منذ أسابيع.", "negated"),
+    # a past verb joined by و is a clause of its own: what was allowed or threatened before it
+    # does not reach it; a verbal noun joined by و stays under the threat
+    ("وسمح الأردن للطائرات الأمريكية باستخدام قاعدة جوية وقصفت طائراته مواقع في الرقة.", "asserted"),
+    ("وتوعدت الحركة بمهاجمة الحدود وشن غارات على مدينة سديروت.", "threatened"),
 ])
 def test_every_attack_carries_the_modality_its_cues_give(builder, text, modality):
     found = events(builder, text, "attack")

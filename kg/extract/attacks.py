@@ -116,7 +116,7 @@ def find_attacks(w: Window) -> list[Event]:
             if subject and _arrests_only(w, s, m):
                 continue  # احتجزت السلطات 1302 شخص في إطار حملة استهدفت التنظيم: arrests, no attack
             perp = None if subject else attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb) \
-                or accused_of(w, s, m)
+                or accused_of(w, s, m) or (_coordinated_subject(w, s, m) if verb else None)
             speaker = perp is not None and (perp.mention.type in ("person", "media") or w.titled(perp))
             said = bool(_attack_words("speech_followers") & {t.norm_ for t in w.doc[m.end:min(m.end + SPEECH_REACH, s.end)]})
             owned = speaker and not verb and (_possessive(w, m) or (perp.start == m.end and not w.labelled(s, "outcome")))
@@ -670,6 +670,27 @@ def apply_claims(w: Window, attacks: list[Event]) -> None:
                 if ev.perpetrator is None and s.index - 3 <= ev.trigger.sentence <= s.index:
                     ev.perpetrator = w.use(claimant)
                     ev.confidence += 0.1
+
+
+def _coordinated_subject(w: Window, s: Sentence, m: Match) -> Found | None:
+    """The subject of the clause an attack verb is joined to (سيطرت ميليشيات الحوثي على
+    المسجد وفجرته، شاركت تركيا في التحالف لكنها قصفت): the first state or armed group the
+    sentence names, with no preposition before it and no clause break after it, that is not
+    its speaker."""
+    glued = w.doc[m.start].text.startswith("و") or (
+        m.start > s.start and w.doc[m.start - 1].norm_ in norm_set(w.lex["attack"]["coordinators"]))
+    if not glued:
+        return None
+    subject = next((f for f in w.actors(s) if not f.latent and f.start < m.start
+                    and f.mention.type in ("state", "armed_group")), None)
+    # (not a title's state, التقى وزير الخارجية السعودي; nor past a clause break, which opens
+    # a clause with its own subject)
+    if subject is None or w.preposition(subject.start) or any(l.end == subject.start for l in w.labelled(s, "locative")) \
+            or subject.mention.via == "adjective" or w.titled(subject) \
+            or any(t.text in CLAUSE_BREAKS for t in w.doc[subject.end:m.start]) \
+            or (s.reporter is not None and same_actor(s.reporter.mention, subject.mention)):
+        return None
+    return subject
 
 
 def _claim_blocked(w: Window, s: Sentence, m: Match) -> bool:

@@ -36,9 +36,11 @@ def modality_of(w: Window, s: Sentence, m: Match) -> Modality:
         if cue.end > m.start:
             continue
         words = w.gap(cue.end, m.start)
-        if words > cues["window"] and " ".join(t.norm_ for t in w.doc[cue.start:cue.end]) not in scope \
-                and not _in_its_clause(w, cue, m):
+        whole = " ".join(t.norm_ for t in w.doc[cue.start:cue.end]) in scope  # لو: the whole sentence
+        if words > cues["window"] and not whole and not _in_its_clause(w, cue, m):
             continue
+        if words > 0 and not whole and _joined_past_verb(w, m):
+            continue  # سمحت تركيا للتحالف باستخدام قواعدها وقصفت أهدافا: a clause of its own, that happened
         if cue.label == "modality:denied" and not _denial_of_event(w, cue, m, cues["denied_needs"]):
             continue
         if cue.start > s.start and w.doc[cue.start - 1].norm_ in norm_set(cues["whether_words"]):
@@ -50,6 +52,17 @@ def modality_of(w: Window, s: Sentence, m: Match) -> Modality:
     if best:
         return best[1]
     return "threatened" if _purpose(w, s, m, cues) else "asserted"
+
+
+def _joined_past_verb(w: Window, m: Match) -> bool:
+    """Trigger ``m`` is a past attack verb joined by و to the clause before it (وقصفت، واقتحمت):
+    it tells what was done, whatever the clause before planned or allowed. A past verb starts
+    with its lemma's first letter and ends with its subject's (قصفت، اقتحموا; not يقصف، تقتحم,
+    nor the verbal noun, وشن هجمات after توعد بمهاجمة)."""
+    if m.label != "attack:verb" or not w.doc[m.start].text.startswith("و"):
+        return False
+    form = w.doc[m.start].norm_.removeprefix("و")
+    return form[:1] == w.lemma(m)[:1] and form.endswith(("ت", "وا", "تا"))
 
 
 def _in_its_clause(w: Window, cue: Match, m: Match) -> bool:
