@@ -1235,6 +1235,9 @@ def test_nominal_accusations_and_the_denials_of_them(builder, text, pair):
     # a statement between the accuser and the accused is no charge (بيان starts with ب)
     ("واتهمت الخارجية البريطانية في بيان أصدرته مساء الخميس، النظام السوري بمنع دخول المساعدات.", ("uk", "syria")),
     ("واتهم الجيش اللبناني في بيان حزب الله بإطلاق الصواريخ من الجنوب.", ("lebanese_army", "hezbollah")),
+    # told in a statement or letter (فيه، فيها): who made it accuses, not the one it went to
+    ("وأصدرت وزارة الخارجية البحرينية بيانا حملت فيه إيران مسؤولية التفجير الإرهابي.", ("bahrain", "iran")),
+    ("وبعثت الحكومة السورية رسالة إلى الأمم المتحدة تتهم فيها تركيا بدعم المسلحين.", ("syria", "turkey")),
 ])
 def test_holding_responsible_across_a_long_gap(builder, text, pair):
     assert pair in {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}

@@ -425,9 +425,12 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             # قال الوزير: نحمل الحكومة الإسرائيلية المسؤولية، أعلنت الحركة أنها تحمل: the one who speaks accuses
             out.append(accusation(w, s, m, s.reporter, after(m.end, 2, s.reporter), attacks))
             continue
-        accuser = _subject_before(w, s, m, 0 if noun else 1, actors)
+        author = None if noun else _speech_author(w, s, m, actors)
+        accuser = author or _subject_before(w, s, m, 0 if noun else 1, actors)
         accused = None
-        if accuser is None and (stmt := w.starts_with(s, "statement", m.end)):
+        if author is not None:  # أصدرت الحكومة بيانا اتهمت فيه إيران: the one named in it
+            accused = after(m.end + 1, 2, author)
+        elif accuser is None and (stmt := w.starts_with(s, "statement", m.end)):
             # وحمّل البيانُ تركيا المسؤولية: the statement's author accuses; اتهم المتحدث
             # باسم الجيش تركيا: the one the spokesman speaks for
             spokesman = w.speaks_for(s, stmt)
@@ -483,6 +486,17 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
                 w.actor_after(s, needed + 1, 2, among=named))
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
+
+
+def _speech_author(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
+    """Who made the statement, speech or letter an accusation verb is told in, by فيه or خلاله
+    right after the verb (أصدرت الحكومة بيانا حملت فيه، بعثت الحكومة رسالة إلى مجلس الأمن تتهم
+    فيها): the subject of the sentence's clause before it, not one named after a preposition."""
+    if m.end >= s.end or w.doc[m.end].norm_ not in norm_set(w.lex["accusation"]["speech_relatives"]):
+        return None
+    return next((f for f in actors if f.end <= m.start and (not f.latent or w.named_here(s, f))
+                 and not w.preposition(f.start) and not any(l.end == f.start for l in w.labelled(s, "locative"))
+                 and not (f.start > s.start and w.doc[f.start - 1].norm_ in ("الي", "لي", "علي", "عن", "مع", "ضد"))), None)
 
 
 def _before_modifiers(w: Window, s: Sentence, pos: int) -> int:

@@ -118,11 +118,12 @@ def _person_next(doc: Doc, i: int, people: set[int]) -> bool:
 def _accusative_adjective(doc: Doc, start: int, end: int, sent_of: list[int], not_nouns: frozenset[str]) -> bool:
     """A country name in يا right after an indefinite noun in the accusative (جنديا تركيا،
     مسؤولا ليبيا، صحفيا بريطانيا) is spelled as that noun's adjective (تركيًّا: Turkish). The
-    caller rules out a name or a verb before it (اتهمت بريطانيا روسيا، اتهمتا روسيا)."""
+    caller rules out a name or a verb before it (اتهمت بريطانيا روسيا، اتهمتا روسيا), and ها
+    is a pronoun, not the accusative (تتهم فيها تركيا، عليها روسيا)."""
     if end - start != 1 or start == 0 or sent_of[start - 1] != sent_of[start] or not doc[start].norm_.endswith("يا"):
         return False
     before = doc[start - 1].norm_
-    return (len(before) > 3 and before.endswith("ا") and not before.endswith("وا")
+    return (len(before) > 3 and before.endswith("ا") and not before.endswith(("وا", "ها"))
             and not before.startswith("ال") and before not in not_nouns)
 
 
