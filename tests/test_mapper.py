@@ -1373,6 +1373,12 @@ def test_a_name_right_after_the_criticism_verb_criticises_the_person_after_it(bu
     ("وأدانت وزارة الخارجية البحرينية في بيان نشرته وكالة أنباء البحرين التفجير الذي وقع في المنامة.", None),
     # a criticism pointed with إلى at a country
     ("ووجهت الصين انتقادات شديدة إلى اليابان.", ("الصين", "اليابان")),
+    # words of a person named past his title: his, not his state's
+    ("واستنكرت وزارة الخارجية القطرية تصريحات وزير الدفاع الإسرائيلي السابق أفيغدور ليبرمان.",
+     ("وزارة الخارجية القطرية", "أفيغدور ليبرمان")),
+    # ...also when the one who condemns is a person named past his own title
+    ("وانتقد رئيس البرلمان العربي مشعل السلمي تصريحات نائب وزير الخارجية الروسي ميخائيل بوغدانوف.",
+     ("مشعل السلمي", "ميخائيل بوغدانوف")),
 ])
 def test_what_a_condemnation_names_past_how_it_was_said(builder, text, pair):
     found = {(e.accuser.span.text, e.accused.span.text) for e in events(builder, text, "accusation") if e.accused}

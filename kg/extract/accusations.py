@@ -664,7 +664,7 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             after = _past_partners(w, s, accuser) if accuser and accuser.start >= m.end else m.end
             after = _past_aside_and_adverbs(w, s, after)
             condemnable = [f for f in named if _may_be_condemned(w, accuser, after, f)]
-            accused = w.actor_after(s, after, 4, accuser, among=condemnable) or _titled_after(w, s, after, condemnable)
+            accused = _condemned_after(w, s, after, accuser, condemnable)
             named_subject = accuser is not None and accuser.start == m.end and accuser.mention.via != "adjective"
             if accused is not None and accuser is not None and accused.mention.type == "person" and not named_subject and (
                     w.gap(accuser.end, accused.start) == 0 or w.titled(accuser) or _office_holder(w, s, accuser, accused)
@@ -673,7 +673,7 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
                 # المبعوث الخاص للأمم المتحدة في ليبيا X: the
                 # name is who speaks, not the accused (but دانت محكمة مصرية الناشط X: X is; and
                 # a name right after the verb is its subject: انتقد أوباما نتنياهو)
-                accuser, accused = accused, w.actor_after(s, accused.end, 4, accused, among=named)
+                accuser, accused = accused, _condemned_after(w, s, accused.end, accused, named)
             if accused is None and accuser is not None:
                 # دانت الجامعة التصريحات العنصرية التي صدرت عن الوزير X: who made the statement
                 # condemned; أدانت الإمارات التفجير الذي استهدف مسجدا وتبناه داعش: who did the attack
@@ -722,6 +722,17 @@ def _past_aside_and_adverbs(w: Window, s: Sentence, pos: int) -> int:
             if w.doc[pos - 1].norm_ in published and outlet is not None:
                 pos = outlet.end  # نشرته وكالة الأنباء السعودية: the outlet that carried it
     return pos
+
+
+def _condemned_after(w: Window, s: Sentence, pos: int, accuser: Found | None, among: list[Found]) -> Found | None:
+    """Who is condemned, named a few words after ``pos``, or a person past a title: the person
+    the title's state names (تصريحات رئيس الوزراء العراقي السابق نوري المالكي: his, not Iraq's)."""
+    accused = w.actor_after(s, pos, 4, accuser, among=among)
+    titled = _titled_after(w, s, pos, among)
+    if accused is None or (titled is not None and accused.mention.type != "person"
+                           and accused.end <= titled.start and w.gap(accused.end, titled.start) <= 2):
+        return titled
+    return accused
 
 
 def _titled_after(w: Window, s: Sentence, pos: int, among: list[Found]) -> Found | None:
