@@ -3269,6 +3269,12 @@ def test_who_underwent_or_withstood_an_attack_launched_by_a_named_group_was_its_
     assert (keys(attack.perpetrator), keys(attack.target)) == ("houthis", "yemen_popular_resistance")
 
 
+def test_who_repelled_an_attack_was_its_target(builder):
+    text = "وصدت قوات الحشد الشعبي هجوما لعناصر داعش على مواقعها غرب مدينة سامراء."
+    attack, = events(builder, text, "attack")
+    assert (keys(attack.perpetrator), keys(attack.target)) == ("isis", "pmf")
+
+
 def test_the_subject_told_before_underwent_it_after_kana(builder):
     text = "وكان مقر حزب العدالة والتنمية في مدينة إسطنبول قد تعرض ليلة الأحد الماضي لهجوم نفذه مسلحون مجهولون."
     attack, = events(builder, text, "attack")

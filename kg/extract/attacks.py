@@ -580,10 +580,14 @@ def _passive(w: Window, m: Match) -> bool:
 
 def _undergo_verb(w: Window, s: Sentence, m: Match) -> int | None:
     """Where تعرض (underwent) stands before the attack noun with ل it takes (تعرض مقر الحزب
-    لقصف), in the same clause."""
-    if w.preposition(m.start) != "ل":
+    لقصف), or صد (repelled) before the noun it takes as its object (صدت قوات البيشمركة هجوما
+    لداعش), in the same clause."""
+    if w.preposition(m.start) == "ل":
+        verbs = w.undergo_verbs
+    elif m.label == "attack:noun":
+        verbs = _attack_words("repel_verbs")
+    else:
         return None
-    verbs = w.undergo_verbs
     for i in range(m.start - 1, max(s.start, m.start - 8) - 1, -1):
         if w.doc[i].is_punct:
             return None
