@@ -1306,6 +1306,16 @@ def test_min_baynihim_after_the_counted_noun_is_no_victim_group(builder):
     assert figure.victim is None
 
 
+@pytest.mark.parametrize("text,groups", [
+    # the side they were on, and what is added after them, are no part of the victims' words
+    ("وأعلن الجيش عن ثلاثة قتلى وجريحين من جانب الشرطة العسكرية بالإضافة إلى قتيلين في صفوف المهاجمين.",
+     {(2, "injured"): "الشرطة العسكرية", (2, "killed"): "المهاجمين"}),
+])
+def test_victims_are_named_past_the_side_they_were_on(builder, text, groups):
+    found = {(e.count, e.outcome): e.group for e in events(builder, text, "casualty")}
+    assert all(found.get(k) == v for k, v in groups.items()), found
+
+
 def test_a_group_adjective_names_the_group(builder):
     text = "وذكرت مصادر محلية مقتل 15 مسلحا حوثيا بغارة جوية قرب صعدة."
     figure = next(e for e in events(builder, text, "casualty") if e.count == 15)

@@ -348,7 +348,13 @@ def _members_of_subject(w: Window, s: Sentence, group: int, ns: int) -> Found | 
 def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match],
                  dual: int | None = None) -> tuple[int, int]:
     """Token range of the words naming the victims, right after the number; from the number
-    itself where it is a ``dual`` noun naming them (جنديان تركيان)."""
+    itself where it is a ``dual`` noun naming them (جنديان تركيان); past the side word they
+    were on (قتلى وجريحين من جانب القوات المالية، قتيلين في صفوف الإرهابيين)."""
+    sides = norm_set(w.lex["side_words"])
+    if dual is None and start + 1 < s.end and w.doc[start].norm_ in ("من", "في") and w.doc[start + 1].norm_ in sides:
+        start += 2
+    elif dual is None and s.start < start < s.end and w.doc[start].norm_ in sides and w.doc[start - 1].norm_ in ("من", "في"):
+        start += 1
     end = start
     noun = start if dual is None else dual  # the counted noun: what من after it follows
     stops = {o.start for o in outcomes} | {n for _, n, _ in s.numbers}
