@@ -1316,6 +1316,12 @@ def test_victims_are_named_past_the_side_they_were_on(builder, text, groups):
     assert all(found.get(k) == v for k, v in groups.items()), found
 
 
+def test_a_toll_of_both_sides_has_no_one_attacker(builder):
+    text = "وشنت قوات النظام هجوما على بلدة كفرنبودة. وأدت المواجهات إلى مقتل 31 عنصرا من الطرفين."
+    figure, = events(builder, text, "casualty")
+    assert figure.perpetrator is None
+
+
 def test_a_group_adjective_names_the_group(builder):
     text = "وذكرت مصادر محلية مقتل 15 مسلحا حوثيا بغارة جوية قرب صعدة."
     figure = next(e for e in events(builder, text, "casualty") if e.count == 15)

@@ -183,12 +183,14 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                     w.bare_in(best.start - 1, norm_set(w.lex["confession_verbs"])):
                 perp = reporter  # اعترف هولمز بقتل 27 امرأة: who confesses to the killing did it
             group = w.span(group_start, group_end, s.index).text if group_end > group_start else None
+            # 80 مقاتلا من الطرفين: a toll of both sides has no one side for its attacker
+            both = any(w.bare_in(i, norm_set(w.lex["both_sides"])) for i in range(group_start, group_end))
             out.append(Event(
                 "casualty", Span(num.start, num.end, w.text[num.start:num.end], s.index),
                 count=num.value, outcome=best.label.split(":")[1], qualifier=num.qualifier,
                 modality=modality, outcome_of=attack,
                 group=group, victim=w.use(victim),
-                perpetrator=w.use(perp) or (None if best.label == "outcome:captured" else
+                perpetrator=w.use(perp) or (None if best.label == "outcome:captured" or both else
                                             _attacker_of(attack, victim, told_here=_told_here(w, s, attack))),
                 reported_by=w.use(reporter), places=places,
                 evidence=[w.span(best.start, best.end, s.index)],
