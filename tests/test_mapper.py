@@ -1316,6 +1316,13 @@ def test_victims_are_named_past_the_side_they_were_on(builder, text, groups):
     assert all(found.get(k) == v for k, v in groups.items()), found
 
 
+def test_an_execution_is_no_outcome_of_the_attack_told_before(builder):
+    text = ("وقتلت غارة لطائرة مسيرة ثلاثة من عناصر تنظيم القاعدة في مدينة الحوطة. "
+            "وكان التنظيم قد أقدم الشهر الماضي على إعدام شخصين اتهمهما بالتعاون مع الحكومة.")
+    figure = next(e for e in events(builder, text, "casualty") if e.count == 2)
+    assert figure.outcome_of is None and figure.group == "شخصين"
+
+
 def test_a_toll_of_both_sides_has_no_one_attacker(builder):
     text = "وشنت قوات النظام هجوما على بلدة كفرنبودة. وأدت المواجهات إلى مقتل 31 عنصرا من الطرفين."
     figure, = events(builder, text, "casualty")

@@ -155,7 +155,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 # name counted by the number before)
                 victim = between
             modality = modality_of(w, s, best if best.start < ns else Match(best.label, ns, ne))
-            attack = outcome_of(w, attacks, s, num.start, modality)
+            # (an execution is its own deed, no attack's outcome: أقدم التنظيم على إعدام عنصرين)
+            attack = None if _execution(w, best) else outcome_of(w, attacks, s, num.start, modality)
             origins = _origins(w, s, group_end)
             # where the attack that led to it in one run of words struck (الهجوم على متحف باردو
             # الذي خلف 22 قتيلا; not قصفت ...، بينما قتل 9), else where its own words say
@@ -359,7 +360,8 @@ def victim_words(w: Window, s: Sentence, start: int, outcomes: list[Match],
         start += 1
     end = start
     noun = start if dual is None else dual  # the counted noun: what من after it follows
-    stops = {o.start for o in outcomes} | {n for _, n, _ in s.numbers}
+    # (and a verb of accusing, which tells what they were held for: إعدام عنصرين اتهمهما بالتجسس)
+    stops = {o.start for o in outcomes} | {n for _, n, _ in s.numbers} | {a.start for a in w.labelled(s, "accusation")}
     belonging, to = norm_set(w.lex["belonging_words"]), norm_set(["إلى"])
     while end < s.end and end - start < 6:
         tok = w.doc[end]
