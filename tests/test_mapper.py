@@ -230,6 +230,15 @@ def test_the_sides_of_a_fight_named_after_between(builder, text, sides):
     assert [(keys(e.perpetrator), keys(e.target)) for e in events(builder, text, "attack")] == [sides]
 
 
+def test_a_long_first_side_closes_at_its_comma_and_the_fight_keeps_its_place(builder):
+    # the first side's list runs on (quotes, allies, a pronoun), then ، وبين names the other
+    text = ("واندلعت معارك بين القوات العراقية ومقاتلي «الحشد الشعبي» وعناصر عشائرية متحالفة معهم، "
+            "وبين عناصر «داعش» في محيط مدينة بيجي.")
+    attack, = events(builder, text, "attack")
+    assert (keys(attack.perpetrator), keys(attack.target)) == ("iraqi_army", "isis")
+    assert [p.key for p in attack.places] == ["baiji"]
+
+
 @pytest.mark.parametrize("text,perp", [
     # named forces loyal to another: the forces fought
     ("وأفاد سكان أن قوات عراقية موالية للتحالف الدولي، خاضت معارك مع تنظيم داعش قرب تكريت.", "iraq"),

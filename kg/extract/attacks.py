@@ -20,7 +20,7 @@ ATTRIBUTION_GAP = 4  # words between an attack and the verb attributing it (ال
 LINKED_REACH = 8  # tokens between an attack and the مرتبط that links it to its doer (the whole subject: الهجوم على مركز الشرطة في اسطنبول)
 CONDEMNER_TITLE = 8  # words of a title between a verb of condemnation and the name of who condemns
 FACILITY_REACH = 6  # words between an attack and the building it hit (الاعتداء الذي وقع في مسجد قوات الطوارئ)
-SIDES_REACH = 12  # words after بين searched for the comma that closes the first side of a fight
+SIDES_REACH = 12  # words (not marks) after بين searched for the comma that closes the first side of a fight
 OWNER_REACH = 5  # words between an attack and the owner of what it hit (قصفت المقاتلات المقار العسكرية للمسلحين الحوثيين)
 YEAR_REACH = 8  # tokens after an attack's trigger searched for the year it happened
 LAUNCH_GAP = 15  # words between a launch verb (بدأت، نفذ) and the attack noun it takes
@@ -215,7 +215,8 @@ def find_attacks(w: Window) -> list[Event]:
             # ...ولم يتمكن الجيش من حماية تدمر عندما اجتاحها التنظيم: another clause's places
             openers = _attack_words("clause_openers")  # (ولم: with its clitic, whose norm is لم)
             end = next((i for i in range(m.end, end) if {w.doc[i].norm_, normalize(w.doc[i].text)} & openers), end)
-            reach = min(end, m.end + 16)
+            # (past the sides of a fight, however long their list: بين X ومقاتلي Y ...، وبين Z في سهل الغاب)
+            reach = min(end, max([m.end + 16] + [f.end + 6 for f in sides]))
             for p in places:  # ...في منطقة العريش بمديرية موزع ومفرق المرير بمديرية جبل راس: a list goes on
                 if reach <= p.start < end and any(q.end <= p.start and w.gap(q.end, p.start) <= LIST_GAP and not any(
                         t.is_punct for t in w.doc[q.end:p.start]) for q in places if q.start < reach):
@@ -549,11 +550,11 @@ def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
     # بين الجيش والمقاومة، من جهة، والحوثيين: the allies before جهة are one side
     hand = next((i for i in range(between.end, min(between.end + 10, s.end)) if w.doc[i].norm_ == "جهه"), None)
     # بين الحوثيين وأنصار صالح، والمقاومة: a comma before و closes the first side
-    comma = next((i for i in range(between.end, min(between.end + SIDES_REACH, s.end - 1))
-                  if w.doc[i].text in "،," and w.doc[i + 1].text.startswith("و")), None)
+    comma = next((i for i in range(between.end, s.end - 1) if w.gap(between.end, i) <= SIDES_REACH
+                  and w.doc[i].text in "،," and w.doc[i + 1].text.startswith("و")), None)
     for split in (hand, comma):
         if split is not None and found and found[0].end <= split:
-            other = next((f for f in w.actors(s) if not f.only_a_place and split < f.start <= split + 4), None)
+            other = next((f for f in w.actors(s) if not f.only_a_place and split < f.start and w.gap(split, f.start) <= 4), None)
             if other is not None or split == hand:
                 return [found[0]] + ([other] if other is not None else [])
     return found
