@@ -268,6 +268,17 @@ def test_a_verb_joined_to_the_clause_before_shares_its_subject(builder, text, pe
     assert perpetrator in {keys(e.perpetrator) for e in events(builder, text, "attack")}
 
 
+@pytest.mark.parametrize("text,pair", [
+    # subject, verb, object: the one before the verb did it, the one after was hit
+    ("وقالت مصادر محلية إن الطيران الروسي قصف جبهة النصرة في ريف إدلب.", ("russian_forces", "hts")),
+    ("وذكر البيان أن حركة الشباب هاجمت الجيش الكيني قرب مدينة مانديرا.", ("al_shabaab", "kenyan_army")),
+    # the verb after a subject is no verbal noun of the one after it
+    ("وأكد مسؤول أن الجيش الباكستاني قصف حركة طالبان في وزيرستان.", ("pakistani_army", "taliban")),
+])
+def test_the_subject_before_an_attack_verb_did_it_and_its_object_was_hit(builder, text, pair):
+    assert [(keys(e.perpetrator), keys(e.target)) for e in events(builder, text, "attack")] == [pair]
+
+
 def test_who_a_bomb_went_off_among_is_no_side_of_a_fight(builder):
     text = "وفجر انتحاري حزامه الناسف بين جنود من الجيش اليمني أثناء تجمعهم في معسكر بمدينة عدن."
     assert [keys(e.perpetrator) for e in events(builder, text, "attack")] == [None]

@@ -68,6 +68,10 @@ def find_attacks(w: Window) -> list[Event]:
         nouns = {m.start for m in triggers if m.label == "attack:noun"}
         triggers = [m for m in triggers if not (m.label == "attack:verb" and m.start in nouns and (
             _by_means(w, m) or _launch_verb(w, s, m) is not None))]
+        # ...and one whose subject stands right before it is the verb, not its noun (الجيش
+        # التركي قصف حزب العمال: not "the shelling of the party")
+        verbs = {m.start for m in triggers if m.label == "attack:verb" and _svo_subject(w, s, m, names) is not None}
+        triggers = [m for m in triggers if not (m.label == "attack:noun" and m.start in verbs)]
         # استهدفت غارة إسرائيلية سيارة: an aim verb whose subject is the attack noun right
         # after it tells of that attack; the noun stands for both
         aimed = {n.start for v in triggers for n in triggers if v.label == "attack:verb" and n.label == "attack:noun"
@@ -163,6 +167,8 @@ def find_attacks(w: Window) -> list[Event]:
                                and w.gap(m.end, f.start) <= 2), None)
             elif verb and perp and perp.start >= m.start:  # شنت قسد هجوما / قصفت تركيا قسد
                 target = next((f for f in w.actors(s) if not f.latent and doers_end <= f.start <= doers_end + 2), None)
+            elif verb and perp and perp.end <= m.start and not _after_relative(w, m):  # إسرائيل قصفت حركة حماس: its object
+                target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start <= m.end + 1), None)
             elif verb and _after_relative(w, m):  # العملية التي استهدفت مسجد قوات الطوارئ: what it hit
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start <= m.end + 2), None)
             elif object_noun(w, m):  # اغتيال رئيس الحكومة: the one hit (not التفجيرات في كابول: where)
@@ -757,6 +763,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
     on = next((f for f in actors if (f.start < m.end or verb) and f.start <= m.end and f.end > m.start
                and not ((f.mention.via == "ner" and f.start <= m.start)
                         or (f.mention.via == "pattern" and f.start < m.start))), None)
+    if on and verb and on.start >= m.end and (subject := _svo_subject(w, s, m, actors)) is not None:
+        return subject  # إسرائيل قصفت حركة حماس: the subject before the verb did it, its object was hit
     if on and not (verb and on.start >= m.end and _subject_after_that(w, s, m)):
         return on  # (not إن حشدا غاضبا هاجم الجيش: the army was hit)
     if not verb and (state := adjective_actor(w, s, m.end)):
@@ -1176,6 +1184,15 @@ def _unnamed_doer(w: Window, e: Event, words: str) -> bool:
 def _still_before(w: Window, s: Sentence, pos: int) -> bool:
     """لا يزال، ما زالت right before ``pos``: "still", between a subject and its verb."""
     return pos - 2 >= s.start and w.doc[pos - 2].norm_ in ("لا", "ما") and w.doc[pos - 1].norm_ in w.still
+
+
+def _svo_subject(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
+    """The subject right before verb ``m`` (إسرائيل قصفت، الجيش التركي قصف): not before a
+    verb joined by و, which opens a clause of its own, nor one a preposition carries."""
+    if w.doc[m.start].text.startswith("و"):
+        return None
+    subject = _before(w, s, m, 0, [f for f in actors if not f.only_a_place])
+    return subject if subject is not None and not w.preposition(subject.start) else None
 
 
 def _before(w: Window, s: Sentence, m: Match, limit: int, actors: list[Found]) -> Found | None:
