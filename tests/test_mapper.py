@@ -1576,6 +1576,17 @@ def test_a_pronoun_beside_a_charge_is_the_one_person_named_before(builder, text,
     assert (accusation.accuser.span.text, accusation.accused.span.text) == pair
 
 
+@pytest.mark.parametrize("text,pair", [
+    # charges brought to someone named before them, with ل or إلى
+    ("ووجهت النيابة العامة للناشط علاء عبد الفتاح اتهامات بنشر أخبار كاذبة.", ("النيابة العامة", "علاء عبد الفتاح")),
+    ("ووجهت المحكمة الجنائية الدولية إلى الرئيس السوداني عمر البشير اتهامات بارتكاب جرائم حرب.",
+     ("المحكمة الجنائية الدولية", "عمر البشير")),
+])
+def test_charges_brought_to_one_named_before_them_accuse_him(builder, text, pair):
+    found = {(e.accuser.span.text, e.accused.span.text) for e in events(builder, text, "accusation") if e.accuser and e.accused}
+    assert pair in found
+
+
 def test_a_charge_pronoun_with_two_people_before_names_nobody(builder):
     text = ("وأقدم الجاني فهد السبيعي على قتل جاره ماجد العنزي طعنا بسكين، "
             "وبعد أيام من التحقيق وجهت إليه تهمة القتل العمد، بحسب بيان وزارة الداخلية.")

@@ -363,6 +363,13 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         if m.label == "accusation:participle":
             out.append(_participle(w, s, m, named, actors, attacks))
             continue
+        if noun and (charged := _charged_before(w, s, m, actors)) is not None:
+            # وجهت النيابة العامة لمحمد وهدان اتهامات بالتحريض: the one the charges were brought
+            # to, named before them with ل or إلى, is accused by whoever brought them
+            accuser = w.actor_before(s, charged.start - (w.preposition(charged.start) != "ل"), 3,
+                                     among=[f for f in actors if f.end <= charged.start]) or s.reporter
+            out.append(accusation(w, s, m, accuser, charged, attacks))
+            continue
         if noun and m.end < s.end and w.doc[m.end].norm_ in norm_set(w.lex["accusation"]["pointing"]):
             # وجهت أنقرة أصابع الاتهام إلى الحزب: who points is named before, the accused after
             accuser = w.actor_before(s, m.start, 3, among=actors) or s.reporter
@@ -486,6 +493,19 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
                 w.actor_after(s, needed + 1, 2, among=named))
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
+
+
+def _charged_before(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
+    """The actor right before accusation noun ``m`` that carries ل or follows إلى, when a
+    charge follows the noun (وجهت النيابة لمحمد وهدان اتهامات بالتحريض، وجهت إلى X اتهامات بـ):
+    whom the charges were brought to."""
+    to = w.actor_before(s, m.start, 0, among=actors)
+    if to is None or to.mention.type == "media" or not _is_charge(w, s, m.end):
+        return None  # (نفى المتحدث لوكالة الأنباء اتهامات بـ: whom he told)
+    # ...maybe past a person's title and its adjective (للناشط علاء عبد الفتاح، إلى الرئيس السوداني عمر البشير)
+    heads = [i for i in range(max(s.start, to.start - 2), to.start + 1)
+             if not any(t.is_punct for t in w.doc[i:to.start])]
+    return to if any(w.preposition(i) == "ل" or (i > s.start and w.doc[i - 1].norm_ == "الي") for i in heads) else None
 
 
 def _speech_author(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
