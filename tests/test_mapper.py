@@ -1250,6 +1250,8 @@ def test_nominal_accusations_and_the_denials_of_them(builder, text, pair):
      ("iraq", "isis")),
     ("وحملت المعارضة السورية في بيانها الحكومة الروسية والنظام السوري مسؤولية المجزرة.",
      ("syrian_opposition", "russia")),
+    # responsibility spelled with hamza on ya (مسئولية)
+    ("وحملت الحكومة البحرينية حزب الله اللبناني مسئولية التفجير في قرية سترة.", ("bahrain", "hezbollah")),
     # the one held, with its adjective before the responsibility word
     ("وحمل وزير الإعلام اليمني ميليشيا الحوثي الانقلابية مسؤولية قطع الرواتب عن الموظفين.", ("yemen", "houthis")),
     # a statement between the accuser and the accused is no charge (بيان starts with ب)

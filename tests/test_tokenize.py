@@ -48,6 +48,8 @@ def test_normalize_is_for_matching_only():
     assert normalize("الحســكة") == "الحسكه"
     assert normalize("٣١") == "31" and normalize("۴۰") == "40"
     assert to_ascii_digits("قتل ٣١ و۴") == "قتل 31 و4"
+    # hamza on ya before waw is the same word as hamza on waw, letter for letter
+    assert normalize("مسئولية") == normalize("مسؤولية") and len(normalize("مسئولية")) == len("مسئولية")
 
 
 def test_presentation_forms_are_the_letters_they_show():

@@ -48,8 +48,10 @@ QUOTE_MARKS = frozenset('«»"“”')  # quote marks news sets inside names (ح
 
 @lru_cache(maxsize=1 << 16)  # the mapper asks for the same words' keys again and again
 def normalize(text: str) -> str:
-    """A matching key: no diacritics or tatweel, unified alef/ya/ta marbuta, ASCII digits."""
-    return _DROP.sub("", text).translate(_CHAR_MAP)
+    """A matching key: no diacritics or tatweel, unified alef/ya/ta marbuta, ASCII digits;
+    hamza on ya before waw written as on waw (مسئولية، شئون as مسؤولية، شؤون: two spellings of
+    one word, letter for letter)."""
+    return _DROP.sub("", text).replace("ئو", "ؤو").translate(_CHAR_MAP)
 
 
 def to_ascii_digits(text: str) -> str:
