@@ -831,6 +831,9 @@ def test_releasing_prisoners_is_no_attack(builder):
     # does not reach it; a verbal noun joined by و stays under the threat
     ("وسمح الأردن للطائرات الأمريكية باستخدام قاعدة جوية وقصفت طائراته مواقع في الرقة.", "asserted"),
     ("وتوعدت الحركة بمهاجمة الحدود وشن غارات على مدينة سديروت.", "threatened"),
+    # expectations, and a denial that fighting goes on
+    ("وهناك توقعات بأن تشن الجماعة هجمات جديدة على مدينة المكلا.", "hypothetical"),
+    ("ونفى مصدر عسكري استمرار الاشتباكات في مدينة الضالع.", "denied"),
 ])
 def test_every_attack_carries_the_modality_its_cues_give(builder, text, modality):
     found = events(builder, text, "attack")
