@@ -279,6 +279,14 @@ def test_the_subject_before_an_attack_verb_did_it_and_its_object_was_hit(builder
     assert [(keys(e.perpetrator), keys(e.target)) for e in events(builder, text, "attack")] == [pair]
 
 
+@pytest.mark.parametrize("text,perpetrator", [
+    ("وفجر مسلحون يشتبه في أنهم تابعون لتنظيم القاعدة عبوة ناسفة قرب مبنى المحافظة في مدينة زنجبار.", "al_qaeda"),
+    ("وقتل مسلحون يعتقد أنهم من جماعة بوكو حرام سبعة قرويين في ولاية بورنو.", "boko_haram"),
+])
+def test_unnamed_attackers_suspected_of_a_group_are_its(builder, text, perpetrator):
+    assert perpetrator in {keys(e.perpetrator) for e in events(builder, text, "attack")}
+
+
 def test_who_a_bomb_went_off_among_is_no_side_of_a_fight(builder):
     text = "وفجر انتحاري حزامه الناسف بين جنود من الجيش اليمني أثناء تجمعهم في معسكر بمدينة عدن."
     assert [keys(e.perpetrator) for e in events(builder, text, "attack")] == [None]

@@ -120,7 +120,7 @@ def find_attacks(w: Window) -> list[Event]:
             if subject and _arrests_only(w, s, m):
                 continue  # احتجزت السلطات 1302 شخص في إطار حملة استهدفت التنظيم: arrests, no attack
             perp = None if subject else attributed_to(w, s, m, triggers[k + 1:]) or attacker(w, s, m, verb) \
-                or accused_of(w, s, m) or (_coordinated_subject(w, s, m) if verb else None)
+                or accused_of(w, s, m) or _suspected_group(w, s, m) or (_coordinated_subject(w, s, m) if verb else None)
             speaker = perp is not None and (perp.mention.type in ("person", "media") or w.titled(perp))
             said = bool(_attack_words("speech_followers") & {t.norm_ for t in w.doc[m.end:min(m.end + SPEECH_REACH, s.end)]})
             owned = speaker and not verb and (_possessive(w, m) or (perp.start == m.end and not w.labelled(s, "outcome")))
@@ -377,6 +377,9 @@ def killings(w: Window) -> list[Event]:
                 perp = next((f for f in w.actors(s) if f.start == o.end and f.mention.type != "media"
                              and (not f.latent or f.recalled)
                              and (f.end in counts or (f.end + 1 in counts and w.adjective(w.doc[f.end])))), None)
+            if perp is None and (suspected := _suspected_group(w, s, o)) is not None and any(
+                    n >= suspected.end and w.gap(suspected.end, n) <= 2 for n in counts):
+                perp = suspected  # قتل مسلحون يشتبه بأنهم ينتمون إلى حركة الشباب خمسة أشخاص
             if perp is None:
                 continue
             out.append(Event("attack", w.span(o.start, o.end, s.index), modality=modality_of(w, s, o),
@@ -681,6 +684,18 @@ def apply_claims(w: Window, attacks: list[Event]) -> None:
                 if ev.perpetrator is None and s.index - 3 <= ev.trigger.sentence <= s.index:
                     ev.perpetrator = w.use(claimant)
                     ev.confidence += 0.1
+
+
+def _suspected_group(w: Window, s: Sentence, m: Match) -> Found | None:
+    """The group unnamed attackers next to attack ``m`` are suspected of belonging to (فجر
+    مسلحون يشتبه في أنهم تابعون لحزب العمال قنبلة، انتحاري يعتقد أنه من داعش هاجم), named a
+    few words after the word of suspicion, in its clause."""
+    suspicion = _attack_words("suspicion_words")
+    for i in range(max(s.start, m.start - 10), min(s.end - 1, m.end + 2)):
+        if w.doc[i].norm_ in _attack_words("assailants") and w.bare_in(i + 1, suspicion):
+            return next((f for f in w.actors(s) if not f.only_a_place and i + 1 < f.start and w.gap(i + 2, f.start) <= 4
+                         and not any(t.text in CLAUSE_BREAKS for t in w.doc[i + 1:f.start])), None)
+    return None
 
 
 def _coordinated_subject(w: Window, s: Sentence, m: Match) -> Found | None:
