@@ -917,8 +917,12 @@ def test_a_visit_is_no_forgery(builder):
     assert not events(builder, text, "accusation")
 
 
-def test_a_condemnation_that_names_no_culprit_is_no_accusation(builder):
-    text = "وأدانت مصر الهجوم الذي استهدف كنيسة في الإسكندرية."
+@pytest.mark.parametrize("text", [
+    "وأدانت مصر الهجوم الذي استهدف كنيسة في الإسكندرية.",
+    # the body the condemners sit in is not condemned
+    "ودان أعضاء مجلس الأمن الدولي بالأمم المتحدة الهجوم على مقر البعثة في مدينة بنغازي.",
+])
+def test_a_condemnation_that_names_no_culprit_is_no_accusation(builder, text):
     assert events(builder, text, "accusation") == []
 
 

@@ -683,7 +683,10 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
                 continue  # أدانت القمة احتلال إيران للجزر: Iran did the deed, whoever condemns it is not named as an actor
             after = _past_partners(w, s, accuser) if accuser and accuser.start >= m.end else m.end
             after = _past_aside_and_adverbs(w, s, after)
-            condemnable = [f for f in named if _may_be_condemned(w, accuser, after, f)]
+            # (not the body the condemner sits in: دان أعضاء مجلس الأمن بالأمم المتحدة التفجير;
+            # but ندد takes its object with ب: ندد المجلس بإسرائيل)
+            condemnable = [f for f in named if _may_be_condemned(w, accuser, after, f) and not (
+                accuser is not None and f.start == accuser.end and w.preposition(f.start) == "ب" and w.lemma(m) != "ندد")]
             accused = _condemned_after(w, s, after, accuser, condemnable)
             named_subject = accuser is not None and accuser.start == m.end and accuser.mention.via != "adjective"
             if accused is not None and accuser is not None and accused.mention.type == "person" and not named_subject and (
