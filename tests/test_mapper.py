@@ -1684,6 +1684,8 @@ def test_no_accusation_in_words_that_only_look_like_one(builder, text):
     "وهاجم قائد شرطة الشارقة جماعة الحوثي في مقابلة تلفزيونية، واصفا إياها بالخطر على المنطقة.",
     # an untagged title attacking a person, what follows says it was words
     "وشن رئيس البرلمان هجوما على الوزير السابق محمد الفلاحي معتبرا إياه سبب الأزمة.",
+    # a named man's attack on a state, at nowhere but his target, with no one hurt
+    "وشن الرئيس الإيراني حسن روحاني هجوما على الولايات المتحدة في خطاب أمام البرلمان.",
     # a cyberattack
     "وتعرضت شبكة البنوك في مدينة دبي لهجوم إلكتروني عطل الخدمات ساعات.",
     "وحذرت الشركة من هجمات سيبرانية تستهدف مطار القاهرة هذا الأسبوع.",
@@ -2256,6 +2258,12 @@ def test_an_unnamed_assailant_makes_an_aim_verb_an_attack(builder, text):
 def test_a_death_by_gunfire_or_at_someone_s_hands_is_an_attack(builder, text, perpetrator):
     attacks = events(builder, text, "attack")
     assert len(attacks) == 1 and keys(attacks[0].perpetrator) == perpetrator and attacks[0].places
+
+
+def test_a_named_mans_attack_on_a_place_is_an_attack_not_words(builder):
+    text = "وشن المسلح سيف الدين الرزقي هجوما على فندق سياحي في مدينة سوسة."
+    attack, = events(builder, text, "attack")
+    assert attack.perpetrator is not None and [p.key for p in attack.places] == ["sousse"]
 
 
 @pytest.mark.parametrize("text,perpetrator,target", [

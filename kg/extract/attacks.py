@@ -105,9 +105,9 @@ def find_attacks(w: Window) -> list[Event]:
                     n.label == "attack:noun" and m.end <= n.start <= m.end + 6 for n in triggers)) and not (
                     w.carries_object(m) and _fired_before(w, s, m)):
                 continue  # أطلق سراح: no attack (أطلق صواريخ، أطلق هجوما، صاروخا أطلقه الحوثيون: one)
-            if any(v.label == "attack:verb" and v.end <= m.start and w.gap(v.end, m.start) <= 3
+            if any(v.label == "attack:verb" and v.end <= m.start and (w.gap(v.end, m.start) <= 3 or _subject_between(w, s, v, m))
                    for v in triggers[:k]) and m.label == "attack:noun" and m.start not in aimed:
-                continue  # شنت تركيا هجوما: the noun is the verb's object, one attack
+                continue  # شنت تركيا هجوما، شن الكاتب محمد حسنين هيكل هجوما: the noun is the verb's object, one attack
             if w.lemma(m) in _attack_words("protest_lemmas") and w.doc[m.end:min(m.end + 2, s.end)] and \
                     _attack_words("protesters") & ({t.norm_ for t in w.doc[m.end:min(m.end + 2, s.end)]} | {w.doc[max(s.start, m.start - 1)].norm_}):
                 continue  # اقتحم طلاب مبنى الوزارة، متظاهرون يقتحمون البرلمان: a protest, no attack
@@ -254,6 +254,9 @@ def find_attacks(w: Window) -> list[Event]:
             if speaker and target is not None and target.mention.type in ("person", "organisation", "media") \
                     and not ev_places and not w.labelled(s, "outcome"):
                 continue  # شن مارادونا هجوما على الفيفا: a man's attack on a body, no one hurt, nowhere: words
+            if speaker and perp.mention.type == "person" and verb and not w.labelled(s, "outcome") and all(
+                    target is not None and p.key is not None and p.key == target.mention.key for p in ev_places):
+                continue  # شن الكاتب هيكل هجوما على السعودية، شن ترامب هجوما على إيران: a man's words, nowhere but at his target
             if m.label == "attack:noun" and _tally(w, s, m):
                 continue  # مئات الهجمات الإسرائيلية: a tally, no one attack told
             if _what_it_does(w, s, m):
@@ -684,6 +687,12 @@ def apply_claims(w: Window, attacks: list[Event]) -> None:
                 if ev.perpetrator is None and s.index - 3 <= ev.trigger.sentence <= s.index:
                     ev.perpetrator = w.use(claimant)
                     ev.confidence += 0.1
+
+
+def _subject_between(w: Window, s: Sentence, v: Match, m: Match) -> bool:
+    """Verb ``v``'s subject, named right after it, is all that stands between it and the noun
+    ``m`` (شن الكاتب محمد حسنين هيكل هجوما): the noun is the verb's object."""
+    return any(v.end <= f.start <= v.end + 2 and f.end <= m.start and w.gap(f.end, m.start) <= 1 for f in w.actors(s))
 
 
 def _suspected_group(w: Window, s: Sentence, m: Match) -> Found | None:
