@@ -366,8 +366,7 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         if noun and (charged := _charged_before(w, s, m, actors)) is not None:
             # وجهت النيابة العامة لمحمد وهدان اتهامات بالتحريض: the one the charges were brought
             # to, named before them with ل or إلى, is accused by whoever brought them
-            accuser = w.actor_before(s, charged.start - (w.preposition(charged.start) != "ل"), 3,
-                                     among=[f for f in actors if f.end <= charged.start]) or s.reporter
+            accuser = w.actor_before(s, charged.start, 4, among=[f for f in actors if f.end <= charged.start]) or s.reporter
             out.append(accusation(w, s, m, accuser, charged, attacks))
             continue
         if noun and m.end < s.end and w.doc[m.end].norm_ in norm_set(w.lex["accusation"]["pointing"]):

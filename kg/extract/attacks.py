@@ -713,7 +713,7 @@ def _coordinated_subject(w: Window, s: Sentence, m: Match) -> Found | None:
     sentence names, with no preposition before it and no clause break after it, that is not
     its speaker."""
     glued = w.doc[m.start].text.startswith("و") or (
-        m.start > s.start and w.doc[m.start - 1].norm_ in norm_set(w.lex["attack"]["coordinators"]))
+        m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("coordinators"))
     if not glued:
         return None
     subject = next((f for f in w.actors(s) if not f.latent and f.start < m.start
