@@ -3491,6 +3491,9 @@ def test_a_mother_of_five_arrested_is_no_five_captured(builder):
     # the subject of a reported clause keeps at, spreads or commits the wrong noun
     ("وأكدت الحكومة اليمنية أن الحوثيين يواصلون نشر الأكاذيب عن الجيش.", [("yemen", "houthis")]),
     ("وقال عادل الجبير إن قطر مارست التضليل الإعلامي طوال سنوات.", [("عادل الجبير", "qatar")]),
+    # ...or starts or does it (بدأ ب، قام ب)
+    ("وأكدت الحكومة اليمنية أن ميليشيا الحوثي بدأت بخرق الهدنة في الحديدة.", [("yemen", "houthis")]),
+    ("وقال عادل الجبير إن قطر قامت بتمويل التحريض على المملكة.", [("عادل الجبير", "qatar")]),
     # one that suffers or refuses the wrong does no wrong
     ("وقال عادل الجبير إن إيران تتعرض لحملة تضليل واسعة.", []),
     ("وقال عادل الجبير إن إيران ترفض التحريض ضد جيرانها.", []),
