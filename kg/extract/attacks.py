@@ -89,8 +89,8 @@ def find_attacks(w: Window) -> list[Event]:
                 continue  # شن المحامون حملة قوية ضد المؤسسة: a campaign of words
             if _attacked_for_words(w, s, m):
                 continue  # الصين تهاجم الفلبين بسبب الجزر، يهاجمن المنظمة لرفضها: words
-            if any(f.start < m.start and m.end <= f.end for f in names):
-                continue  # اللواء مسعود العدواني، حركة فتح: a name, not "aggressive" or "opened"
+            if any(f.start < m.start and m.end <= f.end for f in names) or _surname(w, s, m):
+                continue  # اللواء مسعود العدواني، حركة فتح، عبدالله العدوان: a name, not "aggressive" or "opened"
             if any(t.norm_ in _attack_words("ceasefire_words") for t in w.doc[max(s.start, m.start - 2):m.start]):
                 continue  # وقف إطلاق النار، وقف فوري لإطلاق النار: what stops
             if m.label == "attack:noun" and any(h.end == m.start for h in w.labelled(s, "arms_holder")):
@@ -1208,6 +1208,16 @@ def _unnamed_doer(w: Window, e: Event, words: str) -> bool:
 def _still_before(w: Window, s: Sentence, pos: int) -> bool:
     """لا يزال، ما زالت right before ``pos``: "still", between a subject and its verb."""
     return pos - 2 >= s.start and w.doc[pos - 2].norm_ in ("لا", "ما") and w.doc[pos - 1].norm_ in w.still
+
+
+def _surname(w: Window, s: Sentence, m: Match) -> bool:
+    """Attack word ``m`` is a family name (lexicon surnames) after a name of the form عبد + the
+    article (عبدالله العدوان، عبد الرحمن العدوان), whether or not the tagger found the name; not
+    any word after one (أدان عبدالله الهجوم: what he condemned)."""
+    if m.start - 1 < s.start or w.doc[m.start].norm_ not in _attack_words("surnames"):
+        return False
+    before = w.doc[m.start - 1].norm_
+    return before.startswith("عبدال") or (m.start - 2 >= s.start and w.doc[m.start - 2].norm_ == "عبد" and before.startswith("ال"))
 
 
 def _svo_subject(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
