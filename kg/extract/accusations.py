@@ -128,7 +128,7 @@ def _is_charge(w: Window, s: Sentence, i: int) -> bool:
     (اتهمت الوزارة في بيان أصدرته أمس النظام بالقمع)."""
     return i < s.end and w.doc[i].text.startswith("ب") and len(w.doc[i].text) > 3 \
         and not any(g.start <= i < g.end for g in s.founds) \
-        and not any(m.start == i for m in w.labelled(s, "statement"))
+        and w.starts_with(s, "statement", i) is None
 
 
 def _charge_follows(w: Window, s: Sentence, f: Found) -> bool:
@@ -514,8 +514,7 @@ def _speech_author(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Fou
     if m.end >= s.end or w.doc[m.end].norm_ not in norm_set(w.lex["accusation"]["speech_relatives"]):
         return None
     return next((f for f in actors if f.end <= m.start and (not f.latent or w.named_here(s, f))
-                 and not w.preposition(f.start) and not any(l.end == f.start for l in w.labelled(s, "locative"))
-                 and not (f.start > s.start and w.doc[f.start - 1].norm_ in ("الي", "لي", "علي", "عن", "مع", "ضد"))), None)
+                 and not w.governed(s, f)), None)
 
 
 def _before_modifiers(w: Window, s: Sentence, pos: int) -> int:

@@ -562,8 +562,14 @@ def clash_sides(w: Window, s: Sentence, m: Match) -> list[Found]:
     # بين الجيش والمقاومة، من جهة، والحوثيين: the allies before جهة are one side
     hand = next((i for i in range(between.end, min(between.end + 10, s.end)) if w.doc[i].norm_ == "جهه"), None)
     # بين الحوثيين وأنصار صالح، والمقاومة: a comma before و closes the first side
-    comma = next((i for i in range(between.end, s.end - 1) if w.gap(between.end, i) <= SIDES_REACH
-                  and w.doc[i].text in "،," and w.doc[i + 1].text.startswith("و")), None)
+    comma, words = None, 0
+    for i in range(between.end, s.end - 1):
+        words += not w.doc[i].is_punct
+        if words > SIDES_REACH:
+            break
+        if w.doc[i].text in "،," and w.doc[i + 1].text.startswith("و"):
+            comma = i
+            break
     for split in (hand, comma):
         if split is not None and found and found[0].end <= split:
             other = next((f for f in w.actors(s) if not f.only_a_place and split < f.start and w.gap(split, f.start) <= 4), None)
@@ -720,8 +726,7 @@ def _coordinated_subject(w: Window, s: Sentence, m: Match) -> Found | None:
                     and f.mention.type in ("state", "armed_group")), None)
     # (not a title's state, التقى وزير الخارجية السعودي; nor past a clause break, which opens
     # a clause with its own subject)
-    if subject is None or w.preposition(subject.start) or any(l.end == subject.start for l in w.labelled(s, "locative")) \
-            or subject.mention.via == "adjective" or w.titled(subject) \
+    if subject is None or w.governed(s, subject) or subject.mention.via == "adjective" or w.titled(subject) \
             or any(t.text in CLAUSE_BREAKS for t in w.doc[subject.end:m.start]) \
             or (s.reporter is not None and same_actor(s.reporter.mention, subject.mention)):
         return None

@@ -56,6 +56,13 @@ def _head_type(doc: Doc, index: int, heads: dict[str, set[str]], default: str) -
     return default
 
 
+def _before_quotes(doc: Doc, i: int) -> int:
+    """Where the quote marks right before token ``i`` start (محافظة «إب»), or ``i``."""
+    while i > 0 and doc[i - 1].text in QUOTE_MARKS:
+        i -= 1
+    return i
+
+
 def _clitic_of(token, waw_words: frozenset[str]) -> int:
     """Characters of a leading clitic on the first word of an entity Stanza found. Not one
     that would leave a particle (فان, the Turkish city, is no ف + ان)."""
@@ -212,9 +219,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             continue
         if "place" in kinds and not (metonym and acts):
             entry = registry.get("place", kinds["place"])
-            quoted = start  # محافظة «إب»: the head or locative word before the quote marks
-            while quoted > 0 and doc[quoted - 1].text in QUOTE_MARKS:
-                quoted -= 1
+            quoted = _before_quotes(doc, start)  # محافظة «إب»: the head or locative word before the quote marks
             if entry.also_a_word and end - start == 1 and not (start in where or quoted in where or struck or (
                     quoted > 0 and doc[quoted - 1].norm_ in place_words and not doc[quoted - 1].norm_.startswith("ال")) or (
                     start in aimed and not (end < len(doc) and doc[end].norm_.startswith("ال")
@@ -349,9 +354,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         elif ent.label_ == "PER":
             mention = Mention(span, "actor", "person", None, "ner")
         elif ent.label_ == "ORG":
-            # صحيفة «كيهان»: the head may stand before the name, outside it, past a quote mark
-            before = start - 1 - (start > 1 and doc[start - 1].text in QUOTE_MARKS)
-            typ = _head_type(doc, start, actor_heads, "") or _head_type(doc, before, actor_heads, "organisation")
+            # صحيفة «كيهان»: the head may stand before the name, outside it, past the quote marks
+            typ = _head_type(doc, start, actor_heads, "") or _head_type(doc, _before_quotes(doc, start) - 1, actor_heads, "organisation")
             mention = Mention(span, "actor", typ, None, "ner")
         elif _a_kind_of_place(doc, start, end, place_or_facility, rules):
             continue  # حي سكني، جامعة كينية: a place described, not named

@@ -61,6 +61,7 @@ class Window:
         self.loyal = norm_set(self.lex["attack"]["loyal_words"])
         self.launch_origins = norm_set(self.lex["attack"]["launch_origins"])
         self.partners = norm_set(self.lex["partner_words"])
+        self.prepositions = norm_set(self.lex["prepositions"])
         # what may stand between a subject and its verb (مصر بدورها تدين، اتهم أنقرة علنا)
         self.subject_asides = norm_set(self.lex["accusation"]["adverbs"]) | norm_set(self.lex["subject_asides"])
         self.titles = norm_set(self.lex["title_heads"])
@@ -99,6 +100,13 @@ class Window:
         if not tok._.clitic:
             return "ل" if tok.text.lstrip("وف").startswith("لل") else ""
         return tok.text[:tok._.clitic].lstrip("وف")[:1]
+
+    def governed(self, s: Sentence, f: Found) -> bool:
+        """``f`` is a preposition's object, no clause's subject: a preposition is glued to it
+        (للتحالف، بالأمم المتحدة), or a locative word (في تركيا، إلى مجلس الأمن) or another
+        preposition (مع قوات الدرك، ضد الحوثيين) stands right before it."""
+        return bool(self.preposition(f.start)) or any(m.end == f.start for m in self.labelled(s, "locative")) \
+            or (f.start > s.start and self.doc[f.start - 1].norm_ in self.prepositions)
 
     def gap(self, a: int, b: int) -> int:
         """Words between token positions a and b, punctuation not counted."""
