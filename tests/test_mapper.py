@@ -328,6 +328,9 @@ def test_where_a_headlines_source_is(builder, text, places):
     ("وقتل 12 شخصا في الهجوم، وقال المستشفى إن أربعة من المصابين في حالة حرجة.", {(12, "killed")}),
     # some of a group named by who they are is a figure
     ("وقتل ثلاثة من الجنود في الهجوم.", {(3, "killed")}),
+    # some of the hurt or held who meet a new outcome are a figure of it
+    ("وتوفي ثلاثة من المصابين متأثرين بجراحهم في المستشفى.", {(3, "killed")}),
+    ("وقتل الخاطفون أربعة من الرهائن قبل وصول الشرطة.", {(4, "killed")}),
 ])
 def test_some_of_the_dead_are_no_new_figure(builder, text, figures):
     assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == figures

@@ -69,8 +69,12 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             while after < s.end and w.doc[after].text in "/)»”\"":  # /40/ من ...
                 after += 1
             after += 1 if after < s.end and w.doc[after].norm_ == "من" else 0
-            if w.doc[after - 1].norm_ == "من" and w.doc[after].norm_.startswith("ال") and any(o.start == after for o in outcomes):
-                continue  # واحد من القتلى كان عمره 18، إن 32 من الجرحى غادروا: some of a figure told before
+            told_before = next((o for o in outcomes if o.start == after), None)
+            if w.doc[after - 1].norm_ == "من" and w.doc[after].norm_.startswith("ال") and told_before is not None and not any(
+                    o.label != told_before.label and o.end <= ns and w.gap(o.end, ns) <= 2 for o in outcomes):
+                # واحد من القتلى كان عمره 18، إن 32 من الجرحى غادروا: some of a figure told before
+                # (not توفي ثلاثة من المصابين، قتل الخاطفون أربعة من الرهائن: a new outcome for them)
+                continue
             owner = ns - 1  # the noun the number follows, past its definite genitive and adjectives
             while owner > max(s.start, ns - 4) and w.doc[owner].text.startswith("ال") and \
                     w.doc[owner].norm_ not in w.relatives:  # (إلى is الي once normalised: no article)
