@@ -336,6 +336,14 @@ def test_some_of_the_dead_are_no_new_figure(builder, text, figures):
     assert {(e.count, e.outcome) for e in events(builder, text, "casualty")} == figures
 
 
+@pytest.mark.parametrize("text", [
+    "وتوفيت ثلاث نساء في الحريق الذي اندلع في المبنى.",
+    "وتوفوا جميعا وهم خمسة أشخاص في الحادث.",
+])
+def test_every_form_of_died_is_an_outcome(builder, text):
+    assert [e.outcome for e in events(builder, text, "casualty")] == ["killed"]
+
+
 def test_a_feminine_dual_after_a_count_is_its_own_figure(builder):
     text = "واعتقلت قوات الاحتلال 5 شبان ومواطنتين مقدسيتين من باحات المسجد الأقصى."
     assert sorted((e.count, e.group) for e in events(builder, text, "casualty")) == [
