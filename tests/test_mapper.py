@@ -2183,6 +2183,22 @@ def test_two_attacks_in_one_country_at_two_places_stay_two(builder):
     assert len(attacks) == 2, [[p.span.text for p in a.places] for a in attacks]
 
 
+def test_a_clash_told_before_does_not_join_strikes_whose_place_their_own_sentence_names(builder):
+    # the adverb keeps الجفينة from the verb; the strikes' own nouns name it, and they join first
+    text = ("اندلعت اشتباكات عنيفة في جبل صبر غربي تعز. "
+            "وشنت مقاتلات التحالف مساء الأحد غارات جوية على تجمعات للحوثيين في الجفينة.")
+    told = {(a.perpetrator.key if a.perpetrator else None, frozenset(p.span.text for p in a.places))
+            for a in events(builder, text, "attack")}
+    assert told == {(None, frozenset({"صبر"})), ("arab_coalition", frozenset({"الجفينة"}))}
+
+
+def test_a_place_named_in_full_and_short_is_one_attacks_place(builder):
+    text = ("وقع تفجير في مسجد النور بالمدينة أثناء صلاة الجمعة. وقال مسؤولون إن الهجوم "
+            "الذي نفذه تنظيم داعش على مسجد الشيخ النور أوقع عشرات الضحايا.")
+    attacks = events(builder, text, "attack")
+    assert [{p.span.text for p in a.places} for a in attacks] == [{"مسجد النور", "مسجد الشيخ النور"}]
+
+
 @pytest.mark.parametrize("text,partner", [
     ("وقصفت القوات الروسية وقوات النظام السوري قرى في ريف حماة.", "syria"),
     ("وقصفت السعودية والإمارات معسكرات في محافظة مأرب.", "uae"),

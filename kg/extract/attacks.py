@@ -1329,7 +1329,7 @@ def place_keys(e: Event) -> set[str]:
 def _shared_place(a: set[str], b: set[str]) -> bool:
     """Two attacks told at places ``a`` and ``b`` share one; a country alone is no shared place
     when both name a finer one (a rocket on Aleppo and an offensive on Zabadani, both in Syria)."""
-    shared = a & b
+    shared = {k for k in a if k in b or any(_one_name(k, other) for other in b)}
     if not shared or not all(_is_country(k) for k in shared):
         return bool(shared)
     return not (any(not _is_country(k) for k in a) and any(not _is_country(k) for k in b))
@@ -1339,7 +1339,18 @@ def places_apart(a: set[str], b: set[str]) -> bool:
     """Two tellings name different towns, neither within the other (الدالوة and القديح; not
     سجن الصناعة and الحسكة): two attacks, however close they are told."""
     fine_a, fine_b = _fine(a), _fine(b)
-    return bool(fine_a and fine_b) and not any(_within(x, y) or _within(y, x) for x in fine_a for y in fine_b)
+    return bool(fine_a and fine_b) and not any(
+        _within(x, y) or _within(y, x) or _one_name(x, y) for x in fine_a for y in fine_b)
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Two names the registry lacks, one the other with words left out (مسجد الصادق, مسجد الإمام
+    الصادق): one place, named in full once and short after."""
+    short, full = sorted((a.split(), b.split()), key=len)
+    if len(short) < 2 or short == full or (short[0], short[-1]) != (full[0], full[-1]):
+        return False
+    rest = iter(full)
+    return all(word in rest for word in short)  # its words, in order
 
 
 def _fine(keys: set[str]) -> set[str]:
@@ -1422,7 +1433,11 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
     only by place, not for being next nor for having no place."""
     merged: list[Event] = []
     own: dict[int, set[str]] = {}  # each merged event's places as first told: merging must not snowball
-    for ev in sorted(events, key=lambda e: (e.perpetrator is None, not e.places, e.trigger.start)):
+    # a doer's own sentence lends it its places first (شنت طائرات التحالف صباح أمس غارات على
+    # مواقع في الجفينة), before a clash told earlier elsewhere can join a home with none
+    doers_sentences = {e.trigger.sentence for e in events if e.perpetrator is not None}
+    for ev in sorted(events, key=lambda e: (e.perpetrator is None, not e.places,
+                                            e.trigger.sentence not in doers_sentences, e.trigger.start)):
         where = place_keys(ev)
         home = None
         # (one called another joins only a telling of its own sentence: قتل جنديين في هجوم جديد)
