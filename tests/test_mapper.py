@@ -2863,6 +2863,15 @@ def test_a_platform_where_something_was_posted_is_no_actor(builder, text):
     assert not any(m.span.text in ("تويتر", "فيسبوك", "موقع التواصل الاجتماعي") for m in extraction.mentions)
 
 
+@pytest.mark.parametrize("text", [
+    "وهرعت فرق الإسعاف والدفاع المدني إلى موقع الحادث فور وقوعه.",
+    "ودل شاهد عيان الشرطة على موقع الجثة قرب النهر.",
+])
+def test_the_site_of_something_is_no_website(builder, text):
+    extraction = builder.extract([Document("t", text)])[0]
+    assert not any(m.span.text.startswith("موقع") for m in extraction.mentions)
+
+
 def test_who_condemns_a_crime_accuses_the_one_it_names(builder):
     text = "واستنكر وزير الخارجية الأردني بشدة المجزرة البشعة التي ارتكبتها ميليشيا الحوثي في تعز."
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {("jordan", "houthis")}
