@@ -2857,10 +2857,20 @@ def test_the_dead_and_wounded_counted_together_are_told_as_killed(builder, text,
 @pytest.mark.parametrize("text", [
     "وكتب الوزير على حسابه في تويتر أن الهجوم جبان.",
     "ونشر ناشطون على موقع التواصل الاجتماعي فيسبوك صورا للقصف.",
+    'ونشر المتحدث على موقع "تويتر" صورا للقصف.',
 ])
 def test_a_platform_where_something_was_posted_is_no_actor(builder, text):
     extraction = builder.extract([Document("t", text)])[0]
     assert not any(m.span.text in ("تويتر", "فيسبوك", "موقع التواصل الاجتماعي") for m in extraction.mentions)
+
+
+@pytest.mark.parametrize("text,outlet", [
+    ('ونقلت صحيفة "سبق" عن مصدر أمني أن الشرطة اعتقلت المتهم.', "سبق"),
+    ("وقال موقع «المصدر أونلاين» إن الطيران قصف القرية.", "المصدر أونلاين"),
+])
+def test_a_quoted_name_after_a_media_head_is_the_outlet(builder, text, outlet):
+    extraction = builder.extract([Document("t", text)])[0]
+    assert [(m.span.text, m.type) for m in extraction.mentions if m.kind == "actor"] == [(outlet, "media")]
 
 
 @pytest.mark.parametrize("text", [

@@ -368,7 +368,30 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     out += _local_bodies(doc, out, norm_set(rules.lex["local_body_heads"]),
                          place_heads["admin"] | place_heads["region"] | place_heads["city"], sent_of)
     out += _surnames_again(doc, out, verbs | verb_starts, sent_of, not_nouns | titles)
+    out = _quoted_outlets(doc, out, actor_heads["media"], not_names, sent_of)
     out.sort(key=lambda f: (f.start, f.mention.kind))
+    return out
+
+
+def _quoted_outlets(doc: Doc, found: list[Found], media_heads: set[str], not_names: frozenset[str],
+                    sent_of: list[int]) -> list[Found]:
+    """صحيفة «سبق»، موقع «المصدر أونلاين»: a name of up to four words between quote marks right
+    after a media head is the outlet, where no registry name or pattern was found in it (the
+    tagger's part of it, أونلاين, gives way)."""
+    out = list(found)
+    for tok in doc[:-2]:
+        if tok.norm_ not in media_heads or doc[tok.i + 1].text not in QUOTE_MARKS:
+            continue
+        start = tok.i + 2
+        end = next((i for i in range(start, min(start + 5, len(doc))) if doc[i].text in QUOTE_MARKS), None)
+        if end is None or end == start or sent_of[end] != sent_of[start] or \
+                " ".join(t.norm_ for t in doc[start:end]) in not_names:
+            continue  # موقع «تويتر»: where something was posted
+        inside = [f for f in out if f.start < end and start < f.end]
+        if any(f.mention.via != "ner" or f.start < start or f.end > end for f in inside):
+            continue
+        out = [f for f in out if f not in inside]
+        out.append(Found(Mention(_span(doc, start, end, sent_of[start]), "actor", "media", None, "pattern"), start, end))
     return out
 
 
