@@ -339,6 +339,7 @@ def test_some_of_the_dead_are_no_new_figure(builder, text, figures):
 @pytest.mark.parametrize("text", [
     "وتوفيت ثلاث نساء في الحريق الذي اندلع في المبنى.",
     "وتوفوا جميعا وهم خمسة أشخاص في الحادث.",
+    "وقضى تسعة ركاب نحبهم في انقلاب الحافلة.",
 ])
 def test_every_form_of_died_is_an_outcome(builder, text):
     assert [e.outcome for e in events(builder, text, "casualty")] == ["killed"]
