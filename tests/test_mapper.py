@@ -2883,9 +2883,14 @@ def test_the_site_of_something_is_no_website(builder, text):
     assert not any(m.span.text.startswith("موقع") for m in extraction.mentions)
 
 
-def test_who_condemns_a_crime_accuses_the_one_it_names(builder):
-    text = "واستنكر وزير الخارجية الأردني بشدة المجزرة البشعة التي ارتكبتها ميليشيا الحوثي في تعز."
-    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {("jordan", "houthis")}
+@pytest.mark.parametrize("text,pair", [
+    ("واستنكر وزير الخارجية الأردني بشدة المجزرة البشعة التي ارتكبتها ميليشيا الحوثي في تعز.", ("jordan", "houthis")),
+    # religious and regional bodies that condemn (from the UniversalPetrarch headwords)
+    ("وأدان الأزهر الشريف التفجير الذي نفذته جماعة بوكو حرام في سوق شمال نيجيريا.", ("al_azhar", "boko_haram")),
+    ("واستنكر البرلمان العربي القصف الذي شنه الحوثيون على قرى جازان.", ("arab_parliament", "houthis")),
+])
+def test_who_condemns_a_crime_accuses_the_one_it_names(builder, text, pair):
+    assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {pair}
 
 
 def test_two_sides_named_before_trade_accusations_as_the_pair(builder):
