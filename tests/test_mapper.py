@@ -608,6 +608,18 @@ def test_the_first_name_dani_condemns_no_one(builder):
     assert accusation_pairs(builder, "وسجل داني ألفيس هدفا لبرشلونة في مرمى ريال مدريد.") == []
 
 
+@pytest.mark.parametrize("text,pair", [
+    ("وقال وزير الداخلية التركي إن حزب العمال الكردستاني متورط في التفجير الأخير.", ("turkey", "pkk")),
+    ("وأكدت الحكومة الأفغانية أن حركة طالبان ضالعة في اغتيال حاكم الولاية.", ("afghanistan", "taliban")),
+])
+def test_who_says_an_actor_is_involved_in_an_attack_accuses_it(builder, text, pair):
+    assert accusation_pairs(builder, text) == [pair]
+
+
+def test_involved_in_something_else_is_no_accusation(builder):
+    assert accusation_pairs(builder, "وقال الوزير إن الحكومة التركية ضالعة في مشاريع التنمية في المنطقة.") == []
+
+
 def test_standing_behind_someone_is_no_accusation(builder):
     text = "قال الوزير الروسي إن روسيا تقف وراء الحكومة السورية في كل خطوة."
     assert not events(builder, text, "accusation")
