@@ -611,6 +611,9 @@ def test_the_first_name_dani_condemns_no_one(builder):
 @pytest.mark.parametrize("text,pair", [
     ("وقال وزير الداخلية التركي إن حزب العمال الكردستاني متورط في التفجير الأخير.", ("turkey", "pkk")),
     ("وأكدت الحكومة الأفغانية أن حركة طالبان ضالعة في اغتيال حاكم الولاية.", ("afghanistan", "taliban")),
+    # planned or plotted it
+    ("وأكد الجيش اللبناني أن تنظيم داعش خطط للهجوم على الثكنة الحدودية.", ("lebanese_army", "isis")),
+    ("وقالت السلطات التركية إن حزب العمال الكردستاني دبر التفجير الأخير.", ("turkey", "pkk")),
 ])
 def test_who_says_an_actor_is_involved_in_an_attack_accuses_it(builder, text, pair):
     assert accusation_pairs(builder, text) == [pair]
@@ -618,6 +621,7 @@ def test_who_says_an_actor_is_involved_in_an_attack_accuses_it(builder, text, pa
 
 def test_involved_in_something_else_is_no_accusation(builder):
     assert accusation_pairs(builder, "وقال الوزير إن الحكومة التركية ضالعة في مشاريع التنمية في المنطقة.") == []
+    assert accusation_pairs(builder, "وقال الوزير السعودي إن الحكومة تخطط لبناء مدارس جديدة في المنطقة.") == []
 
 
 def test_standing_behind_someone_is_no_accusation(builder):

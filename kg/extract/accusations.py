@@ -1088,7 +1088,10 @@ def wrongdoings(w: Window, s: Sentence, actors: list[Found], attacks: list[Event
     reports = norm_set(w.lex["accusation"]["report_nouns"])
     used = [m for m in w.labelled(s, "use") if _names_banned(w, s, m, banned)
             and not (m.start > s.start and w.bare_in(m.start - 1, reports))]  # تقارير استخدام: what reports say
-    for m in w.labelled(s, "wrongdoing") + ordered + used:  # أمرت بقتل: ordering a killing is one
+    # خطط للهجوم، دبرت التفجير: plotting an attack or a crime named right after
+    deeds_at = {a.start for label in ("attack", "crime") for a in w.labelled(s, label)}
+    plotted = [m for m in w.labelled(s, "plot") if any(m.end <= i <= m.end + 1 for i in deeds_at)]
+    for m in w.labelled(s, "wrongdoing") + ordered + used + plotted:  # أمرت بقتل: ordering a killing is one
         if w.negated(s, m):
             continue
         # تورط إيران، لندن تكذب، تكذب لندن; إن الرئيس، دونالد ترامب، أخطأ (a name between commas)
