@@ -2193,6 +2193,13 @@ def test_fighters_who_surrendered_were_captured(builder):
     assert [(f.count, f.outcome) for f in events(builder, text, "casualty")] == [(9, "captured")]
 
 
+def test_an_outlets_dateline_before_the_verb_names_no_doer(builder):
+    # the outlet before the colon is no subject (and once crashed the mapper, its doer dropped)
+    text = "بيروت ـ «الشرق الأوسط»: اغتال الطيران الإسرائيلي مساء الأحد ثلاثة مقاتلين من حركة الجهاد في رفح."
+    assert [(keys(a.perpetrator), [p.key for p in a.places]) for a in events(builder, text, "attack")] == [
+        ("idf", ["rafah"])]
+
+
 def test_two_attacks_in_one_country_at_two_places_stay_two(builder):
     text = ("وسقط صاروخ أطلقته قوات النظام السوري على حي سكني في مدينة حلب شمال سوريا. "
             "وشنت قوات النظام السوري أمس هجوما على مدينة الزبداني في ريف دمشق بسوريا.")

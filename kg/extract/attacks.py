@@ -254,7 +254,7 @@ def find_attacks(w: Window) -> list[Event]:
             if speaker and target is not None and target.mention.type in ("person", "organisation", "media") \
                     and not ev_places and not w.labelled(s, "outcome"):
                 continue  # شن مارادونا هجوما على الفيفا: a man's attack on a body, no one hurt, nowhere: words
-            if speaker and perp.mention.type == "person" and verb and not w.labelled(s, "outcome") and all(
+            if speaker and perp is not None and perp.mention.type == "person" and verb and not w.labelled(s, "outcome") and all(
                     target is not None and p.key is not None and p.key == target.mention.key for p in ev_places):
                 continue  # شن الكاتب هيكل هجوما على السعودية، شن ترامب هجوما على إيران: a man's words, nowhere but at his target
             if m.label == "attack:noun" and _tally(w, s, m):
@@ -1227,10 +1227,11 @@ def _surname(w: Window, s: Sentence, m: Match) -> bool:
 
 def _svo_subject(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
     """The subject right before verb ``m`` (إسرائيل قصفت، الجيش التركي قصف): not before a
-    verb joined by و, which opens a clause of its own, nor one a preposition carries."""
+    verb joined by و, which opens a clause of its own, nor one a preposition carries; not an
+    outlet, whose dateline stands before the story's verb (لندن ـ «الشرق الأوسط»: اغتال الطيران)."""
     if w.doc[m.start].text.startswith("و"):
         return None
-    subject = _before(w, s, m, 0, [f for f in actors if not f.only_a_place])
+    subject = _before(w, s, m, 0, [f for f in actors if not f.only_a_place and f.mention.type != "media"])
     return subject if subject is not None and not w.preposition(subject.start) else None
 
 
