@@ -81,6 +81,7 @@ class BuiltGraph:
     entity_ntriples: str  # for ENTITIES_GRAPH
     event_types: tuple[str, ...]
     empty: bool  # nothing was found in the document
+    failure: BadInput | None = None  # the chain failed on it: nothing to store, the rest goes on
 
     def nquads(self) -> bytes:
         """Both as N-Quads: the descriptions in ENTITIES_GRAPH, then the document's triples in
@@ -110,8 +111,15 @@ class Builder:
 
     def graphs(self, docs: list[Document]) -> list[BuiltGraph]:
         out = []
-        for doc, linked in zip(docs, self.process(docs)):
-            name, graph, entities = to_graph(linked, doc.source_file)
+        for doc, nlp_doc in zip(docs, self.nlp.process_many([d.text for d in docs])):
+            try:
+                linked = self.linker.link(self.mapper.extract(doc, nlp_doc))
+                name, graph, entities = to_graph(linked, doc.source_file)
+            except Exception as e:  # a bug met on one document must not stop a corpus run
+                problem = (f"the mapper failed on it ({type(e).__name__}: {e}); nothing of it was stored. "
+                           "Please report it with this document")
+                out.append(BuiltGraph(doc.id, "", "", "", (), False, BadInput(doc.origin or doc.id, problem)))
+                continue
             ex = linked.extraction
             out.append(BuiltGraph(ex.doc_id, str(name), graph.serialize(format="nt"),
                                   entities.serialize(format="nt"), tuple(ev.type for ev in ex.events),
@@ -196,6 +204,9 @@ def build(inputs: list[Path] | Iterable[Document], store: Store, models: str = "
             for built in results:
                 for b in built:
                     stop_if_ctrl_c()  # before each write: a Ctrl-C some library swallowed still stops us
+                    if b.failure is not None:
+                        summary.bad.append(b.failure)
+                        continue
                     # The parent alone writes: Oxigraph on disk takes one writer.
                     store.replace_document(b.name, b.ntriples, b.entity_ntriples)
                     summary.built.append(b.doc_id)

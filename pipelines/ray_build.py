@@ -57,7 +57,12 @@ class GraphsOfBatch:
         rows = [dict(zip(DOC_FIELDS, values)) for values in zip(*(batch[f] for f in DOC_FIELDS))]
         # Text arrives as numpy strings; missing metadata as None or NaN, by the column's type.
         docs = [Document(**{k: str(v) if isinstance(v, str) else None for k, v in r.items()}) for r in rows]
-        built = self.builder.graphs(docs)
+        built = []
+        for b in self.builder.graphs(docs):
+            if b.failure is not None:  # reported, and the rest of the corpus goes on
+                print(f"skipped {b.failure.origin}: {b.failure.problem}", file=sys.stderr)
+            else:
+                built.append(b)
         return {"doc_id": [b.doc_id for b in built], "nquads": [b.nquads().decode("utf-8") for b in built]}
 
 

@@ -143,3 +143,25 @@ def test_a_store_built_before_source_files_were_recorded_still_takes_edits(site,
     r = run_kg("build", site / "a", "--store", store, "--quiet")
     assert r.returncode == 0 and "built 1 document(s)" in r.stderr, r.stderr
     assert documents(store) == {"article": news(3)}
+
+
+def test_a_document_the_mapper_fails_on_is_named_and_the_rest_built(tmp_path, monkeypatch):
+    """A bug met on one document of a corpus (the failure is forced here: no known text
+    causes one) costs that document, named, not the run."""
+    from kg.build import Builder
+
+    builder = Builder()
+    extract = builder.mapper.extract
+
+    def failing_on_n01(doc, nlp_doc):
+        if doc.id == "n01":
+            raise IndexError("list index out of range")
+        return extract(doc, nlp_doc)
+
+    monkeypatch.setattr(builder.mapper, "extract", failing_on_n01)
+    with Store(tmp_path / "s") as store:
+        summary = build([Document(f"n{i:02d}", news(i)) for i in range(3)], store, progress=False, builder=builder)
+    assert summary.built == ["n00", "n02"] and summary.exit_code == 3
+    assert [(b.origin, b.problem.split(";")[0]) for b in summary.bad] == [
+        ("n01", "the mapper failed on it (IndexError: list index out of range)")]
+    assert sorted(documents(tmp_path / "s")) == ["n00", "n02"]
