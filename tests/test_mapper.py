@@ -624,6 +624,11 @@ def test_involved_in_something_else_is_no_accusation(builder):
     assert accusation_pairs(builder, "وقال الوزير السعودي إن الحكومة تخطط لبناء مدارس جديدة في المنطقة.") == []
 
 
+def test_an_organisations_seat_is_no_accused(builder):
+    text = "واتهمت منظمة العفو الدولية ومقرها لندن، السلطات السورية بتعذيب آلاف المعتقلين."
+    assert accusation_pairs(builder, text) == [("amnesty", "syria")]
+
+
 def test_standing_behind_someone_is_no_accusation(builder):
     text = "قال الوزير الروسي إن روسيا تقف وراء الحكومة السورية في كل خطوة."
     assert not events(builder, text, "accusation")
