@@ -2916,6 +2916,9 @@ def test_the_site_of_something_is_no_website(builder, text):
     # religious and regional bodies that condemn (from the UniversalPetrarch headwords)
     ("وأدان الأزهر الشريف التفجير الذي نفذته جماعة بوكو حرام في سوق شمال نيجيريا.", ("al_azhar", "boko_haram")),
     ("واستنكر البرلمان العربي القصف الذي شنه الحوثيون على قرى جازان.", ("arab_parliament", "houthis")),
+    # the condemnation as a noun the condemner owns
+    ("وأعربت الخارجية السعودية عن إدانتها للاعتداءات التي تنفذها ميليشيا الحوثي على المدن الحدودية.",
+     ("saudi_arabia", "houthis")),
 ])
 def test_who_condemns_a_crime_accuses_the_one_it_names(builder, text, pair):
     assert {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")} == {pair}

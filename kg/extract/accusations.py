@@ -667,6 +667,9 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             to = next((i for i in range(m.end, min(m.end + 2, s.end)) if w.doc[i].norm_ == "الي"), None)
             if accused is None and to is not None:  # انتقادات حادة إلى رئيس الحكومة سعد الحريري
                 accused = _titled_after(w, s, to + 1, [f for f in named if f is not accuser])
+            if accused is None and accuser is not None:
+                # أعرب الائتلاف عن إدانته للهجمات التي يشنها حزب الله: who did the attack condemned
+                accused = _attacker_condemned(w, s, m.end, attacks)
         elif _first_person(w, m) and s.reporter is not None:
             # قال الوزير: «ندين نظام الأسد»: the one who speaks condemns
             accuser, after = s.reporter, _past_aside_and_adverbs(w, s, m.end)
