@@ -2205,6 +2205,12 @@ def test_an_outlets_dateline_before_the_verb_names_no_doer(builder):
         ("idf", ["rafah"])]
 
 
+def test_where_the_target_holds_ground_is_not_where_it_was_hit(builder):
+    text = "ونفذت المقاتلات الفرنسية ضربات على تنظيم داعش الذي يسيطر على مدن في شمال العراق وشرق سوريا."
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == "france" and attack.places == []
+
+
 def test_two_attacks_in_one_country_at_two_places_stay_two(builder):
     text = ("وسقط صاروخ أطلقته قوات النظام السوري على حي سكني في مدينة حلب شمال سوريا. "
             "وشنت قوات النظام السوري أمس هجوما على مدينة الزبداني في ريف دمشق بسوريا.")

@@ -928,9 +928,23 @@ def _not_where(w: Window, s: Sentence, m: Match, places: list[Found], perp: Foun
     acting = {f.start for f in w.actors(s) if not f.latent and f.mention.via == "registry"
               and any(v.end == f.start or f.end == v.start for v in speech)}
     doers = range(perp.start, doers_end) if perp is not None else range(0)
-    return {p.start for p in places if p.start in doers or p.start in led or p.start in acting
+    held = _held_by_an_actor(w, s)
+    return {p.start for p in places if p.start in doers or p.start in led or p.start in acting or p.start in held
             or (p.start > s.start and _led_by(w, p.start))
             or (condemned and p.end <= m.start)}
+
+
+def _held_by_an_actor(w: Window, s: Sentence) -> set[int]:
+    """The tokens of relative clauses that say where an actor holds or is active (داعش الذي
+    يسيطر على مساحات في سوريا والعراق): to the clause's end."""
+    holding = _attack_words("holding_verbs")
+    out: set[int] = set()
+    for f in w.actors(s):
+        rel = f.end
+        if rel + 1 < s.end and w.doc[rel].norm_ in w.relatives and w.doc[rel + 1].norm_ in holding:
+            end = next((i for i in range(rel + 2, s.end) if w.doc[i].text in CLAUSE_BREAKS), s.end)
+            out.update(range(rel + 2, end))
+    return out
 
 
 def _led_by(w: Window, i: int) -> bool:
