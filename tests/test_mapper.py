@@ -924,6 +924,11 @@ def test_accusation_forms(builder, text, pair):
     assert pair in pairs
 
 
+def test_the_source_of_a_subjectless_said_is_the_person_the_openers_title_names(builder):
+    text = "ودعا سفير المملكة لدى الأردن نايف السديري إيران إلى احترام الجوار، وقال إن الحوثيين ينتهكون الهدنة يوميا."
+    assert accusation_names(builder, text) == [("نايف السديري", "houthis")]
+
+
 def test_two_accusers_joined_by_waw_both_accuse(builder):
     text = "وكانت روسيا وسوريا قد اتهمتا الولايات المتحدة بقصف مواقع للجيش قرب دير الزور."
     pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}

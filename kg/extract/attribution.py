@@ -114,7 +114,9 @@ def _earlier_speaker(w: Window, s: Sentence) -> Found | None:
             return f
     # ودعت الحكومة اليمنية المجتمع الدولي إلى التحرك، وقالت إن: the subject of the verb that
     # opens the sentence, when a comma and و lead to the reporting verb
-    opener = next((f for f in w.actors(s) if not f.latent and f.start <= s.start + 2), None)
+    # (or the person a title there names: دعا سفير المملكة في القاهرة أحمد قطان إيران ...، وقال)
+    opener = next((f for f in w.actors(s) if not f.latent and f.start <= s.start + 2), None) or \
+        _titled_speaker(w, s, s.start + 1)
     if opener is not None and opener.end < first and w.doc[first - 1].text in "،," and w.doc[first].text.startswith("و"):
         return opener
     return None
