@@ -892,6 +892,7 @@ def test_a_hypothetical_attack_is_not_merged_into_the_attack_that_happened(build
     ("وانتقدت ألمانيا إيران بشدة بسبب برنامجها الصاروخي.", ("germany", "iran")),
     ("وأدان الأردن القصف الإسرائيلي لمدرسة تابعة للأمم المتحدة.", ("jordan", "israel")),
     ("وتعرضت قطر لانتقادات من السعودية بسبب موقفها من الأزمة.", ("saudi_arabia", "qatar")),
+    ("ويواجه الرئيس الأمريكي باراك أوباما انتقادات حادة من الكونغرس بسبب صفقة الأسلحة.", ("us_congress", "obama")),
     # who bears responsibility, and a call to bear it
     ("وقال الجيش الليبي إن تركيا تتحمل المسؤولية الكاملة عما جرى في طرابلس.", ("libya", "turkey")),
     ("ودعت فرنسا روسيا إلى تحمل مسؤولية ما حدث في حلب.", ("france", "russia")),

@@ -649,9 +649,12 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
     for m in w.labelled(s, "criticism"):
         if w.negated(s, m):
             continue
-        if m.label == "criticism:noun" and m.end < s.end and w.doc[m.end].norm_ == "من":
-            # لانتقادات من X: X criticises the one named before
-            accuser = w.actor_after(s, m.end + 1, 0, among=actors)
+        by = m.end  # (past its adjectives: انتقادات شديدة من)
+        while by < s.end and w.bare_in(by, norm_set(w.lex["accusation"]["criticism_adjectives"])):
+            by += 1
+        if m.label == "criticism:noun" and by < s.end and w.doc[by].norm_ == "من":
+            # لانتقادات من X، يواجه X انتقادات حادة من Y: Y criticises the one named before
+            accuser = w.actor_after(s, by + 1, 0, among=actors)
             accused = w.actor_before(s, m.start, 2, among=named)
         elif m.label == "criticism:noun" and (owner := _condemning_owner(w, s, m, actors)):
             # جدد المجلس إدانة السعودية واستنكارها للجريمة: the noun's owner condemns
