@@ -930,6 +930,12 @@ def test_the_source_of_a_subjectless_said_is_the_person_the_openers_title_names(
     assert accusation_names(builder, text) == [("نايف السديري", "houthis")]
 
 
+def test_a_sentence_opening_with_accused_goes_on_with_the_one_who_spoke_before(builder):
+    text = ("وقال رئيس الوزراء التركي أحمد داود أوغلو إن الحملة ستستمر. "
+            "كما اتهم حزب العمال الكردستاني وتنظيم داعش بأن هدفهما زعزعة استقرار البلاد.")
+    assert sorted(accusation_names(builder, text)) == [("أحمد داود أوغلو", "isis"), ("أحمد داود أوغلو", "pkk")]
+
+
 def test_two_accusers_joined_by_waw_both_accuse(builder):
     text = "وكانت روسيا وسوريا قد اتهمتا الولايات المتحدة بقصف مواقع للجيش قرب دير الزور."
     pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}

@@ -123,10 +123,10 @@ def _object_pronoun(w: Window, m: Match) -> int | None:
 
 
 def _is_charge(w: Window, s: Sentence, i: int) -> bool:
-    """Token i carries ب and opens what someone is accused of (بدعم، بعرقلة، بأنها). A word
+    """Token i carries ب and opens what someone is accused of (بدعم، بعرقلة، بأنها، بأن). A word
     of a name that starts with ب (بريطانيا، راجح بادي) is no such word, nor a statement
     (اتهمت الوزارة في بيان أصدرته أمس النظام بالقمع)."""
-    return i < s.end and w.doc[i].text.startswith("ب") and len(w.doc[i].text) > 3 \
+    return i < s.end and w.doc[i].text.startswith("ب") and (len(w.doc[i].text) > 3 or w.doc[i].norm_ in ("ان", "بان")) \
         and not any(g.start <= i < g.end for g in s.founds) \
         and w.starts_with(s, "statement", i) is None
 
@@ -457,14 +457,19 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
                 first = None  # من هذه الاتهامات، وحينما حدث الغزو الأميركي: another clause's
             if noun and first and w.preposition(first.start) == "ل":
                 accuser, accused = s.reporter, first  # اتهامات لتركيا: Turkey is accused
-            elif w.lemma(m) == "اتهم" and first and _charge_follows(w, s, first):
+            elif w.lemma(m) == "اتهم" and first and (_charge_follows(w, s, first) or _is_charge(
+                    w, s, _past_partners(w, s, first))):
                 # دمشق ترد وساما فرنسيا وتتهم باريس بالتبعية: the one named before it accuses (a
                 # capital opening the sentence too; not an adjective, which tells whose the thing
-                # named there is), Paris is accused
+                # named there is), Paris is accused; كما اتهم الحزب وداعش بأن: both are
                 subjects = [f for f in actors if (not f.latent or f.start == s.start) and f.mention.via != "adjective"]
                 accuser = w.actor_before(s, m.start, 6, among=subjects)
                 if accuser is None or any(t.norm_ == "ان" for t in w.doc[s.start:accuser.start]):
                     accuser = s.reporter  # قال السناتور إن إيران تنتهك...، واتهم الوزير: the one who spoke
+                if accuser is None and m.start - s.start <= 1:
+                    # قال أردوغان إن .... كما اتهم الحزب بأن: a sentence that opens with the verb
+                    # goes on with the one who spoke just before
+                    accuser = w.reporter_near(s.index)
                 accused = first
             elif noun and first is not None and _indicted(w, s, m, first) and after(first.end, 3, first) is None:
                 continue  # عقب اتهام رئيس الاتحاد جيفري ويب في مايو: he was charged, by no one named
