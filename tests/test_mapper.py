@@ -2218,6 +2218,12 @@ def test_an_outlets_dateline_before_the_verb_names_no_doer(builder):
         ("idf", ["rafah"])]
 
 
+def test_the_place_that_witnessed_a_clash_is_where_it_was_past_words_of_time(builder):
+    text = "وشهدت مدينة تعز مساء أمس الأول اشتباكات بين المقاومة الشعبية والحوثيين."
+    attack, = events(builder, text, "attack")
+    assert [p.key for p in attack.places] == ["taiz"]
+
+
 def test_where_the_target_holds_ground_is_not_where_it_was_hit(builder):
     text = "ونفذت المقاتلات الفرنسية ضربات على تنظيم داعش الذي يسيطر على مدن في شمال العراق وشرق سوريا."
     attack, = events(builder, text, "attack")

@@ -24,6 +24,7 @@ SIDES_REACH = 12  # words (not marks) after بين searched for the comma that c
 OWNER_REACH = 5  # words between an attack and the owner of what it hit (قصفت المقاتلات المقار العسكرية للمسلحين الحوثيين)
 YEAR_REACH = 8  # tokens after an attack's trigger searched for the year it happened
 LAUNCH_GAP = 15  # words between a launch verb (بدأت، نفذ) and the attack noun it takes
+SCENE_REACH = 8  # tokens between a verb of witnessing (شهدت) and the attack its subject is the scene of
 SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (واصفا، قائلا)
 ACCUSED_DEED_GAP = 6  # words between the one accused and the attack of the deed (بقتل شرطيين في هجوم)
 SHOT_REACH = 12  # words after a death searched for where a shooting was
@@ -231,6 +232,8 @@ def find_attacks(w: Window) -> list[Event]:
             first = min(m.start - 3, underwent_from if underwent_from is not None else m.start)
             if (told_of := _relative_antecedent(w, s, m, places)) is not None:
                 first = min(first, told_of.start)  # محافظة الأنبار التي تشهد معارك: where they are
+            if (scene := _scene_verb_before(w, s, m)) is not None:
+                first = min(first, scene)  # شهدت مدينة تعز صباح اليوم مواجهات: the scene's subject
             near = w.where(s, [p for p in places if first <= p.start < reach
                                and p.start not in elsewhere], m.start)
             ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
@@ -438,6 +441,17 @@ def _places_after(w: Window, s: Sentence, pos: int, reach: int | None = None) ->
     after = [f for f in s.founds if f.mention.kind == "place" and f.start >= pos
              and (reach is None or w.gap(pos, f.start) <= reach)]
     return [f.mention for f in w.where(s, after, pos)][:3]
+
+
+def _scene_verb_before(w: Window, s: Sentence, m: Match) -> int | None:
+    """Where the words after a verb of witnessing (شهدت) start, when it stands a few words
+    before attack ``m`` in its clause: its subject there is the scene."""
+    for i in range(m.start - 1, max(s.start, m.start - SCENE_REACH) - 1, -1):
+        if w.doc[i].text in CLAUSE_BREAKS:
+            return None
+        if w.bare_in(i, _attack_words("scene_verbs")):
+            return i + 1
+    return None
 
 
 def _relative_antecedent(w: Window, s: Sentence, m: Match, places: list[Found]) -> Found | None:
