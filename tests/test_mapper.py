@@ -2224,6 +2224,12 @@ def test_the_place_that_witnessed_a_clash_is_where_it_was_past_words_of_time(bui
     assert [p.key for p in attack.places] == ["taiz"]
 
 
+def test_a_list_of_places_with_commas_before_its_waw_goes_on(builder):
+    text = "وذكر مصدر محلي أن معارك اندلعت بين المقاومة الشعبية والجيش الوطني، والحوثيين في جبل صبر، وشارع جمال، وحي الزنوج."
+    attack, = events(builder, text, "attack")
+    assert "الزنوج" in {p.span.text for p in attack.places}
+
+
 def test_where_the_target_holds_ground_is_not_where_it_was_hit(builder):
     text = "ونفذت المقاتلات الفرنسية ضربات على تنظيم داعش الذي يسيطر على مدن في شمال العراق وشرق سوريا."
     attack, = events(builder, text, "attack")

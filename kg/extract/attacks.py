@@ -225,8 +225,11 @@ def find_attacks(w: Window) -> list[Event]:
             # (past the sides of a fight, however long their list: بين X ومقاتلي Y ...، وبين Z في سهل الغاب)
             reach = min(end, max([m.end + 16] + [f.end + 6 for f in sides]))
             for p in places:  # ...في منطقة العريش بمديرية موزع ومفرق المرير بمديرية جبل راس: a list goes on
+                # (commas too, before the و of the next: في جبل صبر، وشارع جمال، وحي الزنوج)
+                listed = any(w.doc[i].text.startswith("و") for i in (p.start - 1, p.start))  # (وحي الزنوج)
                 if reach <= p.start < end and any(q.end <= p.start and w.gap(q.end, p.start) <= LIST_GAP and not any(
-                        t.is_punct for t in w.doc[q.end:p.start]) for q in places if q.start < reach):
+                        t.is_punct and not (listed and t.text in "،,") for t in w.doc[q.end:p.start])
+                        for q in places if q.start < reach):
                     reach = p.end
             # before it: a few words, or all that underwent it (تعرض مستشفى القدس في حلب للقصف)
             first = min(m.start - 3, underwent_from if underwent_from is not None else m.start)
