@@ -936,6 +936,16 @@ def test_a_sentence_opening_with_accused_goes_on_with_the_one_who_spoke_before(b
     assert sorted(accusation_names(builder, text)) == [("أحمد داود أوغلو", "isis"), ("أحمد داود أوغلو", "pkk")]
 
 
+@pytest.mark.parametrize("text", [
+    # a titled person criticises the person named right after him: no apposition of the two
+    "وانتقد النائب اللبناني خالد الضاهر ميشال عون بسبب تحالفه مع دمشق.",
+    # criticism pointed at a person past his long title, set off by a comma
+    "ووجه النائب اللبناني خالد الضاهر انتقادات لاذعة إلى زعيم التيار الوطني الحر، العماد ميشال عون، بسبب تحالفه مع دمشق.",
+])
+def test_a_person_criticises_the_person_named_after_him(builder, text):
+    assert accusation_names(builder, text) == [("خالد الضاهر", "michel_aoun")]
+
+
 def test_two_accusers_joined_by_waw_both_accuse(builder):
     text = "وكانت روسيا وسوريا قد اتهمتا الولايات المتحدة بقصف مواقع للجيش قرب دير الزور."
     pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}

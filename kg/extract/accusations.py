@@ -698,7 +698,8 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
                 accuser is not None and f.start == accuser.end and w.preposition(f.start) == "ب" and w.lemma(m) != "ندد")]
             accused = _condemned_after(w, s, after, accuser, condemnable)
             named_subject = accuser is not None and accuser.start == m.end and accuser.mention.via != "adjective"
-            if accused is not None and accuser is not None and accused.mention.type == "person" and not named_subject and (
+            if accused is not None and accuser is not None and accused.mention.type == "person" and not named_subject \
+                    and accuser.mention.type != "person" and (
                     w.gap(accuser.end, accused.start) == 0 or w.titled(accuser) or _office_holder(w, s, accuser, accused)
                     or w.doc[accused.start - 1].norm_ in w.honorifics) and _in_apposition(w, s, accuser, accused):
                 # ندد رئيس البرلمان العراقي سليم الجبوري، استنكر مفتي مصر الدكتور شوقي علام، ندد
@@ -770,9 +771,14 @@ def _condemned_after(w: Window, s: Sentence, pos: int, accuser: Found | None, am
 def _titled_after(w: Window, s: Sentence, pos: int, among: list[Found]) -> Found | None:
     """A person named past a deed noun and a title (تصريحات نائب رئيس الجمهورية العراقي نوري
     المالكي): further than a bare name may be, but in one phrase."""
+    def one_phrase(f: Found) -> bool:  # (a comma may set the name off: زعيم التيار، العماد ميشال عون)
+        marks = [t.i for t in w.doc[pos:f.start] if t.is_punct]
+        return not marks or (len(marks) == 1 and w.doc[marks[0]].text in "،," and all(
+            t.norm_ in w.titles or t.norm_ in w.honorifics for t in w.doc[marks[0] + 1:f.start]))
+
     return next((f for f in among if f.mention.type == "person" and pos < f.start and w.gap(pos, f.start) <= 7
-                 and any(w.doc[i].norm_ in w.titles for i in range(pos, f.start))
-                 and not any(t.is_punct for t in w.doc[pos:f.start])), None)
+                 and any(w.doc[i].norm_ in w.titles or w.doc[i].norm_ in w.appositive_titles for i in range(pos, f.start))
+                 and one_phrase(f)), None)
 
 
 def _attacker_condemned(w: Window, s: Sentence, pos: int, attacks: list[Event]) -> Found | None:
