@@ -946,6 +946,11 @@ def test_a_person_criticises_the_person_named_after_him(builder, text):
     assert accusation_names(builder, text) == [("خالد الضاهر", "michel_aoun")]
 
 
+def test_the_regime_alone_is_the_regime_named_before(builder):
+    text = "وقصف النظام السوري أحياء مدينة حلب. وقال المرصد إن النظام يرتكب جرائم حرب في المدينة."
+    assert accusation_pairs(builder, text) == [("sohr", "syria")]
+
+
 def test_two_accusers_joined_by_waw_both_accuse(builder):
     text = "وكانت روسيا وسوريا قد اتهمتا الولايات المتحدة بقصف مواقع للجيش قرب دير الزور."
     pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}
