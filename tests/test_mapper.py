@@ -951,6 +951,18 @@ def test_the_regime_alone_is_the_regime_named_before(builder):
     assert accusation_pairs(builder, text) == [("sohr", "syria")]
 
 
+@pytest.mark.parametrize("text,pairs", [
+    ("ووصفت الحكومة السورية الضربات الأمريكية على مطار الشعيرات بأنها عدوان سافر.", [("syria", "usa")]),
+    ("واعتبرت روسيا أن الغارات التركية انتهاك صارخ لسيادة العراق.", [("russia", "turkey")]),
+    ("واعتبرت الخارجية الفلسطينية تصريحات نتنياهو الأخيرة عنصرية ومرفوضة.", [("palestine", "netanyahu")]),
+    # a deed called a good thing, and the words of an office its title names, accuse no one
+    ("واعتبرت مصر أن القرار الأمريكي خطوة مهمة نحو السلام.", []),
+    ("وقال الوزير إن تصريحات رئيس الوزراء البولندي معادية للسامية.", []),
+])
+def test_who_calls_anothers_deed_a_wrong_accuses_its_doer(builder, text, pairs):
+    assert accusation_pairs(builder, text) == pairs
+
+
 def test_two_accusers_joined_by_waw_both_accuse(builder):
     text = "وكانت روسيا وسوريا قد اتهمتا الولايات المتحدة بقصف مواقع للجيش قرب دير الزور."
     pairs = {(keys(e.accuser), keys(e.accused)) for e in events(builder, text, "accusation")}

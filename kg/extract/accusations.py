@@ -26,6 +26,7 @@ def _accusation_needs() -> dict[str, frozenset[str]]:
 
 SPOKEN_OF = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم"})  # إنه، أنها, normalised
 BANNED_REACH = 6  # tokens after استخدم in which the banned means it uses is named (تستخدم أسلحة محرمة دوليا)
+CALLED_REACH = 10  # tokens between a deed and the wrong it is called (الضربات الأمريكية بأنها عدوان سافر)
 
 
 def _after_to(w: Window, s: Sentence, m: Match) -> bool:
@@ -248,6 +249,7 @@ def find_accusations(w: Window, attacks: list[Event]) -> list[Event]:
         out += stated_accusations(w, s, actors, attacks, taken_nouns)
         out += behind_accusations(w, s, actors, attacks)
         out += designations(w, s, actors, attacks)
+        out += characterisations(w, s, actors, attacks)
         out += criticisms(w, s, actors, attacks)
         out += crimes(w, s, actors, attacks)
         out += responsibilities(w, s, actors, attacks)
@@ -616,6 +618,34 @@ def designations(w: Window, s: Sentence, actors: list[Found], attacks: list[Even
                 between = between[1:]  # اعتبر الأمين العام لجامعة الدول العربية أحمد أبو الغيط: its holder speaks
             accusers, accused = between[:1], (between[1] if len(between) > 1 else None)
         out += [accusation(w, s, m, a, accused, attacks) for a in accusers]
+    return [ev for ev in out if ev]
+
+
+def characterisations(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
+    """وصفت دمشق الضربات الأمريكية بأنها عدوان، قال الوزير إن تصريحات رئيس الوزراء البولندي
+    معادية للسامية: who calls another's deed a wrong accuses its doer (lexicon
+    characterised_deeds, wrong_words)."""
+    named = sorted([f for f in actors if w.named_here(s, f)] + w.adjective_actors(s), key=lambda f: f.start)
+    callings = [m for m in w.labelled(s, "designation") if m.label != "designation:noun"
+                and not w.doc[m.start].norm_.endswith(("ه", "ها", "هم")) and not w.negated(s, m)]
+    out = []
+    for deed in w.labelled(s, "deed"):
+        wrong = next((t for t in w.labelled(s, "wrong") if deed.end < t.start <= deed.end + CALLED_REACH
+                      and not any(x.text in CLAUSE_BREAKS for x in w.doc[deed.end:t.start])), None)
+        # its doer right after it (not past a title: تعليقات رئيس الوزراء البولندي names the man)
+        doer = next((f for f in named if f.start == deed.end and not w.titled(f)), None)
+        if wrong is None or doer is None or doer.end > wrong.start:
+            continue
+        calling = next((m for m in callings if m.end <= deed.start and w.gap(m.end, deed.start) <= 6), None)
+        if calling is not None:  # وصفت دمشق الضربات: who calls them so
+            accuser = _subject_before(w, s, calling, 1, actors) or w.actor_after(s, calling.end, 4, among=actors)
+        elif s.reporter is not None and any(t.norm_ in w.complementizers or t.text in "\"«“:"
+                                            for t in w.doc[max(s.start, deed.start - 2):deed.start]):
+            accuser = s.reporter  # قال الوزير إن تصريحات X معادية، قال: "تصريحات X...": the one who says so
+        else:
+            continue
+        if accuser is not None and not same_actor(accuser.mention, doer.mention):
+            out.append(accusation(w, s, calling or deed, accuser, doer, attacks))
     return [ev for ev in out if ev]
 
 

@@ -179,6 +179,8 @@ class Rules:
             "mutual": lex["accusation"]["mutual_verbs"],
             "behind": lex["accusation"]["behind"],
             "terror": lex["accusation"]["designation_words"],
+            "deed": lex["accusation"]["characterised_deeds"],
+            "wrong": lex["accusation"]["wrong_words"],
             "negation": lex["accusation"]["negations"],
             "attack:verb": lex["attack"]["verbs"],
             "attack:noun": lex["attack"]["nouns"],
