@@ -2257,6 +2257,14 @@ def test_a_list_of_places_with_commas_before_its_waw_goes_on(builder):
     assert "الزنوج" in {p.span.text for p in attack.places}
 
 
+@pytest.mark.parametrize("text", [
+    "واستهدف انتحاري اجتماعا لقوات الحشد الشعبي في محافظة ديالى.",
+    "وقالت الشرطة إن مسلحين مجهولين هاجموا الجيش العراقي قرب الفلوجة.",
+])
+def test_what_unnamed_assailants_hit_did_not_attack(builder, text):
+    assert [a.perpetrator for a in events(builder, text, "attack")] == [None]
+
+
 def test_where_the_target_holds_ground_is_not_where_it_was_hit(builder):
     text = "ونفذت المقاتلات الفرنسية ضربات على تنظيم داعش الذي يسيطر على مدن في شمال العراق وشرق سوريا."
     attack, = events(builder, text, "attack")

@@ -831,6 +831,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
             perp = None  # هاجم مسلحون مقر الأمم المتحدة، قصفت مواقع للحوثيين: the owner of what was hit
         if perp is not None and verb and _subject_after_that(w, s, m):
             perp = None  # إن حشدا غاضبا هاجم الجيش: the crowd attacked, the army was hit
+        if perp is not None and verb and _unnamed_subject(w, s, m, perp):
+            perp = None  # استهدف انتحاري اجتماعا لقوات الحشد، مسلحون اغتالوا العقيد X: X was hit
     if perp is not None and any(m.end <= t.start < perp.start for t in w.labelled(s, "target_marker")):
         perp = None  # تشن هجوما ضد المتمردين: the one after ضد is hit
     if perp is not None and perp is _opponent(w, s, m):
@@ -997,6 +999,18 @@ def _owns_target(w: Window, f: Found) -> bool:
     while i > 0 and w.adjective(w.doc[i]):
         i -= 1  # المواقع العسكرية لجماعة الحوثي
     return head(i)
+
+
+def _unnamed_subject(w: Window, s: Sentence, m: Match, f: Found) -> bool:
+    """Unnamed assailants are verb ``m``'s subject, right before it or between it and ``f``
+    (مسلحون مجهولون اغتالوا، استهدف انتحاري): ``f`` after the verb is what they hit, unless
+    named as their group (هاجم مسلحون من داعش، مسلحون يشتبه في أنهم من)."""
+    assailants = _attack_words("assailants")
+    at = [i for i in range(max(s.start, m.start - 2), f.start) if w.doc[i].norm_ in assailants and not m.start <= i < m.end]
+    if not at:
+        return False
+    linked = {"من"} | _attack_words("suspicion_words") | _attack_words("affiliation_words")
+    return not any(w.bare_in(i, linked) for i in range(at[0] + 1, f.start))
 
 
 def _assailant_near(w: Window, s: Sentence, m: Match) -> bool:
