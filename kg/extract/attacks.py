@@ -226,7 +226,7 @@ def find_attacks(w: Window) -> list[Event]:
             reach = min(end, max([m.end + 16] + [f.end + 6 for f in sides]))
             for p in places:  # ...في منطقة العريش بمديرية موزع ومفرق المرير بمديرية جبل راس: a list goes on
                 # (commas too, before the و of the next: في جبل صبر، وشارع جمال، وحي الزنوج)
-                listed = any(w.doc[i].text.startswith("و") for i in (p.start - 1, p.start))  # (وحي الزنوج)
+                listed = any(w.doc[i].text.startswith("و") for i in (p.start - 1, p.start))
                 if reach <= p.start < end and any(q.end <= p.start and w.gap(q.end, p.start) <= LIST_GAP and not any(
                         t.is_punct and not (listed and t.text in "،,") for t in w.doc[q.end:p.start])
                         for q in places if q.start < reach):
