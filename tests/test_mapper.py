@@ -345,6 +345,13 @@ def test_every_form_of_died_is_an_outcome(builder, text):
     assert [e.outcome for e in events(builder, text, "casualty")] == ["killed"]
 
 
+def test_the_strike_that_killed_is_no_thing_the_number_counts(builder):
+    text = "وقتلت الغارة عشرة مدنيين في قرية قرب إدلب."
+    assert [(e.count, e.outcome) for e in events(builder, text, "casualty")] == [(10, "killed")]
+    # (but a number of times is no one: مرة واحدة)
+    assert not events(builder, "ونفذ التنظيم الإعدام مرة واحدة في ساحة المدينة.", "casualty")
+
+
 def test_a_feminine_dual_after_a_count_is_its_own_figure(builder):
     text = "واعتقلت قوات الاحتلال 5 شبان ومواطنتين مقدسيتين من باحات المسجد الأقصى."
     assert sorted((e.count, e.group) for e in events(builder, text, "casualty")) == [

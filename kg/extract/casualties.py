@@ -81,7 +81,9 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 owner -= 1
             # the thing counted after the number, or the one it follows unless an outcome noun of
             # its own follows it (خلف الحادثان 60 قتيلا: the dead, not the incidents)
-            counted = (after,) if any(o.start == ne for o in outcomes) else (after, ns - 1, owner)
+            # (nor the subject between an outcome verb and the number: قتلت الغارة عشرة أشخاص)
+            by_subject = any(o.end == ns - 1 and w.bare_in(o.start, norm_set(w.lex["outcome_verbs"])) for o in outcomes)
+            counted = (after,) if by_subject or any(o.start == ne for o in outcomes) else (after, ns - 1, owner)
             if any(m.label == non_person and m.start in counted for m in s.matches):
                 # 3 شاحنات: things; عائلة واحدة، مرة واحدة: one thing; بلاغات الحوادث 143: reports
                 continue
