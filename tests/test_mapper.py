@@ -3003,6 +3003,11 @@ def test_two_sides_named_before_trade_accusations_as_the_pair(builder):
         ("saf", "rsf"), ("rsf", "saf")}
 
 
+def test_mutual_accusations_between_two_sides_go_both_ways(builder):
+    text = "وتصاعدت الاتهامات المتبادلة بين الجيش السوداني وقوات الدعم السريع بخرق الهدنة في الخرطوم."
+    assert set(accusation_pairs(builder, text)) == {("saf", "rsf"), ("rsf", "saf")}
+
+
 def test_where_the_victims_come_from_is_not_where_they_were_held(builder):
     figure, = events(builder, "واعتقلت الشرطة خمسة مشتبه بهم من ليبيا والجزائر في جزيرة صقلية.", "casualty")
     assert [p.span.text for p in figure.places] == ["صقلية"]

@@ -191,7 +191,7 @@ def accusation(w: Window, s: Sentence, m: Match, accuser: Found | None, accused:
 def mutual_accusations(w: Window, s: Sentence, actors: list[Found],
                        attacks: list[Event]) -> tuple[list[Event], set[int]]:
     """تبادل التحالف والحوثيون الاتهام / الطرفان تبادلا الاتهامات / تتهم تركيا واليونان
-    بعضهما: each side accuses the other. Also returns the accusation words it took, which no
+    بعضهما / اتهامات متبادلة بين X وY: each side accuses the other. Also returns the accusation words it took, which no
     other rule reads again."""
     out, nouns = [], set()
     for m in w.labelled(s, "mutual"):
@@ -209,6 +209,17 @@ def mutual_accusations(w: Window, s: Sentence, actors: list[Found],
             named = _last_two_named(w, s, m)
         if len(named) >= 2:
             out += _both_ways(w, s, m, named, attacks)
+    adjectives = norm_set(w.lex["accusation"]["mutual_adjectives"])
+    for n in w.labelled(s, "accusation:noun"):
+        # اتهامات متبادلة بين الحكومة والحوثيين: the two sides named after بين
+        if n.start in nouns or n.end + 2 >= s.end or w.doc[n.end].norm_ not in adjectives or w.negated(s, n):
+            continue
+        at = next((i for i in (n.end + 1, n.end + 2) if w.doc[i].norm_ == "بين"), None)
+        first = w.actor_after(s, at + 1, 0, among=actors) if at is not None else None
+        named = distinct([first] + coordinated(w, s, first)) if first is not None else []
+        if len(named) >= 2:
+            nouns.add(n.start)
+            out += _both_ways(w, s, n, named, attacks)
     reciprocals = norm_set(w.lex["accusation"]["reciprocals"])
     for m in w.labelled(s, "accusation:verb"):
         # تتهم تركيا واليونان بعضهما: the sides named between the verb and its reciprocal object
