@@ -2272,6 +2272,20 @@ def test_what_unnamed_assailants_hit_did_not_attack(builder, text):
     assert [a.perpetrator for a in events(builder, text, "attack")] == [None]
 
 
+@pytest.mark.parametrize("text,told", [
+    ("وتمكنت قوات الجيش الوطني من تحرير مطار الحديدة من قبضة ميليشيا الحوثي.",
+     [("yemeni_army", "houthis", ["مطار الحديدة"])]),
+    ("واستعاد الجيش السوري السيطرة على مدينة تدمر من تنظيم داعش بعد معارك استمرت أسابيع.",
+     [("syrian_army", "isis", ["palmyra"])]),
+    # freed through the side named after من, or what a side is set to do: no side driven out, none told
+    ("وتم تحرير مدينة عدن بالكامل من خلال المقاومة الشعبية.", []),
+    ("وأكد القائد أن المقاتلين مستعدون لتحرير مديريات محافظة أبين من ميليشيا الحوثي.", []),
+])
+def test_a_place_taken_from_an_armed_side_is_an_attack_on_it_there(builder, text, told):
+    assert [(keys(a.perpetrator), keys(a.target), [p.key or p.span.text for p in a.places])
+            for a in events(builder, text, "attack") if a.modality == "asserted"] == told
+
+
 def test_where_the_target_holds_ground_is_not_where_it_was_hit(builder):
     text = "ونفذت المقاتلات الفرنسية ضربات على تنظيم داعش الذي يسيطر على مدن في شمال العراق وشرق سوريا."
     attack, = events(builder, text, "attack")

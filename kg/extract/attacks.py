@@ -25,6 +25,7 @@ OWNER_REACH = 5  # words between an attack and the owner of what it hit (قصف�
 YEAR_REACH = 8  # tokens after an attack's trigger searched for the year it happened
 LAUNCH_GAP = 15  # words between a launch verb (بدأت، نفذ) and the attack noun it takes
 SCENE_REACH = 8  # tokens between a verb of witnessing (شهدت) and the attack its subject is the scene of
+TAKEN_REACH = 6  # tokens between a verb or noun of taking (تحرير، استعاد) and the place taken (past its subject and السيطرة على)
 SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (واصفا، قائلا)
 ACCUSED_DEED_GAP = 6  # words between the one accused and the attack of the deed (بقتل شرطيين في هجوم)
 SHOT_REACH = 12  # words after a death searched for where a shooting was
@@ -281,6 +282,7 @@ def find_attacks(w: Window) -> list[Event]:
                              perpetrator=w.use(perp), target=w.use(target), places=ev_places,
                              confidence=0.5 + 0.2 * bool(perp) + 0.1 * bool(target)))
     out += killings(w)
+    out += takeovers(w)
     apply_claims(w, out)
     years = {id(e): _year_told(w, e) for e in out}
     unnamed = {id(e) for e in out if e.perpetrator is None and _unnamed_doer(w, e, "assailants")}
@@ -295,6 +297,41 @@ def find_attacks(w: Window) -> list[Event]:
     if not _unclaimed(w):  # ولم تتبن أي جهة الهجوم: the article says no one is known to have done it
         lone_attacker(w, [e for e in merged if id(e) not in gunmen], years, shifted)
     return merged
+
+
+def takeovers(w: Window) -> list[Event]:
+    """تمكن الجيش من تحرير مطار الحديدة من قبضة الحوثيين، استعاد الجيش السيطرة على تدمر من
+    داعش: a place taken by force from an armed side named after من is an attack on that side
+    there, by the one who took it (lexicon takeover_words); with no side driven out
+    (تحرير الأسعار، تحرير الرهائن) there is none."""
+    out = []
+    away = _attack_words("takeover_from")
+    for s in w.sentences:
+        armed = [f for f in w.actors(s) if f.mention.type in ("state", "armed_group") and not f.only_a_place]
+        for m in w.labelled(s, "takeover"):
+            if w.negated(s, m) or w.preposition(m.start) == "ل":
+                continue  # (لتحرير المديريات: what they are ready or set to do)
+            # the place it takes: its object (past its subject and السيطرة على), then من and the
+            # side driven out (not من خلال، من قبل: through whom, by whom)
+            subject = {i for f in armed for i in range(f.start, f.end)}
+            place = next((p for p in s.founds if p.mention.kind == "place" and m.end <= p.start <= m.end + TAKEN_REACH
+                          and all(i in subject or w.doc[i].norm_ in ("السيطره", "علي") for i in range(m.end, p.start))), None)
+            if place is None:
+                continue
+            end = next((i for i in range(place.end, s.end) if w.doc[i].text in CLAUSE_BREAKS), s.end)
+            at = next((i for i in range(place.end, min(place.end + 6, end)) if w.doc[i].norm_ == "من"), None)
+            if at is None or (at + 1 < s.end and w.doc[at + 1].norm_ in ("خلال", "قبل")):
+                continue
+            start = at + 1 + (at + 1 < end and w.bare_in(at + 1, away))
+            side = w.actor_after(s, start, 1, among=armed)
+            if side is None:
+                continue
+            doer = w.actor_before(s, m.start, 4, among=[f for f in armed if f is not side]) or w.actor_after(
+                s, m.end, 1, among=[f for f in armed if f is not side and f.end <= place.start])
+            out.append(Event("attack", w.span(m.start, m.end, s.index), modality=modality_of(w, s, m),
+                             perpetrator=w.use(doer), target=w.use(side), places=[w.use(place)],
+                             confidence=0.6))
+    return out
 
 
 def _unclaimed(w: Window) -> bool:

@@ -184,6 +184,7 @@ class Rules:
             "negation": lex["accusation"]["negations"],
             "attack:verb": lex["attack"]["verbs"],
             "attack:noun": lex["attack"]["nouns"],
+            "takeover": lex["attack"]["takeover_words"],
             "target_marker": lex["attack"]["target_markers"],
             "claim": lex["attack"]["claims"],
             "by_marker": lex["attack"]["by_markers"],
