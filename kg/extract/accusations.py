@@ -12,7 +12,7 @@ from kg.extract.mentions import Found
 from kg.extract.model import Event, Mention, person_names
 from kg.extract.modality import modality_of
 from kg.extract.window import CLAUSE_BREAKS, Sentence, Window, distinct, same_actor
-from kg.nlp.normalize import QUOTE_MARKS, normalize
+from kg.nlp.normalize import OPENING_QUOTES, QUOTE_MARKS, normalize
 
 
 HOLD_GAP = 22  # words between حمّل and the المسؤولية it holds someone to, at most
@@ -591,12 +591,24 @@ def _responsibility_word(w: Window, s: Sentence, m: Match) -> int | None:
     return None
 
 
+def _deed_after(w: Window, s: Sentence, m: Match, reach: int, labels: tuple[str, ...]) -> bool:
+    """A word of one of ``labels`` (attack, crime, wrongdoing) starts within ``reach`` tokens
+    after ``m`` (يقف وراء الهجوم، خطط للتفجير)."""
+    return any(m.end <= a.start <= m.end + reach for label in labels for a in w.labelled(s, label))
+
+
+def _named_and_adjectives(w: Window, s: Sentence, actors: list[Found]) -> list[Found]:
+    """The actors named in sentence ``s`` and the states its country adjectives name, in
+    order: who a criticism or a characterisation can blame (القرار الأمريكي، الضربات الروسية)."""
+    return sorted([f for f in actors if w.named_here(s, f)] + w.adjective_actors(s), key=lambda f: f.start)
+
+
 def behind_accusations(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) -> list[Event]:
     """قالت موسكو إن كييف تقف وراء الهجوم: the reported source accuses the subject."""
     out = []
     for m in w.labelled(s, "behind"):
-        harmful = bool(w.words_after(s, m, 3) & norm_set(w.lex['accusation']['behind_what'])) or any(
-            m.end <= a.start <= m.end + 3 for label in ("attack", "crime", "wrongdoing") for a in w.labelled(s, label))
+        harmful = bool(w.words_after(s, m, 3) & norm_set(w.lex['accusation']['behind_what'])) or \
+            _deed_after(w, s, m, 3, ("attack", "crime", "wrongdoing"))
         pos = m.start - 1 if m.start > s.start and w.doc[m.start - 1].norm_ in norm_set(w.lex["copulas"]) else m.start
         accused = w.actor_before(s, pos, 0, among=actors)  # الحوثيين هم المسؤولون عن: past the pronoun
         if harmful and accused is not None and not w.negated(s, m) and s.reporter is not None:
@@ -636,7 +648,7 @@ def characterisations(w: Window, s: Sentence, actors: list[Found], attacks: list
     """وصفت دمشق الضربات الأمريكية بأنها عدوان، قال الوزير إن تصريحات رئيس الوزراء البولندي
     معادية للسامية: who calls another's deed a wrong accuses its doer (lexicon
     characterised_deeds, wrong_words)."""
-    named = sorted([f for f in actors if w.named_here(s, f)] + w.adjective_actors(s), key=lambda f: f.start)
+    named = _named_and_adjectives(w, s, actors)
     callings = [m for m in w.labelled(s, "designation") if m.label != "designation:noun"
                 and not w.doc[m.start].norm_.endswith(("ه", "ها", "هم")) and not w.negated(s, m)]
     out = []
@@ -650,7 +662,7 @@ def characterisations(w: Window, s: Sentence, actors: list[Found], attacks: list
         calling = next((m for m in callings if m.end <= deed.start and w.gap(m.end, deed.start) <= 6), None)
         if calling is not None:  # وصفت دمشق الضربات: who calls them so
             accuser = _subject_before(w, s, calling, 1, actors) or w.actor_after(s, calling.end, 4, among=actors)
-        elif s.reporter is not None and any(t.norm_ in w.complementizers or t.text in "\"«“:"
+        elif s.reporter is not None and any(t.norm_ in w.complementizers or t.text in OPENING_QUOTES or t.text == ":"
                                             for t in w.doc[max(s.start, deed.start - 2):deed.start]):
             accuser = s.reporter  # قال الوزير إن تصريحات X معادية، قال: "تصريحات X...": the one who says so
         else:
@@ -690,7 +702,7 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
     الأمريكي، تعرضت بولندا لانتقادات من الولايات المتحدة. One that names no culprit (أدانت
     مصر الهجوم) is no accusation: the accused is an actor named right after the verb (or its
     subject), or a country adjective on the verb's object."""
-    named = sorted([f for f in actors if w.named_here(s, f)] + w.adjective_actors(s), key=lambda f: f.start)
+    named = _named_and_adjectives(w, s, actors)
     out = []
     for m in w.labelled(s, "criticism"):
         if w.negated(s, m):
@@ -1147,8 +1159,7 @@ def wrongdoings(w: Window, s: Sentence, actors: list[Found], attacks: list[Event
     used = [m for m in w.labelled(s, "use") if _names_banned(w, s, m, banned)
             and not (m.start > s.start and w.bare_in(m.start - 1, reports))]  # تقارير استخدام: what reports say
     # خطط للهجوم، دبرت التفجير: plotting an attack or a crime named right after
-    deeds_at = {a.start for label in ("attack", "crime") for a in w.labelled(s, label)}
-    plotted = [m for m in w.labelled(s, "plot") if any(m.end <= i <= m.end + 1 for i in deeds_at)]
+    plotted = [m for m in w.labelled(s, "plot") if _deed_after(w, s, m, 1, ("attack", "crime"))]
     for m in w.labelled(s, "wrongdoing") + ordered + used + plotted:  # أمرت بقتل: ordering a killing is one
         if w.negated(s, m):
             continue

@@ -62,6 +62,7 @@ def find_attacks(w: Window) -> list[Event]:
             continue  # هجمة، هجوم الفريق
         triggers = sorted(w.labelled(s, "attack"), key=lambda m: m.start)
         places = [f for f in s.founds if f.mention.kind == "place"]
+        never = _never_where(w, s, places)
         verbal = {v.start for v in w.labelled(s, "verbal")}
         names = w.actors(s)
         # a verb never carries ب: بقصف is the noun, whose match stands beside this one (بشن
@@ -148,7 +149,7 @@ def find_attacks(w: Window) -> list[Event]:
                         and w.gap(m.end, n.start) <= 3), None)
             after = obj.end if obj is not None else after
             doers_end = _partners_end(w, s, perp) if perp else m.end  # قصف الحوثيون وقوات صالح: both did it
-            elsewhere = _not_where(w, s, m, places, perp, doers_end)
+            elsewhere = _not_where(w, s, m, places, perp, doers_end, never)
             adjectives_end = _past_adjectives(w, s, m, after)
             marker = next((t for t in w.labelled(s, "target_marker") if after <= t.start <= adjectives_end + 2 and (
                 t.start <= after + 2 or not any(x.is_punct for x in w.doc[after:t.start]))), None)
@@ -305,29 +306,30 @@ def takeovers(w: Window) -> list[Event]:
     there, by the one who took it (lexicon takeover_words); with no side driven out
     (تحرير الأسعار، تحرير الرهائن) there is none."""
     out = []
-    away = _attack_words("takeover_from")
+    away, through, objects = (_attack_words(k) for k in ("takeover_from", "takeover_through", "takeover_objects"))
     for s in w.sentences:
         armed = [f for f in w.actors(s) if f.mention.type in ("state", "armed_group") and not f.only_a_place]
+        named = {i for f in armed for i in range(f.start, f.end)}
         for m in w.labelled(s, "takeover"):
             if w.negated(s, m) or w.preposition(m.start) == "ل":
                 continue  # (لتحرير المديريات: what they are ready or set to do)
             # the place it takes: its object (past its subject and السيطرة على), then من and the
             # side driven out (not من خلال، من قبل: through whom, by whom)
-            subject = {i for f in armed for i in range(f.start, f.end)}
             place = next((p for p in s.founds if p.mention.kind == "place" and m.end <= p.start <= m.end + TAKEN_REACH
-                          and all(i in subject or w.doc[i].norm_ in ("السيطره", "علي") for i in range(m.end, p.start))), None)
+                          and all(i in named or w.doc[i].norm_ in objects for i in range(m.end, p.start))), None)
             if place is None:
                 continue
             end = next((i for i in range(place.end, s.end) if w.doc[i].text in CLAUSE_BREAKS), s.end)
             at = next((i for i in range(place.end, min(place.end + 6, end)) if w.doc[i].norm_ == "من"), None)
-            if at is None or (at + 1 < s.end and w.doc[at + 1].norm_ in ("خلال", "قبل")):
+            if at is None or (at + 1 < s.end and w.doc[at + 1].norm_ in through):
                 continue
             start = at + 1 + (at + 1 < end and w.bare_in(at + 1, away))
             side = w.actor_after(s, start, 1, among=armed)
             if side is None:
                 continue
-            doer = w.actor_before(s, m.start, 4, among=[f for f in armed if f is not side]) or w.actor_after(
-                s, m.end, 1, among=[f for f in armed if f is not side and f.end <= place.start])
+            others = [f for f in armed if f is not side]
+            doer = w.actor_before(s, m.start, 4, among=others) or w.actor_after(
+                s, m.end, 1, among=[f for f in others if f.end <= place.start])
             out.append(Event("attack", w.span(m.start, m.end, s.index), modality=modality_of(w, s, m),
                              perpetrator=w.use(doer), target=w.use(side), places=[w.use(place)],
                              confidence=0.6))
@@ -972,22 +974,27 @@ def _noun_subject(w: Window, s: Sentence, m: Match) -> bool:
     return i >= s.start and w.doc[i].norm_ in _attack_words("subject_nouns")
 
 
-def _not_where(w: Window, s: Sentence, m: Match, places: list[Found], perp: Found | None, doers_end: int) -> set[int]:
-    """Where the places named near attack ``m`` start that are not where it happened: the
-    attacker's own name (واشنطن نفذت غارة), the state that leads (التحالف الذي تقوده الولايات
-    المتحدة، بقيادة أمريكا), those named before it in a condemnation (ملكا البحرين والأردن
-    يستنكران تفجير عسير، أدانت الكويت التفجير), a country that speaks (البحرين تدين)."""
+def _never_where(w: Window, s: Sentence, places: list[Found]) -> set[int]:
+    """Where the places of sentence ``s`` start that are where none of its attacks happened:
+    the state that leads (التحالف الذي تقوده الولايات المتحدة، بقيادة أمريكا), a country that
+    speaks (أدانت مملكة البحرين التفجير، البحرين تدين), where an actor holds ground."""
     led = {b.end for b in w.labelled(s, "by_marker")}
-    condemned = any(c.start < m.start for c in w.labelled(s, "criticism"))
-    # a country that speaks here (أدانت مملكة البحرين التفجير، البحرين تدين): no place
     speech = [v for label in ("criticism", "reporting", "accusation") for v in w.labelled(s, label)]
     acting = {f.start for f in w.actors(s) if not f.latent and f.mention.via == "registry"
               and any(v.end == f.start or f.end == v.start for v in speech)}
-    doers = range(perp.start, doers_end) if perp is not None else range(0)
     held = _held_by_an_actor(w, s)
-    return {p.start for p in places if p.start in doers or p.start in led or p.start in acting or p.start in held
-            or (p.start > s.start and _led_by(w, p.start))
-            or (condemned and p.end <= m.start)}
+    return {p.start for p in places if p.start in led or p.start in acting or p.start in held
+            or (p.start > s.start and _led_by(w, p.start))}
+
+
+def _not_where(w: Window, s: Sentence, m: Match, places: list[Found], perp: Found | None, doers_end: int,
+               never: set[int]) -> set[int]:
+    """Where the places named near attack ``m`` start that are not where it happened: the
+    sentence's ``never`` (_never_where), the attacker's own name (واشنطن نفذت غارة), those
+    named before it in a condemnation (ملكا البحرين والأردن يستنكران تفجير عسير، أدانت الكويت التفجير)."""
+    condemned = any(c.start < m.start for c in w.labelled(s, "criticism"))
+    doers = range(perp.start, doers_end) if perp is not None else range(0)
+    return never | {p.start for p in places if p.start in doers or (condemned and p.end <= m.start)}
 
 
 def _held_by_an_actor(w: Window, s: Sentence) -> set[int]:

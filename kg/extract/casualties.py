@@ -12,14 +12,13 @@ from kg.extract.modality import modality_of
 from kg.extract.numbers import NumberMatch
 from kg.extract.mentions import Found
 from kg.extract.window import CLAUSE_BREAKS, Sentence, Window, same_actor
-from kg.nlp.normalize import normalize
+from kg.nlp.normalize import OPENING_QUOTES, normalize
 from kg.registry import load_registry
 
 ONE_OF = frozenset({"احد", "احدي"})  # أحد/إحدى (one of), normalised
 MAX_VICTIMS = 100_000_000  # more people than any war killed or drove out: a sum of something else
 VICINITY = 10  # tokens between a number and its outcome word, at most
 RESCUE_GAP = 5  # words between a rescue word and the number of those rescued, at most
-OPENING_QUOTES = frozenset("«“\"")  # before a name inside the words naming the victims
 TRAILING = frozenset(normalize(w) for w in ("من", "في", "على", "إلى", "عن", "بين"))  # never end the victims' words
 
 

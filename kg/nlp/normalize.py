@@ -44,6 +44,7 @@ def arabic_letters(text: str) -> str:
 
 
 QUOTE_MARKS = frozenset('«»"“”')  # quote marks news sets inside names (حركة «الشباب»)
+OPENING_QUOTES = frozenset('«“"')  # those that open a quotation or a name
 
 
 @lru_cache(maxsize=1 << 16)  # the mapper asks for the same words' keys again and again
