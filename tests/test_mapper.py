@@ -487,6 +487,9 @@ def test_tellings_of_different_kinds_are_different_attacks(builder, text, count)
     # funding or arming terrorism, as a source says
     ("وقالت الحكومة البحرينية إن قطر تمول الجماعات الإرهابية في المنطقة.", ("bahrain", "qatar")),
     ("وأكد وزير الداخلية اليمني أن إيران تسلح الجماعات الإرهابية في البلاد.", ("yemen", "iran")),
+    # a verb's accused is its object, not a preposition's (أمام، إلى) named on the way
+    ("واتهم وزير الخارجية الإيراني، في مؤتمر صحفي أمام مجلس الأمن الدولي، السعودية بتمويل الإرهاب.", ("iran", "saudi_arabia")),
+    ("واتهم رئيس الوزراء العراقي في رسالة إلى الأمم المتحدة تركيا بانتهاك السيادة العراقية.", ("iraq", "turkey")),
 ])
 def test_accuser_and_accused(builder, text, pair):
     assert accusation_pairs(builder, text) == [pair]

@@ -341,6 +341,14 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         """The accused after ``pos``: not a country a locative word places (في سوريا وباكستان)."""
         return w.actor_after(s, pos, limit, skip, among=named)
 
+    def object_after(pos: int, limit: int, skip: Found | None) -> Found | None:
+        """اتهم's accused: its object, no preposition's (اتهم الرئيس، في كلمة أمام الكونغرس،
+        إيران بدعم الإرهاب: Iran, not Congress; but اتهمت حماس ضباطا في مخابرات السلطة: the
+        body the accused serve in)."""
+        def governed(f: Found) -> bool:
+            return bool(w.preposition(f.start)) or w.doc[f.start - 1].norm_ in w.prepositions
+        return w.actor_after(s, pos, limit, skip, among=[f for f in named if f.start == pos or not governed(f)])
+
     def who(pos: int, limit: int) -> Found | None:
         """Who accuses, after ``pos``: any actor, a bare head (ثم اتهمت الحركة) too; not a
         country or capital a locative word places (اتهمت أوساط سياسية في تل أبيب)."""
@@ -370,6 +378,7 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             out.append(accusation(w, s, m, accuser, _antecedent(w, m, earlier), attacks))
             continue
         holds = not noun and w.lemma(m) == "حمل"
+        direct = not noun and w.lemma(m) == "اتهم"  # its accused is its object
         if w.needs_unmet(s, m, _accusation_needs(), HOLD_GAP if holds else 8) or _after_to(w, s, m) or (
                 w.negated(s, m) and not (noun and _denied(w, s, m))):
             continue  # إلى تحمل المسؤولية: a call to bear it (responsibilities)
@@ -488,11 +497,12 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
                 continue  # عقب اتهام رئيس الاتحاد جيفري ويب في مايو: he was charged, by no one named
             else:
                 accuser = first
-                accused = after(_past_partners(w, s, first), 8, first) if first else None
+                pos = _past_partners(w, s, first) if first else m.end
+                accused = (object_after if direct else after)(pos, 8, first) if first else None
                 if accused is not None and _relative_after(w, s, first, accused):
                     accused = None  # واتهم تشافيز، الذي يرأس الاتحاد البوليفي، بالفساد: a passive
         else:
-            accused = after(max(m.end, _past_partners(w, s, accuser)), 8, accuser)
+            accused = (object_after if direct else after)(max(m.end, _past_partners(w, s, accuser)), 8, accuser)
         past = accuser.end if accuser is not None and accuser.start >= m.end else m.end
         if accused is not None and _charge_between(w, s, m, past, accused.start):
             # اتهمت حماس ضباطا بمحاولة اغتيال الحمد الله: the victim of the charge; اتهامات وجهتها
