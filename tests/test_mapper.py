@@ -705,6 +705,9 @@ def test_generic_nouns_are_neither_actors_nor_places(builder):
     # opening fire, its doer before or after the verb
     ("وفتح مسلحون من حركة الشباب النار على حافلة للركاب قرب مدينة مانديرا.", "al_shabaab", "مانديرا"),
     ("وقال الجيش إن عناصر حركة طالبان فتحوا نيرانهم على دورية في ولاية هلمند.", "taliban", "هلمند"),
+    # the means right after the attack noun (بسيارة مفخخة) is that attack's, not another's
+    ("واستهدف هجوم بسيارة مفخخة تبنته حركة الشباب قاعدة عسكرية في مدينة كسمايو.", "al_shabaab", "كسمايو"),
+    ("واستهدف هجوم بعبوة ناسفة دورية عسكرية في مدينة العريش صباح الأحد.", None, "العريش"),
 ])
 def test_attacks_in_more_forms(builder, text, perpetrator, place):
     attack = events(builder, text, "attack")[0]

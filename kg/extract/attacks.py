@@ -217,9 +217,10 @@ def find_attacks(w: Window) -> list[Event]:
                 target = None
             # where: the places named around this trigger, up to the next one (not the verb's
             # own object: أطلق حفتر هجوما لتحرير درنة)
+            # (nor its means right after it: هجوم بسيارة مفخخة)
             nxt = next((t for t in triggers[k + 1:] if not (
                 verb and t.label == "attack:noun" and w.gap(m.end, t.start) <= 3) and t is not predicate
-                and not _dawn(w, s, t)), None)
+                and not _dawn(w, s, t) and not (t.start == m.end and _by_means(w, t))), None)
             end = nxt.start if nxt else s.end
             # ...ولم يتمكن الجيش من حماية تدمر عندما اجتاحها التنظيم: another clause's places
             openers = _attack_words("clause_openers")  # (ولم: with its clitic, whose norm is لم)
