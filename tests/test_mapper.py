@@ -1059,9 +1059,13 @@ def test_a_figure_takes_the_place_of_its_own_clause(builder, text, where, elsewh
     assert any(where in p for p in places) and not any(elsewhere in p for p in places)
 
 
-def test_the_doer_between_a_killing_verb_and_its_count_is_no_victim(builder):
+@pytest.mark.parametrize("text", [
     # a head word alone that stands for the group named before it
-    text = "وسيطر تنظيم داعش على بلدة قرب دير الزور. وقتل التنظيم 15 مدنيا في البلدة."
+    "وسيطر تنظيم داعش على بلدة قرب دير الزور. وقتل التنظيم 15 مدنيا في البلدة.",
+    # an execution verb's subject carried it out
+    "وأعدم تنظيم داعش تسعة رجال في ساحة عامة بمدينة الرقة.",
+])
+def test_the_doer_between_a_killing_verb_and_its_count_is_no_victim(builder, text):
     (figure,) = events(builder, text, "casualty")
     assert keys(figure.perpetrator) == "isis" and figure.victim is None
 
