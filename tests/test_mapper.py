@@ -3356,6 +3356,24 @@ def test_who_went_as_far_as_killing_did_it(builder):
     assert events(builder, "وتعود الرواية في أقدم صورها إلى القرن الماضي على ما يبدو.", "attack") == []
 
 
+@pytest.mark.parametrize("text,doer,place", [
+    ("وتمكنت قوات الجيش العراقي من قتل عشرة من عناصر تنظيم داعش في قضاء الحويجة.", "iraq", "الحويجة"),
+    ("ونجحت القوات الخاصة الأمريكية في قتل زعيم تنظيم القاعدة في باكستان.", "usa", "باكستان"),
+])
+def test_who_managed_to_kill_did_it(builder, text, doer, place):
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == doer and [p.span.text for p in attack.places] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "ولم تتمكن قوات الأمن العراقية من قتل المهاجمين في كركوك.",
+    # the managing and the killing apart: another clause's
+    "وهاجم الحوثيون مواقع للمقاومة فنجحت المقاومة في صده وقتل 15 منهم في حصيلة أولية.",
+])
+def test_no_killing_managed(builder, text):
+    assert not [a for a in events(builder, text, "attack") if a.trigger.text == "قتل"]
+
+
 def test_a_figure_told_beside_another_attack_takes_no_doer_from_the_attack_before(builder):
     text = ("وشنت طائرات التحالف الدولي غارة على مواقع للتنظيم قرب الرقة. "
             "وكان التنظيم مسؤولا عن هجمات كثيرة منها عملية راح ضحيتها 40 طالبا في جامعة عام 2015.")

@@ -439,15 +439,25 @@ def killings(w: Window) -> list[Event]:
 
 def _committed(w: Window, s: Sentence) -> list[Event]:
     """أقدم/ X - سعودي الجنسية - على قتل/ Y: the one named between أقدم and على killed (or
-    attacked: أقدم مسلح على إطلاق النار), a person here as much as a group."""
-    verbs, out = _attack_words("committed_verbs"), []
+    attacked: أقدم مسلح على إطلاق النار), a person here as much as a group; so did the one
+    named between a verb of managing and من/في (تمكنت قوات الجيش من قتل عشرة من عناصر داعش)."""
+    committed, managed, out = _attack_words("committed_verbs"), _attack_words("managed_verbs"), []
     for o in w.labelled(s, "outcome:killed") + w.labelled(s, "attack"):
         on = next((i for i in range(o.start - 1, max(s.start, o.start - 3) - 1, -1) if not w.doc[i].is_punct), None)
-        if on is None or w.doc[on].norm_ != "علي" or w.negated(s, o):  # على, normalised
+        if on is None or w.negated(s, o):
             continue
-        verb = next((i for i in range(on - 1, max(s.start, on - COMMITTED_REACH) - 1, -1) if w.doc[i].norm_ in verbs), None)
-        doer = None if verb is None else w.actor_after(s, verb + 1, 1, among=w.actors(s))
-        if doer is not None and doer.end <= on:
+        if w.doc[on].norm_ == "علي":  # على, normalised
+            verbs, adjoins = committed, False
+        elif w.doc[on].norm_ in ("من", "في") and on == o.start - 1 and o.label == "outcome:killed":
+            # the doer, the preposition and the killing in one run (not تمكن الجيش من صد هجوم،
+            # نجحت المقاومة في صده وقتلوا 15 في حصيلة أولية)
+            verbs, adjoins = managed, True
+        else:
+            continue
+        verb = next((i for i in range(on - 1, max(s.start, on - COMMITTED_REACH) - 1, -1) if w.bare_in(i, verbs)), None)
+        doer = None if verb is None or w.negated(s, Match("", verb, verb + 1)) else \
+            w.actor_after(s, verb + 1, 1, among=w.actors(s))
+        if doer is not None and (doer.end == on if adjoins else doer.end <= on):
             out.append(Event("attack", w.span(o.start, o.end, s.index), modality=modality_of(w, s, o),
                              perpetrator=w.use(doer), places=_places_after(w, s, o.end), confidence=0.6))
     return out
