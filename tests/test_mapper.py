@@ -200,6 +200,8 @@ def test_a_claim_reaches_most_of_the_attacks_told_before_it(builder):
     ("وهاجمت جبهة النصرة مقاتلين تابعين للجيش الحر في ريف إدلب.", "fsa"),
     # a noun the aircraft govern is no adjective of theirs (not "the Houthi aircraft")
     ("وقصفت الطائرات مقار الحوثيين في مدينة عمران.", "houthis"),
+    # who underwent gunfire (لإطلاق نار: ل is its preposition), with no one named by من قبل
+    ("وتعرضت دورية للجيش اللبناني لإطلاق نار من قبل مسلحين مجهولين قرب بلدة عرسال.", "lebanese_army"),
 ])
 def test_the_owner_of_what_was_hit_is_the_target(builder, text, target):
     assert [keys(e.target) for e in events(builder, text, "attack")] == [target]
@@ -705,6 +707,10 @@ def test_generic_nouns_are_neither_actors_nor_places(builder):
     # opening fire, its doer before or after the verb
     ("وفتح مسلحون من حركة الشباب النار على حافلة للركاب قرب مدينة مانديرا.", "al_shabaab", "مانديرا"),
     ("وقال الجيش إن عناصر حركة طالبان فتحوا نيرانهم على دورية في ولاية هلمند.", "taliban", "هلمند"),
+    # some of the doers' members or gunmen between the attack noun and their body
+    ("وأصيب ثلاثة فلسطينيين في اعتداء عناصر من شرطة الاحتلال الإسرائيلي على المصلين في المسجد الأقصى.",
+     "israel_police", "المسجد الأقصى"),
+    ("وأدانت الحكومة الصومالية هجوم مسلحين من حركة الشباب على قاعدة عسكرية في إقليم جوبا السفلى.", "al_shabaab", "جوبا"),
     # the means right after the attack noun (بسيارة مفخخة) is that attack's, not another's
     ("واستهدف هجوم بسيارة مفخخة تبنته حركة الشباب قاعدة عسكرية في مدينة كسمايو.", "al_shabaab", "كسمايو"),
     ("واستهدف هجوم بعبوة ناسفة دورية عسكرية في مدينة العريش صباح الأحد.", None, "العريش"),

@@ -874,7 +874,7 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
     if object_noun(w, m):
         perp = _agent_of_noun(w, s, m, actors)
     else:
-        perp = w.actor_after(s, m.end, 2 if verb else 1, among=actors)
+        perp = w.actor_after(s, m.end, 2 if verb else 1 + 2 * _members_from(w, s, m.end), among=actors)
         if perp is not None and _laid_for(w, s, m, perp):
             perp = None  # نصبت المقاومة كمينا للحوثيين: whom it was laid for
         if perp is not None and (w.owns_facility(perp) or _owns_target(w, perp)):
@@ -934,6 +934,13 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
                     if w.doc[i].norm_ in w.relatives), None)
         perp = w.actor_before(s, rel, 2, among=actors) if rel is not None else None
     return perp
+
+
+def _members_from(w: Window, s: Sentence, i: int) -> bool:
+    """Tokens i and i + 1 name some of a body's members or gunmen (اعتداء عناصر من شرطة
+    الاحتلال، هجوم مسلحين من حركة الشباب): the body after them is whose they are."""
+    return i + 1 < s.end and w.doc[i + 1].norm_ == "من" and (
+        w.bare_in(i, norm_set(w.lex["member_stems"])) or w.bare_in(i, _attack_words("assailants")))
 
 
 def _laid_for(w: Window, s: Sentence, m: Match, f: Found) -> bool:
