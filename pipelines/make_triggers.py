@@ -43,25 +43,28 @@ def _affixers():
     return verbs, nouns
 
 
-def forms_of(affixer, lemma: str) -> list[str]:
-    """The normalised forms of ``lemma``, sorted, the lemma itself included."""
-    generated = {normalize(f[0]) for f in affixer.generate_forms(lemma)}
-    return sorted(generated | {normalize(lemma)})
+def forms_of(affixer, lemma: str, future_type: str | None = None) -> list[str]:
+    """The normalised forms of ``lemma``, sorted, the lemma itself included; a verb's present
+    tense with the vowel ``future_type`` names (libqutrub's default is فتحة)."""
+    made = affixer.generate_forms(lemma, future_type) if future_type else affixer.generate_forms(lemma)
+    return sorted({normalize(f[0]) for f in made} | {normalize(lemma)})
 
 
 def make_triggers(lemmas: dict) -> dict:
     verbs, nouns = _affixers()
     other_words = {normalize(w) for w in lemmas.get("except", [])}
+    future = lemmas.get("future_types", {})  # hollow verbs: خاض، يخوض (not يخاض)
     out: dict[str, dict[str, list[str]]] = {}
     for kind, affixer in (("verbs", verbs), ("nouns", nouns)):
         for label, words in lemmas[kind].items():
             for lemma in words:
-                out.setdefault(label, {})[normalize(lemma)] = [f for f in forms_of(affixer, lemma) if f not in other_words]
+                made = forms_of(affixer, lemma, future.get(lemma) if kind == "verbs" else None)
+                out.setdefault(label, {})[normalize(lemma)] = [f for f in made if f not in other_words]
     # verbs that count only with their object pronoun (الهجوم الذي نفذه، الصاروخ الذي أطلقته):
     # the forms that are another form of the verb plus ه ها هم هما هن
     for label, words in lemmas.get("object_verbs", {}).items():
         for lemma in words:
-            forms = set(forms_of(verbs, lemma))
+            forms = set(forms_of(verbs, lemma, future.get(lemma)))
             out.setdefault(label, {})[normalize(lemma)] = sorted(
                 f for f in forms if f not in other_words and any(
                     f.endswith(p) and f[:-len(p)] in forms for p in OBJECT_PRONOUNS if p))
