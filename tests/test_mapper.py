@@ -713,6 +713,9 @@ def test_generic_nouns_are_neither_actors_nor_places(builder):
     ("وأدانت الحكومة الصومالية هجوم مسلحين من حركة الشباب على قاعدة عسكرية في إقليم جوبا السفلى.", "al_shabaab", "جوبا"),
     # who wages the fight, after the relative pronoun with the verb that points back to it
     ("وتتواصل المعارك العنيفة التي تخوضها قوات الجيش اليمني ضد الحوثيين في مدينة تعز.", "yemeni_army", "تعز"),
+    # who answered or avenged with the attack noun (ب) did it
+    ("وردت قوات الجيش اليمني بقصف تجمعات للمسلحين في محافظة مأرب.", "yemeni_army", "مأرب"),
+    ("وانتقم تنظيم داعش بقصف الأحياء السكنية في مدينة كوباني.", "isis", "كوباني"),
     # the means right after the attack noun (بسيارة مفخخة) is that attack's, not another's
     ("واستهدف هجوم بسيارة مفخخة تبنته حركة الشباب قاعدة عسكرية في مدينة كسمايو.", "al_shabaab", "كسمايو"),
     ("واستهدف هجوم بعبوة ناسفة دورية عسكرية في مدينة العريش صباح الأحد.", None, "العريش"),

@@ -915,6 +915,9 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         # noun joined by و (تفجير مسجد قوات الطوارئ واستهداف رجال الأمن), nor the victims
         # before a noun with ب (مقتل 17 من الحوثيين بقصف للتحالف)
         perp = before
+    if perp is None and _by_means(w, m) and (before := _before(w, s, m, 0, actors)) is not None \
+            and before.start > s.start and w.bare_in(before.start - 1, _attack_words("response_verbs")):
+        perp = before  # ردت قوات النظام بقصف المدينة: who answered with the shelling did it
     if perp is None and (told := next((r for r in w.labelled(s, "reporting") if r.end == m.start), None)):
         perp = _before(w, s, told, 0, actors)  # تركيا تؤكد شن هجمات: who says it did it
     if perp is None and (launcher := _launcher(w, s, m)):
