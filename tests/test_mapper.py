@@ -2222,6 +2222,14 @@ def test_who_is_named_with_a_storming_stormed(builder):
     assert keys(attack.perpetrator) == "israel_police" and attack.target is None
 
 
+def test_each_of_a_list_after_kila_min_is_accused_but_in_each_of_is_where(builder):
+    text = "وانتقدت منظمة العفو الدولية كلا من روسيا وإيران لدعمهما حكومة دمشق."
+    assert sorted(accusation_pairs(builder, text)) == [("amnesty", "iran"), ("amnesty", "russia")]
+    text = "وشنت طائرات التحالف غارات على مواقع التنظيم في كل من سوريا والعراق."
+    attack, = events(builder, text, "attack")
+    assert sorted(p.span.text for p in attack.places) == ["العراق", "سوريا"]
+
+
 def test_settlers_are_a_generic_noun_no_actor(builder):
     """As المدنيين or مسلحين: the annotation guidelines name no generic noun an actor."""
     assert not events(builder, "ونددت الخارجية الفلسطينية بجرائم المستوطنين في الضفة الغربية.", "accusation")
@@ -2234,6 +2242,8 @@ def test_settlers_are_a_generic_noun_no_actor(builder):
     ("وسقطت صواريخ أطلقت من قطاع غزة على مدينة عسقلان.", ["عسقلان"]),
     ("وأصيب جندي بقذيفة هاون أطلقت من الأراضي اليمنية على الشريط الحدودي في منطقة جازان.", ["جازان"]),
     ("وقتل جنديان في قصف انطلق من داخل الأراضي السورية على بلدة كلس التركية.", ["كلس"]),
+    # the countries of a list after كلا من are who is held responsible
+    ("وحمّلت باريس كلا من روسيا وإيران مسؤولية الهجوم على بلدة سراقب.", ["سراقب"]),
 ])
 def test_who_condemns_or_leads_is_not_where_it_happened(builder, text, places):
     attack, = events(builder, text, "attack")

@@ -1004,8 +1004,20 @@ def _never_where(w: Window, s: Sentence, places: list[Found]) -> set[int]:
     acting = {f.start for f in w.actors(s) if not f.latent and f.mention.via == "registry"
               and any(v.end == f.start or f.end == v.start for v in speech)}
     held = _held_by_an_actor(w, s)
-    return {p.start for p in places if p.start in led or p.start in acting or p.start in held
+    listed = _each_of_list(w, s, places)
+    return {p.start for p in places if p.start in led or p.start in acting or p.start in held or p.start in listed
             or (p.start > s.start and _led_by(w, p.start))}
+
+
+def _each_of_list(w: Window, s: Sentence, places: list[Found]) -> set[int]:
+    """Where the countries of a list after كلا من start (حمّلت واشنطن كلا من روسيا وسوريا
+    المسؤولية): who is named, not where."""
+    out: set[int] = set()
+    for p in sorted(places, key=lambda p: p.start):
+        if (p.start - 1 > s.start and w.rules.each_of(w.doc, p.start - 1)) or any(
+                q.end == p.start and q.start in out for q in places) and w.doc[p.start].text.startswith("و"):
+            out.add(p.start)
+    return out
 
 
 def _not_where(w: Window, s: Sentence, m: Match, places: list[Found], perp: Found | None, doers_end: int,

@@ -71,6 +71,7 @@ class Rules:
         demonym_forms = {normalize(f) for forms in self.demonyms.values() for f in forms}
         self.peoples = _peoples(self.demonyms)
         self.place_adjectives = norm_set(self.lex["place_adjectives"])
+        self.locatives = norm_set(self.lex["locative"])
         known |= demonym_forms | set(self.peoples) | norm_set(self.lex["state_heads"])
         # A clitic with the article inside a name (للجيش، والمعارضة) makes no word of its own:
         # left known, the text's للجيش would never be cut to الجيش (and so miss الجيش التركي).
@@ -258,7 +259,8 @@ class Rules:
         return doc
 
     def matches(self, doc: Doc) -> list[Match]:
-        found = [Match(self.vocab.strings[m], s, e) for m, s, e in self.phrases(doc)]
+        found = [Match(self.vocab.strings[m], s, e) for m, s, e in self.phrases(doc)
+                 if not (self.vocab.strings[m] == "locative" and self.each_of(doc, s))]
         found += self._names_across_quotes(doc)
         for m, s, e in self.patterns(doc):
             label = self.vocab.strings[m]
@@ -266,6 +268,12 @@ class Rules:
                 label = f"state:{self._state_of_adjective[doc[e - 1].norm_]}"
             found.append(Match(label, s, e))
         return found
+
+    def each_of(self, doc: Doc, i: int) -> bool:
+        """من at ``i`` says "each of" (اتهمت الحكومة كلا من تركيا وقطر): the names after it are
+        who, not where; but في كل من سوريا والعراق is where."""
+        return doc[i].norm_ == "من" and i > 0 and doc[i - 1].norm_ in ("كلا", "كل") \
+            and not (i > 1 and doc[i - 2].norm_ in self.locatives)
 
     def _names_across_quotes(self, doc: Doc) -> list[Match]:
         """Names a quote mark splits (حركة «الشباب»، جماعة "الإخوان المسلمين"): the phrase
