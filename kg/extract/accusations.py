@@ -497,8 +497,7 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
                 continue  # عقب اتهام رئيس الاتحاد جيفري ويب في مايو: he was charged, by no one named
             else:
                 accuser = first
-                pos = _past_partners(w, s, first) if first else m.end
-                accused = (object_after if direct else after)(pos, 8, first) if first else None
+                accused = (object_after if direct else after)(_past_partners(w, s, first), 8, first) if first else None
                 if accused is not None and _relative_after(w, s, first, accused):
                     accused = None  # واتهم تشافيز، الذي يرأس الاتحاد البوليفي، بالفساد: a passive
         else:
