@@ -3377,6 +3377,21 @@ def test_who_went_as_far_as_killing_did_it(builder):
     assert events(builder, "وتعود الرواية في أقدم صورها إلى القرن الماضي على ما يبدو.", "attack") == []
 
 
+def test_a_place_name_ends_before_a_word_of_time(builder):
+    attack, = events(builder, "وسقطت قذائف على منطقة دار سعد البارحة الأولى.", "attack")
+    assert [p.span.text for p in attack.places] == ["دار سعد"]
+
+
+def test_the_side_an_attack_killed_is_its_target_where_its_sentence_tells_both(builder):
+    text = "وتبنى تنظيم داعش التفجير الذي أدى إلى مقتل ضابط وجنديين تركيين قرب مدينة كلس."
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == "isis" and keys(attack.target) == "turkey"
+    # a toll told apart may count the attacker's own side
+    text = ("وشنت قوات النظام السوري وميليشيا حزب الله هجوما على مدينة الزبداني. "
+            "وقتل في المعارك 21 من عناصر حزب الله و30 من مقاتلي المعارضة.")
+    assert [keys(a.target) for a in events(builder, text, "attack")] == [None]
+
+
 @pytest.mark.parametrize("text,doer,place", [
     ("وتمكنت قوات الجيش العراقي من قتل عشرة من عناصر تنظيم داعش في قضاء الحويجة.", "iraq", "الحويجة"),
     ("ونجحت القوات الخاصة الأمريكية في قتل زعيم تنظيم القاعدة في باكستان.", "usa", "باكستان"),

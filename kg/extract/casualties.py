@@ -202,7 +202,23 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 evidence=[w.span(best.start, best.end, s.index)],
                 confidence=0.9 if dist <= 3 else 0.7))
     _share_victims(w, out)
-    return dedupe_casualties(out)
+    out = dedupe_casualties(out)
+    _victims_hit(out)
+    return out
+
+
+def _victims_hit(casualties: list[Event]) -> None:
+    """The side whose members an attack killed, hurt or took (التفجير الذي نفذه داعش وأدى إلى
+    مقتل ضابط وجنديين تركيين) is what it hit, where nothing else says so: its target. Only in
+    a sentence that tells the attack: a toll told apart may count a battle's other side too
+    (هجوم من قوات النظام وحزب الله ... والقتلى هم 21 من حزب الله)."""
+    for c in casualties:
+        attack, victim = c.outcome_of, c.victim
+        if attack is None or attack.target is not None or victim is None or c.modality != "asserted" \
+                or victim.type not in ("state", "armed_group") or same_actor(attack.perpetrator, victim):
+            continue
+        if c.trigger.sentence in {t.sentence for t in [attack.trigger, *attack.evidence]}:
+            attack.target = victim
 
 
 def _background(w: Window, s: Sentence) -> bool:

@@ -323,14 +323,17 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     place_or_facility = place_words | norm_set(rules.lex["facility_heads"])
     named_after = {w for ws in rules.lex["place_heads"].values() for w in norm_set(ws) if not w.startswith("ال")}
     facility_titles = norm_set(rules.lex["facility_name_titles"])
+    time_words = norm_set(rules.lex["time_after_names"])
     for ent in doc.ents:  # not a name that opens with an event word: الهجوم الإرهابي الوحشي
         if any(taken[ent.start:ent.end]) or ent.label_ not in ("PER", "ORG", "LOC") or ent.start in event_words:
             continue
         if ent.label_ == "LOC" and ent.end - ent.start == 1 and rules.state_of_adjective(ent[0].norm_):
             continue  # غارتين روسيتين: a country adjective, read above
         start, end = ent.start, next((i for i in range(ent.start + 1, ent.end)
-                                      if i in event_words and doc[i].text.startswith("ال")), ent.end)
-        # (البرلمان العربي التفجير الإرهابي: the tagger ran the name on into the deed it condemns)
+                                      if (i in event_words and doc[i].text.startswith("ال"))
+                                      or (ent.label_ == "LOC" and doc[i].norm_ in time_words)), ent.end)
+        # (البرلمان العربي التفجير الإرهابي: the tagger ran the name on into the deed it condemns;
+        # دار سعد البارحة: into the time it happened)
         span = _span(doc, start, end, sent_of[start], cut=False)
         cut = _clitic_of(doc[start], waw_words)
         glued = len(span.text) - len(span.text.rstrip("0123456789٠١٢٣٤٥٦٧٨٩"))  # ديالى57 كم: no space
