@@ -3390,6 +3390,9 @@ def test_the_side_an_attack_killed_is_its_target_where_its_sentence_tells_both(b
     text = ("وشنت قوات النظام السوري وميليشيا حزب الله هجوما على مدينة الزبداني. "
             "وقتل في المعارك 21 من عناصر حزب الله و30 من مقاتلي المعارضة.")
     assert [keys(a.target) for a in events(builder, text, "attack")] == [None]
+    # nor the attacker's own side (its police beside its forces)
+    text = "وأطلقت قوات الاحتلال الإسرائيلي قنابل الصوت في باحات المسجد الأقصى ما أدى إلى إصابة اثنين من عناصر شرطة الاحتلال."
+    assert [keys(a.target) for a in events(builder, text, "attack")] == [None]
 
 
 @pytest.mark.parametrize("text,doer,place", [

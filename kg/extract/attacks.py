@@ -362,9 +362,9 @@ def lone_attacker(w: Window, attacks: list[Event], years: dict[int, str | None],
     done = [e for e in asserted if e.perpetrator is not None and not _trigger_in(w, e, _wages_war)]
     doers = [e.perpetrator for e in done]
     when = {years.get(id(e)) for e in done}  # not an attack told with another year (في 1998)
-    if not doers or len({_side(p) for p in doers}) != 1 or doers[0].type not in ("armed_group", "state"):
+    if not doers or len({side_of(p) for p in doers}) != 1 or doers[0].type not in ("armed_group", "state"):
         return
-    side = _side(doers[0])
+    side = side_of(doers[0])
     fired = _attack_words("fired_lemmas")
     deeds = _attack_words("nouns") | _attack_words("deed_nouns") | _attack_words("subject_nouns")
     for e in asserted:
@@ -373,10 +373,10 @@ def lone_attacker(w: Window, attacks: list[Event], years: dict[int, str | None],
         # the group named in the sentence took no part as the doer (مواجهات مع الحوثيين، هجوم
         # لملاحقة عناصر داعش); named as the doer of deeds in a clause before (انظر إلى عمليات
         # داعش، ففي البدء ... عبر تفجير مسجد) it says nothing against this one
-        named = any(_side(f.mention) == side and not (
+        named = any(side_of(f.mention) == side and not (
             f.end <= at and _beyond_clause(w, f.end, at) and _word_before(w, s, f.start) in deeds)
             for f in w.actors(s))
-        if e.perpetrator is None and years.get(id(e)) in when and not named and _side(e.target) != side \
+        if e.perpetrator is None and years.get(id(e)) in when and not named and side_of(e.target) != side \
                 and id(e) not in shifted and (
                 doers[0].type == "armed_group" or _trigger_in(w, e, lambda w, s, m: w.lemma(m) in fired)):
             e.perpetrator = doers[0]
@@ -1503,7 +1503,7 @@ def _is_country(key: str) -> bool:
     return entry is not None and entry.type == "country"
 
 
-def _side(m: Mention | None) -> str | None:
+def side_of(m: Mention | None) -> str | None:
     """Who an attacker stands for: its registry parent (الجيش التركي for Turkey), else itself."""
     if m is None:
         return None
@@ -1589,9 +1589,9 @@ def merge_attacks(events: list[Event], years: dict[int, str | None], unnamed: se
             if ev.perpetrator is None:
                 # (not one that hit the home's attacker: غارات على حزب العمال after the party's bombing)
                 if (overlap or close) and (ev.target is None or m.target is None or same_actor(ev.target, m.target)) \
-                        and not (ev.target and m.perpetrator and _side(ev.target) == _side(m.perpetrator)):
+                        and not (ev.target and m.perpetrator and side_of(ev.target) == side_of(m.perpetrator)):
                     home = m
-            elif _side(m.perpetrator) == _side(ev.perpetrator) and overlap and not _other_foe(m, ev):
+            elif side_of(m.perpetrator) == side_of(ev.perpetrator) and overlap and not _other_foe(m, ev):
                 home = m  # قصف تركي / القوات التركية قصفت
             if home:
                 break

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.attacks import place_keys, places_apart
+from kg.extract.attacks import place_keys, places_apart, side_of
 from kg.extract.lexicon import norm_set
 from kg.extract.matching import Match
 from kg.extract.model import Event, Mention, Span
@@ -211,11 +211,12 @@ def _victims_hit(casualties: list[Event]) -> None:
     """The side whose members an attack killed, hurt or took (التفجير الذي نفذه داعش وأدى إلى
     مقتل ضابط وجنديين تركيين) is what it hit, where nothing else says so: its target. Only in
     a sentence that tells the attack: a toll told apart may count a battle's other side too
-    (هجوم من قوات النظام وحزب الله ... والقتلى هم 21 من حزب الله)."""
+    (هجوم من قوات النظام وحزب الله ... والقتلى هم 21 من حزب الله); never the attacker's own
+    side (قوات الاحتلال and شرطة الاحتلال: Israel's)."""
     for c in casualties:
         attack, victim = c.outcome_of, c.victim
         if attack is None or attack.target is not None or victim is None or c.modality != "asserted" \
-                or victim.type not in ("state", "armed_group") or same_actor(attack.perpetrator, victim):
+                or victim.type not in ("state", "armed_group") or (attack.perpetrator and side_of(attack.perpetrator) == side_of(victim)):
             continue
         if c.trigger.sentence in {t.sentence for t in [attack.trigger, *attack.evidence]}:
             attack.target = victim
