@@ -2311,6 +2311,8 @@ def test_what_unnamed_assailants_hit_did_not_attack(builder, text):
     # freed through the side named after من, or what a side is set to do: no side driven out, none told
     ("وتم تحرير مدينة عدن بالكامل من خلال المقاومة الشعبية.", []),
     ("وأكد القائد أن المقاتلين مستعدون لتحرير مديريات محافظة أبين من ميليشيا الحوثي.", []),
+    # a whole country taken back: a war's aim, no one taking told
+    ("وأشاد البيان بدور التحالف في استعادة العراق من قبضة تنظيم داعش.", []),
 ])
 def test_a_place_taken_from_an_armed_side_is_an_attack_on_it_there(builder, text, told):
     assert [(keys(a.perpetrator), keys(a.target), [p.key or p.span.text for p in a.places])

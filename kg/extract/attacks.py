@@ -318,8 +318,8 @@ def takeovers(w: Window) -> list[Event]:
             # side driven out (not من خلال، من قبل: through whom, by whom)
             place = next((p for p in s.founds if p.mention.kind == "place" and m.end <= p.start <= m.end + TAKEN_REACH
                           and all(i in named or w.doc[i].norm_ in objects for i in range(m.end, p.start))), None)
-            if place is None:
-                continue
+            if place is None or place.mention.type == "country":
+                continue  # (استعادة اليمن من قبضة الحوثيين: a war's aim, no one taking told)
             end = next((i for i in range(place.end, s.end) if w.doc[i].text in CLAUSE_BREAKS), s.end)
             at = next((i for i in range(place.end, min(place.end + 6, end)) if w.doc[i].norm_ == "من"), None)
             if at is None or (at + 1 < s.end and w.doc[at + 1].norm_ in through):
