@@ -3379,6 +3379,14 @@ def test_who_went_as_far_as_killing_did_it(builder):
     assert events(builder, "وتعود الرواية في أقدم صورها إلى القرن الماضي على ما يبدو.", "attack") == []
 
 
+def test_a_figure_with_no_place_of_its_own_is_where_the_story_was_last_set(builder):
+    # not the place the document names most
+    text = ("وشهدت محافظة أبين احتجاجات واسعة على انقطاع الكهرباء. وعاد الهدوء إلى محافظة أبين مساء أمس. "
+            "وفي عدن، قال مسؤول في المقاومة إن الوضع مستقر. وأضاف أن 14 من المتمردين سلموا أنفسهم لقوات المقاومة.")
+    figure, = events(builder, text, "casualty")
+    assert [p.span.text for p in figure.places] == ["عدن"]
+
+
 def test_a_place_name_ends_before_a_word_of_time(builder):
     attack, = events(builder, "وسقطت قذائف على منطقة دار سعد البارحة الأولى.", "attack")
     assert [p.span.text for p in attack.places] == ["دار سعد"]

@@ -245,7 +245,7 @@ def find_attacks(w: Window) -> list[Event]:
             ev_places = list(dict.fromkeys(p.mention for p in target_places + near))
             if m.start > s.start and w.doc[m.start - 1].norm_ in _attack_words("demonstratives"):
                 ev_places = []  # هذا الهجوم: told before, where it was; the places here are another matter's
-            if (perp or target) and not ev_places and (opening := _story_place(w, s)) is not None and opening.start < m.start:
+            if (perp or target) and not ev_places and (opening := story_place(w, s)) is not None and opening.start < m.start:
                 ev_places = [opening.mention]  # وفي محافظة الحديدة، نفذت المقاومة هجوما
             if not (perp or target or ev_places):
                 continue
@@ -1303,10 +1303,10 @@ def _another(w: Window, e: Event) -> bool:
 def _new_story(w: Window, s: Sentence) -> bool:
     """Sentence ``s`` opens another story: a place and a comma (وفي العراق، قتل 21 شخصا) or
     words that say so (من جهة أخرى، في سياق آخر): what it tells is not the attack just before."""
-    return w.starts_with(s, "story_shift", _first_word(w, s)) is not None or _story_place(w, s) is not None
+    return w.starts_with(s, "story_shift", _first_word(w, s)) is not None or story_place(w, s) is not None
 
 
-def _story_place(w: Window, s: Sentence) -> Found | None:
+def story_place(w: Window, s: Sentence) -> Found | None:
     """The place a sentence opens with, before a comma (وفي محافظة الحديدة، غرب اليمن، نفذت
     المقاومة هجوما): where what it tells happened."""
     first = _first_word(w, s)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.attacks import place_keys, places_apart, side_of
+from kg.extract.attacks import place_keys, places_apart, side_of, story_place
 from kg.extract.lexicon import norm_set
 from kg.extract.matching import Match
 from kg.extract.model import Event, Mention, Span
@@ -175,7 +175,9 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             if not places:  # قتل في النزاع السوري: the country of the war the figure is told in
                 places = _war_country(w, s)
             if not places:  # where its attack was, and where the document happens (each once)
-                told = (attack.places if attack is not None else []) + ([main_place] if main_place is not None else [])
+                # (or where the story was last set, a sentence or two before: وفي عدن، ...)
+                home = _story_set(w, s) or ([main_place] if main_place is not None else [])
+                told = (attack.places if attack is not None else []) + home
                 places = list({p.identity: p for p in told}.values())
             # who reports it: this sentence's source; one named a sentence or two before only
             # when this sentence names no speaker of its own (أعلن مدير الصحة أن...: not the
@@ -220,6 +222,15 @@ def _victims_hit(casualties: list[Event]) -> None:
             continue
         if c.trigger.sentence in {t.sentence for t in [attack.trigger, *attack.evidence]}:
             attack.target = victim
+
+
+def _story_set(w: Window, s: Sentence) -> list[Mention]:
+    """The place one of the two sentences before ``s`` opens with (وفي عدن، قالت المقاومة):
+    where the story that goes on here was set."""
+    for prev in w.sentences[max(0, s.index - 2):s.index][::-1]:
+        if (place := story_place(w, prev)) is not None:
+            return [place.mention]
+    return []
 
 
 def _background(w: Window, s: Sentence) -> bool:
