@@ -3387,6 +3387,17 @@ def test_a_figure_with_no_place_of_its_own_is_where_the_story_was_last_set(build
     assert [p.span.text for p in figure.places] == ["عدن"]
 
 
+@pytest.mark.parametrize("text,places", [
+    # the base the doers use is no place they struck
+    ("وسمحت تركيا للطائرات الأمريكية باستخدام قاعدة إنجرليك في الغارات على مواقع تنظيم داعش في سوريا.", ["سوريا"]),
+    # a capital that إن makes the subject is its state, no place
+    ("وذكرت المصادر أن واشنطن ستركز الغارات على مواقع التنظيم في مدينة الرقة.", ["مدينة الرقة"]),
+])
+def test_the_base_used_and_a_capital_that_acts_are_not_where(builder, text, places):
+    attack, = events(builder, text, "attack")
+    assert [p.span.text for p in attack.places] == places
+
+
 def test_a_place_name_ends_before_a_word_of_time(builder):
     attack, = events(builder, "وسقطت قذائف على منطقة دار سعد البارحة الأولى.", "attack")
     assert [p.span.text for p in attack.places] == ["دار سعد"]

@@ -210,8 +210,10 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         # nor right after an attack noun it is joined to (تفجير كابول، قصف دمشق: where it struck)
         struck = start in construct_attacks and not doc[start]._.clitic
         metonym = None if doc[start].norm_ in place_words or struck else rules.metonym_of(doc[start:end])
-        # a capital next to a verb (تنفي طهران، واشنطن لا تقدم) or after سلطات is its state, not a place
-        acts = not locative and (start in verbs or end in verb_starts or (start > 0 and doc[start - 1].norm_ in governments))
+        # a capital next to a verb (تنفي طهران، واشنطن لا تقدم), after سلطات, or the subject
+        # إن opens (إن واشنطن ستركز على الغارات) is its state, not a place
+        acts = not locative and (start in verbs or end in verb_starts or (start > 0 and doc[start - 1].norm_ in governments)
+                                 or (start > 0 and doc[start - 1].norm_ in ("ان", "بان")))
         if set(kinds) == {"place"} and start > 0 and doc[start - 1].norm_ in person_titles and end - start == 1:
             # الناشطة جدة عبيدات: a person's name that spells a city
             end = _titled_name_end(doc, end, not_nouns)
