@@ -2233,6 +2233,9 @@ def test_each_of_a_list_after_kila_min_is_accused_but_in_each_of_is_where(builde
 def test_settlers_are_a_generic_noun_no_actor(builder):
     """As المدنيين or مسلحين: the annotation guidelines name no generic noun an actor."""
     assert not events(builder, "ونددت الخارجية الفلسطينية بجرائم المستوطنين في الضفة الغربية.", "accusation")
+    # nor does the country adjective after them name its state
+    text = "واستنكر مفتي مصر شوقي علام الجريمة الإرهابية التي ارتكبها مستوطنون إسرائيليون بحرق منزل فلسطيني."
+    assert not events(builder, text, "accusation")
 
 
 @pytest.mark.parametrize("text,places", [

@@ -174,6 +174,8 @@ def accusation(w: Window, s: Sentence, m: Match, accuser: Found | None, accused:
                attacks: list[Event]) -> Event | None:
     if accuser is None or accused is None or same_actor(accuser.mention, accused.mention):
         return None
+    if accused.start > s.start and w.bare_in(accused.start - 1, norm_set(w.lex["people_nouns"])):
+        return None  # الجريمة التي ارتكبها مستوطنون إسرائيليون: people of a country, not its state
     if w.office_holder(s, accused) is accuser or w.office_holder(s, accuser) is accused:
         return None  # نوري المالكي نائب الرئيس العراقي: one person and his office
     if any(f.mention.type == "person" and f.start <= m.start < f.end for f in w.actors(s)):
