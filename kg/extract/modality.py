@@ -76,10 +76,15 @@ def _in_its_clause(w: Window, cue: Match, m: Match) -> bool:
 
 
 def _purpose(w: Window, s: Sentence, m: Match, cues: dict) -> bool:
-    """نشرت قواتها لاقتحام المدينة، في محاولة لاستهدافها: the ل of purpose, a plan; not after
+    """نشرت قواتها لاقتحام المدينة، في محاولة لاستهدافها، للعودة لممارسة اعتداءاتهم: the ل of
+    purpose, a plan; not after
     what says it happened (وتعرض المخيم للقصف), nor after a condemnation or an accusation,
     whose ل gives its reason."""
-    if not (w.preposition(m.start) == "ل" and w.lemma(m) in norm_set(cues["purpose_lemmas"])):
+    # (or its object: للعودة لممارسة اعتداءاتهم، لتنفيذ هجمات)
+    carriers, before = norm_set(cues["purpose_carriers"]), w.doc[m.start - 1].norm_ if m.start > s.start else ""
+    carried = m.label == "attack:noun" and ((before[:1] == "ل" and before[1:] in carriers) or (
+        before in carriers and w.preposition(m.start - 1) == "ل"))
+    if not (carried or (w.preposition(m.start) == "ل" and w.lemma(m) in norm_set(cues["purpose_lemmas"]))):
         return False
     if any(c.end <= m.start for c in w.labelled(s, "criticism") + w.labelled(s, "accusation")):
         return False  # أدانت الوزارة الحكومة لقصفها المدنيين: the reason for it, which happened
