@@ -179,6 +179,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
                  if {m.label.partition(":")[0] for m in ms} == {"place"}}
     relatives = norm_set(rules.lex["relative_pronouns"])
     governments = norm_set(rules.lex["government_heads"])  # سلطات أنقرة: the state, not the city
+    subject_openers = norm_set(["إن", "أن", "بأن"])  # (not إنه، أنها: their subject is the pronoun)
     not_verbs = norm_set(rules.lex["nouns_in_t"])
     # قاعدة العند ... القاعدة: the head word of a place named before, with the article, is that
     # place again, not the actor the word also names (al-Qaeda); where each head is first told
@@ -213,7 +214,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         # a capital next to a verb (تنفي طهران، واشنطن لا تقدم), after سلطات, or the subject
         # إن opens (إن واشنطن ستركز على الغارات) is its state, not a place
         acts = not locative and (start in verbs or end in verb_starts or (start > 0 and doc[start - 1].norm_ in governments)
-                                 or (start > 0 and doc[start - 1].norm_ in ("ان", "بان")))
+                                 or (start > 0 and doc[start - 1].norm_ in subject_openers))
         if set(kinds) == {"place"} and start > 0 and doc[start - 1].norm_ in person_titles and end - start == 1:
             # الناشطة جدة عبيدات: a person's name that spells a city
             end = _titled_name_end(doc, end, not_nouns)

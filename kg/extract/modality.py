@@ -77,9 +77,8 @@ def _in_its_clause(w: Window, cue: Match, m: Match) -> bool:
 
 def _purpose(w: Window, s: Sentence, m: Match, cues: dict) -> bool:
     """نشرت قواتها لاقتحام المدينة، في محاولة لاستهدافها، للعودة لممارسة اعتداءاتهم: the ل of
-    purpose, a plan; not after
-    what says it happened (وتعرض المخيم للقصف), nor after a condemnation or an accusation,
-    whose ل gives its reason."""
+    purpose, a plan; not after what says it happened (وتعرض المخيم للقصف), nor after a
+    condemnation or an accusation, whose ل gives its reason."""
     # (or its object: للعودة لممارسة اعتداءاتهم، لتنفيذ هجمات)
     carriers, before = norm_set(cues["purpose_carriers"]), w.doc[m.start - 1].norm_ if m.start > s.start else ""
     carried = m.label == "attack:noun" and ((before[:1] == "ل" and before[1:] in carriers) or (
