@@ -3403,6 +3403,11 @@ def test_the_base_used_and_a_capital_that_acts_are_not_where(builder, text, plac
     assert [p.span.text for p in attack.places] == places
 
 
+def test_the_district_next_to_where_it_struck_is_not_where(builder):
+    attack, = events(builder, "وقصفت الميليشيات حي المنصورة المحاذي لمديرية الشيخ عثمان في عدن.", "attack")
+    assert [p.span.text for p in attack.places] == ["المنصورة", "عدن"]
+
+
 def test_a_place_name_ends_before_a_word_of_time(builder):
     attack, = events(builder, "وسقطت قذائف على منطقة دار سعد البارحة الأولى.", "attack")
     assert [p.span.text for p in attack.places] == ["دار سعد"]
