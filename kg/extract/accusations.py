@@ -347,9 +347,8 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
         """اتهم's accused: its object, no preposition's (اتهم الرئيس، في كلمة أمام الكونغرس،
         إيران بدعم الإرهاب: Iran, not Congress; but اتهمت حماس ضباطا في مخابرات السلطة: the
         body the accused serve in)."""
-        def governed(f: Found) -> bool:
-            return bool(w.preposition(f.start)) or w.doc[f.start - 1].norm_ in w.prepositions
-        return w.actor_after(s, pos, limit, skip, among=[f for f in named if f.start == pos or not governed(f)])
+        return w.actor_after(s, pos, limit, skip, among=[f for f in named if f.start == pos
+                                                           or not w.governed(s, f, locatives=False)])
 
     def who(pos: int, limit: int) -> Found | None:
         """Who accuses, after ``pos``: any actor, a bare head (ثم اتهمت الحركة) too; not a

@@ -42,6 +42,7 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             continue  # 4 إصابات جديدة بالفايروس: patients, not casualties
         passengers = norm_set(w.lex["passenger_words"])
         part_of = norm_set(w.lex["part_of_figure"])
+        outcome_verbs = norm_set(w.lex["outcome_verbs"])
         last_outcome: Match | None = None  # the outcome of the sentence's figure before
         last_victim: Found | None = None  # and whom it counted
         for num, ns, ne in s.numbers:
@@ -81,7 +82,7 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             # the thing counted after the number, or the one it follows unless an outcome noun of
             # its own follows it (خلف الحادثان 60 قتيلا: the dead, not the incidents)
             # (nor the subject between an outcome verb and the number: قتلت الغارة عشرة أشخاص)
-            by_subject = any(o.end == ns - 1 and w.bare_in(o.start, norm_set(w.lex["outcome_verbs"])) for o in outcomes)
+            by_subject = any(o.end == ns - 1 and w.bare_in(o.start, outcome_verbs) for o in outcomes)
             counted = (after,) if by_subject or any(o.start == ne for o in outcomes) else (after, ns - 1, owner)
             if any(m.label == non_person and m.start in counted for m in s.matches):
                 # 3 شاحنات: things; عائلة واحدة، مرة واحدة: one thing; بلاغات الحوادث 143: reports
@@ -149,7 +150,7 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             between = next((f for f in w.actors(s) if best.end <= f.start and f.end <= ns
                             and not f.only_a_place), None)
             verb = w.doc[best.start].norm_
-            if between is not None and (verb in norm_set(w.lex["outcome_verbs"]) or (
+            if between is not None and (verb in outcome_verbs or (
                     between.end == ns and verb in norm_set(w.lex["attack"]["killing_verbs"]))):
                 # خطفت جبهة النصرة ثمانية عناصر، قتل الاحتلال 3 شبان: who did it (not اعتقل X مع
                 # ستة مسؤولين آخرين: X was held with them)

@@ -101,11 +101,12 @@ class Window:
             return "ل" if tok.text.lstrip("وف").startswith("لل") else ""
         return tok.text[:tok._.clitic].lstrip("وف")[:1]
 
-    def governed(self, s: Sentence, f: Found) -> bool:
+    def governed(self, s: Sentence, f: Found, locatives: bool = True) -> bool:
         """``f`` is a preposition's object, no clause's subject: a preposition is glued to it
         (للتحالف، بالأمم المتحدة), or a locative word (في تركيا، إلى مجلس الأمن) or another
-        preposition (مع قوات الدرك، ضد الحوثيين) stands right before it."""
-        return bool(self.preposition(f.start)) or any(m.end == f.start for m in self.labelled(s, "locative")) \
+        preposition (مع قوات الدرك، ضد الحوثيين) stands right before it. Without ``locatives``,
+        a locative word does not count unless it is a preposition too (إلى، لدى; not في)."""
+        return bool(self.preposition(f.start)) or (locatives and any(m.end == f.start for m in self.labelled(s, "locative"))) \
             or (f.start > s.start and self.doc[f.start - 1].norm_ in self.prepositions)
 
     def gap(self, a: int, b: int) -> int:
