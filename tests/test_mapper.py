@@ -2255,10 +2255,17 @@ def test_settlers_are_a_generic_noun_no_actor(builder):
     ("وذكرت المصادر أن واشنطن ستركز الغارات على مواقع التنظيم في مدينة الرقة.", ["مدينة الرقة"]),
     # nor the district next to where it struck
     ("وقصفت الميليشيات حي المنصورة المحاذي لمديرية الشيخ عثمان في عدن.", ["المنصورة", "عدن"]),
+    # nor the towns a road is named after
+    ("وقتل جنديان في هجوم على دورية للجيش على طريق الموصل – كركوك في محافظة نينوى.", ["محافظة نينوى"]),
 ])
 def test_places_named_for_other_reasons_are_not_where_it_happened(builder, text, places):
     attack, = events(builder, text, "attack")
     assert [p.span.text for p in attack.places] == places
+
+
+def test_the_towns_a_road_is_named_after_are_not_where_people_were_hurt(builder):
+    figure, = events(builder, "وأصيب 14 شخصا في انقلاب حافلة على طريق الطائف مكة المكرمة قرب مركز السيل الكبير.", "casualty")
+    assert [p.span.text for p in figure.places] == ["السيل الكبير"]
 
 
 def test_a_name_a_comma_closes_did_not_speak(builder):

@@ -243,10 +243,11 @@ def _background(w: Window, s: Sentence) -> bool:
 
 def _only_never_where(w: Window, place: Mention) -> bool:
     """Every time the document names ``place`` it is where no one was hurt (a hospital, where
-    the dead were taken: نقل جثامين المتوفين إلى مطار الأحساء): no place for its figures."""
+    the dead were taken: نقل جثامين المتوفين إلى مطار الأحساء), or a point of reference (في
+    طريق عودتهم من المدينة المنورة): no place for its figures."""
     told = [(s, f, places) for s in w.sentences
             for places in [[f for f in s.founds if f.mention.kind == "place"]] for f in places if f.mention.identity == place.identity]
-    return bool(told) and all(w.never_where(s, f, places, hurt=True) for s, f, places in told)
+    return bool(told) and all(w.never_where(s, f, places, hurt=True) or w.only_a_reference(s, f) for s, f, places in told)
 
 
 def _first_place_after(w: Window, places: list[Found], anchor: int) -> list[Found]:

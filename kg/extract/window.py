@@ -25,6 +25,7 @@ TRANSFER_REACH = 10  # words from a word of taking people somewhere (نقل جث
 FIRED_TO_REACH = 6  # words from where fire came from (أطلقت من غزة) to where it struck (على مدينة عسقلان)
 CLAUSE_BREAKS = frozenset("،,؛;:.")  # marks that end a clause (not brackets: باردو مارس (آذار) الماضي والذي خلف)
 NEAR_KM = 50  # a distance (كلم, miles alike) short enough that the place it is from names the area
+ROAD_JOINS = frozenset("-–/")  # between the towns a road is named after (طريق بغداد - كركوك)
 THROUGH = frozenset({"عبر"})  # via: where people were carried through (عبر مطار الأحساء), normalised
 
 
@@ -56,6 +57,7 @@ class Window:
         self.directions = norm_set(self.lex["directions"])
         self.transfers = norm_set(self.lex["transfer_words"])
         self.hospitals = norm_set(self.lex["hospitals"])
+        self.roads = norm_set(self.lex["road_words"])
         self.undergo_verbs = norm_set(self.lex["attack"]["undergo_verbs"])
         self.backers = norm_set(self.lex["backer_words"])
         self.loyal = norm_set(self.lex["attack"]["loyal_words"])
@@ -179,9 +181,14 @@ class Window:
         kept = [p for p in places if not self._right_after(p, marks)
                 and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, places)
                 and not self._before_source_colon(s, p, pos)]
-        # where nothing else says where, the area a short distance names (على بعد 25 كلم من كركوك)
+        return kept or [p for p in places if not self.only_a_reference(s, p)]
+
+    def only_a_reference(self, s: Sentence, p: Found) -> bool:
+        """``p`` is a point of reference (على بعد 620 كلم من باماكو، في طريق عودتهم من مكة)
+        that never says where: only a short distance names the area (على بعد 25 كلم من كركوك)."""
+        references = self.labelled(s, "reference")
         near = [r.end for r in references if self._near_distance(s, r)]
-        return kept or [p for p in places if not self._right_after(p, marks) or self._right_after(p, near)]
+        return self._right_after(p, [r.end for r in references]) and not self._right_after(p, near)
 
     def _near_distance(self, s: Sentence, r: Match) -> bool:
         """Reference ``r`` is a distance of at most NEAR_KM (كلم، ميل) told with its number."""
@@ -200,7 +207,17 @@ class Window:
         (موالية لإيران), a partner (شنته إلى جانب الولايات المتحدة), where the fire came from;
         for people ``hurt``, where they were taken or carried through."""
         return self._treated_at(s, p) or self.backs(s, p) or self._loyal_to(p) or self._partner(s, p, places) \
-            or self._fired_from(s, p, places) or (hurt and (self._taken_to(s, p) or self._passed_through(p)))
+            or self._fired_from(s, p, places) or self._names_a_road(s, p, places) \
+            or (hurt and (self._taken_to(s, p) or self._passed_through(p)))
+
+    def _names_a_road(self, s: Sentence, p: Found, places: list[Found]) -> bool:
+        """``p`` names a road after the towns it leads to (على طريق الخرج، طريق الأحساء خريص،
+        طريق بغداد - كركوك): the road runs between them, through neither."""
+        named = {i for q in places for i in range(q.start, q.end)}
+        i = p.start - 1
+        while i > s.start and (i in named or self.doc[i].text in ROAD_JOINS):
+            i -= 1
+        return i >= s.start and self.bare_in(i, self.roads, "وفب")
 
     def _loyal_to(self, p: Found) -> bool:
         """``p`` is whom the doer is loyal to (ميليشيات موالية لإيران): no place of the attack."""
