@@ -4020,3 +4020,16 @@ def test_the_one_spoken_about_is_the_pronoun_on_inna(builder, text, pairs):
 ])
 def test_the_accused_of_the_deed_did_its_attack(builder, text, perpetrator):
     assert [keys(e.perpetrator) for e in events(builder, text, "attack")] == [perpetrator]
+
+
+def test_a_participle_of_speech_reports_what_the_subject_of_the_first_verb_says(builder):
+    """ورد X على Y، قائلا إن: X speaks, not Y, the comma's nearest name."""
+    text = "ورد وزير الخارجية البحريني على نظيره القطري، مؤكدا أن الحوثيين ارتكبوا جرائم في مدينة تعز."
+    assert accusation_pairs(builder, text) == [("bahrain", "houthis")]
+
+
+def test_a_possessive_on_a_crime_does_not_reach_back_across_an_an_clause(builder):
+    """الإرهابيين يعتقدون بأنهم بجريمتهم: the pronoun is the new clause's subject, unnamed."""
+    text = ("وقال وزير الداخلية البحريني إن التفجير استهدف مسجدا لقوات الأمن السعودية، مضيفا أن المجرمين يظنون "
+            "أنهم بجريمتهم يهزون وحدة المنطقة.")
+    assert not events(builder, text, "accusation")

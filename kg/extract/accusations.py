@@ -943,7 +943,9 @@ def crimes(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]) ->
             if c is not None and culprit is None:
                 culprit = _subject_before(w, s, c, 0, named_here)
         if culprit is None and _possessed(w, m):  # محاكمة إسرائيل على جرائمها: whose crimes they are
-            culprit = _antecedent(w, m, [f for f in named_here if f.end <= m.start and f is not accuser])
+            # (not across أن: الإرهابيين يعتقدون بأنهم بجريمتهم, the new clause's subject, unnamed)
+            culprit = _antecedent(w, m, [f for f in named_here if f.end <= m.start and f is not accuser
+                                         and not any(t.norm_ in w.complementizers for t in w.doc[f.end:m.start])])
         out.append(accusation(w, s, m, accuser, culprit, attacks))
     return [ev for ev in out if ev]
 

@@ -113,11 +113,14 @@ def _earlier_speaker(w: Window, s: Sentence) -> Found | None:
         if m.end <= first and (f := w.actor_after(s, m.end, 3)) is not None and not f.latent and f.end <= first:
             return f
     # ودعت الحكومة اليمنية المجتمع الدولي إلى التحرك، وقالت إن: the subject of the verb that
-    # opens the sentence, when a comma and و lead to the reporting verb
+    # opens the sentence, when a comma and و, or a comma and a participle of speech (ورد الوزير
+    # على نظيره، قائلا إن), lead to the reporting word
     # (or the person a title there names: دعا سفير المملكة في القاهرة أحمد قطان إيران ...، وقال)
     opener = next((f for f in w.actors(s) if not f.latent and f.start <= s.start + 2), None) or \
         _titled_speaker(w, s, s.start + 1)
-    if opener is not None and opener.end < first and w.doc[first - 1].text in "،," and w.doc[first].text.startswith("و"):
+    participle = any(m.start == first for m in w.labelled(s, "reporting:participle"))
+    if opener is not None and opener.end < first and w.doc[first - 1].text in "،," and (
+            w.doc[first].text.startswith("و") or participle):
         return opener
     return None
 

@@ -167,6 +167,7 @@ class Rules:
         lex = self.lex
         out = {
             "reporting": lex["reporting_verbs"],
+            "reporting:participle": lex["speech_participles"],
             "attribution": lex["attribution_cues"],
             "statement": lex["statement_nouns"],
             "accusation:verb": lex["accusation"]["verbs"],
