@@ -817,6 +817,9 @@ def test_a_hospital_is_where_an_attack_happened_only_when_it_was_struck(builder,
     ("وقتل 5 مسلحين في حملة أمنية استهدفت مخابئ التنظيم في سيناء.", 1),
     # arrests told last before the campaign, though a strike killed people earlier in the sentence
     ("وقتل 20 مسلحا في غارات جوية على مواقع الحزب، وألقت قوات الأمن القبض على 300 مشتبه بهم في عمليات استهدفت تنظيم داعش.", 0),
+    # a security sweep launched: checks and arrests
+    ("وشنت قوات الأمن المصرية حملات أمنية موسعة لضبط المطلوبين في محافظة السويس.", 0),
+    ("وتم توقيف عدد من المطلوبين في حملة أمنية واسعة، شنتها الشرطة في مدينة العريش.", 0),
 ])
 def test_a_campaign_that_only_arrests_is_no_attack(builder, text, attacks):
     assert len(events(builder, text, "attack")) == attacks

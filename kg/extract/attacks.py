@@ -1272,11 +1272,15 @@ def _dawn(w: Window, s: Sentence, m: Match) -> bool:
 
 
 def _unarmed_campaign(w: Window, s: Sentence, m: Match) -> bool:
-    """شن with a campaign for its object, a few words on, that no word after calls armed
-    (شن المحامون حملة قوية ضد; not شن الجيش حملة عسكرية، حملة دهم)."""
+    """شن with a campaign for its object, a few words on (or before it, the pronoun's: حملة
+    أمنية موسعة، شنتها المديرية), that no word after calls armed (شن المحامون حملة قوية ضد;
+    not شن الجيش حملة عسكرية، حملة دهم)."""
     if m.label != "attack:verb" or w.lemma(m) != "شن":
         return False
-    campaign = next((i for i in range(m.end, min(m.end + 4, s.end)) if w.doc[i].norm_ in _attack_words("campaigns")), None)
+    campaigns = _attack_words("campaigns")
+    campaign = next((i for i in range(m.end, min(m.end + 4, s.end)) if w.doc[i].norm_ in campaigns), None)
+    if campaign is None:
+        campaign = next((i for i in range(m.start - 1, max(s.start, m.start - 5) - 1, -1) if w.doc[i].norm_ in campaigns), None)
     return campaign is not None and not any(
         w.doc[i].norm_ in _attack_words("armed_campaigns") for i in range(campaign + 1, min(campaign + 3, s.end)))
 
