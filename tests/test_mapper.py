@@ -2166,6 +2166,10 @@ def test_who_captures_is_no_victim_of_the_figure(builder):
     ("وقال الناشط إن الطائرات قصفت مواقع لجبهة النصرة قرب مدينة حلب.", None, None),
     # a campaign that targeted the group's members: the verb's subject is the campaign
     ("وشنت السلطات حملة أمنية استهدفت عناصر تنظيم داعش في مدينة الموصل.", None, "isis"),
+    # a bombing blows up a thing: an armed group right after it set it off
+    ("وقتل 12 شخصا في تفجير انتحاري لتنظيم داعش في مدينة القامشلي.", "isis", None),
+    ("وقتل 12 شخصا في تفجير انتحاري لـ«داعش» في مدينة القامشلي.", "isis", None),
+    ("وأدى تفجير مقر قوات الحشد الشعبي في بعقوبة إلى مقتل 15 شخصا.", None, "pmf"),
 ])
 def test_the_owner_of_what_was_hit_is_no_attacker(builder, text, perpetrator, target):
     attack, = events(builder, text, "attack")

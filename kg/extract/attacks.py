@@ -174,7 +174,7 @@ def find_attacks(w: Window) -> list[Event]:
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start <= m.end + 1), None)
             elif verb and _after_relative(w, m):  # العملية التي استهدفت مسجد قوات الطوارئ: what it hit
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start <= m.end + 2), None)
-            elif object_noun(w, m):  # اغتيال رئيس الحكومة: the one hit (not التفجيرات في كابول: where)
+            elif object_noun(w, s, m):  # اغتيال رئيس الحكومة: the one hit (not التفجيرات في كابول: where)
                 target = w.actor_after(s, m.end, 1)
                 if target is not None and ((target.only_a_place and (w.doc[target.start - 1].norm_ == "في" or w.preposition(target.start) == "ب")) or any(
                         m.end <= a.start < target.start for a in w.labelled(s, "attribution_to"))):
@@ -871,7 +871,7 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         return _pronoun_subject(w, s, m.start, actors)  # أعلنت المقاومة أنها تشن هجوما
     if verb and (speaker := _speakers_forces(w, s, m.start - 1, (m.start - 1,))):
         return speaker  # قال الجيش الأمريكي إن طائراته قصفت: the forces of the one who speaks
-    if object_noun(w, m):
+    if object_noun(w, s, m):
         perp = _agent_of_noun(w, s, m, actors)
     else:
         perp = w.actor_after(s, m.end, 2 if verb else 1 + 2 * _members_from(w, s, m.end), among=actors)
@@ -892,7 +892,7 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         perp = None  # اغتيل القيادي: the one after a passive verb was hit; who did it follows a by-marker
     if perp is None:
         for b in w.by_markers(s):
-            if b.start == m.start and object_noun(w, m):
+            if b.start == m.start and object_noun(w, s, m):
                 continue  # بقتال داعش، باستهداف قادته: the name after it was fought, hit
             if b.start >= m.start and (perp := w.actor_after(s, b.end, 4, among=actors)):
                 if _beyond(w, s, b.end, perp.start) or any(
@@ -1427,9 +1427,17 @@ def _after_relative(w: Window, m: Match) -> bool:
     return not w.carries_object(m) and m.start > 0 and w.doc[m.start - 1].norm_ in w.relatives
 
 
-def object_noun(w: Window, m: Match) -> bool:
-    """اغتيال، استهداف، قصف (in any form): the name after the noun is who was hit."""
-    return m.label == "attack:noun" and w.lemma(m) in norm_set(w.lex["attack"]["object_nouns"])
+def object_noun(w: Window, s: Sentence, m: Match) -> bool:
+    """اغتيال، استهداف، تفجير (in any form): the name after the noun is who was hit; but no one
+    blows up an armed group, so one right after a bombing (تفجير انتحاري لـ«داعش»، تفجير تنظيم
+    الدولة) is whose it was."""
+    if m.label != "attack:noun" or w.lemma(m) not in norm_set(w.lex["attack"]["object_nouns"]):
+        return False
+    after = w.actor_after(s, m.end, 1)  # past an adjective (انتحاري), not a noun (تفجير مسجد قوات الطوارئ)
+    return not (w.lemma(m) in norm_set(w.lex["attack"]["bombing_nouns"]) and after is not None
+                and after.mention.type == "armed_group"
+                and all(t.is_punct or t.text in QUOTE_MARKS or t.norm_ in ("ل", "لـ") or t.norm_.endswith(w.nisba)
+                        for t in w.doc[m.end:after.start]))
 
 
 def _possessive(w: Window, m: Match) -> bool:
