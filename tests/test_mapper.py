@@ -4040,3 +4040,13 @@ def test_a_possessive_on_a_crime_does_not_reach_back_across_an_an_clause(builder
     text = ("وقال وزير الداخلية البحريني إن التفجير استهدف مسجدا لقوات الأمن السعودية، مضيفا أن المجرمين يظنون "
             "أنهم بجريمتهم يهزون وحدة المنطقة.")
     assert not events(builder, text, "accusation")
+
+
+@pytest.mark.parametrize("text,perpetrator", [
+    ("وقال المتحدث إن بريطانيا وحلفاءها قصفوا مواقع تنظيم داعش قرب مدينة الموصل.", "uk"),
+    ("وتشن فرنسا وشركاؤها غارات على مواقع التنظيم في مدينة الرقة.", "france"),
+])
+def test_a_country_with_its_allies_is_who_attacks_not_where(builder, text, perpetrator):
+    attack, = events(builder, text, "attack")
+    assert keys(attack.perpetrator) == perpetrator
+    assert perpetrator not in {keys(p) for p in attack.places}

@@ -1244,7 +1244,10 @@ def _by_means(w: Window, m: Match) -> bool:
 def _past_aside(w: Window, s: Sentence, pos: int) -> int:
     """Where an aside set off by dashes or brackets that ends right before ``pos`` opens
     (جبهة النصرة -جناح تنظيم القاعدة في سوريا- هاجمت: the subject is before it), or the
-    kind of weapon named there (طائرات الاحتلال من نوع إف 16 استهدفت); else ``pos``."""
+    kind of weapon named there (طائرات الاحتلال من نوع إف 16 استهدفت), or the allies joined to
+    the subject (الولايات المتحدة وحلفاؤها يشنون); else ``pos``."""
+    if pos > s.start and w.doc[pos - 1].norm_ in norm_set(w.lex["ally_words"]):
+        return pos - 1
     kinds = _attack_words("type_phrases")
     kind = next((i for i in range(pos - 2, max(s.start, pos - 6) - 1, -1)
                  if f"{w.doc[i].norm_} {w.doc[i + 1].norm_}" in kinds), None)

@@ -157,6 +157,9 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     verb_starts = {m.start for m in verbal}
     # a country right before a verb is its subject (تركيا تقصف مواقع، إن روسيا تتهم): not a noun (سوريا الهجوم)
     verb_only_starts = {m.start for m in verbal if not m.label.endswith(":noun")}
+    # الولايات المتحدة وحلفاؤها يشنون: only an actor has allies, so the country before them acts
+    allies = norm_set(rules.lex["ally_words"])
+    allied = {t.i for t in doc if t.norm_ in allies}
     where = {m.end for m in matches if m.label == "locative"}
     outlets = norm_set(rules.lex["quoted_outlets"])
     peoples_of = norm_set(rules.lex["peoples_of"])
@@ -213,7 +216,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         metonym = None if doc[start].norm_ in place_words or struck else rules.metonym_of(doc[start:end])
         # a capital next to a verb (تنفي طهران، واشنطن لا تقدم), after سلطات, or the subject
         # إن opens (إن واشنطن ستركز على الغارات) is its state, not a place
-        acts = not locative and (start in verbs or end in verb_starts or (start > 0 and doc[start - 1].norm_ in governments)
+        acts = not locative and (start in verbs or end in verb_starts or end in allied
+                                 or (start > 0 and doc[start - 1].norm_ in governments)
                                  or (start > 0 and doc[start - 1].norm_ in subject_openers))
         if set(kinds) == {"place"} and start > 0 and doc[start - 1].norm_ in person_titles and end - start == 1:
             # الناشطة جدة عبيدات: a person's name that spells a city
@@ -246,7 +250,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             if "place" in kinds and start in town_ends and not doc[start]._.clitic:
                 continue  # عسير السعودية: the town's country, no actor
             # A name that is both a country and a state (تركيا) acts unless it is where.
-            latent = "place" in kinds and (locative or start not in verbs and start - 1 not in verbs
+            latent = "place" in kinds and (locative or start not in verbs and start - 1 not in verbs and end not in allied
                                            and end not in verb_only_starts and not _after_past_verb(doc, start, not_verbs))
             out.append(Found(Mention(span, "actor", entry.type, entry.key, "registry"), start, end, latent))
         elif metonym and registry.get("actor", metonym):
