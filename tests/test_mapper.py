@@ -4050,3 +4050,11 @@ def test_a_country_with_its_allies_is_who_attacks_not_where(builder, text, perpe
     attack, = events(builder, text, "attack")
     assert keys(attack.perpetrator) == perpetrator
     assert perpetrator not in {keys(p) for p in attack.places}
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ("ويدين نادي تشيلسي بفوزه إلى المهاجم الإسباني دييغو كوستا.", []),  # owes his win to
+    ("وتدين الولايات المتحدة بشدة الهجوم الذي نفذه تنظيم داعش.", [("usa", "isis")]),  # condemns strongly
+])
+def test_yadin_with_what_is_owed_and_to_whom_is_owing(builder, text, pairs):
+    assert accusation_pairs(builder, text) == pairs

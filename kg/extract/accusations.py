@@ -715,7 +715,7 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
     named = _named_and_adjectives(w, s, actors)
     out = []
     for m in w.labelled(s, "criticism"):
-        if w.negated(s, m):
+        if w.negated(s, m) or _owes(w, s, m):
             continue
         by = m.end  # (past its adjectives: انتقادات شديدة من)
         while by < s.end and w.bare_in(by, norm_set(w.lex["accusation"]["criticism_adjectives"])):
@@ -776,6 +776,20 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
                 accused = _issued_by(w, s, after, accuser, condemnable) or _attacker_condemned(w, s, after, attacks)
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
+
+
+def _owes(w: Window, s: Sentence, m: Match) -> bool:
+    """يدين (present of دان and of أدان) with ب for what is owed and إلى or ل for to whom (يدين
+    آرسنال بتتويجه إلى اليكس، تدين له بالفضل): owing, no condemnation (but تدين مصر بشدة
+    الهجوم، بأشد العبارات; nor a charge: تدين المحكمة المتهم بتهمة الانتماء إلى)."""
+    if w.lemma(m) not in norm_set(w.lex["accusation"]["owe_verbs"]) or not w.doc[m.start].norm_.startswith(("ي", "ت")):
+        return False
+    manner = norm_set(w.lex["accusation"]["adverbs"]) | norm_set(w.lex["accusation"]["condemnation_manner"])
+    charged = {i for c in w.labelled(s, "charge") for i in range(c.start, c.end)}
+    owed = next((i for i in range(m.end, min(m.end + 4, s.end)) if w.doc[i].norm_.startswith("ب")
+                 and len(w.doc[i].norm_) > 3 and w.doc[i].norm_ not in manner and i not in charged), None)
+    return owed is not None and any(w.doc[j].norm_ == "الي" or w.doc[j].norm_.startswith("ل")
+                                    for j in list(range(owed + 1, min(owed + 4, s.end))) + [owed - 1])
 
 
 def _issued_by(w: Window, s: Sentence, pos: int, accuser: Found, among: list[Found]) -> Found | None:
