@@ -4058,3 +4058,12 @@ def test_a_country_with_its_allies_is_who_attacks_not_where(builder, text, perpe
 ])
 def test_yadin_with_what_is_owed_and_to_whom_is_owing(builder, text, pairs):
     assert accusation_pairs(builder, text) == pairs
+
+
+@pytest.mark.parametrize("text,pairs", [
+    # the participle describes the unnamed people before it; the group is in the charge
+    ("وأوقفت الشرطة الفرنسية 12 شخصا متهمين بالارتباط بتنظيم القاعدة.", []),
+    ("وقالت الحكومة العراقية في بيان، متهمة تنظيم داعش بارتكاب جرائم قتل.", [("iraq", "isis")]),
+])
+def test_a_participle_with_its_charge_right_after_accuses_the_one_before(builder, text, pairs):
+    assert accusation_pairs(builder, text) == pairs

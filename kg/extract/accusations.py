@@ -582,6 +582,10 @@ def _participle(w: Window, s: Sentence, m: Match, named: list[Found], actors: li
         accused = next((f for f in reversed(named) if f.end <= m.start and w.gap(f.end, m.start) <= 12
                         and not w.preposition(f.start)
                         and not (accuser and same_actor(f.mention, accuser.mention))), None)
+    elif m.end < s.end and w.doc[m.end].norm_.startswith("ب") and not w.doc[m.end].norm_.startswith("بعض"):
+        # 590 شخصا متهمين بالارتباط بتنظيم داعش: the charge right after, so the participle
+        # describes the one before it, here unnamed; the group named in the charge is not accused
+        accused = w.actor_before(s, m.start, 0, among=named)
     else:
         accused = w.actor_after(s, m.end, 1, accuser, among=named)
     return accusation(w, s, m, accuser, accused, attacks)
