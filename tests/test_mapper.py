@@ -4067,3 +4067,12 @@ def test_yadin_with_what_is_owed_and_to_whom_is_owing(builder, text, pairs):
 ])
 def test_a_participle_with_its_charge_right_after_accuses_the_one_before(builder, text, pairs):
     assert accusation_pairs(builder, text) == pairs
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ("أدان السفير أحمد الزبيدي مندوب العراق لدى الأمم المتحدة الجرائم التي يرتكبها تنظيم داعش بحق المدنيين.",
+     [("أحمد الزبيدي", "isis")]),
+    ("واتهم السفير خالد العنزي مندوب الكويت لدى الجامعة العربية إيران بدعم الإرهاب.", [("خالد العنزي", "iran")]),
+])
+def test_the_state_and_body_in_the_accusers_title_are_not_accused(builder, text, pairs):
+    assert accusation_names(builder, text) == pairs

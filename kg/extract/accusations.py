@@ -304,7 +304,26 @@ def _relative_after(w: Window, s: Sentence, f: Found, g: Found) -> bool:
 def _past_partners(w: Window, s: Sentence, f: Found) -> int:
     """The token after ``f`` and the actors joined to it by و (بريطانيا وفرنسا والولايات
     المتحدة): where the one they act on may be named."""
-    return max([f.end] + [g.end for g in coordinated(w, s, f) if g.start > f.start])
+    end = max([f.end] + [g.end for g in coordinated(w, s, f) if g.start > f.start])
+    return _past_title(w, s, end)
+
+
+def _past_title(w: Window, s: Sentence, pos: int) -> int:
+    """Past the title that may follow a name at ``pos`` (محمد الهيصمي مندوب اليمن لدى جامعة
+    الدول العربية): the state and the body it names are whom he serves, not whom he acts on."""
+    if pos >= s.end or w.doc[pos].norm_ not in w.appositive_titles:
+        return pos
+    end = pos + 1
+    for _ in range(2):  # the state, then the body after لدى (مندوب اليمن لدى الجامعة)
+        f = next((f for f in s.founds if f.start == end), None)
+        if f is None:
+            break
+        end = f.end
+        if end + 1 < s.end and w.doc[end].norm_ in ("لدي", "في"):
+            end += 1
+        else:
+            break
+    return end
 
 
 def coordinated(w: Window, s: Sentence, f: Found | None) -> list[Found]:
