@@ -4076,3 +4076,17 @@ def test_a_participle_with_its_charge_right_after_accuses_the_one_before(builder
 ])
 def test_the_state_and_body_in_the_accusers_title_are_not_accused(builder, text, pairs):
     assert accusation_names(builder, text) == pairs
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ("وأدانت الخارجية القطرية إحراق الشاب الفلسطيني في قرية قصرة.", []),  # the victim's people
+    ("وأدانت الجامعة العربية خطف مواطنين أتراك في بغداد.", []),
+    ("وأدانت الجامعة العربية القصف الإسرائيلي على قرية قصرة.", [("arab_league", "israel")]),  # the doer's
+])
+def test_a_country_adjective_on_whom_a_deed_was_done_to_is_not_condemned(builder, text, pairs):
+    assert accusation_pairs(builder, text) == pairs
+
+
+def test_a_country_adjective_on_whom_an_assassination_hit_did_not_do_it(builder):
+    attack, = events(builder, "وأدانت الخارجية اغتيال الصحفي الفلسطيني في مدينة نابلس.", "attack")
+    assert attack.perpetrator is None

@@ -901,6 +901,8 @@ def _may_be_condemned(w: Window, accuser: Found | None, after: int, f: Found, no
         return False
     if w.owns_facility(f):
         return False  # تدين تفجير مسجد قوات الطوارئ: the mosque's owner was hit
+    if f.mention.via == "adjective" and _victims_side(w, f):
+        return False  # تدين جريمة حرق طفل فلسطيني: the victim's people
     audience = next((i for i in range(after, f.start) if w.doc[i].norm_ == "امام"), None)
     if audience is not None and not any(w.preposition(i) == "ب" for i in range(audience + 1, f.start)):
         return False  # ندد الوزير أمام لجنة الدفاع في مجلس الشيوخ بـ: the audience, not the one condemned
@@ -910,6 +912,19 @@ def _may_be_condemned(w: Window, accuser: Found | None, after: int, f: Found, no
     if any(after <= r.start < f.start and w.doc[r.start].text.startswith("و") for r in w.labelled(s, "reporting")):
         return False  # ودانت الحكومة الهجوم وأعرب الوزير X عن: the subject of the next clause's verb
     return f.mention.type != "media" or w.gap(after, f.start) <= 1
+
+
+def _victims_side(w: Window, f: Found) -> bool:
+    """The country adjective ``f`` is on the object of a deed (حرق طفل فلسطيني، قتل الجندي
+    الإسرائيلي، اغتيال الصحفي الفلسطيني): it names whom it was done to, not who did it."""
+    noun = f.start - 1
+    while noun > 0 and w.doc[noun].norm_.endswith(w.nisba) and w.doc[noun - 1].norm_.endswith(w.nisba):
+        noun -= 1  # past other adjectives (طفل رضيع فلسطيني is not caught: رضيع is no nisba)
+    s = w.sentences[f.mention.span.sentence]
+    if f.end < s.end and w.doc[f.end].text.endswith(("ا", "اً")) and w.doc[f.end].is_alpha:
+        return False  # قتل جندي إسرائيلي طفلا فلسطينيا: an object follows, so the soldier did it
+    deeds = {m.end for m in s.matches if m.label.startswith(("attack:noun", "outcome:"))}
+    return noun - 1 >= s.start and (noun in deeds or w.bare_in(noun - 1, norm_set(w.lex["accusation"]["deeds_on_people"])))
 
 
 def _condemning_owner(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:

@@ -863,8 +863,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         return subject  # إسرائيل قصفت حركة حماس: the subject before the verb did it, its object was hit
     if on and not (verb and on.start >= m.end and _subject_after_that(w, s, m)):
         return on  # (not إن حشدا غاضبا هاجم الجيش: the army was hit)
-    if not verb and (state := adjective_actor(w, s, m.end)):
-        return state  # غارات روسية، ضربة جوية أمريكية
+    if not verb and (state := adjective_actor(w, s, m.end)) and not (object_noun(w, s, m) and state.start > m.end):
+        return state  # غارات روسية، ضربة جوية أمريكية (not اغتيال الصحفي الفلسطيني: who was hit)
     if verb and (subject := _before(w, s, m, 0, actors)):
         return subject  # الحكومة السورية اغتالت الصحفية
     if verb and _after_pronoun(w, s, m.start):
