@@ -4090,3 +4090,11 @@ def test_a_country_adjective_on_whom_a_deed_was_done_to_is_not_condemned(builder
 def test_a_country_adjective_on_whom_an_assassination_hit_did_not_do_it(builder):
     attack, = events(builder, "وأدانت الخارجية اغتيال الصحفي الفلسطيني في مدينة نابلس.", "attack")
     assert attack.perpetrator is None
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت إن الصحيفة انتقدت موقف أوباما تجاه إيران.",  # the paper criticised Obama's stance
+    "وواجهت الحكومة أصواتا انتقدت سياسة الرياض تجاه اليمن.",
+])
+def test_who_owns_the_stance_criticised_does_not_criticise(builder, text):
+    assert events(builder, text, "accusation") == []

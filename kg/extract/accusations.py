@@ -774,6 +774,8 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             accuser = _subject_before(w, s, m, 1, actors) or w.actor_after(s, m.end, 4, among=actors)
             if accuser is not None and accuser.start >= m.end and w.relative_between(m.end, accuser.start):
                 accuser = None  # انتقدت الحكومة، التي يترأسها الثني،: the one its relative clause names
+            if accuser is not None and accuser.start - 1 >= m.end and w.bare_in(accuser.start - 1, _owned_deeds(w)):
+                continue  # انتقدت موقف شيرمان، انتقدت دعوة المملكة: whose stance is criticised; who criticises is unnamed
             if accuser is not None and _deed_doer(w, s, m, accuser):
                 continue  # أدانت القمة احتلال إيران للجزر: Iran did the deed, whoever condemns it is not named as an actor
             after = _past_partners(w, s, accuser) if accuser and accuser.start >= m.end else m.end
@@ -912,6 +914,11 @@ def _may_be_condemned(w: Window, accuser: Found | None, after: int, f: Found, no
     if any(after <= r.start < f.start and w.doc[r.start].text.startswith("و") for r in w.labelled(s, "reporting")):
         return False  # ودانت الحكومة الهجوم وأعرب الوزير X عن: the subject of the next clause's verb
     return f.mention.type != "media" or w.gap(after, f.start) <= 1
+
+
+def _owned_deeds(w: Window) -> frozenset[str]:
+    """Nouns whose owner, named right after, did or holds them (تصريحات نتنياهو، موقف واشنطن)."""
+    return norm_set(w.lex["accusation"]["characterised_deeds"]) | norm_set(w.lex["accusation"]["stance_nouns"])
 
 
 def _victims_side(w: Window, f: Found) -> bool:
