@@ -4098,3 +4098,11 @@ def test_a_country_adjective_on_whom_an_assassination_hit_did_not_do_it(builder)
 ])
 def test_who_owns_the_stance_criticised_does_not_criticise(builder, text):
     assert events(builder, text, "accusation") == []
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ("وانتقد وزير الدفاع البريطاني الجنرال مايكل فالون روسيا بسبب ضرباتها في سوريا.", [("مايكل فالون", "russia")]),
+    ("واتهم وزير الإعلام اليمني الدكتور معمر الإرياني إيران بتهريب الأسلحة.", [("معمر الإرياني", "iran")]),
+])
+def test_a_title_and_a_rank_before_a_name_are_one_person(builder, text, pairs):
+    assert accusation_names(builder, text) == pairs

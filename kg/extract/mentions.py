@@ -117,9 +117,12 @@ def _titled_name_end(doc: Doc, end: int, not_nouns: frozenset[str]) -> int:
     return end + 1 if more else end
 
 
-def _person_next(doc: Doc, i: int, people: set[int]) -> bool:
-    """A person's name starts at token ``i``, or after a comma there."""
-    return i in people or (i < len(doc) and doc[i].text in ",،" and i + 1 in people)
+def _person_next(doc: Doc, i: int, people: set[int], ranks: frozenset[str] = frozenset()) -> bool:
+    """A person's name starts at token ``i``, or after a comma or one of ``ranks`` there
+    (رئيس الأركان الأمريكي الجنرال مارتن ديمبسي)."""
+    if i < len(doc) and (doc[i].text in ",،" or doc[i].norm_ in ranks):
+        i += 1
+    return i in people
 
 
 def _accusative_adjective(doc: Doc, start: int, end: int, sent_of: list[int], not_nouns: frozenset[str]) -> bool:
@@ -165,7 +168,8 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     peoples_of = norm_set(rules.lex["peoples_of"])
     aimed = {m.end for m in matches if m.label == "target_marker"}  # هجوم على، غارات ضد
     titles = norm_set(rules.lex["title_heads"])
-    person_titles = norm_set(rules.lex["person_titles"]) | norm_set(rules.lex["honorifics"])
+    honorifics = norm_set(rules.lex["honorifics"])
+    person_titles = norm_set(rules.lex["person_titles"]) | honorifics
     not_nouns = norm_set(rules.lex["function_words"]) | norm_set(rules.lex["accusation"]["adverbs"]) | set(rules.peoples)
     event_words = {m.start for m in matches if m.label in ("attack:noun", "accusation:noun", "crime")}
     # an attack noun in construct with the name after it (تفجير كابول): no article of its own
@@ -198,7 +202,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             continue  # صلاح الدين دمرتاش: a person the tagger named, not the province
         if "state" in kinds and "actor" not in kinds:  # الجيش التركي: the state, unless the registry knows it
             titled = doc[start].norm_ in titles or (start > 0 and doc[start - 1].norm_ in titles)
-            if titled and _person_next(doc, end, people):
+            if titled and _person_next(doc, end, people, honorifics):
                 continue  # الرئيس الفرنسي إيمانويل ماكرون: the title of the person named next
             entry = registry.get("actor", kinds["state"])  # القوات الحوثية: a group, not a state
             out.append(Found(Mention(span, "actor", entry.type if entry else "state", kinds["state"], "pattern"), start, end))
@@ -313,7 +317,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         nation = rules.people_of(tok.norm_)
         key = rules.state_of_adjective(tok.norm_) or nation
         if key and not taken[tok.i] and not (tok.i in described and not tok._.clitic) and registry.get("actor", key):
-            if tok.i > 0 and doc[tok.i - 1].norm_ in titles and _person_next(doc, tok.i + 1, people):
+            if tok.i > 0 and doc[tok.i - 1].norm_ in titles and _person_next(doc, tok.i + 1, people, honorifics):
                 continue  # نظيره البولندي، ماتيوش مورافيتسكي: the title of the person named next
             entry = registry.get("actor", key)
             span = _span(doc, tok.i, tok.i + 1, sent_of[tok.i])
