@@ -4106,3 +4106,13 @@ def test_who_owns_the_stance_criticised_does_not_criticise(builder, text):
 ])
 def test_a_title_and_a_rank_before_a_name_are_one_person(builder, text, pairs):
     assert accusation_names(builder, text) == pairs
+
+
+@pytest.mark.parametrize("text,perpetrator,target", [
+    # the genitive after استهداف is its doer when what was hit follows as a bare noun
+    ("وقتل ثلاثة مدنيين بعد استهداف جبهة النصرة مواقع قوات النظام في ريف إدلب.", "hts", "syrian_army"),
+    ("وأدانت الحكومة استهداف قوات النظام السوري في ريف إدلب.", None, "syrian_army"),  # else it was hit
+])
+def test_an_object_noun_with_its_doer_and_a_bare_object(builder, text, perpetrator, target):
+    attack, = events(builder, text, "attack")
+    assert (keys(attack.perpetrator), keys(attack.target)) == (perpetrator, target)

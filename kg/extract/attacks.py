@@ -175,7 +175,7 @@ def find_attacks(w: Window) -> list[Event]:
             elif verb and _after_relative(w, m):  # العملية التي استهدفت مسجد قوات الطوارئ: what it hit
                 target = next((f for f in w.actors(s) if not f.latent and m.end <= f.start <= m.end + 2), None)
             elif object_noun(w, s, m):  # اغتيال رئيس الحكومة: the one hit (not التفجيرات في كابول: where)
-                target = w.actor_after(s, m.end, 1)
+                target = w.actor_after(s, m.end, 1) if perp is None or perp.start != m.end else None
                 if target is not None and ((target.only_a_place and (w.doc[target.start - 1].norm_ == "في" or w.preposition(target.start) == "ب")) or any(
                         m.end <= a.start < target.start for a in w.labelled(s, "attribution_to"))):
                     target = None  # (nor تفجيرا ببغداد: where; nor تفجير نسبته أنقرة إلى التنظيم: who blames it)
@@ -968,11 +968,13 @@ def _outlet_told(w: Window, f: Found) -> bool:
 
 def _agent_of_noun(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
     """قصف طيران التحالف لمعسكر الحمزة، استهداف إسرائيل للقطاع: an object noun whose object
-    follows with ل names its doer right after it."""
+    follows with ل names its doer right after it; so does one whose object follows as a bare
+    noun of what is hit (استهداف جيش الإسلام مواقع قوات النظام)."""
     agent = w.actor_after(s, m.end, 0, among=actors)
     if agent is None or agent.end >= s.end or w.preposition(agent.start) in ("ل", "ب"):
         return None
-    return agent if w.preposition(agent.end) == "ل" else None
+    hit = w.doc[agent.end].norm_ in _attack_words("target_heads")  # (not مواقع with ال: مواقع الحوثيين is one phrase)
+    return agent if w.preposition(agent.end) == "ل" or hit else None
 
 
 def _arrests_only(w: Window, s: Sentence, m: Match) -> bool:
