@@ -4116,3 +4116,15 @@ def test_a_title_and_a_rank_before_a_name_are_one_person(builder, text, pairs):
 def test_an_object_noun_with_its_doer_and_a_bare_object(builder, text, perpetrator, target):
     attack, = events(builder, text, "attack")
     assert (keys(attack.perpetrator), keys(attack.target)) == (perpetrator, target)
+
+
+@pytest.mark.parametrize("text,perpetrator,target", [
+    ("وهاجم العشرات من عناصر حركة الشباب قاعدة عسكرية قرب مدينة كيسمايو.", "al_shabaab", None),
+    ("وصد الجيش هجوما نفذه نحو 200 من مقاتلي حركة الشباب على بلدة بارديري.", "al_shabaab", None),
+    ("وخاضت القوات الصومالية اشتباكات مع مقاتلين من حركة الشباب قرب بلدة بارديري.", "somali_army", "al_shabaab"),
+    # a noun with the article takes no genitive: what follows is its verb's object
+    ("واستهدفت الغارات العشرات من عناصر حركة الشباب قرب بلدة بارديري.", None, None),
+])
+def test_some_of_a_bodys_members_name_the_body_as_a_side(builder, text, perpetrator, target):
+    attack, = events(builder, text, "attack")
+    assert (keys(attack.perpetrator), keys(attack.target)) == (perpetrator, target)

@@ -721,7 +721,30 @@ def _opponent(w: Window, s: Sentence, m: Match) -> Found | None:
     with_ = next((i for i in range(m.end, min(m.end + 2, s.end)) if w.doc[i].norm_ == "مع"), None)
     if with_ is None or w.doc[m.end].is_punct:
         return None
-    return w.actor_after(s, with_ + 1, 0, among=[f for f in w.actors(s) if not f.latent])
+    return w.actor_after(s, _past_some_of(w, s, with_ + 1), 0, among=[f for f in w.actors(s) if not f.latent])
+
+
+def _past_some_of(w: Window, s: Sentence, i: int) -> int:
+    """Past a number or amount of a body's members at token i (نحو 300 من مقاتلي، العشرات من
+    عناصر، مقاتلين من، أعداد كبيرة من عناصر): where the body they belong to is named; else i."""
+    j = i
+    if j < s.end and w.doc[j].norm_ in _attack_words("approximately"):
+        j += 1
+    if j < s.end and (w.doc[j].like_num or w.doc[j].norm_ in _attack_words("amounts")):
+        j += 1
+        if j < s.end and w.doc[j].norm_.endswith(w.nisba + ("ه", "ير")) and w.doc[j].norm_ != "من":
+            j += 1  # أعداد كبيرة
+        if j >= s.end or w.doc[j].norm_ != "من":
+            return i
+        j += 1
+        return j + 1 if j < s.end and _members_word(w, j) else j
+    return j + 2 if j + 1 < s.end and _members_word(w, j) and w.doc[j + 1].norm_ == "من" else i
+
+
+def _members_word(w: Window, i: int) -> bool:
+    """Token i names members or gunmen (عناصر، مقاتلين، مسلحي، انتحاريين)."""
+    norm = w.doc[i].norm_.removeprefix("و").removeprefix("ال")
+    return w.bare_in(i, _attack_words("assailants")) or any(norm.startswith(m) for m in norm_set(w.lex["member_stems"]))
 
 
 def apply_claims(w: Window, attacks: list[Event]) -> None:
@@ -873,6 +896,10 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         return speaker  # قال الجيش الأمريكي إن طائراته قصفت: the forces of the one who speaks
     if object_noun(w, s, m):
         perp = _agent_of_noun(w, s, m, actors)
+    elif (some := _past_some_of(w, s, m.end)) > m.end and (verb or not w.doc[m.end - 1].norm_.startswith("ال")):
+        # هاجم العشرات من عناصر تنظيم داعش، هجوم المئات من مسلحي الحركة (not الغارات العشرات من
+        # عناصر داعش: a noun with the article takes no genitive, what follows is its verb's object)
+        perp = w.actor_after(s, some, 0, among=actors)
     else:
         perp = w.actor_after(s, m.end, 2 if verb else 1 + 2 * _members_from(w, s, m.end), among=actors)
         if perp is not None and _laid_for(w, s, m, perp):
@@ -894,9 +921,10 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         for b in w.by_markers(s):
             if b.start == m.start and object_noun(w, s, m):
                 continue  # بقتال داعش، باستهداف قادته: the name after it was fought, hit
-            if b.start >= m.start and (perp := w.actor_after(s, b.end, 4, among=actors)):
+            after = _past_some_of(w, s, b.end)  # نفذه نحو 300 من مقاتلي «ولاية سيناء»
+            if b.start >= m.start and (perp := w.actor_after(s, after, 4, among=actors)):
                 if _beyond(w, s, b.end, perp.start) or any(
-                        w.bare_in(i, _attack_words("target_heads")) for i in range(b.end, perp.start)):
+                        w.bare_in(i, _attack_words("target_heads")) for i in range(after, perp.start)):
                     perp = None  # بسيارة مفخخة على حاجز لوحدات حماية الشعب، بقصف مواقع لعناصر الحزب: what was hit
                 break
     if passive:
