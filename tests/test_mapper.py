@@ -4128,3 +4128,11 @@ def test_an_object_noun_with_its_doer_and_a_bare_object(builder, text, perpetrat
 def test_some_of_a_bodys_members_name_the_body_as_a_side(builder, text, perpetrator, target):
     attack, = events(builder, text, "attack")
     assert (keys(attack.perpetrator), keys(attack.target)) == (perpetrator, target)
+
+
+@pytest.mark.parametrize("text", [
+    "وتجمع نحو ثلاثمئة شخص أمام السفارة احتجاجا على مقتل الشاب في مدينة ميسوري.",  # protesters
+    "ووافقت اللجنة على صرف تعويض 12 عقارا في حي الشهداء بمدينة الطائف.",  # things counted
+])
+def test_protesters_and_properties_are_no_casualties(builder, text):
+    assert events(builder, text, "casualty") == []

@@ -43,6 +43,7 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
         passengers = norm_set(w.lex["passenger_words"])
         part_of = norm_set(w.lex["part_of_figure"])
         outcome_verbs = norm_set(w.lex["outcome_verbs"])
+        protests = norm_set(w.lex["protest_words"])
         last_outcome: Match | None = None  # the outcome of the sentence's figure before
         last_victim: Found | None = None  # and whom it counted
         for num, ns, ne in s.numbers:
@@ -103,6 +104,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 if d < dist or (d == dist and best is not None and (
                         o.start == ne if d == 0 else o.end <= ns < best.start)):
                     best, dist = o, d
+            if best is not None and best.start >= ne and any(w.bare_in(i, protests) for i in range(ne, best.start)):
+                continue  # نفذ ألف شخص اعتصاما احتجاجا على قتل العقيد: protesters, not victims
             if (joined := _dead_and_wounded(w, s, best, ns, outcomes)) is not None:
                 best = joined  # مقتل وإصابة 60 عنصرا: the dead and wounded together, told as killed
             if last_outcome is not None and ns > s.start and w.doc[ns - 1].norm_ in part_of and not (
