@@ -4136,3 +4136,9 @@ def test_some_of_a_bodys_members_name_the_body_as_a_side(builder, text, perpetra
 ])
 def test_protesters_and_properties_are_no_casualties(builder, text):
     assert events(builder, text, "casualty") == []
+
+
+def test_a_verb_form_after_a_campaign_word_is_the_noun(builder):
+    """حملات قصف طيران النظام: the shelling by the regime's air force, not "was shelled"."""
+    text = "وتتواصل حملات قصف طيران النظام السوري على تجمعات تنظيم داعش في ريف حمص الشرقي."
+    assert [(keys(a.perpetrator), keys(a.target)) for a in events(builder, text, "attack")] == [("syrian_army", "isis")]

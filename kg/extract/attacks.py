@@ -70,7 +70,8 @@ def find_attacks(w: Window) -> list[Event]:
         # object of a launch verb (بدأت تركيا قصف معسكرات: the masdar)
         nouns = {m.start for m in triggers if m.label == "attack:noun"}
         triggers = [m for m in triggers if not (m.label == "attack:verb" and m.start in nouns and (
-            _by_means(w, m) or _launch_verb(w, s, m) is not None))]
+            _by_means(w, m) or _launch_verb(w, s, m) is not None
+            or (m.start > s.start and w.bare_in(m.start - 1, _attack_words("noun_heads")))))]  # حملات قصف
         # ...and one whose subject stands right before it is the verb, not its noun (الجيش
         # التركي قصف حزب العمال: not "the shelling of the party")
         verbs = {m.start for m in triggers if m.label == "attack:verb" and _svo_subject(w, s, m, names) is not None}
