@@ -4142,3 +4142,19 @@ def test_a_verb_form_after_a_campaign_word_is_the_noun(builder):
     """حملات قصف طيران النظام: the shelling by the regime's air force, not "was shelled"."""
     text = "وتتواصل حملات قصف طيران النظام السوري على تجمعات تنظيم داعش في ريف حمص الشرقي."
     assert [(keys(a.perpetrator), keys(a.target)) for a in events(builder, text, "attack")] == [("syrian_army", "isis")]
+
+
+@pytest.mark.parametrize("text,pairs", [
+    # the article names no country but its places lie in one: that state's authorities
+    ("وقتل ثلاثة جنود في تفجير بمدينة سروج نسبته السلطات إلى حزب العمال الكردستاني.", [("turkey", "pkk")]),
+    ("وأعلنت الحكومة التركية الحداد. وكانت السلطات نسبت التفجير إلى حزب العمال الكردستاني.", [("turkey", "pkk")]),
+])
+def test_bare_authorities_attribute_for_the_state_the_article_is_about(builder, text, pairs):
+    assert [p for p in accusation_pairs(builder, text)] == pairs
+
+
+def test_whom_a_condemned_assassination_hit_is_not_condemned(builder):
+    text = "واستنكرت الحكومة اللبنانية اغتيال زعيم حركة حماس في مدينة صيدا."
+    assert events(builder, text, "accusation") == []
+    attack, = events(builder, text, "attack")
+    assert (keys(attack.perpetrator), keys(attack.target)) == (None, "hamas")

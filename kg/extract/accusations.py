@@ -782,8 +782,12 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             after = _past_aside_and_adverbs(w, s, after)
             # (not the body the condemner sits in: دان أعضاء مجلس الأمن بالأمم المتحدة التفجير;
             # but ندد takes its object with ب: ندد المجلس بإسرائيل)
+            # (nor whom the condemned attack hit: استنكرت الحكومة اغتيال زعيم حركة حماس)
+            hit = [a.target for a in attacks if a.target is not None and a.trigger.sentence == s.index
+                   and not (accuser is not None and a.perpetrator is accuser.mention)]  # (a verb misread)
             condemnable = [f for f in named if _may_be_condemned(w, accuser, after, f) and not (
-                accuser is not None and f.start == accuser.end and w.preposition(f.start) == "ب" and w.lemma(m) != "ندد")]
+                accuser is not None and f.start == accuser.end and w.preposition(f.start) == "ب" and w.lemma(m) != "ندد")
+                and not any(t is f.mention for t in hit)]
             accused = _condemned_after(w, s, after, accuser, condemnable)
             named_subject = accuser is not None and accuser.start == m.end and accuser.mention.via != "adjective"
             if accused is not None and accuser is not None and accused.mention.type == "person" and not named_subject \
@@ -1143,10 +1147,11 @@ def attributions(w: Window, s: Sentence, actors: list[Found], attacks: list[Even
         marker = next((i for i in range(m.end, min(m.end + 6, s.end)) if w.doc[i].norm_ in ("الي", "لي")), None)
         if marker is None or w.negated(s, m) or _rates(w, s, m, actors):
             continue
-        named = [f for f in actors if not f.latent]
-        accuser = w.actor_after(s, m.end, 2, among=named) or w.actor_before(s, m.start, 1, among=named)
-        if accuser is not None and accuser.start > marker:
-            accuser = None
+        named = [f for f in actors if not f.latent and f.start < marker]
+        # (or a bare head right by the verb: نسبته السلطات إلى التنظيم, the home state's authorities)
+        bare = [f for f in actors if f.latent and f.mention.via == "pattern"]
+        accuser = w.actor_after(s, m.end, 2, among=named) or w.actor_before(s, m.start, 1, among=named) or \
+            w.actor_after(s, m.end, 0, among=bare) or w.actor_before(s, m.start, 1, among=bare)
         accused = w.actor_after(s, marker + 1, 2, accuser, among=actors)
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]

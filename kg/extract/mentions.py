@@ -267,8 +267,14 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         elif "body" in kinds and "place" not in kinds and normalize(span.text) not in not_names:
             out.append(Found(Mention(span, "actor", kinds["body"], None, "pattern"), start, end))
 
-    # الحكومة alone: the government of the country the article names most (a latent actor)
-    countries = Counter(f.mention.key for f in out if f.mention.kind == "place" and f.mention.type == "country")
+    # الحكومة alone: the government of the country the article names most (a latent actor); with
+    # none named as a place, the state it names most otherwise (السلطات التركية), else the state
+    # most of its places lie in (مدينة سروج: Turkey)
+    place_countries = Counter(entry.country for f in out if f.mention.kind == "place" and f.mention.key
+                              and (entry := registry.get("place", f.mention.key)) and entry.country)
+    countries = Counter(f.mention.key for f in out if f.mention.kind == "place" and f.mention.type == "country") or \
+        Counter(f.mention.key for f in out if f.mention.kind == "actor" and f.mention.type == "state" and f.mention.key) or \
+        Counter({state.key: n for code, n in place_countries.items() if (state := _state_of(code, registry))})
     home = registry.get("actor", countries.most_common(1)[0][0]) if countries else None
     if home is not None:
         bare = norm_set(rules.lex["bare_state_heads"])
@@ -282,8 +288,6 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     anaphoric = norm_set(rules.lex["anaphoric_heads"])
     bare_groups = norm_set(rules.lex["bare_groups"])
     by_country = {normalize(h): m for h, m in rules.lex["bare_head_by_country"].items()}
-    place_countries = Counter(entry.country for f in out if f.mention.kind == "place" and f.mention.key
-                              and (entry := registry.get("place", f.mention.key)) and entry.country)
     bare_ministries = norm_set(rules.lex["bare_ministries"])
     reporting_ends = {m.end for m in matches if m.label.split(":")[0] in ("reporting", "criticism")}
     named_actors = [f for f in out if f.mention.kind == "actor" and f.mention.key and not f.latent]
@@ -469,6 +473,11 @@ def _place_head_before(doc: Doc, start: int, heads: frozenset[str] | set[str], t
     if j > 0 and doc[j].norm_ in titles:
         j -= 1
     return j if j >= 0 and doc[j].norm_ in heads else None
+
+
+def _state_of(code: str, registry: Registry) -> Entry | None:
+    """The state whose country is ``code`` (TR -> turkey)."""
+    return next((e for e in registry.entries["actor"].values() if e.type == "state" and e.country == code), None)
 
 
 def _by_country(head: str, by_country: dict, countries: Counter, registry: Registry) -> Entry | None:
