@@ -4103,6 +4103,7 @@ def test_who_owns_the_stance_criticised_does_not_criticise(builder, text):
 @pytest.mark.parametrize("text,pairs", [
     ("وانتقد وزير الدفاع البريطاني الجنرال مايكل فالون روسيا بسبب ضرباتها في سوريا.", [("مايكل فالون", "russia")]),
     ("واتهم وزير الإعلام اليمني الدكتور معمر الإرياني إيران بتهريب الأسلحة.", [("معمر الإرياني", "iran")]),
+    ("وانتقد وزير الخارجية الفرنسي الأسبق دومينيك دوفيلبان روسيا بسبب ضرباتها في سوريا.", [("دومينيك دوفيلبان", "russia")]),
 ])
 def test_a_title_and_a_rank_before_a_name_are_one_person(builder, text, pairs):
     assert accusation_names(builder, text) == pairs

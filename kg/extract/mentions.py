@@ -170,6 +170,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
     titles = norm_set(rules.lex["title_heads"])
     honorifics = norm_set(rules.lex["honorifics"])
     person_titles = norm_set(rules.lex["person_titles"]) | honorifics
+    before_name = honorifics | norm_set(rules.lex["former_words"])  # الجنرال، السابق: between a title and a name
     not_nouns = norm_set(rules.lex["function_words"]) | norm_set(rules.lex["accusation"]["adverbs"]) | set(rules.peoples)
     event_words = {m.start for m in matches if m.label in ("attack:noun", "accusation:noun", "crime")}
     # an attack noun in construct with the name after it (تفجير كابول): no article of its own
@@ -202,7 +203,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
             continue  # صلاح الدين دمرتاش: a person the tagger named, not the province
         if "state" in kinds and "actor" not in kinds:  # الجيش التركي: the state, unless the registry knows it
             titled = doc[start].norm_ in titles or (start > 0 and doc[start - 1].norm_ in titles)
-            if titled and _person_next(doc, end, people, honorifics):
+            if titled and _person_next(doc, end, people, before_name):
                 continue  # الرئيس الفرنسي إيمانويل ماكرون: the title of the person named next
             entry = registry.get("actor", kinds["state"])  # القوات الحوثية: a group, not a state
             out.append(Found(Mention(span, "actor", entry.type if entry else "state", kinds["state"], "pattern"), start, end))
@@ -321,7 +322,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
         nation = rules.people_of(tok.norm_)
         key = rules.state_of_adjective(tok.norm_) or nation
         if key and not taken[tok.i] and not (tok.i in described and not tok._.clitic) and registry.get("actor", key):
-            if tok.i > 0 and doc[tok.i - 1].norm_ in titles and _person_next(doc, tok.i + 1, people, honorifics):
+            if tok.i > 0 and doc[tok.i - 1].norm_ in titles and _person_next(doc, tok.i + 1, people, before_name):
                 continue  # نظيره البولندي، ماتيوش مورافيتسكي: the title of the person named next
             entry = registry.get("actor", key)
             span = _span(doc, tok.i, tok.i + 1, sent_of[tok.i])
