@@ -4159,3 +4159,8 @@ def test_whom_a_condemned_assassination_hit_is_not_condemned(builder):
     assert events(builder, text, "accusation") == []
     attack, = events(builder, text, "attack")
     assert (keys(attack.perpetrator), keys(attack.target)) == (None, "hamas")
+
+
+def test_whom_a_side_is_loyal_to_exchanges_no_accusations(builder):
+    text = "وتبادلت الحكومة الليبية ومسلحون موالون لتركيا الاتهامات بخرق الهدنة."
+    assert not any(keys(e.accuser) == "turkey" or keys(e.accused) == "turkey" for e in events(builder, text, "accusation"))

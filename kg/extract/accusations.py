@@ -203,7 +203,8 @@ def mutual_accusations(w: Window, s: Sentence, actors: list[Found],
         nouns.add(noun.start)
         sides = [f for f in actors if m.end <= f.start and f.end <= noun.start] or \
                 [f for f in actors if f.end <= m.start and w.gap(f.end, m.start) <= 4]
-        named = distinct(sides)
+        # (not whom a side is loyal to: انفصاليون مؤيدون لروسيا, the separatists accuse)
+        named = distinct([f for f in sides if not (f.start > s.start and w.bare_in(f.start - 1, w.loyal, "وفل"))])
         pair = any(t.norm_ in norm_set(w.lex["accusation"]["pair_words"])
                    for t in w.doc[max(s.start, m.start - 2):min(m.end + 2, s.end)])
         if len(named) < 2 and (pair or w.doc[m.start].norm_.endswith(("ان", "ا"))):
