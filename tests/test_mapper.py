@@ -4164,3 +4164,8 @@ def test_whom_a_condemned_assassination_hit_is_not_condemned(builder):
 def test_whom_a_side_is_loyal_to_exchanges_no_accusations(builder):
     text = "وتبادلت الحكومة الليبية ومسلحون موالون لتركيا الاتهامات بخرق الهدنة."
     assert not any(keys(e.accuser) == "turkey" or keys(e.accused) == "turkey" for e in events(builder, text, "accusation"))
+
+
+def test_a_generic_subject_after_the_verb_is_not_replaced_by_one_who_spoke_before(builder):
+    text = "وقال وزير الخارجية الإيراني محمد جواد ظريف إن بلاده تدعم الحوار. وتتهم معظم الدول الغربية طهران بتطوير أسلحة نووية."
+    assert events(builder, text, "accusation") == []

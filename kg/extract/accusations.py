@@ -507,6 +507,8 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
                 # named there is), Paris is accused; كما اتهم الحزب وداعش بأن: both are
                 subjects = [f for f in actors if (not f.latent or f.start == s.start) and f.mention.via != "adjective"]
                 accuser = w.actor_before(s, m.start, 6, among=subjects)
+                if accuser is None and m.end < first.start and w.bare_in(m.end, norm_set(w.lex["accusation"]["quantifiers"])):
+                    continue  # وتتهم أغلب دول الخليج طهران: the subject is there, unnamed; no one who spoke before
                 if accuser is None or any(t.norm_ == "ان" for t in w.doc[s.start:accuser.start]):
                     accuser = s.reporter  # قال السناتور إن إيران تنتهك...، واتهم الوزير: the one who spoke
                 if accuser is None and m.start - s.start <= 1:
