@@ -4169,3 +4169,11 @@ def test_whom_a_side_is_loyal_to_exchanges_no_accusations(builder):
 def test_a_generic_subject_after_the_verb_is_not_replaced_by_one_who_spoke_before(builder):
     text = "وقال وزير الخارجية الإيراني محمد جواد ظريف إن بلاده تدعم الحوار. وتتهم معظم الدول الغربية طهران بتطوير أسلحة نووية."
     assert events(builder, text, "accusation") == []
+
+
+@pytest.mark.parametrize("text", [
+    "واستنكر رئيس الهيئة العليا للإغاثة الدكتور سامي الحربي التفجير الإرهابي الذي استهدف المصلين.",
+    "وشجب مدير عام فرع وزارة الصحة بمنطقة جازان خالد الزهراني العمل الإرهابي الذي استهدف المسجد.",
+])
+def test_the_person_named_after_a_bodys_title_condemns_and_is_not_condemned(builder, text):
+    assert events(builder, text, "accusation") == []

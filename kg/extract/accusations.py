@@ -796,6 +796,7 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             if accused is not None and accuser is not None and accused.mention.type == "person" and not named_subject \
                     and accuser.mention.type != "person" and (
                     w.gap(accuser.end, accused.start) == 0 or w.titled(accuser) or _office_holder(w, s, accuser, accused)
+                    or any(t.norm_ in w.appositive_titles for t in w.doc[max(s.start, accuser.start - 3):accuser.start])
                     or w.doc[accused.start - 1].norm_ in w.honorifics) and _in_apposition(w, s, accuser, accused):
                 # ندد رئيس البرلمان العراقي سليم الجبوري، استنكر مفتي مصر الدكتور شوقي علام، ندد
                 # المبعوث الخاص للأمم المتحدة في ليبيا X: the
@@ -838,12 +839,13 @@ def _issued_by(w: Window, s: Sentence, pos: int, accuser: Found, among: list[Fou
 
 
 def _in_apposition(w: Window, s: Sentence, f: Found, g: Found) -> bool:
-    """Only a comma, an honorific, a title or where (في باكستان) stands between ``f`` and the
-    person ``g``: g names f (رئيس الجامعة في باكستان الدكتور X); not past a deed (بشدة تصريحات
-    رئيس الوزراء X: X said them)."""
+    """Only a comma, an honorific, a title, where (في باكستان، بالمنطقة الشرقية) or the rest of
+    a body's name (المجلس الأعلى للقضاء) stands between ``f`` and the person ``g``: g names f
+    (رئيس الجامعة في باكستان الدكتور X); not past a deed (بشدة تصريحات رئيس الوزراء X: X said them)."""
     words = w.honorifics | w.appositive_titles | {"في"}
     inside = {i for h in s.founds for i in range(h.start, h.end)}
-    return all(t.is_punct or t.norm_ in words or t.i in inside or w.adjective(t) for t in w.doc[f.end:g.start])
+    return all(t.is_punct or t.norm_ in words or t.i in inside or w.adjective(t)
+               or t.text.startswith("لل") or w.preposition(t.i) in ("ب", "ل") for t in w.doc[f.end:g.start])
 
 
 def _past_aside_and_adverbs(w: Window, s: Sentence, pos: int) -> int:
