@@ -4177,3 +4177,16 @@ def test_a_generic_subject_after_the_verb_is_not_replaced_by_one_who_spoke_befor
 ])
 def test_the_person_named_after_a_bodys_title_condemns_and_is_not_condemned(builder, text):
     assert events(builder, text, "accusation") == []
+
+
+@pytest.mark.parametrize("text", [
+    # the paper obtained the statement: it does not hold anyone responsible
+    ("وأصدرت الهيئة بيانا حصلت «الرياض» على نسخة منه، محملة ميليشيات الحوثي المسؤولية عن سلامة المختطفين "
+     "الذين نقلتهم من معسكر لبوزة."),
+    # the paper he spoke to is not accused
+    ("وأكد المسؤول اليمني أن الميليشيات نقلت المختطفين إلى صنعاء، مشيرا في تصريح لـ«الرياض» إلى "
+     "أن الحوثيين يخططون لاستخدامهم دروعا بشرية."),
+])
+def test_an_outlet_that_obtained_or_heard_the_words_neither_accuses_nor_is_accused(builder, text):
+    assert not any(e.accuser.span.text == "الرياض" or e.accused.span.text == "الرياض"
+                   for e in events(builder, text, "accusation"))

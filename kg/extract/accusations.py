@@ -170,6 +170,18 @@ def eligible(w: Window, f: Found) -> bool:
     return not (f.latent and tok._.clitic and tok.text.startswith("ب"))
 
 
+def _outlet_in_passing(w: Window, f: Found) -> bool:
+    """``f`` is an outlet named as whom one spoke to (في تصريح لـ«الرياض») or as who obtained
+    the text (حصلت «الرياض» على نسخة منه): it neither accuses nor is accused."""
+    if f.mention.type != "media":
+        return False
+    i = f.start - 1
+    while i >= 0 and w.doc[i].text in QUOTE_MARKS | {"ـ"}:
+        i -= 1
+    return i >= 0 and (w.doc[i].norm_ in ("ل", "لـ") or w.doc[i].text in ("ل", "لـ")
+                       or w.bare_in(i, norm_set(w.lex["accusation"]["obtaining_verbs"])))
+
+
 def accusation(w: Window, s: Sentence, m: Match, accuser: Found | None, accused: Found | None,
                attacks: list[Event]) -> Event | None:
     if accuser is None or accused is None or same_actor(accuser.mention, accused.mention):
@@ -180,6 +192,8 @@ def accusation(w: Window, s: Sentence, m: Match, accuser: Found | None, accused:
         return None  # نوري المالكي نائب الرئيس العراقي: one person and his office
     if any(f.mention.type == "person" and f.start <= m.start < f.end for f in w.actors(s)):
         return None  # وادين هازار، داني ألفيس: the word opens a person's name, no one condemns
+    if _outlet_in_passing(w, accuser) or _outlet_in_passing(w, accused):
+        return None  # في تصريح لـ"الرياض"، بيان حصلت «الرياض» على نسخة منه: the paper only carries it
     about = next((a for a in attacks if a.trigger.sentence == s.index), None)
     known = (accuser.mention.key is not None) + (accused.mention.key is not None)
     modality = modality_of(w, s, m)
