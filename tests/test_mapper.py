@@ -4134,6 +4134,7 @@ def test_some_of_a_bodys_members_name_the_body_as_a_side(builder, text, perpetra
 @pytest.mark.parametrize("text", [
     "وتجمع نحو ثلاثمئة شخص أمام السفارة احتجاجا على مقتل الشاب في مدينة ميسوري.",  # protesters
     "ووافقت اللجنة على صرف تعويض 12 عقارا في حي الشهداء بمدينة الطائف.",  # things counted
+    "وقال الناشطون إن الصيادين قتلوا نحو 300 حوت في المحيط خلال الموسم.",  # animals
 ])
 def test_protesters_and_properties_are_no_casualties(builder, text):
     assert events(builder, text, "casualty") == []
