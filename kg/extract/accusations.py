@@ -178,8 +178,7 @@ def _outlet_in_passing(w: Window, f: Found) -> bool:
     i = f.start - 1
     while i >= 0 and w.doc[i].text in QUOTE_MARKS | {"ـ"}:
         i -= 1
-    return i >= 0 and (w.doc[i].norm_ in ("ل", "لـ") or w.doc[i].text in ("ل", "لـ")
-                       or w.bare_in(i, norm_set(w.lex["accusation"]["obtaining_verbs"])))
+    return i >= 0 and (w.doc[i].norm_ in ("ل", "لـ") or w.bare_in(i, norm_set(w.lex["accusation"]["obtaining_verbs"])))
 
 
 def accusation(w: Window, s: Sentence, m: Match, accuser: Found | None, accused: Found | None,

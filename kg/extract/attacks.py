@@ -733,8 +733,8 @@ def _past_some_of(w: Window, s: Sentence, i: int) -> int:
         j += 1
     if j < s.end and (w.doc[j].like_num or w.doc[j].norm_ in _attack_words("amounts")):
         j += 1
-        if j < s.end and w.doc[j].norm_.endswith(w.nisba + ("ه", "ير")) and w.doc[j].norm_ != "من":
-            j += 1  # أعداد كبيرة
+        if j + 1 < s.end and w.doc[j].norm_ != "من" and w.doc[j + 1].norm_ == "من":
+            j += 1  # أعداد كبيرة من
         if j >= s.end or w.doc[j].norm_ != "من":
             return i
         j += 1
