@@ -4191,3 +4191,12 @@ def test_the_person_named_after_a_bodys_title_condemns_and_is_not_condemned(buil
 def test_an_outlet_that_obtained_or_heard_the_words_neither_accuses_nor_is_accused(builder, text):
     assert not any(e.accuser.span.text == "الرياض" or e.accused.span.text == "الرياض"
                    for e in events(builder, text, "accusation"))
+
+
+@pytest.mark.parametrize("text,perpetrator,target", [
+    ("وقال الكاتب إن غزو الكويت من قبل الجيش العراقي غير خريطة المنطقة.", "iraqi_army", "kuwait"),  # the invaded
+    ("وأدى الغزو الأمريكي للعراق إلى مقتل آلاف المدنيين.", "usa", "iraq"),
+])
+def test_the_name_after_an_invasion_is_who_was_invaded(builder, text, perpetrator, target):
+    attack, = events(builder, text, "attack")
+    assert (keys(attack.perpetrator), keys(attack.target)) == (perpetrator, target)
