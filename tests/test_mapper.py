@@ -4200,3 +4200,11 @@ def test_an_outlet_that_obtained_or_heard_the_words_neither_accuses_nor_is_accus
 def test_the_name_after_an_invasion_is_who_was_invaded(builder, text, perpetrator, target):
     attack, = events(builder, text, "attack")
     assert (keys(attack.perpetrator), keys(attack.target)) == (perpetrator, target)
+
+
+@pytest.mark.parametrize("text", [
+    "وأدان المبعوث في تصريح عقب لقائه بوزير الخارجية الإسباني خوسيه مانويل ألباريس في مدريد اختطاف الرهائن.",
+    "وأدانت السعودية خلال اتصال مع الرئيس الفرنسي الهجمات الإرهابية التي شهدتها باريس.",
+])
+def test_whom_the_condemner_met_or_called_is_not_condemned(builder, text):
+    assert events(builder, text, "accusation") == []

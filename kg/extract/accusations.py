@@ -927,6 +927,8 @@ def _may_be_condemned(w: Window, accuser: Found | None, after: int, f: Found, no
         return False  # تدين تفجير مسجد قوات الطوارئ: the mosque's owner was hit
     if f.mention.via == "adjective" and _victims_side(w, f):
         return False  # تدين جريمة حرق طفل فلسطيني: the victim's people
+    if any(w.bare_in(i, norm_set(w.lex["accusation"]["meeting_words"]), "وفبل") for i in range(max(after, f.start - 5), f.start)):
+        return False  # أدان في تصريح عقب لقائه بوزير الخارجية الإيطالي: whom he met
     audience = next((i for i in range(after, f.start) if w.doc[i].norm_ == "امام"), None)
     if audience is not None and not any(w.preposition(i) == "ب" for i in range(audience + 1, f.start)):
         return False  # ندد الوزير أمام لجنة الدفاع في مجلس الشيوخ بـ: the audience, not the one condemned
