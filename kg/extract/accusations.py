@@ -175,9 +175,7 @@ def _outlet_in_passing(w: Window, f: Found) -> bool:
     the text (حصلت «الرياض» على نسخة منه): it neither accuses nor is accused."""
     if f.mention.type != "media":
         return False
-    i = f.start - 1
-    while i >= 0 and w.doc[i].text in QUOTE_MARKS | {"ـ"}:
-        i -= 1
+    i = w.before_quotes(f.start)
     return i >= 0 and (w.doc[i].norm_ in ("ل", "لـ") or w.bare_in(i, norm_set(w.lex["accusation"]["obtaining_verbs"])))
 
 

@@ -986,9 +986,7 @@ def _laid_for(w: Window, s: Sentence, m: Match, f: Found) -> bool:
 def _outlet_told(w: Window, f: Found) -> bool:
     """``f`` is the outlet a headline's speakers told, with ل before and a colon after (علماء
     لـ«عكاظ»: التفجير): a news outlet, whatever the tagger made of it."""
-    i, j = f.start - 1, f.end
-    while i >= 0 and w.doc[i].text in QUOTE_MARKS | {"ـ"}:
-        i -= 1
+    i, j = w.before_quotes(f.start), f.end
     while j < len(w.doc) and w.doc[j].text in QUOTE_MARKS:
         j += 1
     told = f.start > 0 and (w.preposition(f.start) == "ل" or (i >= 0 and w.doc[i].norm_ in ("ل", "لـ")))
@@ -1467,9 +1465,10 @@ def object_noun(w: Window, s: Sentence, m: Match) -> bool:
     الدولة) is whose it was."""
     if m.label != "attack:noun" or w.lemma(m) not in norm_set(w.lex["attack"]["object_nouns"]):
         return False
+    if w.lemma(m) not in norm_set(w.lex["attack"]["bombing_nouns"]):
+        return True
     after = w.actor_after(s, m.end, 1)  # past an adjective (انتحاري), not a noun (تفجير مسجد قوات الطوارئ)
-    return not (w.lemma(m) in norm_set(w.lex["attack"]["bombing_nouns"]) and after is not None
-                and after.mention.type == "armed_group"
+    return not (after is not None and after.mention.type == "armed_group"
                 and all(t.is_punct or t.text in QUOTE_MARKS or t.norm_ in ("ل", "لـ") or t.norm_.endswith(w.nisba)
                         for t in w.doc[m.end:after.start]))
 

@@ -34,16 +34,16 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
         main_place = None  # نقل جثامين المتوفين إلى مطار الأحساء: where the dead were taken
     out = []
     non_person = "non_person"
+    passengers = norm_set(w.lex["passenger_words"])
+    part_of = norm_set(w.lex["part_of_figure"])
+    outcome_verbs = norm_set(w.lex["outcome_verbs"])
+    protests = norm_set(w.lex["protest_words"])
     for s in w.sentences:
         if w.about_a_match(s):
             continue  # إصابة اللاعب في المباراة
         outcomes = [o for o in w.labelled(s, "outcome") if not _families(w, s, o)]
         if _outbreak(w, s):
             continue  # 4 إصابات جديدة بالفايروس: patients, not casualties
-        passengers = norm_set(w.lex["passenger_words"])
-        part_of = norm_set(w.lex["part_of_figure"])
-        outcome_verbs = norm_set(w.lex["outcome_verbs"])
-        protests = norm_set(w.lex["protest_words"])
         last_outcome: Match | None = None  # the outcome of the sentence's figure before
         last_victim: Found | None = None  # and whom it counted
         for num, ns, ne in s.numbers:

@@ -275,7 +275,7 @@ def find_mentions(doc: Doc, matches: list[Match], rules: Rules, registry: Regist
                               and (entry := registry.get("place", f.mention.key)) and entry.country)
     countries = Counter(f.mention.key for f in out if f.mention.kind == "place" and f.mention.type == "country") or \
         Counter(f.mention.key for f in out if f.mention.kind == "actor" and f.mention.type == "state" and f.mention.key) or \
-        Counter({state.key: n for code, n in place_countries.items() if (state := _state_of(code, registry))})
+        Counter({state.key: n for code, n in place_countries.items() if (state := registry.state_of(code))})
     home = registry.get("actor", countries.most_common(1)[0][0]) if countries else None
     if home is not None:
         bare = norm_set(rules.lex["bare_state_heads"])
@@ -474,11 +474,6 @@ def _place_head_before(doc: Doc, start: int, heads: frozenset[str] | set[str], t
     if j > 0 and doc[j].norm_ in titles:
         j -= 1
     return j if j >= 0 and doc[j].norm_ in heads else None
-
-
-def _state_of(code: str, registry: Registry) -> Entry | None:
-    """The state whose country is ``code`` (TR -> turkey)."""
-    return next((e for e in registry.entries["actor"].values() if e.type == "state" and e.country == code), None)
 
 
 def _by_country(head: str, by_country: dict, countries: Counter, registry: Registry) -> Entry | None:

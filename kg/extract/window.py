@@ -18,6 +18,7 @@ from kg.extract.matching import Match, Rules, char_span
 from kg.extract.mentions import Found
 from kg.extract.model import Mention, Span
 from kg.extract.numbers import NumberMatch
+from kg.nlp.normalize import QUOTE_MARKS
 
 APPOSITION_REACH = 10  # words of a title before the comma that opens the name of the one it names
 LIST_REACH = 8  # words of a list of places back from its last one (مديريات عتمة ووصاب، ومدينة ذمار)
@@ -110,6 +111,14 @@ class Window:
         a locative word does not count unless it is a preposition too (إلى، لدى; not في)."""
         return bool(self.preposition(f.start)) or (locatives and any(m.end == f.start for m in self.labelled(s, "locative"))) \
             or (f.start > s.start and self.doc[f.start - 1].norm_ in self.prepositions)
+
+    def before_quotes(self, i: int) -> int:
+        """The token before the quote marks (and tatweel) right before token i (لـ«عكاظ»,
+        حصلت «الرياض»): the word that governs a quoted name; -1 at the document's start."""
+        i -= 1
+        while i >= 0 and self.doc[i].text in QUOTE_MARKS | {"ـ"}:
+            i -= 1
+        return i
 
     def gap(self, a: int, b: int) -> int:
         """Words between token positions a and b, punctuation not counted."""

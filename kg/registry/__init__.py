@@ -54,6 +54,10 @@ class Registry:
     def __init__(self, actors: list[Entry], places: list[Entry]):
         self.entries = {"actor": {e.key: e for e in actors}, "place": {e.key: e for e in places}}
         self._by_name: dict[tuple[str, str], Entry] = {}
+        self._states: dict[str, Entry] = {}  # country code -> its state (TR -> turkey)
+        for e in actors:
+            if e.type == "state" and e.country:
+                self._states.setdefault(e.country, e)
         for kind, entries in self.entries.items():
             for e in entries.values():
                 for name in e.names:
@@ -70,6 +74,10 @@ class Registry:
 
     def get(self, kind: str, key: str) -> Entry | None:
         return self.entries[kind].get(key)
+
+    def state_of(self, code: str) -> Entry | None:
+        """The state whose country is ``code`` (TR -> turkey)."""
+        return self._states.get(code)
 
     def find(self, kind: str, name: str) -> Entry | None:
         """The entry one of whose names normalises to ``name``'s form."""
