@@ -1562,6 +1562,14 @@ def test_who_condemns_is_not_a_name_inside_another_subject(builder, text):
     assert all(keys(e.accuser) not in ("iran", "yemen") for e in events(builder, text, "accusation"))
 
 
+@pytest.mark.parametrize("text", [
+    "أشادت الحكومة البريطانية بتعاون الأردن في التصدي للقاعدة ووصفت حركة الشباب بأنها منظمة إرهابية.",
+    "أشادت الحكومة البريطانية بتعاون الأردن في التصدي للقاعدة واتهمت حركة الشباب بتجنيد الأطفال.",
+])
+def test_a_prepositions_object_before_a_joined_verb_is_not_its_subject(builder, text):
+    assert all(keys(e.accuser) != "al_qaeda" for e in events(builder, text, "accusation"))
+
+
 def test_a_report_that_holds_someone_responsible_is_the_speakers_accusation(builder):
     text = "وقال وزير الطيران المدني المصري محمد منار إن التحقيق يحمل شركة إيرباص مسؤولية تحطم الطائرة."
     assert {(e.accuser.span.text, e.accused.span.text) for e in events(builder, text, "accusation")} == {("محمد منار", "إيرباص")}
@@ -2499,6 +2507,9 @@ def test_whose_statement_accuses_is_the_accuser(builder, text, accuser):
 @pytest.mark.parametrize("text,kept,dropped", [
     ("قتل ستة جنود في هجوم على ثكنة في ولاية كونار قرب الحدود مع باكستان.", "كونار", "باكستان"),
     ("أصيب أربعة شرطيين في انفجار عبوة ببلدة تلعفر على بعد 60 كلم من الموصل.", "تلعفر", "الموصل"),
+    # past a direction, and the city's name after the capital that stands for it
+    ("قتل تسعة أشخاص بانفجار شاحنة ملغومة في بلدة بيجي التي تبعد 130 كيلومترا إلى الجنوب من "
+     "العاصمة العراقية بغداد.", "بيجي", "بغداد"),
 ])
 def test_a_point_of_reference_is_not_where_it_happened(builder, text, kept, dropped):
     for kind in ("attack", "casualty"):

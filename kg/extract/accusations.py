@@ -39,6 +39,8 @@ def _subject_before(w: Window, s: Sentence, m: Match, limit: int, actors: list[F
     أوباما عن إسرائيل"، اتهم أورين: Israel is not who accuses), and not the one an aide
     serves (مستشار روحاني ينتقد: the adviser speaks)."""
     f = w.actor_before(s, m.start, limit, among=actors)
+    if f is not None and w.joined(m.start) and w.governed(s, f, locatives=False):
+        return None  # بجهود تركيا للتصدي لداعش ووصف الحزب: a preposition's object ends the clause before
     if f is not None and any(t.is_punct and t.text in "،,\"”»:؛" for t in w.doc[f.end:m.start]):
         return None
     if f is not None and f.start > s.start and w.doc[f.start - 1].norm_ in norm_set(w.lex["aide_heads"]):
@@ -516,7 +518,9 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
                 # دمشق ترد وساما فرنسيا وتتهم باريس بالتبعية: the one named before it accuses (a
                 # capital opening the sentence too; not an adjective, which tells whose the thing
                 # named there is), Paris is accused; كما اتهم الحزب وداعش بأن: both are
-                subjects = [f for f in actors if (not f.latent or f.start == s.start) and f.mention.via != "adjective"]
+                # (nor a preposition's object: في التصدي للقاعدة واتهمت الحركة)
+                subjects = [f for f in actors if (not f.latent or f.start == s.start) and f.mention.via != "adjective"
+                            and not w.governed(s, f, locatives=False)]
                 accuser = w.actor_before(s, m.start, 6, among=subjects)
                 if accuser is None and m.end < first.start and w.bare_in(m.end, norm_set(w.lex["accusation"]["quantifiers"])):
                     continue  # وتتهم أغلب دول الخليج طهران: the subject is there, unnamed; no one who spoke before

@@ -182,12 +182,11 @@ class Window:
         for people ``hurt`` (a casualty figure), where they were taken afterwards (نقلوا إلى
         مستشفى بريدة)."""
         references = self.labelled(s, "reference")
-        marks = [r.end for r in references]
         across = [r.end for r in references if self.doc[r.end - 1].norm_ == "مع"]  # الحدود مع
         frame = self._speech_frame(s, pos)
         places = [p for p in places if not self.never_where(s, p, places, hurt)]
         places = [p for p in places if not self._right_after(p, across)]  # never the country across a border
-        kept = [p for p in places if not self._right_after(p, marks)
+        kept = [p for p in places if not self._after_reference(s, p, references)
                 and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, places)
                 and not self._before_source_colon(s, p, pos)]
         return kept or [p for p in places if not self.only_a_reference(s, p)]
@@ -196,8 +195,23 @@ class Window:
         """``p`` is a point of reference (على بعد 620 كلم من باماكو، في طريق عودتهم من مكة)
         that never says where: only a short distance names the area (على بعد 25 كلم من كركوك)."""
         references = self.labelled(s, "reference")
-        near = [r.end for r in references if self._near_distance(s, r)]
-        return self._right_after(p, [r.end for r in references]) and not self._right_after(p, near)
+        near = [r for r in references if self._near_distance(s, r)]
+        return self._after_reference(s, p, references) and not self._after_reference(s, p, near)
+
+    def _after_reference(self, s: Sentence, p: Found, references: list[Match]) -> bool:
+        """``p`` is named right after one of the ``references``: past a direction (تبعد 175 كلم
+        إلى الشمال من), or right after a place named there, whose name it gives (من العاصمة
+        العراقية بغداد)."""
+        ends = []
+        for r in references:
+            end = r.end
+            while end < s.end and end - r.end < 3 and (self.doc[end].norm_ == "الي" or self.doc[end].norm_.removeprefix("ال") in self.directions):
+                end += 1
+            ends.append(end)
+        before = {q.end: q for q in s.founds if q.mention.kind == "place"}
+        while not self._right_after(p, ends) and p.start in before:
+            p = before[p.start]
+        return self._right_after(p, ends)
 
     def _near_distance(self, s: Sentence, r: Match) -> bool:
         """Reference ``r`` is a distance of at most NEAR_KM (كلم، ميل) told with its number."""
