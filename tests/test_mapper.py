@@ -3954,6 +3954,16 @@ def test_a_relaying_agency_is_not_the_source_named_after_an(builder, text):
     assert [e.reported_by.span.text for e in events(builder, text, "casualty")] == ["نقابة المحامين"]
 
 
+@pytest.mark.parametrize("text,reporter", [
+    # a participle of speech reports for the one right before it, never for a name after it
+    ("قتل 6 أشخاص في قصف على بلدة داريا، ومعلومات مؤكدة عن جرحى من قوات النظام.", None),
+    ("وأضاف الحربي مؤكدا أن 4 مدنيين أصيبوا في الانفجار الذي وقع في مدينة القطيف.", "الحربي"),
+])
+def test_a_participle_of_speech_has_its_speaker_before_it(builder, text, reporter):
+    (figure,) = events(builder, text, "casualty")
+    assert (figure.reported_by.span.text if figure.reported_by else None) == reporter
+
+
 def test_the_towns_a_place_lies_between_are_not_where(builder):
     text = "وقتل جندي في انفجار عبوة ناسفة في بلدة الشرقاط الواقعة بين الموصل وتكريت."
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["sharqat"]]

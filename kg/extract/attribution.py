@@ -20,6 +20,13 @@ def find_reporters(w: Window) -> None:
                 s.reporter = f
         if s.reporter is None:
             for m in [r for r in w.labelled(s, "reporting") if not _conveys_wishes(w, s, r)] + _deeming(w, s):
+                if m.label == "reporting:participle":
+                    # its speaker is right before it (واستطرد بوميدوحة قائلا إن), never after
+                    # (معلومات مؤكدة عن قتلى من قوات النظام: confirmed, of whom)
+                    s.reporter = _speaker_before(w, s, m.start, 0)
+                    if s.reporter:
+                        break
+                    continue
                 stmt = w.starts_with(s, "statement", m.end)
                 if stmt and (spokesman := w.speaks_for(s, stmt)):
                     s.reporter = spokesman  # قال المتحدث باسم الخارجية: the ministry
@@ -96,10 +103,11 @@ def _titled_speaker(w: Window, s: Sentence, pos: int) -> Found | None:
     return person
 
 
-def _speaker_before(w: Window, s: Sentence, pos: int) -> Found | None:
-    """The actor right before a reporting verb at ``pos``, in its clause: not one a comma
-    closes (بمباركة الكيان الإسرائيلي، حيث أشار: the one who spoke is named earlier)."""
-    f = w.actor_before(s, pos, 2)
+def _speaker_before(w: Window, s: Sentence, pos: int, limit: int = 2) -> Found | None:
+    """The actor right before a reporting verb at ``pos`` (``limit`` words between at most),
+    in its clause: not one a comma closes (بمباركة الكيان الإسرائيلي، حيث أشار: the one who
+    spoke is named earlier)."""
+    f = w.actor_before(s, pos, limit)
     # nor one before أن that opens the verb's clause (مشتبه بهم من تونس بعد أن قال شهود: not Tunisia)
     return None if f is None or any(t.is_punct or t.norm_ in w.complementizers for t in w.doc[f.end:pos]) else f
 
