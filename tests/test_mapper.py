@@ -750,6 +750,30 @@ def test_a_rank_or_a_team_of_another_trade_is_no_sign_of_sport(builder, text, ki
     assert events(builder, text, kind)
 
 
+@pytest.mark.parametrize("text,pair", [
+    # an aim or a target, no goal
+    ("وقال المتحدث إن الهدف من الغارات التي شنتها المقاتلات التركية على مواقع حزب العمال الكردستاني "
+     "في جبال قنديل هو حماية الحدود.", ("turkey", "pkk")),
+    ("وباتت القرى الحدودية تحت مرمى قذائف الحوثيين التي سقطت على منطقة جازان.", ("houthis", None)),
+])
+def test_an_aim_or_a_target_is_no_sign_of_sport(builder, text, pair):
+    assert [(keys(e.perpetrator), keys(e.target)) for e in events(builder, text, "attack")] == [pair]
+
+
+@pytest.mark.parametrize("text", [
+    "140 هدفًا حصيلة الجولة الأولى من التصفيات",
+    "وأحرز المهاجم هدف التعادل في الدقيقة 80 من ضربة حرة مباشرة.",
+])
+def test_goals_are_no_victims_nor_attacks(builder, text):
+    assert events(builder, text, "casualty") == events(builder, text, "attack") == []
+
+
+def test_a_bomber_named_again_by_his_last_name_did_one_attack(builder):
+    text = ("وفجر الانتحاري سالم الحربي نفسه داخل مسجد في مدينة الدمام يوم الجمعة. "
+            "وقال الشاهد إن الحربي قام بتفجير نفسه بعد دخوله المسجد بدقائق.")
+    assert len(events(builder, text, "attack")) == 1
+
+
 @pytest.mark.parametrize("text,places", [
     ("وخلفت معركة الفلوجة دمارا واسعا في أحياء المدينة.", [["الفلوجة"]]),  # a battle named by its place
     ("ودارت معارك عنيفة في محيط مطار كويرس العسكري يوم الأحد.", [["مطار كويرس العسكري"]]),  # under way there

@@ -1549,9 +1549,12 @@ def _is_country(key: str) -> bool:
 
 
 def side_of(m: Mention | None) -> str | None:
-    """Who an attacker stands for: its registry parent (الجيش التركي for Turkey), else itself."""
+    """Who an attacker stands for: its registry parent (الجيش التركي for Turkey), else itself;
+    a person the registry does not know, by the last of his names (فهد القباع ... القباع)."""
     if m is None:
         return None
+    if m.key is None and m.type == "person":
+        return normalize(m.span.text.split()[-1])
     entry = load_registry().get("actor", m.key) if m.key else None
     return (entry.part_of if entry and entry.part_of else m.key) or m.span.text
 
