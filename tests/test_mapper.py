@@ -4124,6 +4124,18 @@ def test_the_state_and_body_in_the_accusers_title_are_not_accused(builder, text,
 
 
 @pytest.mark.parametrize("text,pairs", [
+    # a title, or the body in it, then the person who holds it: one side, not two
+    ("انتقد إمام وخطيب المسجد الحرام الشيخ سعود الشريم، معارضي قرار منع التجول في الأسواق.", []),
+    ("وأوضح المتحدث الرسمي لوزارة الصحة خالد المرغلاني أن الوزارة ستحاسب من يثبت تورطه في الإهمال.", []),
+    # a party with its adjectives, then whom it accuses
+    ("واتهم حزب الشعب الديموقراطي التركي الموالي للاكراد اردوغان باستخدام الضربات الجوية غطاء.",
+     [("حزب الشعب الديموقراطي", "erdogan")]),
+])
+def test_a_title_and_the_person_who_holds_it_are_not_accuser_and_accused(builder, text, pairs):
+    assert accusation_names(builder, text) == pairs
+
+
+@pytest.mark.parametrize("text,pairs", [
     ("وأدانت الخارجية القطرية إحراق الشاب الفلسطيني في قرية قصرة.", []),  # the victim's people
     ("وأدانت الجامعة العربية خطف مواطنين أتراك في بغداد.", []),
     ("وأدانت الجامعة العربية القصف الإسرائيلي على قرية قصرة.", [("arab_league", "israel")]),  # the doer's

@@ -189,6 +189,9 @@ def accusation(w: Window, s: Sentence, m: Match, accuser: Found | None, accused:
         return None  # الجريمة التي ارتكبها مستوطنون إسرائيليون: people of a country, not its state
     if w.office_holder(s, accused) is accuser or w.office_holder(s, accuser) is accused:
         return None  # نوري المالكي نائب الرئيس العراقي: one person and his office
+    if accused.mention.type == "person" and accuser.end <= accused.start and _in_title(w, s, accuser) and \
+            _in_apposition(w, s, accuser, accused) and not any(t.norm_ == "في" for t in w.doc[accuser.end:accused.start]):
+        return None  # المتحدث الرسمي لوزارة العدل منصور القفاري: the office, then its holder
     if any(f.mention.type == "person" and f.start <= m.start < f.end for f in w.actors(s)):
         return None  # وادين هازار، داني ألفيس: the word opens a person's name, no one condemns
     if _outlet_in_passing(w, accuser) or _outlet_in_passing(w, accused):
@@ -853,13 +856,22 @@ def _issued_by(w: Window, s: Sentence, pos: int, accuser: Found, among: list[Fou
     return w.actor_after(s, start, 1, accuser, among=among) or _titled_after(w, s, start, among)
 
 
+def _in_title(w: Window, s: Sentence, f: Found) -> bool:
+    """``f`` is a title word itself (إمام) or the body in a title opened just before it
+    (المتحدث الرسمي لوزارة العدل): part of how a person is introduced; not a person named
+    after his title (النائب اللبناني خالد الضاهر ميشال عون: a second person follows)."""
+    titles = w.appositive_titles
+    return all(t.norm_ in titles for t in w.doc[f.start:f.end]) or f.mention.type != "person" and any(
+        t.norm_ in titles for t in w.doc[max(s.start, f.start - 2):f.start])
+
+
 def _in_apposition(w: Window, s: Sentence, f: Found, g: Found) -> bool:
     """Only a comma, an honorific, a title, where (في باكستان، بالمنطقة الشرقية) or the rest of
     a body's name (المجلس الأعلى للقضاء) stands between ``f`` and the person ``g``: g names f
     (رئيس الجامعة في باكستان الدكتور X); not past a deed (بشدة تصريحات رئيس الوزراء X: X said them)."""
-    words = w.honorifics | w.appositive_titles | {"في"}
+    words = w.honorifics | w.appositive_titles | {"في"}  # (وخطيب: titles joined by و)
     inside = {i for h in s.founds for i in range(h.start, h.end)}
-    return all(t.is_punct or t.norm_ in words or t.i in inside or w.adjective(t)
+    return all(t.is_punct or w.bare_in(t.i, words) or t.i in inside or w.adjective(t)
                or t.text.startswith("لل") or w.preposition(t.i) in ("ب", "ل") for t in w.doc[f.end:g.start])
 
 
