@@ -4135,6 +4135,14 @@ def test_a_title_and_the_person_who_holds_it_are_not_accuser_and_accused(builder
     assert accusation_names(builder, text) == pairs
 
 
+@pytest.mark.parametrize("text", [
+    "وقال شقيق الرائد خالد العمري إنه رفع شكوى ضد حزب الله لدى المحكمة.",
+    "وانتقد جد الطالب فهد السبيعي وزارة الصحة بسبب تأخر علاجه.",
+])
+def test_a_person_named_for_his_kin_neither_accuses_nor_is_accused(builder, text):
+    assert accusation_names(builder, text) == []
+
+
 @pytest.mark.parametrize("text,pairs", [
     ("وأدانت الخارجية القطرية إحراق الشاب الفلسطيني في قرية قصرة.", []),  # the victim's people
     ("وأدانت الجامعة العربية خطف مواطنين أتراك في بغداد.", []),

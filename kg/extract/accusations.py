@@ -187,6 +187,8 @@ def accusation(w: Window, s: Sentence, m: Match, accuser: Found | None, accused:
         return None
     if accused.start > s.start and w.bare_in(accused.start - 1, norm_set(w.lex["people_nouns"])):
         return None  # الجريمة التي ارتكبها مستوطنون إسرائيليون: people of a country, not its state
+    if _kin_named(w, s, accuser) or _kin_named(w, s, accused):
+        return None  # وقال شقيق العقيد حسان الشيخ إنه: his brother speaks, unnamed
     if w.office_holder(s, accused) is accuser or w.office_holder(s, accuser) is accused:
         return None  # نوري المالكي نائب الرئيس العراقي: one person and his office
     if accused.mention.type == "person" and accuser.end <= accused.start and _in_title(w, s, accuser) and \
@@ -854,6 +856,19 @@ def _issued_by(w: Window, s: Sentence, pos: int, accuser: Found, among: list[Fou
     while start < s.end and w.doc[start].norm_ in ("عن", "بها", "به", "علي", "لسان"):
         start += 1  # التي صدرت عن X، التي جاءت على لسان X
     return w.actor_after(s, start, 1, accuser, among=among) or _titled_after(w, s, start, among)
+
+
+def _kin_named(w: Window, s: Sentence, f: Found) -> bool:
+    """Person ``f`` only names whose kin is meant (شقيق العقيد حسان الشيخ، جد الطالب فهد): a
+    kin word right before him, or before his rank, honorific or what he is (الطالب، الضحية);
+    not أم، ابن that open a name (أم سياف)."""
+    if f.mention.type != "person":
+        return False
+    i = f.start - 1
+    while i > max(s.start, f.start - 3) and (w.doc[i].norm_ in w.honorifics or w.doc[i].norm_ in w.titles
+                                             or w.doc[i].norm_.startswith("ال")):
+        i -= 1
+    return i >= s.start and w.bare_in(i, norm_set(w.lex["accusation"]["kin_words"]))
 
 
 def _in_title(w: Window, s: Sentence, f: Found) -> bool:
