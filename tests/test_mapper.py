@@ -280,6 +280,8 @@ def test_the_doer_named_elsewhere_in_the_clause_did_it(builder, text, perpetrato
     ("وذكر البيان أن حركة الشباب هاجمت الجيش الكيني قرب مدينة مانديرا.", ("al_shabaab", "kenyan_army")),
     # the verb after a subject is no verbal noun of the one after it
     ("وأكد مسؤول أن الجيش الباكستاني قصف حركة طالبان في وزيرستان.", ("pakistani_army", "taliban")),
+    # a plural verb's subject comes before it, past an auxiliary: the one after it was hit
+    ("وكان مسلحو حركة الشباب قد هاجموا القوات الكينية قرب الحدود قبل أسبوع.", ("al_shabaab", "kenyan_army")),
 ])
 def test_the_subject_before_an_attack_verb_did_it_and_its_object_was_hit(builder, text, pair):
     assert [(keys(e.perpetrator), keys(e.target)) for e in events(builder, text, "attack")] == [pair]

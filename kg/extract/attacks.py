@@ -880,7 +880,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         return subject
     # a state named with the trigger (الغزو العراقي) or right after a verb (قصفت تركيا); not a
     # name the tagger or a pattern made around it (لموقع التفجير)
-    on = next((f for f in actors if (f.start < m.end or verb) and f.start <= m.end and f.end > m.start
+    plural = verb and _plural_verb(w, m)
+    on = next((f for f in actors if (f.start < m.end or verb and not plural) and f.start <= m.end and f.end > m.start
                and not ((f.mention.via == "ner" and f.start <= m.start)
                         or (f.mention.via == "pattern" and f.start < m.start))), None)
     if on and verb and on.start >= m.end and (subject := _svo_subject(w, s, m, actors)) is not None:
@@ -901,6 +902,8 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
         # هاجم العشرات من عناصر تنظيم داعش، هجوم المئات من مسلحي الحركة (not الغارات العشرات من
         # عناصر داعش: a noun with the article takes no genitive, what follows is its verb's object)
         perp = w.actor_after(s, some, 0, among=actors)
+    elif plural:
+        perp = None  # هاجموا الحدود السعودية: a plural verb's subject is named before it
     else:
         perp = w.actor_after(s, m.end, 2 if verb else 1 + 2 * _members_from(w, s, m.end), among=actors)
         if perp is not None and _laid_for(w, s, m, perp):
@@ -966,6 +969,13 @@ def attacker(w: Window, s: Sentence, m: Match, verb: bool) -> Found | None:
                     if w.doc[i].norm_ in w.relatives), None)
         perp = w.actor_before(s, rel, 2, among=actors) if rel is not None else None
     return perp
+
+
+def _plural_verb(w: Window, m: Match) -> bool:
+    """Verb ``m`` carries a plural subject (هاجموا، اعتدوا، يشنون): Arabic puts a verb before
+    its named subject only in the singular, so the one named after it is its object."""
+    word = w.doc[m.end - 1].norm_
+    return word.endswith("وا") or (word.lstrip("وف")[:1] in "يت" and word.endswith("ون"))
 
 
 def _members_from(w: Window, s: Sentence, i: int) -> bool:
