@@ -3990,6 +3990,29 @@ def test_a_participle_of_speech_has_its_speaker_before_it(builder, text, reporte
     assert (figure.reported_by.span.text if figure.reported_by else None) == reporter
 
 
+@pytest.mark.parametrize("text", [
+    # who claims an attack owns it: no source of the figures told after
+    "وأعلن تنظيم داعش مسؤوليته عن التفجير الذي استهدف سوقا شعبية. وقتل في التفجير خمسة أشخاص وأصيب عشرة.",
+    # a sentence on another story takes no source from the one before
+    "وقال المتحدث باسم الجيش الباكستاني إن مسلحين هاجموا نقطة تفتيش. من جهة أخرى، قتل ثلاثة أشخاص في حادث "
+    "سير قرب مدينة لاهور.",
+    # condolences conveyed past an aside report nothing
+    "نقل ولي العهد الأمير محمد بن سلمان، خلال اجتماعه أمس بقادة الأمن، تعازي خادم الحرمين الشريفين لأسر ضحايا "
+    "التفجير الذي وقع في مسجد بمدينة أبها وأسفر عن مقتل 12 شخصا.",
+    # the place an envoy is sent to does not speak
+    "المبعوث الأممي إلى ليبيا يعلن مقتل 20 مهاجرا في غرق قارب.",
+])
+def test_figures_with_no_source_of_their_own(builder, text):
+    assert {e.reported_by for e in events(builder, text, "casualty")} == {None}
+
+
+def test_a_number_after_the_noun_it_counts_in_a_list_of_victims_is_part_of_the_figure(builder):
+    text = ("وأضاف المسؤول أن المعلومات تشير إلى مقتل 12 شخصا على الأقل خلال الهجوم من بينهم نساء وشرطي واحد "
+            "على الأقل، مضيفا أن 20 شخصا آخرين أصيبوا بجروح.")
+    assert [(e.count, e.outcome) for e in events(builder, text, "casualty")] == [
+        (12, "killed"), (1, "killed"), (20, "injured")]
+
+
 def test_the_towns_a_place_lies_between_are_not_where(builder):
     text = "وقتل جندي في انفجار عبوة ناسفة في بلدة الشرقاط الواقعة بين الموصل وتكريت."
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["sharqat"]]

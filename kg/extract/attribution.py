@@ -6,7 +6,8 @@ from kg.extract.mentions import Found
 from kg.extract.window import Sentence, Window
 from kg.nlp.normalize import QUOTE_MARKS
 
-WISHES_REACH = 10  # tokens after a verb of speech searched for the wishes it conveys
+WISHES_REACH = 20  # tokens after a verb of speech searched for the wishes it conveys
+CLAIM_REACH = 4  # tokens after a verb of speech (أعلن) in which a claim of responsibility makes it no report
 RELAY_REACH = 5  # tokens after who relays words (a news agency and its aside) searched for عن and the source
 
 
@@ -39,6 +40,7 @@ def find_reporters(w: Window) -> None:
                 if s.reporter and w.bare_in(m.start, norm_set(w.lex["relay_verbs"])):
                     s.reporter = _relayed_from(w, s, s.reporter) or s.reporter
                 if s.reporter:
+                    s.claimant = _claims(w, s, m)
                     break
         if s.reporter is None and w.labelled(s, "reporting"):
             s.reporter = _earlier_speaker(w, s)
@@ -61,12 +63,19 @@ def _relayed_from(w: Window, s: Sentence, relay: Found) -> Found | None:
     return None
 
 
+def _claims(w: Window, s: Sentence, m) -> bool:
+    """وأعلن داعش مسؤوليته عن الهجوم: who claims an attack owns it, and reports no figures."""
+    return any(m.start <= c.start <= m.end + CLAIM_REACH and not any(
+        t.norm_ in w.complementizers for t in w.doc[m.end:c.start]) for c in w.labelled(s, "claim"))
+
+
 def _conveys_wishes(w: Window, s: Sentence, m) -> bool:
     """نقل نائب الملك في بداية الاجتماع تعازي الملك: condolences or greetings conveyed, nothing
-    reported (one of ``conveyed_wishes`` after the verb, before what it would report: أن، a comma)."""
+    reported (one of ``conveyed_wishes`` after the verb, before what it would report: أن، a
+    colon or quote; an aside between commas may come first: نقل الأمير، خلال اجتماعه، تعازي)."""
     wishes = norm_set(w.lex["conveyed_wishes"])
     for i in range(m.end, min(m.end + WISHES_REACH, s.end)):
-        if w.doc[i].is_punct or w.doc[i].norm_ in w.complementizers:
+        if w.doc[i].text in ":\"«“" or w.doc[i].norm_ in w.complementizers:
             return False
         if w.bare_in(i, wishes):
             return True
@@ -108,8 +117,10 @@ def _speaker_before(w: Window, s: Sentence, pos: int, limit: int = 2) -> Found |
     in its clause: not one a comma closes (بمباركة الكيان الإسرائيلي، حيث أشار: the one who
     spoke is named earlier)."""
     f = w.actor_before(s, pos, limit)
-    # nor one before أن that opens the verb's clause (مشتبه بهم من تونس بعد أن قال شهود: not Tunisia)
-    return None if f is None or any(t.is_punct or t.norm_ in w.complementizers for t in w.doc[f.end:pos]) else f
+    # nor one before أن that opens the verb's clause (مشتبه بهم من تونس بعد أن قال شهود: not Tunisia),
+    # nor a preposition's object (المبعوث الأممي إلى ليبيا يعلن: the envoy speaks)
+    return None if f is None or w.governed(s, f, locatives=False) or any(
+        t.is_punct or t.norm_ in w.complementizers for t in w.doc[f.end:pos]) else f
 
 
 def _earlier_speaker(w: Window, s: Sentence) -> Found | None:

@@ -19,6 +19,7 @@ ONE_OF = frozenset({"احد", "احدي"})  # أحد/إحدى (one of), normalis
 MAX_VICTIMS = 100_000_000  # more people than any war killed or drove out: a sum of something else
 VICINITY = 10  # tokens between a number and its outcome word, at most
 RESCUE_GAP = 5  # words between a rescue word and the number of those rescued, at most
+PART_OF_REACH = 7  # tokens between بينهم or منهم and a number that counts part of a figure, at most
 TRAILING = frozenset(normalize(w) for w in ("من", "في", "على", "إلى", "عن", "بين"))  # never end the victims' words
 
 
@@ -108,9 +109,10 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
                 continue  # نفذ ألف شخص اعتصاما احتجاجا على قتل العقيد: protesters, not victims
             if (joined := _dead_and_wounded(w, s, best, ns, outcomes)) is not None:
                 best = joined  # مقتل وإصابة 60 عنصرا: the dead and wounded together, told as killed
-            if last_outcome is not None and ns > s.start and w.doc[ns - 1].norm_ in part_of and not (
+            if last_outcome is not None and _part_of_figure(w, s, ns, ne, outcomes, part_of) and not (
                     best is not None and best.start == ne):
-                # 15 قتيلا بينهم ثلاثة عاملين: three of the killed (not بينهم ثلاثة جرحى: its own noun)
+                # 15 قتيلا بينهم ثلاثة عاملين، من بينهم نساء وجندي واحد: some of the killed (not
+                # بينهم ثلاثة جرحى: its own noun)
                 best, dist = last_outcome, 0
             if best is None or (best.label in ("outcome:injured", "outcome:killed") and any(
                     _illness(w, s, o) for o in outcomes if o.label == best.label)):
@@ -186,7 +188,7 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             # who reports it: this sentence's source; one named a sentence or two before only
             # when this sentence names no speaker of its own (أعلن مدير الصحة أن...: not the
             # source of the paragraph before) and tells no earlier past (وكان حادث مماثل قد وقع)
-            reporter = s.reporter if s.reporter or w.labelled(s, "reporting") or _background(w, s) \
+            reporter = (None if s.claimant else s.reporter) if s.reporter or w.labelled(s, "reporting") or _background(w, s) \
                 else w.reporter_near(s.index)
             again = [r for r in w.labelled(s, "reporting") if reporter is not None and reporter.end <= r.start and r.end <= ns]
             if again and again[-1].end < s.end and w.bare_in(again[-1].end, norm_set(w.lex["unnamed_sources"])):
@@ -440,6 +442,19 @@ def _and_the_after_bare(w: Window, i: int, noun: int) -> bool:
     طقمين): another clause, not more of the victims (عناصر الأمن والجيش: one group)."""
     before = w.doc[i - 1].norm_
     return i > noun and normalize(w.doc[i].text).startswith("وال") and before.isalpha() and not before.startswith("ال")
+
+
+def _part_of_figure(w: Window, s: Sentence, ns: int, ne: int, outcomes: list[Match], part_of: frozenset[str]) -> bool:
+    """The number at ``ns:ne`` counts some of a figure told before: right after بينهم، منهم,
+    or after the noun it counts in a list they open (من بينهم نساء وأطفال وجندي واحد), in one
+    clause with no outcome word of its own between (not نقل منها 264 مريضا: a noun of its own)."""
+    if ns > s.start and w.doc[ns - 1].norm_ in part_of:
+        return True
+    if ne < s.end and not w.doc[ne].is_punct and w.doc[ne].norm_ != "علي":  # (على الأقل)
+        return False
+    at = next((i for i in range(ns - 1, max(s.start, ns - PART_OF_REACH) - 1, -1) if w.doc[i].norm_ in part_of), None)
+    return at is not None and not any(at < o.start < ns for o in outcomes) \
+        and not any(t.text in CLAUSE_BREAKS for t in w.doc[at:ns])
 
 
 def _dead_and_wounded(w: Window, s: Sentence, best: Match | None, ns: int, outcomes: list[Match]) -> Match | None:

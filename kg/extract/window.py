@@ -25,6 +25,7 @@ LIST_REACH = 8  # words of a list of places back from its last one (مديريا
 TRANSFER_REACH = 10  # words from a word of taking people somewhere (نقل جثامين المتوفين ... بالحادث) to its إلى
 FIRED_TO_REACH = 6  # words from where fire came from (أطلقت من غزة) to where it struck (على مدينة عسقلان)
 CLAUSE_BREAKS = frozenset("،,؛;:.")  # marks that end a clause (not brackets: باردو مارس (آذار) الماضي والذي خلف)
+OTHER_WORDS = frozenset({"اخري", "اخر", "ثانيه", "منفصل"})  # (normalised) a story shift to another story
 NEAR_KM = 50  # a distance (كلم, miles alike) short enough that the place it is from names the area
 ROAD_JOINS = frozenset("-–/")  # between the towns a road is named after (طريق بغداد - كركوك)
 THROUGH = frozenset({"عبر"})  # via: where people were carried through (عبر مطار الأحساء), normalised
@@ -39,6 +40,7 @@ class Sentence:
     founds: list[Found] = field(default_factory=list)
     numbers: list[tuple[NumberMatch, int, int]] = field(default_factory=list)  # with token range
     reporter: Found | None = None
+    claimant: bool = False  # its reporter claims an attack (أعلن داعش مسؤوليته): no source of figures
 
 
 class Window:
@@ -454,10 +456,14 @@ class Window:
         return word == "الفريق" and any(f.start == m.end and f.mention.type == "person" for f in s.founds)
 
     def reporter_near(self, i: int) -> Found | None:
-        """The sentence's own source, else one from the two sentences before it."""
+        """The sentence's own source, else one from the two sentences before it, unless it opens
+        another story (على صعيد آخر، من جهة أخرى; not في سياق متصل); not one that only claimed an attack."""
+        s = self.sentences[i]
+        if any(m.start <= s.start + 1 and self.doc[m.end - 1].norm_ in OTHER_WORDS for m in self.labelled(s, "story_shift")):
+            return None if s.claimant else s.reporter
         for j in (i, i - 1, i - 2):
             if j >= 0 and self.sentences[j].reporter:
-                return self.sentences[j].reporter
+                return None if self.sentences[j].claimant else self.sentences[j].reporter
         return None
 
 
