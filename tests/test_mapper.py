@@ -4013,6 +4013,12 @@ def test_a_number_after_the_noun_it_counts_in_a_list_of_victims_is_part_of_the_f
         (12, "killed"), (1, "killed"), (20, "injured")]
 
 
+def test_what_one_went_as_far_as_doing_names_the_condemned_and_the_attacker(builder):
+    text = "وجدد المجلس إدانة الكويت لما أقدمت عليه ميليشيات الحوثي من قصف للقرى الحدودية في جازان."
+    assert accusation_names(builder, text) == [("kuwait", "houthis")]
+    assert [keys(e.perpetrator) for e in events(builder, text, "attack")] == ["houthis"]
+
+
 def test_the_towns_a_place_lies_between_are_not_where(builder):
     text = "وقتل جندي في انفجار عبوة ناسفة في بلدة الشرقاط الواقعة بين الموصل وتكريت."
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["sharqat"]]

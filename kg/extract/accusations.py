@@ -771,8 +771,11 @@ def criticisms(w: Window, s: Sentence, actors: list[Found], attacks: list[Event]
             accuser = w.actor_after(s, by + 1, 0, among=actors)
             accused = w.actor_before(s, m.start, 2, among=named)
         elif m.label == "criticism:noun" and (owner := _condemning_owner(w, s, m, actors)):
-            # جدد المجلس إدانة السعودية واستنكارها للجريمة: the noun's owner condemns
-            accuser, accused = owner, w.actor_after(s, owner.end, 2, owner, among=named)
+            # جدد المجلس إدانة السعودية واستنكارها للجريمة: the noun's owner condemns; لما أقدمت
+            # عليه قوات الاحتلال: the one named past what was done
+            done = next((c.end for c in w.labelled(s, "commit") if c.start == owner.end + 1
+                         and w.bare_in(owner.end, frozenset({"ما", "لما", "بما"}))), owner.end)
+            accuser, accused = owner, w.actor_after(s, done, 2, owner, among=named)
         elif m.label == "criticism:noun":
             # إدانة عنف النظام السوري: who condemns stands before the noun, or is the source
             accuser = w.actor_before(s, m.start, 2, among=actors) or s.reporter
