@@ -4019,6 +4019,26 @@ def test_what_one_went_as_far_as_doing_names_the_condemned_and_the_attacker(buil
     assert [keys(e.perpetrator) for e in events(builder, text, "attack")] == ["houthis"]
 
 
+@pytest.mark.parametrize("text,pair", [
+    # the pronoun on the accusation is who accuses; with لها, the one his words were against or
+    # who rejects them
+    ("رفضت مصر تصريحات النائب العراقي حسن السنيد واتهامه لها بدعم الإرهاب.", ("حسن السنيد", "egypt")),
+    ("وانتقدت الخارجية الإيرانية تصريحات جون كيري واتهامه لطهران بدعم الإرهاب.", ("kerry", "iran")),
+])
+def test_an_accusation_noun_whose_pronoun_is_its_agent(builder, text, pair):
+    assert pair in accusation_names(builder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "رفضت الحكومة تصريحات الوزير السابق واتهامه بالفساد.",  # he was accused, by no one named
+    # unnamed politicians accuse; the plural pronoun is not the man named before it
+    "قلل الحزب من انتقادات بعض الساسة للرئيس الفرنسي السابق نيكولا ساركوزي واتهاماتهم له بنشر الفوضى.",
+])
+def test_an_accusation_noun_with_an_unnamed_agent_names_no_accuser(builder, text):
+    assert all(e.accuser is None or "ساركوزي" not in e.accuser.span.text for e in events(builder, text, "accusation"))
+    assert not any(e.trigger.text.startswith("واتهام") for e in events(builder, text, "accusation"))
+
+
 def test_the_towns_a_place_lies_between_are_not_where(builder):
     text = "وقتل جندي في انفجار عبوة ناسفة في بلدة الشرقاط الواقعة بين الموصل وتكريت."
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["sharqat"]]

@@ -416,6 +416,9 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
             earlier = [f for f in named if f.end <= m.start and not (accuser and same_actor(f.mention, accuser.mention))]
             out.append(accusation(w, s, m, accuser, _antecedent(w, m, earlier), attacks))
             continue
+        if noun and _possessed(w, m) and (pair := _owner_pronoun_accuses(w, s, m, named)) is not None:
+            out.append(accusation(w, s, m, *pair, attacks))
+            continue
         holds = not noun and w.lemma(m) == "حمل"
         direct = not noun and w.lemma(m) == "اتهم"  # its accused is its object
         if w.needs_unmet(s, m, _accusation_needs(), HOLD_GAP if holds else 8) or _after_to(w, s, m) or (
@@ -562,6 +565,28 @@ def stated_accusations(w: Window, s: Sentence, actors: list[Found], attacks: lis
                 w.actor_after(s, needed + 1, 2, among=named))
         out.append(accusation(w, s, m, accuser, accused, attacks))
     return [ev for ev in out if ev]
+
+
+def _owner_pronoun_accuses(w: Window, s: Sentence, m: Match, named: list[Found]) -> tuple[Found, Found] | None:
+    """رفضت المملكة تصريحات المالكي واتهامه لها (للمملكة) بتغذية الإرهاب: an accusation noun
+    whose singular pronoun is its agent, with ل and whom it accuses right after it (not
+    اتهامه بالفساد: the one accused). The pronoun stands for the person named last before it
+    (else the nearest other actor of its gender, no outlet); لها or له for one his words were
+    against (تصريحاته ضد المملكة واتهامه لها), else one named before him, who rejects or answers
+    the accusation (not القاضي ... بعد اتهامه له: a judge, unnamed)."""
+    if m.end >= s.end or w.doc[m.start].norm_.endswith(("هم", "هما")) or (
+            w.preposition(m.end) != "ل" and not w.doc[m.end].norm_.startswith("ل")):
+        return None
+    earlier = [f for f in named if f.end <= m.start and f.mention.type != "media"]
+    accuser = _antecedent(w, m, [f for f in earlier if f.mention.type == "person"] or earlier)
+    if accuser is None:
+        return None
+    accused = next((f for f in named if f.start == m.end), None)
+    if accused is None and w.doc[m.end].norm_ in ("له", "لها"):
+        pronoun = Match(m.label, m.end, m.end + 1)
+        against = [f for f in earlier if f.start >= accuser.end and w.governed(s, f, locatives=False)]
+        accused = _antecedent(w, pronoun, against) or _antecedent(w, pronoun, [f for f in earlier if f.end <= accuser.start])
+    return (accuser, accused) if accused is not None else None
 
 
 def _charged_before(w: Window, s: Sentence, m: Match, actors: list[Found]) -> Found | None:
