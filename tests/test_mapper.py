@@ -2298,6 +2298,8 @@ def test_settlers_are_a_generic_noun_no_actor(builder):
     ("وقصفت الميليشيات حي المنصورة المحاذي لمديرية الشيخ عثمان في عدن.", ["المنصورة", "عدن"]),
     # nor the towns a road is named after
     ("وقتل جنديان في هجوم على دورية للجيش على طريق الموصل – كركوك في محافظة نينوى.", ["محافظة نينوى"]),
+    # nor the country fought
+    ("ودارت اشتباكات عنيفة ضد إيران قرب مدينة أربيل.", ["مدينة أربيل"]),
 ])
 def test_places_named_for_other_reasons_are_not_where_it_happened(builder, text, places):
     attack, = events(builder, text, "attack")

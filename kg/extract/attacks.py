@@ -1037,15 +1037,18 @@ def _noun_subject(w: Window, s: Sentence, m: Match) -> bool:
 def _never_where(w: Window, s: Sentence, places: list[Found]) -> set[int]:
     """Where the places of sentence ``s`` start that are where none of its attacks happened:
     the state that leads (التحالف الذي تقوده الولايات المتحدة، بقيادة أمريكا), a country that
-    speaks (أدانت مملكة البحرين التفجير، البحرين تدين), where an actor holds ground."""
+    speaks (أدانت مملكة البحرين التفجير، البحرين تدين), where an actor holds ground, a country
+    fought."""
     led = {b.end for b in w.labelled(s, "by_marker")}
     speech = [v for label in ("criticism", "reporting", "accusation") for v in w.labelled(s, label)]
     acting = {f.start for f in w.actors(s) if not f.latent and f.mention.via == "registry"
               and any(v.end == f.start or f.end == v.start for v in speech)}
     held = _held_by_an_actor(w, s)
     listed = _each_of_list(w, s, places)
+    # a country after ضد is who was fought (الاشتباكات ضد تركيا), not where
+    fought = {p.start for p in places if p.start > s.start and w.doc[p.start - 1].norm_ == "ضد" and p.mention.type == "country"}
     return {p.start for p in places if p.start in led or p.start in acting or p.start in held or p.start in listed
-            or (p.start > s.start and _led_by(w, p.start))}
+            or p.start in fought or (p.start > s.start and _led_by(w, p.start))}
 
 
 def _each_of_list(w: Window, s: Sentence, places: list[Found]) -> set[int]:
