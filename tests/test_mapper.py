@@ -2300,6 +2300,8 @@ def test_settlers_are_a_generic_noun_no_actor(builder):
     ("وقتل جنديان في هجوم على دورية للجيش على طريق الموصل – كركوك في محافظة نينوى.", ["محافظة نينوى"]),
     # nor the country fought
     ("ودارت اشتباكات عنيفة ضد إيران قرب مدينة أربيل.", ["مدينة أربيل"]),
+    # nor the city a province lies from, past a comma: the province that opens the sentence is where
+    ("أما في محافظة أبين، شرق عدن، فقد شنت طائرات التحالف ثلاث غارات على مواقع الحوثيين.", ["محافظة أبين"]),
 ])
 def test_places_named_for_other_reasons_are_not_where_it_happened(builder, text, places):
     attack, = events(builder, text, "attack")

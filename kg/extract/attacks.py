@@ -30,6 +30,7 @@ SPEECH_REACH = 12  # tokens after هاجم searched for what says it was words (
 ACCUSED_DEED_GAP = 6  # words between the one accused and the attack of the deed (بقتل شرطيين في هجوم)
 SHOT_REACH = 12  # words after a death searched for where a shooting was
 SHOT_GAP = 8  # words between a death and the gunfire or hands it came by (قتل فلسطيني هو الثاني في غضون يومين برصاص)
+STORY_PLACE_TAIL = 3  # words between a sentence's opening place and its comma (بنفس المحافظة)
 COMMITTED_REACH = 16  # words from أقدم to على: a person's full name and nationality between
 CLAIM_NEGATION_REACH = 6  # words before a claim searched for its negation (لم تعلن أي جماعة مسؤوليتها)
 GUARD_REACH = 5  # words from حماية to the من of what it guards against
@@ -1357,12 +1358,15 @@ def _new_story(w: Window, s: Sentence) -> bool:
 
 def story_place(w: Window, s: Sentence) -> Found | None:
     """The place a sentence opens with, before a comma (وفي محافظة الحديدة، غرب اليمن، نفذت
-    المقاومة هجوما): where what it tells happened."""
+    المقاومة هجوما، أما في محافظة لحج، فقد; maybe past the larger place it lies in: وفي منطقة
+    ساقين بنفس المحافظة،): where what it tells happened."""
     first = _first_word(w, s)
+    first += first + 1 < s.end and w.doc[first].norm_ == "اما"
     if first >= s.end or w.doc[first].norm_ not in ("في", "وفي"):
         return None
     place = next((f for f in s.founds if f.mention.kind == "place" and f.start == first + 1), None)
-    return place if place is not None and place.end < s.end and w.doc[place.end].text in "،," else None
+    return place if place is not None and any(
+        w.doc[i].text in "،," for i in range(place.end, min(place.end + STORY_PLACE_TAIL + 1, s.end))) else None
 
 
 def _first_word(w: Window, s: Sentence) -> int:

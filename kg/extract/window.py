@@ -185,13 +185,14 @@ class Window:
         مستشفى بريدة)."""
         references = self.labelled(s, "reference")
         across = [r.end for r in references if self.doc[r.end - 1].norm_ == "مع"]  # الحدود مع
+        named = [f for f in s.founds if f.mention.kind == "place"]  # (a place lies from one named anywhere before)
         frame = self._speech_frame(s, pos)
         places = [p for p in places if not self.never_where(s, p, places, hurt)]
         places = [p for p in places if not self._right_after(p, across)]  # never the country across a border
         kept = [p for p in places if not self._after_reference(s, p, references)
-                and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, places)
+                and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, named)
                 and not self._before_source_colon(s, p, pos)]
-        return kept or [p for p in places if not self.only_a_reference(s, p)]
+        return kept or [p for p in places if not self.only_a_reference(s, p) and not self._bearing_from(p, named)]
 
     def only_a_reference(self, s: Sentence, p: Found) -> bool:
         """``p`` is a point of reference (على بعد 620 كلم من باماكو، في طريق عودتهم من مكة)
@@ -340,15 +341,17 @@ class Window:
         return not struck
 
     def _bearing_from(self, p: Found, places: list[Found]) -> bool:
-        """``p`` follows another place and a direction (في ولاية لوغار جنوب كابول، ناحية
-        الصقلاوية شمال غربي الفلوجة): the place the first one lies from, not where. A country,
-        region or province holds the first (الرمادي غرب العراق: in western Iraq)."""
+        """``p`` follows another place and a direction, maybe past a comma (في ولاية لوغار جنوب
+        كابول، ناحية الصقلاوية شمال غربي الفلوجة، محافظة لحج، جنوب عدن): the place the first one
+        lies from, not where. A country, region or province holds the first (الرمادي غرب العراق:
+        in western Iraq)."""
         if p.mention.type in ("country", "region", "admin"):
             return False
         i = p.start
         while i > 0 and i - p.start > -3 and self.doc[i - 1].norm_ in self.directions:
             i -= 1
-        return i < p.start and any(q.end == i for q in places)
+        before = i - 1 if i > 0 and self.doc[i - 1].text in "،," else i
+        return i < p.start and any(q.end in (i, before) for q in places)
 
     def _speech_frame(self, s: Sentence, pos: int) -> tuple[int, int]:
         """The tokens between a reporting verb and the إن/أن that opens what was said, when
