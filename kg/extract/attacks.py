@@ -1361,7 +1361,8 @@ def story_place(w: Window, s: Sentence) -> Found | None:
     المقاومة هجوما، أما في محافظة لحج، فقد; maybe past the larger place it lies in: وفي منطقة
     ساقين بنفس المحافظة،): where what it tells happened."""
     first = _first_word(w, s)
-    first += first + 1 < s.end and w.doc[first].norm_ == "اما"
+    if first + 1 < s.end and w.doc[first].norm_ == "اما":
+        first += 1  # أما في محافظة لحج، فقد
     if first >= s.end or w.doc[first].norm_ not in ("في", "وفي"):
         return None
     place = next((f for f in s.founds if f.mention.kind == "place" and f.start == first + 1), None)

@@ -188,8 +188,10 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             # who reports it: this sentence's source; one named a sentence or two before only
             # when this sentence names no speaker of its own (أعلن مدير الصحة أن...: not the
             # source of the paragraph before) and tells no earlier past (وكان حادث مماثل قد وقع)
-            reporter = (None if s.claimant else s.reporter) if s.reporter or w.labelled(s, "reporting") or _background(w, s) \
+            reporter = s.reporter if s.reporter or w.labelled(s, "reporting") or _background(w, s) \
                 else w.reporter_near(s.index)
+            if s.claimant and reporter is s.reporter:
+                reporter = None  # وأعلن داعش مسؤوليته: who claims the attack is no source of its figures
             again = [r for r in w.labelled(s, "reporting") if reporter is not None and reporter.end <= r.start and r.end <= ns]
             if again and again[-1].end < s.end and w.bare_in(again[-1].end, norm_set(w.lex["unnamed_sources"])):
                 reporter = None  # أعلنت الحكومة أن...، في حين أعلن مصدر عسكري عن سقوط ثمانية قتلى: another, unnamed

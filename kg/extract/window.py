@@ -185,33 +185,41 @@ class Window:
         مستشفى بريدة)."""
         references = self.labelled(s, "reference")
         across = [r.end for r in references if self.doc[r.end - 1].norm_ == "مع"]  # الحدود مع
-        named = [f for f in s.founds if f.mention.kind == "place"]  # (a place lies from one named anywhere before)
+        told = [f for f in s.founds if f.mention.kind == "place"]  # (a place may lie from one named anywhere before)
         frame = self._speech_frame(s, pos)
         places = [p for p in places if not self.never_where(s, p, places, hurt)]
         places = [p for p in places if not self._right_after(p, across)]  # never the country across a border
-        kept = [p for p in places if not self._after_reference(s, p, references)
-                and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, named)
+        ends = self._reference_ends(s, references)
+        kept = [p for p in places if not self._after_reference(s, p, ends)
+                and not frame[0] <= p.start < frame[1] and not self._bearing_from(p, told)
                 and not self._before_source_colon(s, p, pos)]
-        return kept or [p for p in places if not self.only_a_reference(s, p) and not self._bearing_from(p, named)]
+        return kept or [p for p in places if not self.only_a_reference(s, p) and not self._bearing_from(p, told)]
 
     def only_a_reference(self, s: Sentence, p: Found) -> bool:
         """``p`` is a point of reference (على بعد 620 كلم من باماكو، في طريق عودتهم من مكة)
         that never says where: only a short distance names the area (على بعد 25 كلم من كركوك)."""
         references = self.labelled(s, "reference")
-        near = [r for r in references if self._near_distance(s, r)]
-        return self._after_reference(s, p, references) and not self._after_reference(s, p, near)
+        if not references:
+            return False
+        near = self._reference_ends(s, [r for r in references if self._near_distance(s, r)])
+        return self._after_reference(s, p, self._reference_ends(s, references)) and not self._after_reference(s, p, near)
 
-    def _after_reference(self, s: Sentence, p: Found, references: list[Match]) -> bool:
-        """``p`` is named right after one of the ``references``: past a direction (تبعد 175 كلم
-        إلى الشمال من), or right after a place named there, whose name it gives (من العاصمة
-        العراقية بغداد)."""
+    def _reference_ends(self, s: Sentence, references: list[Match]) -> list[int]:
+        """Where the places of the ``references`` may start: past a direction (تبعد 175 كلم إلى
+        الشمال من)."""
         ends = []
         for r in references:
             end = r.end
-            while end < s.end and end - r.end < 3 and (self.doc[end].norm_ == "الي" or self.doc[end].norm_.removeprefix("ال") in self.directions):
+            while end < s.end and end - r.end < 3 and (
+                    self.doc[end].norm_ == "الي" or self.doc[end].norm_.removeprefix("ال") in self.directions):
                 end += 1
             ends.append(end)
-        before = {q.end: q for q in s.founds if q.mention.kind == "place"}
+        return ends
+
+    def _after_reference(self, s: Sentence, p: Found, ends: list[int]) -> bool:
+        """``p`` is named right after a reference ending at one of ``ends``, or right after a
+        place named there, whose name it gives (من العاصمة العراقية بغداد)."""
+        before = {q.end: q for q in s.founds if q.mention.kind == "place" and q.end <= p.start}
         while not self._right_after(p, ends) and p.start in before:
             p = before[p.start]
         return self._right_after(p, ends)
