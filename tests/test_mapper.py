@@ -4043,6 +4043,16 @@ def test_an_accusation_noun_with_an_unnamed_agent_names_no_accuser(builder, text
     assert not any(e.trigger.text.startswith("واتهام") for e in events(builder, text, "accusation"))
 
 
+@pytest.mark.parametrize("text", [
+    "واحتجز المسلحون الباحث الفرنسي واعتبارا من 1974 أصبح رهينة لدى الجماعة.",  # a year on from which
+    "وشهدت المنطقة حروبا قتل فيها كثيرون بين عامي 1859 و1869 في الشرق.",  # a span of years
+    "ويخدم المشروع نحو 12,000 أسر زراعية في المنطقة بعد اختطاف المهندسين.",  # families, not captures
+    "وقال الجيش إن الغارات دمرت 9 مستودعات للأسلحة في الرمادي.",  # depots
+])
+def test_years_families_and_depots_are_no_casualty_figures(builder, text):
+    assert events(builder, text, "casualty") == []
+
+
 def test_the_towns_a_place_lies_between_are_not_where(builder):
     text = "وقتل جندي في انفجار عبوة ناسفة في بلدة الشرقاط الواقعة بين الموصل وتكريت."
     assert [[p.key for p in e.places] for e in events(builder, text, "attack")] == [["sharqat"]]

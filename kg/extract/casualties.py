@@ -15,6 +15,7 @@ from kg.extract.window import CLAUSE_BREAKS, Sentence, Window, same_actor
 from kg.nlp.normalize import OPENING_QUOTES, normalize
 from kg.registry import load_registry
 
+FAMILIES = normalize("أسر")  # after a number it counts families, not captures
 ONE_OF = frozenset({"احد", "احدي"})  # أحد/إحدى (one of), normalised
 MAX_VICTIMS = 100_000_000  # more people than any war killed or drove out: a sum of something else
 VICINITY = 10  # tokens between a number and its outcome word, at most
@@ -89,6 +90,8 @@ def find_casualties(w: Window, attacks: list[Event], main_place: Mention | None)
             if any(m.label == non_person and m.start in counted for m in s.matches):
                 # 3 شاحنات: things; عائلة واحدة، مرة واحدة: one thing; بلاغات الحوادث 143: reports
                 continue
+            if ne < s.end and w.doc[ne].norm_ == FAMILIES:
+                continue  # 12,000 أسر زراعية: families (أُسَر), not captures (أَسْر 5 جنود)
             if any(r.end <= ns and w.gap(r.end, ns) <= RESCUE_GAP for r in w.labelled(s, "rescue")):
                 continue  # أنقذت فرق الدفاع المدني 9 محتجزين: rescued, no casualties
             best, dist = None, VICINITY + 1

@@ -230,7 +230,7 @@ def _is_year(value: int, keys: Sequence[str], i: int, nxt: int) -> bool:
     heading an entry of a chronology (1969- مقتل الممثلة), opening a sentence with a
     conjunction or a mark after it (2003 والوضع: the tail of a date cut off the line
     before), or after من with a mark after it (النصف الأول من 2014؛), where no counted
-    noun follows; or ending a span of years (من 1966 إلى 1981)."""
+    noun follows, or after اعتبارا من; or ending a span of years (من 1966 إلى 1981، بين عامي 1859 و1869)."""
     if not _YEAR_MIN <= value <= _YEAR_MAX:
         return False
     month_before = MONTHS.match(keys, i - 1, sizes=(1,)) or MONTHS.match(keys, i - 2, sizes=(2,))
@@ -238,10 +238,14 @@ def _is_year(value: int, keys: Sequence[str], i: int, nxt: int) -> bool:
     bare_after = nxt >= len(keys) or not keys[nxt].isalpha()
     opens = i == 0 and (bare_after or keys[nxt].startswith("و"))
     # النصف الأول من 2014؛ (not أكثر من 2000: a count)
-    of_year = i > 1 and keys[i - 1] == "من" and keys[i - 2] not in ("اكثر", "اقل", "ازيد") and bare_after
-    # من عام 1966 إلى 1981: the end of a span of years
-    span_end = i > 2 and keys[i - 1] in ("الي", "-", "–") and keys[i - 2].isdigit() \
-        and _YEAR_MIN <= int(keys[i - 2]) <= _YEAR_MAX and keys[i - 3] in ("عام", "العام", "سنه", "منذ")
+    # (اعتبارا من 1974، ابتداء من 2015: from that year on, whatever follows)
+    of_year = i > 1 and keys[i - 1] == "من" and (keys[i - 2].removeprefix("و") in ("اعتبارا", "ابتداء") or (
+        keys[i - 2] not in ("اكثر", "اقل", "ازيد") and bare_after))
+    # من عام 1966 إلى 1981، بين عامي 1859 و1869: the end of a span of years
+    # (و may stay glued to the second year: و1869)
+    first = i - 1 if keys[i].startswith("و") else i - 2
+    span_end = first > 0 and (first == i - 1 or keys[i - 1] in ("الي", "-", "–", "و")) and keys[first].isdigit() \
+        and _YEAR_MIN <= int(keys[first]) <= _YEAR_MAX and keys[first - 1] in ("عام", "العام", "سنه", "منذ", "عامي")
     return bool(month_before or MONTHS.match(keys, nxt) or _YEAR_BEFORE.match(keys, i - 1, sizes=(1,))
                 or dash_after or opens or of_year or span_end)
 
